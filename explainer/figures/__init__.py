@@ -1,0 +1,1 @@
+"""Plotly figure builders (never import streamlit here)."""

@@ -1,0 +1,66 @@
+"""Plain-language descriptions of what a figure shows (for everyone, and for screen readers)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from explainer.model.neuron import NeuronRun, SynapticInput
+
+
+def _mean_after(x: np.ndarray, t_ms: np.ndarray, start_ms: float) -> float:
+    keep = t_ms >= start_ms
+    return float(x[keep].mean()) if np.any(keep) else float(x.mean())
+
+
+def describe_neuron_run(run: NeuronRun, inp: SynapticInput) -> str:
+    """One paragraph: inputs, conductances, V and output, and which side is winning."""
+    seconds = run.duration_ms / 1000.0
+    n_glu = int(np.count_nonzero(inp.glutamate_times_ms <= run.duration_ms))
+    n_gaba = int(np.count_nonzero(inp.gaba_times_ms <= run.duration_ms))
+    n_out = int(run.spike_times_ms.size)
+    settle_ms = 5 * run.params.tau_m_ms
+    g_exc = _mean_after(run.g_ampa_nS + run.g_nmda_nS, run.t_ms, settle_ms)
+    g_inh = _mean_after(run.g_gaba_nS, run.t_ms, settle_ms)
+    v_mean = _mean_after(run.v_mV, run.t_ms, settle_ms)
+    p = run.params
+    span = f"{seconds:g} second" + ("" if seconds == 1 else "s")
+    parts = [
+        f"In this {span} the neuron received {n_glu:,} glutamate and {n_gaba:,} GABA input spikes "
+        f"and fired {n_out} time{'s' if n_out != 1 else ''} ({run.firing_rate_hz:.0f} spikes per second)."
+    ]
+    parts.append(
+        f"On average the glutamate-gated channels let through {g_exc:.1f} nS and the GABA-gated channels "
+        f"{g_inh:.1f} nS; the membrane potential averaged {v_mean:.1f} mV (rest {p.E_L_mV:.0f} mV, "
+        f"threshold {p.V_th_mV:.0f} mV)."
+    )
+    if n_glu == 0 and n_gaba == 0:
+        parts.append("With no input at all, the cell sits at its resting potential and stays silent.")
+    elif n_out == 0 and g_inh > 0 and n_glu > 0:
+        parts.append("Inhibition outweighs excitation: the cell is kept below threshold and stays silent.")
+    elif n_out == 0:
+        parts.append("The excitation is too weak to reach threshold, so the cell stays silent.")
+    elif g_inh == 0:
+        parts.append("Excitation alone drives the cell; nothing holds it back.")
+    elif g_inh >= 0.5 * g_exc:
+        parts.append(
+            "Excitation and inhibition are both strong and nearly balanced: the cell fires, but irregularly, "
+            "when the input fluctuates above threshold."
+        )
+    else:
+        parts.append("Excitation outweighs inhibition: the cell fires readily.")
+    if abs(p.E_gaba_mV - p.E_L_mV) < 1.0 and g_inh > 0:
+        parts.append(
+            "GABA's reversal potential equals the resting potential here, so GABA inhibits by shunting: "
+            "it opens a leak that pulls V toward rest rather than below it."
+        )
+    elif p.E_gaba_mV > p.V_th_mV:
+        parts.append(
+            "GABA's reversal potential lies above threshold here (as in some immature neurons), so GABA "
+            "input depolarises and can even excite the cell."
+        )
+    elif p.E_gaba_mV > p.E_L_mV and g_inh > 0:
+        parts.append(
+            "GABA's reversal potential lies above rest, so GABA slightly depolarises the resting cell, yet it "
+            "still inhibits firing by shunting and by holding V below threshold."
+        )
+    return " ".join(parts)

@@ -1,0 +1,106 @@
+"""Palette, fonts, symbols and the presenter-mode scale: the only place that defines colours.
+
+Colours are the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design"), distinguishable with
+the common colour-vision deficiencies; every colour is paired with a marker shape, a label or a line
+style so that colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+GLUTAMATE_COLOR = OKABE_ITO["vermillion"]
+GABA_COLOR = OKABE_ITO["blue"]
+NMDA_COLOR = OKABE_ITO["reddish_purple"]
+SPIKE_COLOR = OKABE_ITO["yellow"]
+V_COLOR = "#1A1A1A"
+THRESHOLD_COLOR = OKABE_ITO["bluish_green"]
+CURSOR_COLOR = "#555555"
+MEMBRANE_COLOR = "#6B6B6B"
+CYTOPLASM_COLOR = "#F4EFE6"
+TEXT_COLOR = "#1A1A1A"
+GRID_COLOR = "#E3E3E3"
+
+# Marker shapes: the textbook convention (excitatory synapse = triangle, inhibitory = round).
+GLUTAMATE_SYMBOL = "triangle-up"
+GABA_SYMBOL = "circle"
+CATION_SYMBOL = "cross"  # Na+ / Ca2+ drawn as "+"
+ANION_SYMBOL = "line-ew"  # Cl- drawn as "-"
+SPIKE_SYMBOL = "star"
+
+GLUTAMATE_DASH = "solid"
+GABA_DASH = "dash"
+NMDA_DASH = "dot"
+
+# Soma shading by membrane potential: blue (hyperpolarised) -> pale (rest) -> orange (threshold).
+SOMA_COLOR_STOPS_mV = ((-85.0, "#0072B2"), (-70.0, "#E8E4DA"), (-50.0, "#E69F00"))
+
+FONT_FAMILY = "Source Sans Pro, Source Sans 3, DejaVu Sans, Arial, sans-serif"
+BASE_FONT_PX = 14
+
+
+@dataclass(frozen=True)
+class FigureStyle:
+    """Sizes for one viewing situation; ``scale`` > 1 is presenter mode (projector at the back of a room)."""
+
+    scale: float = 1.0
+
+    @property
+    def font_px(self) -> int:
+        return round(BASE_FONT_PX * self.scale)
+
+    @property
+    def small_font_px(self) -> int:
+        return round((BASE_FONT_PX - 2) * self.scale)
+
+    @property
+    def line_px(self) -> float:
+        return 2.0 * self.scale
+
+    def marker_px(self, size: float) -> float:
+        return size * self.scale
+
+
+def base_layout(style: FigureStyle, height_px: int) -> dict:
+    """Layout shared by every figure: fonts, white background, margins, no third-party fonts."""
+    return {
+        "height": round(height_px * max(1.0, style.scale * 0.85)),
+        "font": {"family": FONT_FAMILY, "size": style.font_px, "color": TEXT_COLOR},
+        "paper_bgcolor": "#FFFFFF",
+        "plot_bgcolor": "rgba(0,0,0,0)",  # transparent: overlaid panels must not hide each other
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "hoverlabel": {"font": {"size": style.small_font_px}},
+        "legend": {"font": {"size": style.small_font_px}},
+    }
+
+
+def hex_to_rgb(color: str) -> tuple[int, int, int]:
+    color = color.lstrip("#")
+    return int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
+
+
+def soma_color(v_mV: float) -> str:
+    """Hex colour of the soma at potential ``v_mV`` (piecewise-linear over SOMA_COLOR_STOPS_mV)."""
+    stops = SOMA_COLOR_STOPS_mV
+    if v_mV <= stops[0][0]:
+        return stops[0][1]
+    if v_mV >= stops[-1][0]:
+        return stops[-1][1]
+    for (v0, c0), (v1, c1) in itertools.pairwise(stops):
+        if v0 <= v_mV <= v1:
+            f = (v_mV - v0) / (v1 - v0)
+            rgb = [round(a + f * (b - a)) for a, b in zip(hex_to_rgb(c0), hex_to_rgb(c1), strict=True)]
+            return "#{:02X}{:02X}{:02X}".format(*rgb)
+    return stops[-1][1]

@@ -1,0 +1,55 @@
+"""Ready-made single-neuron scenarios: settings a page exposes -> model inputs -> a run.
+
+Pure functions over frozen dataclasses, so pages stay thin and tests and benchmarks can run exactly
+what a page runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from explainer.model.inputs import poisson_input
+from explainer.model.neuron import NeuronParams, NeuronRun, SynapticInput, simulate_neuron
+
+PLAYGROUND_DURATION_ms = 1000.0
+PLAYGROUND_DT_ms = 0.1
+
+
+@dataclass(frozen=True)
+class TugOfWarSettings:
+    """What the tug-of-war playground lets a student change (pooled Poisson input on one cell)."""
+
+    glutamate_rate_hz: float = 2500.0
+    glutamate_weight_nS: float = 1.0
+    gaba_rate_hz: float = 1000.0
+    gaba_weight_nS: float = 1.0
+    g_nmda_max_nS: float = NeuronParams.g_nmda_max_nS
+    E_gaba_mV: float = NeuronParams.E_gaba_mV
+    mg_mM: float = NeuronParams.mg_mM
+    seed: int = 1
+    duration_ms: float = PLAYGROUND_DURATION_ms
+    dt_ms: float = PLAYGROUND_DT_ms
+
+    def neuron_params(self) -> NeuronParams:
+        return replace(NeuronParams(), g_nmda_max_nS=self.g_nmda_max_nS, E_gaba_mV=self.E_gaba_mV, mg_mM=self.mg_mM)
+
+
+def tug_of_war_input(settings: TugOfWarSettings) -> SynapticInput:
+    """The input spikes for these settings (same seed -> same spikes)."""
+    return poisson_input(
+        np.random.default_rng(settings.seed),
+        duration_ms=settings.duration_ms,
+        glutamate_rate_hz=settings.glutamate_rate_hz,
+        glutamate_weight_nS=settings.glutamate_weight_nS,
+        gaba_rate_hz=settings.gaba_rate_hz,
+        gaba_weight_nS=settings.gaba_weight_nS,
+    )
+
+
+def run_tug_of_war(settings: TugOfWarSettings) -> tuple[NeuronRun, SynapticInput]:
+    """Simulate the playground neuron for these settings."""
+    inp = tug_of_war_input(settings)
+    run = simulate_neuron(settings.neuron_params(), inp, duration_ms=settings.duration_ms, dt_ms=settings.dt_ms)
+    return run, inp

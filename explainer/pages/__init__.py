@@ -1,0 +1,1 @@
+"""One module per page; each is short glue: widgets -> model -> figures."""

@@ -1,0 +1,215 @@
+"""Tug of war: glutamate (excitation) and GABA (inhibition) pulling on one neuron."""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from explainer.figures.describe import describe_neuron_run
+from explainer.figures.neuron_diagram import build_neuron_animation
+from explainer.figures.spec import FigureSpec
+from explainer.model.neuron import NeuronRun, SynapticInput
+from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.ui.animation import autoplay
+from explainer.ui.presets import Preset, apply_preset, apply_preset_from_link, clear_preset
+from explainer.ui.widgets import url_choice, url_number_input, url_slider
+
+DEFAULTS = TugOfWarSettings()
+
+PRESETS = {
+    "Balanced": Preset(
+        "Strong excitation and strong inhibition at once: the cell fires, irregularly.",
+        {"glu_rate": 4000, "glu_weight": 1.5, "gaba_rate": 2500, "gaba_weight": 2.5},
+    ),
+    "Excitation wins": Preset(
+        "Plenty of glutamate, little GABA: the cell fires fast and regularly.",
+        {"glu_rate": 3000, "glu_weight": 1.0, "gaba_rate": 300, "gaba_weight": 1.0},
+    ),
+    "Inhibition wins": Preset(
+        "The default glutamate input, but much more GABA: V is held below threshold and the cell stays silent.",
+        {"glu_rate": 2500, "glu_weight": 1.0, "gaba_rate": 2500, "gaba_weight": 2.0},
+    ),
+    "Silent": Preset(
+        "No input at all: the cell rests at its resting potential.",
+        {"glu_rate": 0, "glu_weight": 0.0, "gaba_rate": 0, "gaba_weight": 0.0},
+    ),
+}
+
+
+def settings_id(settings: TugOfWarSettings) -> str:
+    """A short stable identifier of these settings (tags the figure so the browser can autoplay it)."""
+    return hashlib.sha1(repr(settings).encode()).hexdigest()[:12]
+
+
+RATE_MAX_HZ = 6000
+RATE_STEP_HZ = 100
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def playground_view(settings: TugOfWarSettings) -> tuple[NeuronRun, SynapticInput, FigureSpec, str]:
+    """Model run, animated figure and description for these settings.
+
+    ``cache_resource`` (not ``cache_data``): the figure is shared read-only, so a repeated setting costs
+    no copy at all; every session moving to settings seen before gets them at once.
+    """
+    run, inp = run_tug_of_war(settings)
+    fig = build_neuron_animation(run, inp, animation_id=settings_id(settings))
+    return run, inp, fig, describe_neuron_run(run, inp)
+
+
+def _input_controls() -> tuple[float, float, float, float]:
+    """Presets and the four input sliders (glutamate rate and strength, GABA rate and strength)."""
+    url_choice(
+        "Presets",
+        list(PRESETS),
+        key="preset",
+        on_change=apply_preset,
+        args=(PRESETS, "preset"),
+        help="One click sets the four input sliders to a prepared scenario.",
+    )
+    apply_preset_from_link(PRESETS, "preset", set(st.query_params.keys()))
+    chosen = st.session_state.get("preset")
+    if chosen in PRESETS:
+        st.caption(f"**{chosen}:** {PRESETS[chosen].blurb}")
+    clear = {"on_change": clear_preset, "args": ("preset",)}
+    c1, c2, c3, c4 = st.columns(4)
+    with c1:
+        glu_rate = url_slider(
+            "▲ Glutamate input (spikes/s)",
+            0,
+            RATE_MAX_HZ,
+            int(DEFAULTS.glutamate_rate_hz),
+            RATE_STEP_HZ,
+            key="glu_rate",
+            **clear,
+            help="Total rate of glutamate spikes arriving from all excitatory inputs.",
+        )
+    with c2:
+        glu_weight = url_slider(
+            "▲ Glutamate strength (nS per spike)",
+            0.0,
+            3.0,
+            DEFAULTS.glutamate_weight_nS,
+            0.1,
+            key="glu_weight",
+            **clear,
+            help="How far one glutamate spike opens the AMPA receptor gates.",
+        )
+    with c3:
+        gaba_rate = url_slider(
+            "● GABA input (spikes/s)",
+            0,
+            RATE_MAX_HZ,
+            int(DEFAULTS.gaba_rate_hz),
+            RATE_STEP_HZ,
+            key="gaba_rate",
+            **clear,
+            help="Total rate of GABA spikes arriving from all inhibitory inputs.",
+        )
+    with c4:
+        gaba_weight = url_slider(
+            "● GABA strength (nS per spike)",
+            0.0,
+            5.0,
+            DEFAULTS.gaba_weight_nS,
+            0.1,
+            key="gaba_weight",
+            **clear,
+            help="How far one GABA spike opens the GABA-A receptor gates.",
+        )
+    return float(glu_rate), float(glu_weight), float(gaba_rate), float(gaba_weight)
+
+
+def _advanced_controls() -> tuple[float, float, float, int]:
+    """NMDA conductance, Mg2+, E_GABA and the random seed, behind an expander."""
+    with st.expander("Advanced: NMDA receptors, magnesium, the GABA reversal potential, random input"):
+        a1, a2, a3, a4 = st.columns(4)
+        with a1:
+            g_nmda = url_slider(
+                "NMDA conductance, all gates open (nS)",
+                0.0,
+                10.0,
+                DEFAULTS.g_nmda_max_nS,
+                0.5,
+                key="g_nmda",
+                help="0 switches NMDA receptors off; glutamate then acts through AMPA receptors only.",
+            )
+        with a2:
+            mg = url_slider(
+                "Extracellular Mg²⁺ (mM)",
+                0.0,
+                2.0,
+                DEFAULTS.mg_mM,
+                0.1,
+                key="mg",
+                help="Mg²⁺ plugs NMDA channels near rest; 0 mM removes the block.",
+            )
+        with a3:
+            e_gaba = url_slider(
+                "GABA reversal potential E_GABA (mV)",
+                -85.0,
+                -40.0,
+                DEFAULTS.E_gaba_mV,
+                1.0,
+                key="e_gaba",
+                help="Set by the chloride gradient: about -70 mV in mature neurons, higher in immature ones.",
+            )
+        with a4:
+            seed = url_number_input(
+                "Random input pattern (seed)",
+                1,
+                9999,
+                DEFAULTS.seed,
+                key="seed",
+                help="Another number draws another random pattern of input spikes with the same rates.",
+            )
+    return float(g_nmda), float(mg), float(e_gaba), int(seed)
+
+
+@st.fragment
+def playground() -> None:
+    """Sliders, read-outs, the animation and its description: reruns on its own when a slider moves."""
+    glu_rate, glu_weight, gaba_rate, gaba_weight = _input_controls()
+    chart_area = st.container()
+    g_nmda, mg, e_gaba, seed = _advanced_controls()
+    settings = TugOfWarSettings(
+        glutamate_rate_hz=glu_rate,
+        glutamate_weight_nS=glu_weight,
+        gaba_rate_hz=gaba_rate,
+        gaba_weight_nS=gaba_weight,
+        g_nmda_max_nS=g_nmda,
+        E_gaba_mV=e_gaba,
+        mg_mM=mg,
+        seed=seed,
+    )
+    run, _inp, fig, description = playground_view(settings)
+    with chart_area:
+        st.plotly_chart(
+            fig,
+            theme=None,
+            key="playground_chart",
+            config={"displaylogo": False, "scrollZoom": False},
+            alt="Animated neuron with glutamate and GABA synapses, and its input spikes, conductances and "
+            "membrane potential. " + description,
+        )
+        m1, m2, m3 = st.columns(3)
+        m1.metric("Output spikes (in 1 s)", f"{run.spike_times_ms.size}")
+        m2.metric("Firing rate", f"{run.firing_rate_hz:.0f} spikes/s")
+        m3.metric("Mean membrane potential", f"{float(run.v_mV.mean()):.1f} mV")
+        st.markdown(f"**What the figure shows:** {description}")
+    autoplay("playground_chart", settings_id(settings))
+
+
+def render() -> None:
+    st.title("Tug of war: glutamate versus GABA")
+    st.markdown(
+        "One neuron receives **glutamate** (excitatory, ▲) and **GABA** (inhibitory, ●) from many other cells. "
+        "The animation plays by itself; **▶ Play**, **❚❚ Pause** and the time slider control it. Move a slider or "
+        "pick a preset and it plays the new case."
+    )
+    playground()
+
+
+if __name__ == "__main__":
+    render()

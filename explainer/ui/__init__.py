@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by pages: banner, presets, URL state, presenter mode."""

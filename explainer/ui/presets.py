@@ -1,0 +1,56 @@
+"""Named scenarios (presets) that set several widgets at once through ``st.session_state``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A one-click scenario: a sentence saying what to look for, and widget values by key.
+
+    Presets are kept in a dict keyed by their label, which is also what the URL shows.
+    """
+
+    blurb: str
+    values: Mapping[str, float | int | bool] = field(default_factory=dict)
+
+
+def apply_preset(presets: Mapping[str, Preset], selector_key: str) -> None:
+    """``on_change`` callback of a preset selector: copy the chosen preset's values into the widgets."""
+    name = st.session_state.get(selector_key)
+    if name in presets:
+        for key, value in presets[name].values.items():
+            st.session_state[key] = value
+
+
+def matching_preset(presets: Mapping[str, Preset], current: Mapping[str, object]) -> str | None:
+    """The preset whose values equal the current widget values, if any."""
+    for name, preset in presets.items():
+        if all(current.get(k) == v for k, v in preset.values.items()):
+            return name
+    return None
+
+
+def apply_preset_from_link(presets: Mapping[str, Preset], selector_key: str, explicit_keys) -> None:
+    """Once per session: a link that names a preset sets its values (except those the link gives itself).
+
+    Choosing a preset by clicking runs :func:`apply_preset`; opening a link does not, so this fills the gap.
+    """
+    flag = f"_{selector_key}_link_applied"
+    if st.session_state.get(flag):
+        return
+    st.session_state[flag] = True
+    name = st.session_state.get(selector_key)
+    if name in presets:
+        for key, value in presets[name].values.items():
+            if key not in explicit_keys and key not in st.session_state:
+                st.session_state[key] = value
+
+
+def clear_preset(selector_key: str) -> None:
+    """``on_change`` callback of a slider a preset sets: the view no longer is that preset."""
+    st.session_state[selector_key] = None

@@ -1,0 +1,42 @@
+"""The app shell: page config, navigation and the banner every page shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from explainer.ui.banner import show_banner
+
+APP_TITLE = "Excitation & inhibition: GABA vs glutamate"
+
+
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+# A local file: a Material icon as page_icon would be fetched from a third-party font server.
+ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+FAVICON = ASSETS / "favicon.png"
+STYLESHEET = ASSETS / "app.css"
+
+# (module file, title, icon, url path); teaching order.  Each page module is importable (its render()
+# function) and also runnable as a page script, which is how st.navigation and AppTest run it.
+PAGE_TABLE = (
+    ("home.py", "Start here", ":material/home:", "home"),
+    ("playground.py", "Tug of war", ":material/sports_kabaddi:", "tug-of-war"),
+)
+DEFAULT_PAGE = "tug-of-war"  # the app opens on the playground, animation playing
+
+
+def pages() -> list:
+    """All pages, in teaching order.  ``url_path`` is what the address bar shows."""
+    return [
+        st.Page(PAGES_DIR / file, title=title, icon=icon, url_path=url, default=(url == DEFAULT_PAGE))
+        for file, title, icon, url in PAGE_TABLE
+    ]
+
+
+def run_app() -> None:
+    st.set_page_config(page_title=APP_TITLE, page_icon=str(FAVICON), layout="wide")
+    nav = st.navigation(pages())
+    st.html(STYLESHEET)
+    show_banner()
+    nav.run()

@@ -1,0 +1,87 @@
+"""Widgets whose values live in the URL, with hand-edited links made harmless.
+
+Streamlit's own binding (``bind="query-params"``) keeps each value in the address bar and silently drops
+values it cannot use.  These helpers look at the link first: a number outside the widget's range is
+clamped to the nearest end, anything unusable falls back to the default, and in both cases a short
+note says so.  URL text is never rendered as HTML or Markdown: only a sanitised excerpt is quoted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+_SAFE = re.compile(r"[^0-9A-Za-z.+\-_ ]")
+MAX_QUOTED_CHARS = 16
+
+
+def quote_url_value(raw: object) -> str:
+    """A short, inert excerpt of a URL value for a message (no markup survives)."""
+    text = _SAFE.sub("", str(raw))[:MAX_QUOTED_CHARS]
+    return text if text else "(unreadable)"
+
+
+def _raw_param(key: str) -> str | None:
+    """The link's value for ``key`` on the first run of this widget in this session, else None."""
+    if key in st.session_state:
+        return None
+    values = st.query_params.get_all(key)
+    return values[-1] if values else None
+
+
+def _note(label: str, message: str) -> None:
+    st.warning(f"The link's setting for **{label}** {message}", icon=":material/link_off:")
+
+
+def _reconcile_number(key: str, label: str, lo: float, hi: float, is_int: bool) -> None:
+    raw = _raw_param(key)
+    if raw is None:
+        return
+    try:
+        value = float(raw)
+    except ValueError:
+        _note(label, f"(`{quote_url_value(raw)}`) is not a number, so the default is used.")
+        return
+    if not math.isfinite(value):
+        _note(label, f"(`{quote_url_value(raw)}`) is not a finite number, so the default is used.")
+        return
+    if value < lo or value > hi:
+        clamped = min(max(value, lo), hi)
+        st.session_state[key] = int(clamped) if is_int else float(clamped)
+        _note(label, f"(`{quote_url_value(raw)}`) is outside {lo:g} to {hi:g}, so {clamped:g} is used.")
+
+
+def url_slider(label: str, lo: float, hi: float, default: float, step: float, *, key: str, **kwargs) -> float:
+    """``st.slider`` bound to the URL under ``key``; out-of-range link values are clamped with a note."""
+    is_int = all(isinstance(v, int) and not isinstance(v, bool) for v in (lo, hi, default, step))
+    _reconcile_number(key, label, lo, hi, is_int)
+    return st.slider(label, lo, hi, default, step, key=key, bind="query-params", **kwargs)
+
+
+def url_number_input(label: str, lo: int, hi: int, default: int, *, key: str, **kwargs) -> int:
+    """Integer ``st.number_input`` bound to the URL, clamped like :func:`url_slider`."""
+    _reconcile_number(key, label, lo, hi, True)
+    return st.number_input(label, lo, hi, default, 1, key=key, bind="query-params", **kwargs)
+
+
+def url_choice(
+    label: str,
+    options: Sequence[str],
+    *,
+    key: str,
+    format_func: Callable[[str], str] = str,
+    **kwargs,
+) -> str | None:
+    """``st.segmented_control`` bound to the URL; an unknown option in the link gets a note.
+
+    The URL holds the option as shown (``format_func(option)``), which is what Streamlit's binding writes.
+    """
+    raw = _raw_param(key)
+    if raw is not None and raw not in {format_func(o) for o in options}:
+        _note(label, f"(`{quote_url_value(raw)}`) is not one of the choices, so it is ignored.")
+    return st.segmented_control(
+        label, options=list(options), format_func=format_func, key=key, bind="query-params", **kwargs
+    )

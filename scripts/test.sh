@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The README's test command: install what the tests need, then run the whole suite.
+#   1. Debian's Chromium (+ a font) for the browser tests, via apt-get if missing and we may (root/sudo);
+#      Playwright drives /usr/bin/chromium and never downloads a browser of its own;
+#   2. the package with its test extras;
+#   3. python -m pytest (extra arguments are passed on).  pytest's exit code is this script's.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
+
+apt_pkgs=()
+[ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
+dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q "ok installed" || apt_pkgs+=(fonts-dejavu-core)
+if [ "${#apt_pkgs[@]}" -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else sudo=(none); fi
+    if [ "${sudo[0]:-}" != none ]; then
+        echo "==> apt-get install ${apt_pkgs[*]}"
+        "${sudo[@]}" apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${apt_pkgs[@]}" >/dev/null
+    else
+        echo "==> Chromium is missing and apt-get needs root: browser tests will be skipped (CI=true fails them)."
+    fi
+fi
+/usr/bin/chromium --version 2>/dev/null | head -n1 || true
+
+echo '==> pip install -e ".[test]"'
+python -m pip install -q -e ".[test]"
+
+echo "==> python -m pytest $*"
+set +e
+python -m pytest "$@"
+rc=$?
+set -e
+echo "pytest exit code: $rc"
+exit "$rc"

@@ -1,0 +1,155 @@
+"""The tug-of-war playground: every widget by key, presets, read-outs, description, URL state."""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.pages.playground import PRESETS
+from tests.app.conftest import assert_clean, chart_specs, open_page, page_text
+
+SLIDER_KEYS = ["glu_rate", "glu_weight", "gaba_rate", "gaba_weight", "g_nmda", "mg", "e_gaba"]
+
+
+def _metric(at, label_start: str) -> str:
+    for m in at.metric:
+        if m.label.startswith(label_start):
+            return m.value
+    raise AssertionError(f"no metric starting with {label_start!r}: {[m.label for m in at.metric]}")
+
+
+def _v_trace(at) -> list:
+    spec = chart_specs(at)[0]
+    return next(t for t in spec["data"] if t.get("name") == "membrane potential")["y"]
+
+
+def test_defaults_match_the_model(playground):
+    run, _ = run_tug_of_war(TugOfWarSettings())
+    assert _metric(playground, "Output spikes") == str(run.spike_times_ms.size)
+    assert _metric(playground, "Firing rate") == f"{run.firing_rate_hz:.0f} spikes/s"
+    assert len(chart_specs(playground)) == 1
+    assert chart_specs(playground)[0]["frames"], "the chart must carry animation frames"
+
+
+def test_every_widget_has_a_stable_key(playground):
+    keys = {s.key for s in playground.slider}
+    assert set(SLIDER_KEYS) <= keys
+    assert playground.number_input(key="seed").value == 1
+    assert playground.segmented_control(key="preset").value is None
+
+
+@pytest.mark.parametrize(
+    "key,value",
+    [
+        ("glu_rate", 4000),
+        ("glu_weight", 2.0),
+        ("gaba_rate", 3000),
+        ("gaba_weight", 3.0),
+        ("g_nmda", 5.0),
+        ("mg", 0.0),
+        ("e_gaba", -50.0),
+    ],
+)
+def test_each_slider_changes_the_chart(playground, key, value):
+    """(The URL side of the binding is written by the browser; tests/e2e checks it there.)"""
+    before = _v_trace(playground)
+    playground.slider(key=key).set_value(value).run()
+    assert_clean(playground)
+    assert playground.slider(key=key).value == value
+    assert _v_trace(playground) != before, f"moving {key} must change the membrane trace"
+
+
+def test_seed_draws_new_input(playground):
+    before = _v_trace(playground)
+    playground.number_input(key="seed").set_value(7).run()
+    assert_clean(playground)
+    assert _v_trace(playground) != before
+
+
+def test_more_glutamate_more_spikes_more_gaba_fewer(playground):
+    base = int(_metric(playground, "Output spikes"))
+    playground.slider(key="glu_rate").set_value(4000).run()
+    more = int(_metric(playground, "Output spikes"))
+    playground.slider(key="gaba_rate").set_value(4000).run()
+    fewer = int(_metric(playground, "Output spikes"))
+    assert more > base > 0 and fewer < more
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_presets_set_the_sliders(playground, name):
+    playground.segmented_control(key="preset").set_value(name).run()
+    assert_clean(playground)
+    for key, value in PRESETS[name].values.items():
+        assert playground.slider(key=key).value == pytest.approx(value), f"preset {name} must set {key}"
+    text = page_text(playground)
+    spikes = int(_metric(playground, "Output spikes"))
+    if name == "Silent":
+        assert spikes == 0 and "resting potential" in text
+    if name == "Inhibition wins":
+        assert spikes == 0 and "Inhibition outweighs excitation" in text
+    if name == "Excitation wins":
+        assert spikes > 30 and "Excitation outweighs inhibition" in text
+    if name == "Balanced":
+        assert spikes >= 5 and "nearly balanced" in text
+
+
+def test_moving_a_slider_after_a_preset_deselects_it(playground):
+    playground.segmented_control(key="preset").set_value("Balanced").run()
+    playground.slider(key="gaba_rate").set_value(100).run()
+    assert playground.segmented_control(key="preset").value is None
+
+
+def test_description_updates_with_the_sliders(playground):
+    first = page_text(playground)
+    playground.slider(key="gaba_rate").set_value(6000).run()
+    assert page_text(playground) != first
+    assert "What the figure shows" in page_text(playground)
+
+
+def test_link_restores_the_view():
+    at = open_page("playground.py", {"glu_rate": "3500", "gaba_weight": "2.5", "e_gaba": "-60"})
+    assert_clean(at)
+    assert at.slider(key="glu_rate").value == 3500
+    assert at.slider(key="gaba_weight").value == 2.5
+    assert at.slider(key="e_gaba").value == -60.0
+    expected, _ = run_tug_of_war(TugOfWarSettings(glutamate_rate_hz=3500, gaba_weight_nS=2.5, E_gaba_mV=-60))
+    assert _metric(at, "Output spikes") == str(expected.spike_times_ms.size)
+
+
+def test_link_with_preset_only_applies_the_preset():
+    at = open_page("playground.py", {"preset": "Inhibition wins"})
+    assert_clean(at)
+    for key, value in PRESETS["Inhibition wins"].values.items():
+        assert at.slider(key=key).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "query,key,expected,phrase",
+    [
+        ({"glu_rate": "99999"}, "glu_rate", 6000, "outside"),
+        ({"gaba_weight": "-4"}, "gaba_weight", 0.0, "outside"),
+        ({"e_gaba": "abc"}, "e_gaba", -70.0, "not a number"),
+        ({"mg": "nan"}, "mg", 1.0, "not a finite number"),
+        ({"glu_weight": "1e308"}, "glu_weight", 3.0, "outside"),
+    ],
+)
+def test_bad_links_are_clamped_or_ignored_with_a_note(query, key, expected, phrase):
+    at = open_page("playground.py", query)
+    assert_clean(at)
+    assert at.slider(key=key).value == pytest.approx(expected)
+    notes = " ".join(w.value for w in at.warning)
+    assert phrase in notes, f"expected a note containing {phrase!r}, got {notes!r}"
+
+
+def test_hostile_link_values_are_not_rendered_as_markup():
+    at = open_page("playground.py", {"glu_rate": "<script>alert(1)</script>", "preset": "[x](javascript:1)"})
+    assert_clean(at)
+    notes = " ".join(w.value for w in at.warning)
+    assert "<script>" not in notes and "javascript:" not in notes and "](" not in notes
+    assert "not a number" in notes and "not one of the choices" in notes
+    assert at.slider(key="glu_rate").value == TugOfWarSettings().glutamate_rate_hz
+
+
+def test_unknown_and_repeated_params_do_not_break_the_page():
+    at = open_page("playground.py", {"nonsense": "1", "glu_rate": ["100", "200"]})
+    assert_clean(at)

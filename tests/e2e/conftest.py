@@ -1,0 +1,342 @@
+"""Fixtures for the end-to-end tests: a real ``streamlit run`` server and headless system Chromium.
+
+- ``app_url`` (session): starts ``python -m streamlit run app.py`` on a free port, polls
+  ``/_stcore/health`` and yields ``http://127.0.0.1:<port>``.
+- ``browser`` (session): sync Playwright driving ``/usr/bin/chromium`` (never a downloaded browser).
+- ``page`` (function): a fresh context (1366x900, ``base_url`` = the app) whose requests, console
+  errors and page errors are recorded in ``page_log``; at teardown the test errors if any request
+  left localhost or anything was logged as an error.
+- ``wait_for_app(page)`` / ``goto(page, url)``: wait for a Streamlit script run to finish.
+
+``PAGES`` is the one list of app pages the smoke tests walk; add new pages there.
+
+Without Chromium or Playwright the browser tests are skipped locally and fail in CI (``CI=true``).
+Selectors are ``data-testid`` values of the Streamlit 1.67 frontend (checked in its bundled JS).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+E2E_DIR = Path(__file__).resolve().parent
+
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+VIEWPORT = {"width": 1366, "height": 900}
+
+SERVER_START_TIMEOUT_S = 60.0
+APP_RUN_TIMEOUT_MS = 30_000
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+# Schemes that never touch the network.
+LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
+
+# Console "error" messages that are known to be harmless.  Investigate a message before adding a
+# pattern here, keep the pattern narrow, and note why it is benign next to it.
+IGNORED_CONSOLE: list[re.Pattern[str]] = [
+    # Opening a sub-page directly (e.g. /tug-of-war): the frontend first probes the page path as a
+    # possible server base path and gets 404 for <page>/_stcore/health and <page>/_stcore/host-config,
+    # then uses "/" (streamlit/streamlit#7074, open).  Only a base-path probe one segment deep matches.
+    re.compile(
+        r"^Failed to load resource: the server responded with a status of 404 \(Not Found\) "
+        r"\(http://(?:127\.0\.0\.1|localhost):\d+/[^/?#]+/_stcore/(?:health|host-config):\d+\)$"
+    ),
+]
+
+
+@dataclass(frozen=True)
+class AppPage:
+    """One page of the app.  ``path`` is what the address bar shows (``/`` for the default page)."""
+
+    path: str
+    name: str
+    # Expected text of the page's ``st.title`` (h1); ``None`` only checks that a non-empty h1 exists.
+    heading: str | None = None
+
+
+PAGES: list[AppPage] = [
+    AppPage(path="/", name="tug-of-war"),  # the default page (the playground)
+    AppPage(path="/home", name="home"),
+]
+
+# --- Streamlit 1.67 frontend selectors (data-testid values) -------------------------------------
+SEL_APP = "[data-testid='stApp']"
+SEL_APP_CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
+SEL_APP_NOT_RUNNING = "[data-testid='stApp'][data-test-script-state='notRunning']"
+TESTID_RUNNING_ICONS = ("stStatusWidgetRunningIcon", "stStatusWidgetRunningManIcon")
+TESTID_SKELETON = "stSkeleton"
+TESTID_EXCEPTION = "stException"
+TESTID_MAIN = "stMain"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test under ``tests/e2e`` with ``e2e`` (this hook sees the whole session's items)."""
+    for item in items:
+        if E2E_DIR in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+# --- the server ----------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _health_ok(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as resp:
+            return resp.status == 200 and resp.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _stop_server(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(timeout=10)
+
+
+def _tail(path: Path, lines: int = 200) -> str:
+    try:
+        text = path.read_text(errors="replace")
+    except OSError as exc:
+        return f"<cannot read server log: {exc}>"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+_SERVER_LOG: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Print the tail of the streamlit server's output when an e2e test failed or errored."""
+    e2e_prefix = E2E_DIR.relative_to(config.rootpath).as_posix() + "/"
+    failed = [
+        rep
+        for key in ("failed", "error")
+        for rep in terminalreporter.stats.get(key, [])
+        if getattr(rep, "nodeid", "").startswith(e2e_prefix)
+    ]
+    if failed and _SERVER_LOG:
+        terminalreporter.write_sep("-", "streamlit server output (tail)")
+        terminalreporter.write_line(_SERVER_LOG[-1])
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """Run the app with ``streamlit run`` on a free local port; yield its base URL."""
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    log_fd, log_name = tempfile.mkstemp(prefix="streamlit-e2e-", suffix=".log")
+    log_path = Path(log_name)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with os.fdopen(log_fd, "wb") as log:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=REPO_ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,  # own process group, so teardown can stop all of it
+        )
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while not _health_ok(base_url):
+            if proc.poll() is not None:
+                pytest.fail(
+                    f"streamlit exited with code {proc.returncode} before becoming healthy.\n"
+                    f"command: {' '.join(cmd)}\n--- server log ---\n{_tail(log_path)}",
+                    pytrace=False,
+                )
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"streamlit did not answer {base_url}/_stcore/health within "
+                    f"{SERVER_START_TIMEOUT_S:.0f} s.\n--- server log ---\n{_tail(log_path)}",
+                    pytrace=False,
+                )
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        _stop_server(proc)
+        # Shown in the terminal summary if an e2e test failed (see pytest_terminal_summary).
+        _SERVER_LOG.append(_tail(log_path))
+        log_path.unlink(missing_ok=True)
+
+
+# --- the browser ---------------------------------------------------------------------------------
+
+
+def _browser_unavailable_reason() -> str | None:
+    if not os.path.exists(CHROMIUM_PATH):
+        return f"Chromium not installed at {CHROMIUM_PATH}"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        return f"playwright is not importable ({exc})"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless system Chromium (``/usr/bin/chromium``) through sync Playwright."""
+    reason = _browser_unavailable_reason()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                f"{reason}; the browser tests are required in CI (CI=true). "
+                "Install it with: apt-get install -y chromium fonts-dejavu-core",
+                pytrace=False,
+            )
+        pytest.skip(f"{reason}; browser tests skipped locally; CI runs them")
+
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        pw.stop()
+
+
+@dataclass
+class PageLog:
+    """What a page did: every request URL, console errors and uncaught page errors."""
+
+    request_urls: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def foreign_urls(self) -> list[str]:
+        """Request URLs that go to a host other than 127.0.0.1/localhost."""
+        bad = []
+        for url in self.request_urls:
+            parts = urlsplit(url)
+            if parts.scheme in LOCAL_SCHEMES:
+                continue
+            if parts.hostname not in LOCAL_HOSTS:
+                bad.append(url)
+        return bad
+
+    def hosts(self) -> set[str]:
+        return {urlsplit(u).hostname or "" for u in self.request_urls if urlsplit(u).scheme not in LOCAL_SCHEMES}
+
+    def unexpected_console_errors(self) -> list[str]:
+        return [m for m in self.console_errors if not any(p.search(m) for p in IGNORED_CONSOLE)]
+
+
+@pytest.fixture
+def page_log() -> PageLog:
+    """The record of the current test's ``page``; request it to make assertions on it."""
+    return PageLog()
+
+
+@pytest.fixture
+def page(browser: Any, app_url: str, page_log: PageLog) -> Iterator[Any]:
+    """A fresh browser context and page.  Errors at teardown on foreign requests or logged errors."""
+    context = browser.new_context(viewport=VIEWPORT, base_url=app_url)
+    context.on("request", lambda req: page_log.request_urls.append(req.url))
+    new_page = context.new_page()
+    # WebSockets do not show up as "request" events.
+    new_page.on("websocket", lambda ws: page_log.request_urls.append(ws.url))
+
+    def on_console(msg: Any) -> None:
+        if msg.type == "error":
+            loc = msg.location or {}
+            where = f" ({loc.get('url', '')}:{loc.get('lineNumber', '')})" if loc.get("url") else ""
+            page_log.console_errors.append(f"{msg.text}{where}")
+
+    new_page.on("console", on_console)
+    new_page.on("pageerror", lambda err: page_log.page_errors.append(f"{err.name}: {err.message}"))
+    try:
+        yield new_page
+    finally:
+        context.close()
+
+    problems = []
+    if foreign := page_log.foreign_urls():
+        problems.append("requests left localhost:\n  " + "\n  ".join(foreign))
+    if console := page_log.unexpected_console_errors():
+        problems.append("console errors:\n  " + "\n  ".join(console))
+    if page_log.page_errors:
+        problems.append("page errors:\n  " + "\n  ".join(page_log.page_errors))
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def wait_for_app(page: Any, *, after_interaction: bool = False, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> None:
+    """Wait until Streamlit is connected, the script run has finished and everything is drawn.
+
+    ``stApp`` carries ``data-test-script-state`` (initial -> running -> notRunning) and
+    ``data-test-connection-state``.  After a widget interaction pass ``after_interaction=True``:
+    the rerun starts only after the widget's debounce, so the state may still read ``notRunning``
+    for a moment.
+    """
+    from playwright.sync_api import expect
+
+    if after_interaction:
+        page.wait_for_timeout(300)
+    page.locator(SEL_APP_CONNECTED).wait_for(state="attached", timeout=timeout_ms)
+    page.locator(SEL_APP_NOT_RUNNING).wait_for(state="attached", timeout=timeout_ms)
+    for testid in (*TESTID_RUNNING_ICONS, TESTID_SKELETON):
+        expect(page.get_by_test_id(testid)).to_have_count(0, timeout=timeout_ms)
+
+
+def goto(page: Any, url: str) -> Any:
+    """Open ``url`` (absolute, or a path like ``/tug-of-war`` relative to the app) and wait for the run."""
+    response = page.goto(url, wait_until="domcontentloaded")
+    assert response is not None and response.ok, f"GET {url} -> {response and response.status}"
+    wait_for_app(page)
+    return response
