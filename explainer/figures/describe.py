@@ -64,3 +64,29 @@ def describe_neuron_run(run: NeuronRun, inp: SynapticInput) -> str:
             "still inhibits firing by shunting and by holding V below threshold."
         )
     return " ".join(parts)
+
+
+REGIME_SENTENCES = {
+    "silent": "The network is silent: with no kick to start it, recurrent excitation never gets going.",
+    "balanced irregular": (
+        "Excitation and inhibition balance each other: cells fire sparsely and irregularly, each at its own "
+        "moments, rather than in lock-step."
+    ),
+    "regular": "Cells fire fairly regularly, like clocks, rather than irregularly.",
+    "runaway": (
+        "Activity has run away: with too little inhibition, excitation feeds on itself until every cell fires "
+        "as fast as its refractory period allows. This is a cartoon of a seizure-like state in a model network, "
+        "not a model of a real seizure."
+    ),
+}
+
+
+def describe_network_run(stats, params) -> str:
+    """One paragraph on a network run: regime, rates and irregularity (for everyone and screen readers)."""
+    cv = "not measurable (too few spikes)" if not np.isfinite(stats.exc_cv) else f"{stats.exc_cv:.2f}"
+    return (
+        f"Regime: {stats.regime}. Between {stats.start_ms:.0f} and {stats.stop_ms:.0f} ms the "
+        f"{params.n_exc} excitatory cells fired on average {stats.exc_rate_hz:.1f} spikes per second and the "
+        f"{params.n_inh} inhibitory cells {stats.inh_rate_hz:.1f}; irregularity (CV of interspike intervals, "
+        f"0 = clock-like, 1 = random) {cv}. " + REGIME_SENTENCES[stats.regime]
+    )

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explainer.figures import style as st_
+from explainer.figures.animation_controls import frame_slider, play_menu
 from explainer.figures.spec import FigureSpec
 from explainer.model.neuron import NeuronRun, SynapticInput, exponential_trace, spike_counts_on_grid
 
@@ -752,8 +753,8 @@ def build_neuron_animation(
                     f"<span style='color:{st_.GABA_COLOR}'>╍ GABA-A</span>",
                 },
             ],
-            "updatemenus": [_play_menu(frame_duration_ms, s)],
-            "sliders": [_frame_slider(fd.frame_t_ms, s)],
+            "updatemenus": [play_menu(frame_duration_ms, s, x=0.0, y=1.0)],
+            "sliders": [frame_slider(fd.frame_t_ms, s, x=0.56, length=0.44, y=-0.16)],
         }
     )
     if not title:
@@ -798,96 +799,3 @@ def _decimate_for_plot(run: NeuronRun) -> tuple[np.ndarray, int]:
     """Time axis for the traces, at most ~5000 points (spikes are drawn separately, so nothing is lost)."""
     stride = max(1, math.ceil(run.t_ms.size / 5000))
     return run.t_ms[::stride].astype(np.float32), stride
-
-
-SLIDER_LABEL_EVERY = 20  # label every 20th frame on the time slider (the read-out shows the exact time)
-PLAY_SPEEDS = (("0.5×", 2.0), ("1×", 1.0), ("2×", 0.5))
-
-
-def _play_menu(frame_duration_ms: int, s: st_.FigureStyle) -> dict:
-    buttons = [
-        {
-            "label": "▶ Play",
-            "method": "animate",
-            "args": [
-                None,
-                {
-                    "frame": {"duration": frame_duration_ms, "redraw": False},
-                    "fromcurrent": True,
-                    "transition": {"duration": 0},
-                    "mode": "immediate",
-                },
-            ],
-        },
-        {
-            "label": "❚❚ Pause",
-            "method": "animate",
-            "args": [
-                [None],
-                {
-                    "frame": {"duration": 0, "redraw": False},
-                    "mode": "immediate",
-                    "transition": {"duration": 0},
-                },
-            ],
-        },
-    ]
-    for label, factor in PLAY_SPEEDS:
-        buttons.append(
-            {
-                "label": label,
-                "method": "animate",
-                "args": [
-                    None,
-                    {
-                        "frame": {"duration": round(frame_duration_ms * factor), "redraw": False},
-                        "fromcurrent": True,
-                        "transition": {"duration": 0},
-                        "mode": "immediate",
-                    },
-                ],
-            }
-        )
-    return {
-        "type": "buttons",
-        "direction": "right",
-        "showactive": False,
-        "x": 0.0,
-        "y": 1.0,
-        "xanchor": "left",
-        "yanchor": "bottom",
-        "pad": {"r": 6, "t": 0},
-        "font": {"size": s.small_font_px},
-        "buttons": buttons,
-    }
-
-
-def _frame_slider(frame_t_ms: np.ndarray, s: st_.FigureStyle) -> dict:
-    steps = [
-        {
-            "label": f"{t:.0f} ms" if j % SLIDER_LABEL_EVERY == 0 else "",
-            "method": "animate",
-            "args": [
-                [f"{j}"],
-                {
-                    "frame": {"duration": 0, "redraw": False},
-                    "mode": "immediate",
-                    "transition": {"duration": 0},
-                },
-            ],
-        }
-        for j, t in enumerate(frame_t_ms.tolist())
-    ]
-    return {
-        "active": 0,
-        "x": 0.56,
-        "len": 0.44,
-        "y": -0.16,
-        "xanchor": "left",
-        "yanchor": "top",
-        "pad": {"t": 0, "b": 0},
-        "currentvalue": {"visible": False},
-        "font": {"size": max(8, s.small_font_px - 4)},
-        "ticklen": 2,
-        "steps": steps,
-    }

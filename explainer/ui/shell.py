@@ -22,6 +22,8 @@ STYLESHEET = ASSETS / "app.css"
 PAGE_TABLE = (
     ("home.py", "Start here", ":material/home:", "home"),
     ("playground.py", "Tug of war", ":material/sports_kabaddi:", "tug-of-war"),
+    ("circuits.py", "Circuits", ":material/hub:", "circuits"),
+    ("blocked_gate.py", "The blocked gate", ":material/block:", "blocked-gate"),
 )
 DEFAULT_PAGE = "tug-of-war"  # the app opens on the playground, animation playing
 

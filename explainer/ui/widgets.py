@@ -85,3 +85,11 @@ def url_choice(
     return st.segmented_control(
         label, options=list(options), format_func=format_func, key=key, bind="query-params", **kwargs
     )
+
+
+def url_toggle(label: str, default: bool, *, key: str, **kwargs) -> bool:
+    """``st.toggle`` bound to the URL; a link value other than true/false gets a note."""
+    raw = _raw_param(key)
+    if raw is not None and raw.lower() not in ("true", "false"):
+        _note(label, f"(`{quote_url_value(raw)}`) is neither true nor false, so the default is used.")
+    return st.toggle(label, default, key=key, bind="query-params", **kwargs)

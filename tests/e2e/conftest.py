@@ -81,6 +81,8 @@ class AppPage:
 PAGES: list[AppPage] = [
     AppPage(path="/", name="tug-of-war"),  # the default page (the playground)
     AppPage(path="/home", name="home"),
+    AppPage(path="/circuits", name="circuits"),
+    AppPage(path="/blocked-gate", name="blocked-gate"),
 ]
 
 # --- Streamlit 1.67 frontend selectors (data-testid values) -------------------------------------

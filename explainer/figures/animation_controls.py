@@ -1,0 +1,104 @@
+"""Shared animation controls for Plotly figures: play/pause/speed buttons and the time scrubber.
+
+Playback runs entirely in the browser (Plotly's ``animate``); ``redraw: False`` keeps frames cheap.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from explainer.figures import style as st_
+
+SLIDER_LABEL_EVERY = 20  # label every 20th frame on the time slider (the read-out shows the exact time)
+PLAY_SPEEDS = (("0.5×", 2.0), ("1×", 1.0), ("2×", 0.5))
+
+
+def play_menu(frame_duration_ms: int, s: st_.FigureStyle, *, x: float, y: float) -> dict:
+    """Play, pause and speed buttons (Plotly updatemenu), anchored at the bottom-left corner (x, y) in paper units."""
+    buttons = [
+        {
+            "label": "▶ Play",
+            "method": "animate",
+            "args": [
+                None,
+                {
+                    "frame": {"duration": frame_duration_ms, "redraw": False},
+                    "fromcurrent": True,
+                    "transition": {"duration": 0},
+                    "mode": "immediate",
+                },
+            ],
+        },
+        {
+            "label": "❚❚ Pause",
+            "method": "animate",
+            "args": [
+                [None],
+                {
+                    "frame": {"duration": 0, "redraw": False},
+                    "mode": "immediate",
+                    "transition": {"duration": 0},
+                },
+            ],
+        },
+    ]
+    for label, factor in PLAY_SPEEDS:
+        buttons.append(
+            {
+                "label": label,
+                "method": "animate",
+                "args": [
+                    None,
+                    {
+                        "frame": {"duration": round(frame_duration_ms * factor), "redraw": False},
+                        "fromcurrent": True,
+                        "transition": {"duration": 0},
+                        "mode": "immediate",
+                    },
+                ],
+            }
+        )
+    return {
+        "type": "buttons",
+        "direction": "right",
+        "showactive": False,
+        "x": x,
+        "y": y,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "pad": {"r": 6, "t": 0},
+        "font": {"size": s.small_font_px},
+        "buttons": buttons,
+    }
+
+
+def frame_slider(frame_t_ms: np.ndarray, s: st_.FigureStyle, *, x: float, length: float, y: float) -> dict:
+    """The time scrubber: one step per frame, labelled every SLIDER_LABEL_EVERY frames."""
+    steps = [
+        {
+            "label": f"{t:.0f} ms" if j % SLIDER_LABEL_EVERY == 0 else "",
+            "method": "animate",
+            "args": [
+                [f"{j}"],
+                {
+                    "frame": {"duration": 0, "redraw": False},
+                    "mode": "immediate",
+                    "transition": {"duration": 0},
+                },
+            ],
+        }
+        for j, t in enumerate(frame_t_ms.tolist())
+    ]
+    return {
+        "active": 0,
+        "x": x,
+        "len": length,
+        "y": y,
+        "xanchor": "left",
+        "yanchor": "top",
+        "pad": {"t": 0, "b": 0},
+        "currentvalue": {"visible": False},
+        "font": {"size": max(8, s.small_font_px - 4)},
+        "ticklen": 2,
+        "steps": steps,
+    }

@@ -1,0 +1,89 @@
+"""The blocked gate: what the article says, what the science says, and disinhibition as a hypothesis."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from explainer import content
+from explainer.figures.network import build_disinhibition_chart
+from explainer.model.network import NetworkParams
+from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
+from explainer.model.neuron import mg_block
+from explainer.ui.animation import autoplay
+from explainer.ui.network_views import disinhibition_curve, network_view, view_id
+from explainer.ui.widgets import url_slider
+
+CHART_KEY = "blocked_gate_chart"
+DEMO_MARKER = "<!-- demo -->"
+
+
+def page_text() -> tuple[str, str]:
+    """The page's Markdown before and after the interactive demo, with model numbers filled in."""
+    text = content.load("blocked_gate").format(
+        block_rest=f"{float(mg_block(-70.0)):.0%}", block_depol=f"{float(mg_block(-40.0)):.0%}"
+    )
+    before, after = text.split(DEMO_MARKER)
+    return before, after
+
+
+@st.fragment
+def demo() -> None:
+    scale = url_slider(
+        "Glutamate drive onto the inhibitory cells (conceptual knob; 1 = intact)",
+        0.3,
+        1.0,
+        1.0,
+        0.1,
+        key="bg_scale",
+        help="Scales only the excitatory synapses onto inhibitory cells. Not a drug, not a dose.",
+    )
+    params = replace(NetworkParams(), e_to_i_scale=float(scale))
+    with st.spinner("Simulating 1000 neurons..."):
+        stats, fig, description = network_view(params, DEFAULT_NETWORK_SEED)
+        scales, e_rates, i_rates = disinhibition_curve(DEFAULT_NETWORK_SEED)
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    with left:
+        chart = build_disinhibition_chart(
+            scales, e_rates, i_rates, (float(scale), stats.exc_rate_hz, stats.inh_rate_hz)
+        )
+        st.plotly_chart(
+            chart,
+            theme=None,
+            key="disinhibition_curve",
+            config={"displaylogo": False},
+            alt="Line chart: as the glutamate drive onto inhibitory cells is turned down from 1 to 0.4, "
+            f"excitatory cells fire {e_rates[0]:.0f}, {', '.join(f'{r:.0f}' for r in e_rates[1:])} spikes/s "
+            f"and inhibitory cells {i_rates[0]:.0f}, {', '.join(f'{r:.0f}' for r in i_rates[1:])} spikes/s.",
+        )
+    with right:
+        st.metric(
+            "Excitatory cells", f"{stats.exc_rate_hz:.1f} spikes/s", f"{stats.exc_rate_hz - e_rates[0]:+.1f} vs intact"
+        )
+        st.metric(
+            "Inhibitory cells", f"{stats.inh_rate_hz:.1f} spikes/s", f"{stats.inh_rate_hz - i_rates[0]:+.1f} vs intact"
+        )
+    st.plotly_chart(
+        fig,
+        theme=None,
+        key=CHART_KEY,
+        config={"displaylogo": False, "scrollZoom": False},
+        alt="Spike raster and population rates of the network at this setting. " + description,
+    )
+    st.markdown(f"**What the figure shows:** {description}")
+    autoplay(CHART_KEY, view_id(params, DEFAULT_NETWORK_SEED))
+
+
+def render() -> None:
+    st.title("“The blocked gate”: what the article says, and what science says")
+    before, after = page_text()
+    st.markdown(before)
+    demo()
+    st.markdown(after)
+    st.markdown("#### References for this page")
+    st.markdown(content.load("blocked_gate_references"))
+
+
+if __name__ == "__main__":
+    render()

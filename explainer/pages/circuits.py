@@ -1,0 +1,153 @@
+"""Circuits: a network of 800 excitatory and 200 inhibitory neurons, balanced, silent or running away."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explainer.model.network import NetworkParams
+from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
+from explainer.ui.animation import autoplay
+from explainer.ui.network_views import network_view, view_id
+from explainer.ui.presets import Preset, apply_preset, apply_preset_from_link, clear_preset
+from explainer.ui.widgets import url_choice, url_number_input, url_slider, url_toggle
+
+DEFAULTS = NetworkParams()
+CHART_KEY = "circuits_chart"
+
+PRESETS = {
+    "Balanced": Preset(
+        "The standard network after a brief kick: excitation and inhibition hold each other in check.",
+        {"net_w_exc": 6.0, "net_w_inh": 67, "net_ext": 0, "net_kick": True},
+    ),
+    "Silent": Preset(
+        "The same network with no kick: nothing starts it, so it stays silent (it is bistable).",
+        {"net_w_exc": 6.0, "net_w_inh": 67, "net_ext": 0, "net_kick": False},
+    ),
+    "Weak inhibition": Preset(
+        "GABA synapses at under a quarter strength: rates climb far above the balanced state.",
+        {"net_w_exc": 6.0, "net_w_inh": 15, "net_ext": 0, "net_kick": True},
+    ),
+    "Runaway (seizure-like cartoon)": Preset(
+        "No inhibition at all: excitation feeds on itself until every cell fires as fast as it can.",
+        {"net_w_exc": 6.0, "net_w_inh": 0, "net_ext": 0, "net_kick": True},
+    ),
+}
+
+
+def _controls() -> tuple[NetworkParams, int]:
+    url_choice(
+        "Presets",
+        list(PRESETS),
+        key="net_preset",
+        on_change=apply_preset,
+        args=(PRESETS, "net_preset"),
+        help="One click sets the sliders to a prepared regime.",
+    )
+    apply_preset_from_link(PRESETS, "net_preset", set(st.query_params.keys()))
+    chosen = st.session_state.get("net_preset")
+    if chosen in PRESETS:
+        st.caption(f"**{chosen}:** {PRESETS[chosen].blurb}")
+    clear = {"on_change": clear_preset, "args": ("net_preset",)}
+    c1, c2, c3, c4 = st.columns([1, 1, 1, 0.8])
+    with c1:
+        w_exc = url_slider(
+            "▲ Excitation strength (nS per glutamate spike)",
+            0.0,
+            12.0,
+            DEFAULTS.w_exc_nS,
+            0.5,
+            key="net_w_exc",
+            **clear,
+            help="Conductance each excitatory spike opens in its target cells.",
+        )
+    with c2:
+        w_inh = url_slider(
+            "● Inhibition strength (nS per GABA spike)",
+            0,
+            150,
+            int(DEFAULTS.w_inh_nS),
+            1,
+            key="net_w_inh",
+            **clear,
+            help="Conductance each inhibitory spike opens in its target cells.",
+        )
+    with c3:
+        ext = url_slider(
+            "External drive (spikes/s onto each cell)",
+            0,
+            2000,
+            0,
+            50,
+            key="net_ext",
+            **clear,
+            help="Steady excitatory input from outside the network, e.g. from other brain areas.",
+        )
+    with c4:
+        kick = url_toggle(
+            "Kick at the start",
+            True,
+            key="net_kick",
+            **clear,
+            help="50 ms of external input at the start, enough to switch the network on.",
+        )
+        seed = url_number_input(
+            "Network wiring (seed)",
+            1,
+            9999,
+            DEFAULT_NETWORK_SEED,
+            key="net_seed",
+            help="Another number wires another random network with the same statistics.",
+        )
+    params = NetworkParams(
+        w_exc_nS=float(w_exc),
+        w_inh_nS=float(w_inh),
+        ext_rate_hz=float(ext),
+        kick_ms=DEFAULTS.kick_ms if kick else 0.0,
+    )
+    return params, int(seed)
+
+
+@st.fragment
+def circuits() -> None:
+    params, seed = _controls()
+    with st.spinner("Simulating 1000 neurons for one second..."):
+        stats, fig, description = network_view(params, seed)
+    st.plotly_chart(
+        fig,
+        theme=None,
+        key=CHART_KEY,
+        config={"displaylogo": False, "scrollZoom": False},
+        alt="Spike raster of 125 of the network's cells, population firing rates, and a diagram of the "
+        "excitatory and inhibitory populations. " + description,
+    )
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric("Regime", stats.regime)
+    m2.metric("Excitatory cells", f"{stats.exc_rate_hz:.1f} spikes/s")
+    m3.metric("Inhibitory cells", f"{stats.inh_rate_hz:.1f} spikes/s")
+    m4.metric("Irregularity (CV)", "–" if stats.exc_cv != stats.exc_cv else f"{stats.exc_cv:.2f}")
+    st.markdown(f"**What the figure shows:** {description}")
+    autoplay(CHART_KEY, view_id(params, seed))
+
+
+def render() -> None:
+    st.title("Circuits: balance, silence and runaway")
+    st.markdown(
+        "One neuron cannot show balance; a network can. Here 800 excitatory (glutamate) and 200 inhibitory "
+        "(GABA) model neurons are wired at random, each receiving about 64 excitatory and 16 inhibitory "
+        "inputs (Vogels & Abbott 2005; Brette et al. 2007). A short kick starts them; then they drive "
+        "each other. **Predict** before you move a slider: what happens if inhibition gets weaker?"
+    )
+    circuits()
+    with st.expander("What this network leaves out"):
+        st.markdown(
+            "- Real cortex has many kinds of inhibitory interneurons (PV, SST, VIP...) with different targets; "
+            "here all inhibitory cells are alike.\n"
+            "- Connections here are random and fixed; real ones are structured and change with experience.\n"
+            "- Each cell is a point with a threshold (integrate-and-fire), with no dendrites or spike shape.\n"
+            "- 1000 cells stand in for the billions of a brain. A runaway here is a cartoon of a seizure-like "
+            "state in a model network, not a model of a real seizure."
+        )
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,134 @@
+"""Circuits and "blocked gate" pages: widgets by key, presets, regimes named, model numbers, URL state."""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer.model.network_scenarios import DISINHIBITION_SCALES, disinhibition_sweep
+from explainer.pages.circuits import PRESETS
+from tests.app.conftest import assert_clean, chart_specs, open_page, page_text
+
+
+def _metric(at, label: str) -> str:
+    for m in at.metric:
+        if m.label == label:
+            return m.value
+    raise AssertionError(f"no metric {label!r}: {[m.label for m in at.metric]}")
+
+
+@pytest.fixture(scope="module")
+def circuits():
+    at = open_page("circuits.py", timeout=120)
+    assert_clean(at)
+    return at
+
+
+def test_circuits_default_is_balanced_and_animated(circuits):
+    assert _metric(circuits, "Regime") == "balanced irregular"
+    spec = chart_specs(circuits)[0]
+    assert spec["frames"], "the raster must be animated"
+    names = {t.get("name") for t in spec["data"]}
+    assert {"E cells (glutamate)", "I cells (GABA)"} <= names
+    assert "Regime: balanced irregular" in page_text(circuits)
+
+
+def test_circuits_widgets_have_keys(circuits):
+    assert {s.key for s in circuits.slider} >= {"net_w_exc", "net_w_inh", "net_ext"}
+    assert circuits.toggle(key="net_kick").value is True
+    assert circuits.number_input(key="net_seed").value == 1
+
+
+@pytest.mark.parametrize(
+    "preset,regime",
+    [("Silent", "silent"), ("Runaway (seizure-like cartoon)", "runaway"), ("Weak inhibition", None)],
+)
+def test_circuits_presets_name_the_regime(preset, regime):
+    at = open_page("circuits.py", timeout=120)
+    at.segmented_control(key="net_preset").set_value(preset).run(timeout=120)
+    assert_clean(at)
+    for key, value in PRESETS[preset].values.items():
+        widget = at.toggle(key=key) if key == "net_kick" else at.slider(key=key)
+        assert widget.value == value
+    if regime:
+        assert _metric(at, "Regime") == regime
+    text = page_text(at)
+    if preset.startswith("Runaway"):
+        assert "seizure-like" in text and "not a model of a real seizure" in text
+    if preset == "Weak inhibition":
+        rate = float(_metric(at, "Excitatory cells").split()[0])
+        assert rate > 40.0, f"weak inhibition should raise E rates well above balance, got {rate}"
+
+
+def test_circuits_sliders_and_seed_change_the_result():
+    at = open_page("circuits.py", timeout=120)
+    before = _metric(at, "Excitatory cells")
+    at.slider(key="net_ext").set_value(500).run(timeout=120)
+    assert_clean(at)
+    assert _metric(at, "Excitatory cells") != before
+    at.slider(key="net_w_exc").set_value(3.0).run(timeout=120)
+    at.number_input(key="net_seed").set_value(2).run(timeout=120)
+    at.toggle(key="net_kick").set_value(False).run(timeout=120)
+    at.slider(key="net_w_inh").set_value(100).run(timeout=120)
+    assert_clean(at)
+
+
+def test_circuits_link_and_bad_link():
+    at = open_page("circuits.py", {"net_w_inh": "0", "net_kick": "maybe", "net_w_exc": "500"}, timeout=120)
+    assert_clean(at)
+    assert at.slider(key="net_w_inh").value == 0
+    assert at.slider(key="net_w_exc").value == 12.0
+    notes = " ".join(w.value for w in at.warning)
+    assert "neither true nor false" in notes and "outside" in notes
+
+
+@pytest.fixture(scope="module")
+def blocked_gate():
+    at = open_page("blocked_gate.py", timeout=180)
+    assert_clean(at)
+    return at
+
+
+def test_blocked_gate_shows_hypothesis_knob_and_references(blocked_gate):
+    text = page_text(blocked_gate)
+    assert "disinhibition hypothesis" in text
+    assert "conceptual knob" in text and "not a drug" in text
+    assert "clinician" in text
+    for doi in ("10.1523/JNEUROSCI.17-08-02921.1997", "10.1523/JNEUROSCI.2213-07.2007", "10.1038/mp.2017.255",
+                "10.1523/JNEUROSCI.17-11-04382.1997", "10.1038/nature10130", "10.1126/science.1190287",
+                "10.1038/nature25509", "10.1038/nature17998", "10.1073/pnas.1718883115"):
+        assert doi in text, f"reference {doi} missing from the blocked-gate page"
+
+
+def test_every_bracketed_citation_on_the_page_is_in_its_reference_list(blocked_gate):
+    import re
+
+    text = page_text(blocked_gate)
+    refs = text[text.index("References for this page") :] if "References for this page" in text else text
+    cited = set()
+    for group in re.findall(r"\[([A-Z][^\]]*?\d{4}[^\]]*)\]", text):
+        for part in group.split(";"):
+            cited.add(part.strip())
+    assert cited, "the page should cite sources"
+    for citation in cited:
+        first_author = citation.split()[0].rstrip(",")
+        year = re.search(r"\d{4}", citation).group(0)
+        assert re.search(rf"{first_author}[^\n]*\({year}\)", refs), f"citation [{citation}] has no reference entry"
+
+
+def test_blocked_gate_numbers_come_from_the_model(blocked_gate):
+    text = " ".join(page_text(blocked_gate).split())
+    assert "at −70 mV only 4% of NMDA channels conduct, at −40 mV 23%" in text
+    _, e_rates, i_rates = disinhibition_sweep(DISINHIBITION_SCALES, 1)
+    assert _metric(blocked_gate, "Excitatory cells") == f"{e_rates[0]:.1f} spikes/s"
+    assert _metric(blocked_gate, "Inhibitory cells") == f"{i_rates[0]:.1f} spikes/s"
+    # the text's claims about the model: E rises strongly, I does not fall
+    assert e_rates[-1] > 3 * e_rates[0] and i_rates[-1] >= 0.9 * i_rates[0]
+
+
+def test_blocked_gate_knob_changes_the_network():
+    at = open_page("blocked_gate.py", timeout=180)
+    before = _metric(at, "Excitatory cells")
+    at.slider(key="bg_scale").set_value(0.4).run(timeout=180)
+    assert_clean(at)
+    after = _metric(at, "Excitatory cells")
+    assert float(after.split()[0]) > 3 * float(before.split()[0]), (before, after)
