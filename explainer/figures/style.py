@@ -104,3 +104,15 @@ def soma_color(v_mV: float) -> str:
             rgb = [round(a + f * (b - a)) for a, b in zip(hex_to_rgb(c0), hex_to_rgb(c1), strict=True)]
             return "#{:02X}{:02X}{:02X}".format(*rgb)
     return stops[-1][1]
+
+
+PROJECTOR_PNG = {"width": 1920, "height": 1080, "scale": 1}
+
+
+def chart_config(filename: str) -> dict:
+    """Plotly config: no logo, no scroll zoom, and a camera button that saves a projector-sized PNG."""
+    return {
+        "displaylogo": False,
+        "scrollZoom": False,
+        "toImageButtonOptions": {"format": "png", "filename": filename, **PROJECTOR_PNG},
+    }

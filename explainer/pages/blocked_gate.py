@@ -8,9 +8,11 @@ import streamlit as st
 
 from explainer import content
 from explainer.figures.network import build_disinhibition_chart
+from explainer.figures.style import chart_config
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
 from explainer.model.neuron import mg_block
+from explainer.ui import presenter
 from explainer.ui.animation import autoplay
 from explainer.ui.network_views import disinhibition_curve, network_view, view_id
 from explainer.ui.widgets import url_slider
@@ -41,18 +43,22 @@ def demo() -> None:
     )
     params = replace(NetworkParams(), e_to_i_scale=float(scale))
     with st.spinner("Simulating 1000 neurons..."):
-        stats, fig, description = network_view(params, DEFAULT_NETWORK_SEED)
+        stats, fig, description = network_view(params, DEFAULT_NETWORK_SEED, presenter.figure_style())
         scales, e_rates, i_rates = disinhibition_curve(DEFAULT_NETWORK_SEED)
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
         chart = build_disinhibition_chart(
-            scales, e_rates, i_rates, (float(scale), stats.exc_rate_hz, stats.inh_rate_hz)
+            scales,
+            e_rates,
+            i_rates,
+            (float(scale), stats.exc_rate_hz, stats.inh_rate_hz),
+            figure_style=presenter.figure_style(),
         )
         st.plotly_chart(
             chart,
             theme=None,
             key="disinhibition_curve",
-            config={"displaylogo": False},
+            config=chart_config("disinhibition"),
             alt="Line chart: as the glutamate drive onto inhibitory cells is turned down from 1 to 0.4, "
             f"excitatory cells fire {e_rates[0]:.0f}, {', '.join(f'{r:.0f}' for r in e_rates[1:])} spikes/s "
             f"and inhibitory cells {i_rates[0]:.0f}, {', '.join(f'{r:.0f}' for r in i_rates[1:])} spikes/s.",
@@ -68,7 +74,7 @@ def demo() -> None:
         fig,
         theme=None,
         key=CHART_KEY,
-        config={"displaylogo": False, "scrollZoom": False},
+        config=chart_config("network-raster"),
         alt="Spike raster and population rates of the network at this setting. " + description,
     )
     st.markdown(f"**What the figure shows:** {description}")
@@ -78,11 +84,10 @@ def demo() -> None:
 def render() -> None:
     st.title("“The blocked gate”: what the article says, and what science says")
     before, after = page_text()
-    st.markdown(before)
+    presenter.explain(before, "What the article says, and what is known (points 1-5)")
     demo()
-    st.markdown(after)
-    st.markdown("#### References for this page")
-    st.markdown(content.load("blocked_gate_references"))
+    presenter.explain(after, "The model's surprise, other hypotheses, and limits (points 6-9)")
+    presenter.explain("#### References for this page\n\n" + content.load("blocked_gate_references"), "References")
 
 
 if __name__ == "__main__":

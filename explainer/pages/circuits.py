@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explainer.figures.style import chart_config
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
+from explainer.ui import presenter
 from explainer.ui.animation import autoplay
 from explainer.ui.network_views import network_view, view_id
 from explainer.ui.presets import Preset, apply_preset, apply_preset_from_link, clear_preset
@@ -111,12 +113,12 @@ def _controls() -> tuple[NetworkParams, int]:
 def circuits() -> None:
     params, seed = _controls()
     with st.spinner("Simulating 1000 neurons for one second..."):
-        stats, fig, description = network_view(params, seed)
+        stats, fig, description = network_view(params, seed, presenter.figure_style())
     st.plotly_chart(
         fig,
         theme=None,
         key=CHART_KEY,
-        config={"displaylogo": False, "scrollZoom": False},
+        config=chart_config("network-raster"),
         alt="Spike raster of 125 of the network's cells, population firing rates, and a diagram of the "
         "excitatory and inhibitory populations. " + description,
     )
@@ -131,7 +133,7 @@ def circuits() -> None:
 
 def render() -> None:
     st.title("Circuits: balance, silence and runaway")
-    st.markdown(
+    presenter.explain(
         "One neuron cannot show balance; a network can. Here 800 excitatory (glutamate) and 200 inhibitory "
         "(GABA) model neurons are wired at random, each receiving about 64 excitatory and 16 inhibitory "
         "inputs (Vogels & Abbott 2005; Brette et al. 2007). A short kick starts them; then they drive "

@@ -7,13 +7,17 @@ import hashlib
 import streamlit as st
 
 from explainer.figures.describe import describe_neuron_run
+from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_diagram import build_neuron_animation
+from explainer.figures.sound import spike_clicks_wav
 from explainer.figures.spec import FigureSpec
+from explainer.figures.style import FigureStyle, chart_config
 from explainer.model.neuron import NeuronRun, SynapticInput
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.ui import presenter
 from explainer.ui.animation import autoplay
 from explainer.ui.presets import Preset, apply_preset, apply_preset_from_link, clear_preset
-from explainer.ui.widgets import url_choice, url_number_input, url_slider
+from explainer.ui.widgets import url_choice, url_number_input, url_slider, url_toggle
 
 DEFAULTS = TugOfWarSettings()
 
@@ -47,14 +51,16 @@ RATE_STEP_HZ = 100
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def playground_view(settings: TugOfWarSettings) -> tuple[NeuronRun, SynapticInput, FigureSpec, str]:
+def playground_view(
+    settings: TugOfWarSettings, figure_style: FigureStyle
+) -> tuple[NeuronRun, SynapticInput, FigureSpec, str]:
     """Model run, animated figure and description for these settings.
 
     ``cache_resource`` (not ``cache_data``): the figure is shared read-only, so a repeated setting costs
     no copy at all; every session moving to settings seen before gets them at once.
     """
     run, inp = run_tug_of_war(settings)
-    fig = build_neuron_animation(run, inp, animation_id=settings_id(settings))
+    fig = build_neuron_animation(run, inp, figure_style=figure_style, animation_id=settings_id(settings))
     return run, inp, fig, describe_neuron_run(run, inp)
 
 
@@ -183,13 +189,13 @@ def playground() -> None:
         mg_mM=mg,
         seed=seed,
     )
-    run, _inp, fig, description = playground_view(settings)
+    run, _inp, fig, description = playground_view(settings, presenter.figure_style())
     with chart_area:
         st.plotly_chart(
             fig,
             theme=None,
             key="playground_chart",
-            config={"displaylogo": False, "scrollZoom": False},
+            config=chart_config(f"tug-of-war_glu{settings.glutamate_rate_hz:.0f}_gaba{settings.gaba_rate_hz:.0f}"),
             alt="Animated neuron with glutamate and GABA synapses, and its input spikes, conductances and "
             "membrane potential. " + description,
         )
@@ -198,12 +204,32 @@ def playground() -> None:
         m2.metric("Firing rate", f"{run.firing_rate_hz:.0f} spikes/s")
         m3.metric("Mean membrane potential", f"{float(run.v_mV.mean()):.1f} mV")
         st.markdown(f"**What the figure shows:** {description}")
+        _listen_and_export(run, settings)
     autoplay("playground_chart", settings_id(settings))
+
+
+def _listen_and_export(run: NeuronRun, settings: TugOfWarSettings) -> None:
+    """'Listen to the neuron' (a click per spike) and the CSV of the traces shown."""
+    listen_col, csv_col = st.columns(2)
+    with listen_col:
+        if url_toggle("🔊 Listen to the neuron (a click per spike)", False, key="listen"):
+            st.audio(spike_clicks_wav(run.spike_times_ms, run.duration_ms), format="audio/wav")
+            st.caption(f"{run.spike_times_ms.size} clicks in {run.duration_ms / 1000:g} s, one per output spike.")
+    with csv_col:
+        st.download_button(
+            "⬇ Download the traces (CSV)",
+            data=lambda: neuron_traces_csv(run),
+            file_name=f"tug-of-war_seed{settings.seed}.csv",
+            mime="text/csv",
+            key="download_csv",
+            on_click="ignore",
+            help="Time, membrane potential, AMPA, NMDA and GABA conductances and output spikes, one row per 0.1 ms.",
+        )
 
 
 def render() -> None:
     st.title("Tug of war: glutamate versus GABA")
-    st.markdown(
+    presenter.explain(
         "One neuron receives **glutamate** (excitatory, ▲) and **GABA** (inhibitory, ●) from many other cells. "
         "The animation plays by itself; **▶ Play**, **❚❚ Pause** and the time slider control it. Move a slider or "
         "pick a preset and it plays the new case."

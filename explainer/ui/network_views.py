@@ -13,6 +13,7 @@ import streamlit as st
 from explainer.figures.describe import describe_network_run
 from explainer.figures.network import build_network_animation
 from explainer.figures.spec import FigureSpec
+from explainer.figures.style import FigureStyle
 from explainer.model.analysis import NetworkStats
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DISINHIBITION_SCALES, disinhibition_sweep, run_network
@@ -24,11 +25,17 @@ def view_id(params: NetworkParams, seed: int) -> str:
 
 
 @st.cache_resource(max_entries=24, show_spinner=False)
-def network_view(params: NetworkParams, seed: int) -> tuple[NetworkStats, FigureSpec, str]:
-    """Simulate, build the animated figure and the description."""
-    run, stats = run_network(params, seed)
-    fig = build_network_animation(run, animation_id=view_id(params, seed))
+def network_view(params: NetworkParams, seed: int, figure_style: FigureStyle) -> tuple[NetworkStats, FigureSpec, str]:
+    """Simulate, build the animated figure and the description (the run itself is cached separately,
+    so switching presenter mode only rebuilds the figure)."""
+    run, stats = _network_run(params, seed)
+    fig = build_network_animation(run, figure_style=figure_style, animation_id=view_id(params, seed))
     return stats, fig, describe_network_run(stats, params)
+
+
+@st.cache_resource(max_entries=24, show_spinner=False)
+def _network_run(params: NetworkParams, seed: int):
+    return run_network(params, seed)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

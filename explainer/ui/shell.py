@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from explainer.ui import presenter
 from explainer.ui.banner import show_banner
 
 APP_TITLE = "Excitation & inhibition: GABA vs glutamate"
@@ -37,8 +38,20 @@ def pages() -> list:
 
 
 def run_app() -> None:
-    st.set_page_config(page_title=APP_TITLE, page_icon=str(FAVICON), layout="wide")
-    nav = st.navigation(pages())
+    presenting_link = presenter.link_requests_presenting()
+    st.set_page_config(
+        page_title=APP_TITLE,
+        page_icon=str(FAVICON),
+        layout="wide",
+        initial_sidebar_state="collapsed" if presenting_link else "auto",
+    )
+    all_pages = pages()
+    nav = st.navigation(all_pages)
     st.html(STYLESHEET)
+    presenter.presenter_toggle()
+    presenter.apply_presenter_css()
     show_banner()
     nav.run()
+    st.divider()
+    urls = [p.url_path for p in all_pages]
+    presenter.step_buttons(urls, dict(zip(urls, all_pages, strict=True)), nav.url_path)

@@ -93,9 +93,17 @@ def test_blocked_gate_shows_hypothesis_knob_and_references(blocked_gate):
     assert "disinhibition hypothesis" in text
     assert "conceptual knob" in text and "not a drug" in text
     assert "clinician" in text
-    for doi in ("10.1523/JNEUROSCI.17-08-02921.1997", "10.1523/JNEUROSCI.2213-07.2007", "10.1038/mp.2017.255",
-                "10.1523/JNEUROSCI.17-11-04382.1997", "10.1038/nature10130", "10.1126/science.1190287",
-                "10.1038/nature25509", "10.1038/nature17998", "10.1073/pnas.1718883115"):
+    for doi in (
+        "10.1523/JNEUROSCI.17-08-02921.1997",
+        "10.1523/JNEUROSCI.2213-07.2007",
+        "10.1038/mp.2017.255",
+        "10.1523/JNEUROSCI.17-11-04382.1997",
+        "10.1038/nature10130",
+        "10.1126/science.1190287",
+        "10.1038/nature25509",
+        "10.1038/nature17998",
+        "10.1073/pnas.1718883115",
+    ):
         assert doi in text, f"reference {doi} missing from the blocked-gate page"
 
 

@@ -1,0 +1,103 @@
+"""Presenter mode: for a projector at the back of a room.
+
+On (the sidebar toggle, or ``?present=true`` in a link; ``?present=1`` works too): larger type in the
+page and in every figure, the sidebar folded away, the menu bar hidden, explanatory text folded behind
+one click, and PageDown / PageUp (what presentation clickers send) step to the next / previous page.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explainer.figures.style import FigureStyle
+
+PRESENT_KEY = "present"
+PRESENTER_FIGURE_SCALE = 1.45
+PRESENTER_TEXT_SCALE = 1.4
+
+_PRESENTER_CSS = f"""
+<style>
+  /* Presenter mode: everything in the main area {PRESENTER_TEXT_SCALE}x larger, less chrome. */
+  [data-testid="stMain"] {{ zoom: {PRESENTER_TEXT_SCALE}; }}
+  [data-testid="stHeader"] {{ display: none; }}
+  [data-testid="stMainBlockContainer"] {{ max-width: 100%; padding-left: 1.5rem; padding-right: 1.5rem; }}
+</style>
+"""
+
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+_HELP = "Large type for a projector, less on screen, PageDown / PageUp to step through the pages."
+
+
+def link_requests_presenting() -> bool:
+    """True if the link asks for presenter mode (read before any widget exists, for the page config)."""
+    return str(st.query_params.get(PRESENT_KEY, "")).lower() in TRUE_WORDS
+
+
+def presenter_toggle() -> bool:
+    """The toggle (in the sidebar), bound to the URL; ``?present=1`` works as well as ``?present=true``."""
+    raw = st.query_params.get(PRESENT_KEY)
+    if raw is not None and PRESENT_KEY not in st.session_state:
+        value = str(raw).lower()
+        if value in TRUE_WORDS or value in FALSE_WORDS:
+            st.session_state[PRESENT_KEY] = value in TRUE_WORDS
+        else:
+            from explainer.ui.widgets import quote_url_value
+
+            st.warning(
+                f"The link's setting for **presenter mode** (`{quote_url_value(raw)}`) is neither on nor off, "
+                "so it is off.",
+                icon=":material/link_off:",
+            )
+    with st.sidebar:
+        return bool(st.toggle("Presenter mode", False, key=PRESENT_KEY, bind="query-params", help=_HELP))
+
+
+def is_presenting() -> bool:
+    return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+def figure_style() -> FigureStyle:
+    """The figure style for the current mode (figures are cached per style)."""
+    return FigureStyle(scale=PRESENTER_FIGURE_SCALE if is_presenting() else 1.0)
+
+
+def apply_presenter_css() -> None:
+    if is_presenting():
+        st.html(_PRESENTER_CSS)
+
+
+def explain(markdown_text: str, label: str = "Explanation") -> None:
+    """Explanatory text: shown in full normally, folded behind one click when presenting."""
+    if is_presenting():
+        with st.expander(label, expanded=False):
+            st.markdown(markdown_text)
+    else:
+        st.markdown(markdown_text)
+
+
+def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> None:
+    """Previous / next page buttons with the clicker keys (PageUp / PageDown)."""
+    if current_url not in page_urls:
+        return
+    i = page_urls.index(current_url)
+    prev_col, next_col = st.columns(2)
+    with prev_col:
+        if i > 0 and st.button(
+            f"◀ {pages_by_url[page_urls[i - 1]].title}",
+            key="step_prev",
+            shortcut="PageUp",
+            help="Previous page (PageUp)",
+            use_container_width=True,
+        ):
+            st.switch_page(pages_by_url[page_urls[i - 1]])
+    with next_col:
+        if i + 1 < len(page_urls) and st.button(
+            f"{pages_by_url[page_urls[i + 1]].title} ▶",
+            key="step_next",
+            shortcut="PageDown",
+            help="Next page (PageDown)",
+            use_container_width=True,
+        ):
+            st.switch_page(pages_by_url[page_urls[i + 1]])

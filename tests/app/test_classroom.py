@@ -1,0 +1,65 @@
+"""Presenter mode, page stepping, sound and CSV controls (AppTest side; the browser side is in tests/e2e)."""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer.ui.presenter import PRESENTER_FIGURE_SCALE
+from explainer.ui.shell import PAGE_TABLE
+from tests.app.conftest import assert_clean, chart_specs, open_page, page_text
+
+
+def _font(at) -> float:
+    return chart_specs(at)[0]["layout"]["font"]["size"]
+
+
+@pytest.mark.parametrize("value", ["1", "true"])
+def test_presenter_link_enlarges_figures_and_folds_text(value):
+    normal = open_page("playground.py")
+    present = open_page("playground.py", {"present": value})
+    assert_clean(present)
+    assert present.toggle(key="present").value is True
+    assert _font(present) >= 1.3 * _font(normal), "presenter mode must enlarge figure text by at least 1.3x"
+    assert PRESENTER_FIGURE_SCALE >= 1.3
+    assert any(e.label == "Explanation" for e in present.expander), "explanations fold behind one click"
+    assert not any(e.label == "Explanation" for e in normal.expander)
+
+
+def test_presenter_toggle_switches_mode():
+    at = open_page("playground.py")
+    small = _font(at)
+    at.toggle(key="present").set_value(True).run()
+    assert_clean(at)
+    assert _font(at) >= 1.3 * small
+
+
+def test_bad_presenter_link_value_gets_a_note():
+    at = open_page("playground.py", {"present": "<b>x</b>"})
+    assert_clean(at)
+    assert at.toggle(key="present").value is False
+    assert "neither on nor off" in " ".join(w.value for w in at.warning)
+
+
+def test_next_and_previous_page_buttons_follow_the_teaching_order():
+    files = [f for f, *_ in PAGE_TABLE]
+    titles = [t for _, t, *_ in PAGE_TABLE]
+    i = files.index("playground.py")
+    at = open_page("playground.py")
+    next_button = at.button(key="step_next")
+    prev_button = at.button(key="step_prev")
+    assert titles[i + 1] in next_button.label and titles[i - 1] in prev_button.label
+    assert "PageDown" in next_button.help and "PageUp" in prev_button.help
+    next_button.click().run(timeout=120)
+    assert_clean(at)
+    assert at.button(key="step_prev").label.endswith(titles[i]), "after stepping, 'previous' leads back"
+
+
+def test_listen_toggle_plays_clicks_and_csv_is_offered():
+    at = open_page("playground.py")
+    assert not at.get("audio")
+    at.toggle(key="listen").set_value(True).run()
+    assert_clean(at)
+    assert at.get("audio"), "the 'listen' toggle must add an audio player"
+    spikes = next(m.value for m in at.metric if m.label.startswith("Output spikes"))
+    assert f"{spikes} clicks" in page_text(at)
+    assert at.get("download_button"), "a CSV download of the traces must be offered"
