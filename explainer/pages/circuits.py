@@ -50,6 +50,11 @@ def _controls() -> tuple[NetworkParams, int]:
     if chosen in PRESETS:
         st.caption(f"**{chosen}:** {PRESETS[chosen].blurb}")
     clear = {"on_change": clear_preset, "args": ("net_preset",)}
+    with presenter.tuck("Sliders: excitation, inhibition, drive, kick"):
+        return _sliders(clear)
+
+
+def _sliders(clear: dict) -> tuple[NetworkParams, int]:
     c1, c2, c3, c4 = st.columns([1, 1, 1, 0.8])
     with c1:
         w_exc = url_slider(

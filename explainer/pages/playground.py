@@ -79,6 +79,11 @@ def _input_controls() -> tuple[float, float, float, float]:
     if chosen in PRESETS:
         st.caption(f"**{chosen}:** {PRESETS[chosen].blurb}")
     clear = {"on_change": clear_preset, "args": ("preset",)}
+    with presenter.tuck("Sliders: glutamate and GABA input"):
+        return _input_sliders(clear)
+
+
+def _input_sliders(clear: dict) -> tuple[float, float, float, float]:
     c1, c2, c3, c4 = st.columns(4)
     with c1:
         glu_rate = url_slider(

@@ -17,8 +17,9 @@ PRESENTER_TEXT_SCALE = 1.4
 
 _PRESENTER_CSS = f"""
 <style>
-  /* Presenter mode: everything in the main area {PRESENTER_TEXT_SCALE}x larger, less chrome. */
-  [data-testid="stMain"] {{ zoom: {PRESENTER_TEXT_SCALE}; }}
+  /* Presenter mode: all text {PRESENTER_TEXT_SCALE}x larger (Streamlit sizes text in rem; figures scale
+     their own fonts, so they are not zoomed twice), less chrome. */
+  html {{ font-size: {16 * PRESENTER_TEXT_SCALE:.1f}px; }}
   [data-testid="stHeader"] {{ display: none; }}
   [data-testid="stMainBlockContainer"] {{ max-width: 100%; padding-left: 1.5rem; padding-right: 1.5rem; }}
 </style>
@@ -75,6 +76,11 @@ def explain(markdown_text: str, label: str = "Explanation") -> None:
             st.markdown(markdown_text)
     else:
         st.markdown(markdown_text)
+
+
+def tuck(label: str):
+    """A container that folds behind one click when presenting (keeps the figure on the projected screen)."""
+    return st.expander(label, expanded=False) if is_presenting() else st.container()
 
 
 def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> None:
