@@ -102,3 +102,29 @@ def frame_slider(frame_t_ms: np.ndarray, s: st_.FigureStyle, *, x: float, length
         "ticklen": 2,
         "steps": steps,
     }
+
+
+def start_at_last_frame(spec: dict) -> dict:
+    """Return ``spec`` with its animated traces showing the last frame (for "reduce motion").
+
+    Each frame names the traces it updates and their new values (keys may be dotted paths such as
+    ``marker.size``); applying the last frame to the base traces shows the final state still, and the
+    time scrubber points at the end.  ``spec`` itself is not modified.
+    """
+    import copy
+
+    if not spec.get("frames"):
+        return spec
+    out = copy.deepcopy(spec)
+    last = out["frames"][-1]
+    for index, update in zip(last["traces"], last["data"], strict=True):
+        trace = out["data"][index]
+        for path, value in update.items():
+            node = trace
+            *parents, leaf = path.split(".")
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[leaf] = value
+    for slider in out["layout"].get("sliders", []):
+        slider["active"] = len(out["frames"]) - 1
+    return out

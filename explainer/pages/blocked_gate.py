@@ -13,7 +13,7 @@ from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
 from explainer.model.neuron import mg_block
 from explainer.ui import presenter
-from explainer.ui.animation import autoplay
+from explainer.ui.animation import animation_controls, reduce_motion
 from explainer.ui.network_views import disinhibition_curve, network_view, view_id
 from explainer.ui.widgets import url_slider
 
@@ -43,7 +43,7 @@ def demo() -> None:
     )
     params = replace(NetworkParams(), e_to_i_scale=float(scale))
     with st.spinner("Simulating 1000 neurons..."):
-        stats, fig, description = network_view(params, DEFAULT_NETWORK_SEED, presenter.figure_style())
+        stats, fig, description = network_view(params, DEFAULT_NETWORK_SEED, presenter.figure_style(), reduce_motion())
         scales, e_rates, i_rates = disinhibition_curve(DEFAULT_NETWORK_SEED)
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
@@ -78,7 +78,7 @@ def demo() -> None:
         alt="Spike raster and population rates of the network at this setting. " + description,
     )
     st.markdown(f"**What the figure shows:** {description}")
-    autoplay(CHART_KEY, view_id(params, DEFAULT_NETWORK_SEED))
+    animation_controls(CHART_KEY, view_id(params, DEFAULT_NETWORK_SEED))
 
 
 def render() -> None:

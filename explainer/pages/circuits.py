@@ -8,7 +8,7 @@ from explainer.figures.style import chart_config
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
 from explainer.ui import presenter
-from explainer.ui.animation import autoplay
+from explainer.ui.animation import animation_controls, reduce_motion
 from explainer.ui.network_views import network_view, view_id
 from explainer.ui.presets import Preset, apply_preset, apply_preset_from_link, clear_preset
 from explainer.ui.widgets import url_choice, url_number_input, url_slider, url_toggle
@@ -118,7 +118,7 @@ def _sliders(clear: dict) -> tuple[NetworkParams, int]:
 def circuits() -> None:
     params, seed = _controls()
     with st.spinner("Simulating 1000 neurons for one second..."):
-        stats, fig, description = network_view(params, seed, presenter.figure_style())
+        stats, fig, description = network_view(params, seed, presenter.figure_style(), reduce_motion())
     st.plotly_chart(
         fig,
         theme=None,
@@ -133,7 +133,7 @@ def circuits() -> None:
     m3.metric("Inhibitory cells", f"{stats.inh_rate_hz:.1f} spikes/s")
     m4.metric("Irregularity (CV)", "–" if stats.exc_cv != stats.exc_cv else f"{stats.exc_cv:.2f}")
     st.markdown(f"**What the figure shows:** {description}")
-    autoplay(CHART_KEY, view_id(params, seed))
+    animation_controls(CHART_KEY, view_id(params, seed))
 
 
 def render() -> None:

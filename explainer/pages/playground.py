@@ -6,6 +6,7 @@ import hashlib
 
 import streamlit as st
 
+from explainer.figures.animation_controls import start_at_last_frame
 from explainer.figures.describe import describe_neuron_run
 from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_diagram import build_neuron_animation
@@ -15,7 +16,7 @@ from explainer.figures.style import FigureStyle, chart_config
 from explainer.model.neuron import NeuronRun, SynapticInput
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
 from explainer.ui import presenter
-from explainer.ui.animation import autoplay
+from explainer.ui.animation import animation_controls, reduce_motion
 from explainer.ui.presets import Preset, apply_preset, apply_preset_from_link, clear_preset
 from explainer.ui.widgets import url_choice, url_number_input, url_slider, url_toggle
 
@@ -52,7 +53,7 @@ RATE_STEP_HZ = 100
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def playground_view(
-    settings: TugOfWarSettings, figure_style: FigureStyle
+    settings: TugOfWarSettings, figure_style: FigureStyle, calm: bool = False
 ) -> tuple[NeuronRun, SynapticInput, FigureSpec, str]:
     """Model run, animated figure and description for these settings.
 
@@ -61,6 +62,8 @@ def playground_view(
     """
     run, inp = run_tug_of_war(settings)
     fig = build_neuron_animation(run, inp, figure_style=figure_style, animation_id=settings_id(settings))
+    if calm:
+        fig = FigureSpec(start_at_last_frame(fig.spec))
     return run, inp, fig, describe_neuron_run(run, inp)
 
 
@@ -194,7 +197,7 @@ def playground() -> None:
         mg_mM=mg,
         seed=seed,
     )
-    run, _inp, fig, description = playground_view(settings, presenter.figure_style())
+    run, _inp, fig, description = playground_view(settings, presenter.figure_style(), reduce_motion())
     with chart_area:
         st.plotly_chart(
             fig,
@@ -210,7 +213,7 @@ def playground() -> None:
         m3.metric("Mean membrane potential", f"{float(run.v_mV.mean()):.1f} mV")
         st.markdown(f"**What the figure shows:** {description}")
         _listen_and_export(run, settings)
-    autoplay("playground_chart", settings_id(settings))
+    animation_controls("playground_chart", settings_id(settings))
 
 
 def _listen_and_export(run: NeuronRun, settings: TugOfWarSettings) -> None:

@@ -1,8 +1,11 @@
-"""Start a Plotly animation in the browser once its figure is on screen.
+"""Browser-side helpers for an animated chart: autoplay, keyboard-usable controls, copy link, reduced motion.
 
-Streamlit has no autoplay option for Plotly charts, so a few lines of our own JavaScript (no user data
-in it) press the figure's own Play button once the chart showing ``animation_id`` has rendered.  Users
-who ask their system for reduced motion get the still first frame instead.
+Streamlit has no autoplay option for Plotly charts, and Plotly's own play buttons are SVG that a
+keyboard cannot reach.  So under each animated chart we add real HTML buttons (Play, Pause, Copy link
+to this view) with a few lines of our own JavaScript (no user data in it) that press the figure's own
+Play / Pause buttons.  The animation starts by itself once the chart showing ``animation_id`` has
+rendered, unless the user chose "Reduce motion" or asks their system for reduced motion; then the figure
+shows its final state (see :func:`explainer.figures.animation_controls.start_at_last_frame`) and waits.
 """
 
 from __future__ import annotations
@@ -12,16 +15,47 @@ import re
 
 import streamlit as st
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+from explainer.ui.widgets import url_toggle
 
-_SCRIPT = """
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+REDUCE_MOTION_KEY = "calm"
+
+_CONTROLS = """
+<div class="ei-anim-controls" id="ei-controls-%(key_raw)s" role="group" aria-label="Animation controls">
+  <button type="button" data-action="play">▶ Play animation</button>
+  <button type="button" data-action="pause">❚❚ Pause</button>
+  <button type="button" data-action="copy">🔗 Copy link to this view</button>
+  <span class="ei-status" role="status" aria-live="polite"></span>
+</div>
 <script>
 (function () {
-  const key = %(key)s, wanted = %(animation_id)s;
-  if (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+  const key = %(key)s, wanted = %(animation_id)s, autoplay = %(autoplay)s;
+  const box = document.getElementById('ei-controls-' + key);
+  const chart = () => document.querySelector('.st-key-' + key + ' .js-plotly-plot');
+  const press = (index) => {
+    const gd = chart();
+    const buttons = gd ? gd.querySelectorAll('.updatemenu-button') : [];
+    if (buttons.length > index) buttons[index].dispatchEvent(new MouseEvent('click', {bubbles: true}));
+  };
+  const status = (text) => { const s = box && box.querySelector('.ei-status'); if (s) s.textContent = text; };
+  if (box) {
+    box.querySelector('[data-action=play]').addEventListener('click', () => { press(0); status('Playing'); });
+    box.querySelector('[data-action=pause]').addEventListener('click', () => { press(1); status('Paused'); });
+    box.querySelector('[data-action=copy]').addEventListener('click', () => {
+      const url = window.location.href;
+      const done = () => status('Link copied: ' + url);
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(done, () => status('Copy this link: ' + url));
+      } else {
+        status('Copy this link: ' + url);
+      }
+    });
+  }
+  const reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  if (!autoplay || reduced) return;
   let tries = 0;
-  function attempt() {
-    const gd = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
+  (function attempt() {
+    const gd = chart();
     const ready = gd && gd.layout && gd.layout.meta && gd.layout.meta.animation_id === wanted;
     const button = ready && gd.querySelector('.updatemenu-button');
     if (button) {
@@ -31,18 +65,51 @@ _SCRIPT = """
     } else if (++tries < 100) {
       setTimeout(attempt, 100);
     }
-  }
-  attempt();
+  })();
 })();
 </script>
 """
 
+_CSS = """
+<style>
+.ei-anim-controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.25rem 0; }
+.ei-anim-controls button { font: inherit; padding: 0.3rem 0.8rem; border-radius: 0.5rem;
+  border: 1px solid #6B6B6B; background: #FFFFFF; color: #1A1A1A; cursor: pointer; }
+.ei-anim-controls button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.ei-anim-controls .ei-status { color: #1A1A1A; font-size: 0.9rem; word-break: break-all; }
+</style>
+"""
 
-def autoplay(chart_key: str, animation_id: str) -> None:
-    """Play the chart with ``key=chart_key`` once the figure tagged ``animation_id`` is rendered."""
+
+def reduce_motion_toggle() -> bool:
+    """Sidebar toggle (kept in the URL): show final states instead of animating."""
+    with st.sidebar:
+        return bool(
+            url_toggle(
+                "Reduce motion",
+                False,
+                key=REDUCE_MOTION_KEY,
+                help="Figures show their final state instead of playing by themselves; Play still works.",
+            )
+        )
+
+
+def reduce_motion() -> bool:
+    return bool(st.session_state.get(REDUCE_MOTION_KEY, False))
+
+
+def animation_controls(chart_key: str, animation_id: str) -> None:
+    """Keyboard-usable Play / Pause / Copy-link buttons for the chart ``chart_key``; autoplay unless calm."""
     if not (_SAFE_ID.match(chart_key) and _SAFE_ID.match(animation_id)):
         raise ValueError("chart_key and animation_id must be short identifiers")
     st.html(
-        _SCRIPT % {"key": json.dumps(chart_key), "animation_id": json.dumps(animation_id)},
+        _CSS
+        + _CONTROLS
+        % {
+            "key": json.dumps(chart_key),
+            "key_raw": chart_key,
+            "animation_id": json.dumps(animation_id),
+            "autoplay": "false" if reduce_motion() else "true",
+        },
         unsafe_allow_javascript=True,
     )

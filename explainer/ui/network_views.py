@@ -10,6 +10,7 @@ import hashlib
 
 import streamlit as st
 
+from explainer.figures.animation_controls import start_at_last_frame
 from explainer.figures.describe import describe_network_run
 from explainer.figures.network import build_network_animation
 from explainer.figures.spec import FigureSpec
@@ -25,11 +26,15 @@ def view_id(params: NetworkParams, seed: int) -> str:
 
 
 @st.cache_resource(max_entries=24, show_spinner=False)
-def network_view(params: NetworkParams, seed: int, figure_style: FigureStyle) -> tuple[NetworkStats, FigureSpec, str]:
+def network_view(
+    params: NetworkParams, seed: int, figure_style: FigureStyle, calm: bool = False
+) -> tuple[NetworkStats, FigureSpec, str]:
     """Simulate, build the animated figure and the description (the run itself is cached separately,
     so switching presenter mode only rebuilds the figure)."""
     run, stats = _network_run(params, seed)
     fig = build_network_animation(run, figure_style=figure_style, animation_id=view_id(params, seed))
+    if calm:
+        fig = FigureSpec(start_at_last_frame(fig.spec))
     return stats, fig, describe_network_run(stats, params)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from explainer.ui import presenter
+from explainer.ui.animation import reduce_motion_toggle
 from explainer.ui.banner import show_banner
 
 APP_TITLE = "Excitation & inhibition: GABA vs glutamate"
@@ -49,6 +50,7 @@ def run_app() -> None:
     nav = st.navigation(all_pages)
     st.html(STYLESHEET)
     presenter.presenter_toggle()
+    reduce_motion_toggle()
     presenter.apply_presenter_css()
     show_banner()
     nav.run()

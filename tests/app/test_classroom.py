@@ -63,3 +63,21 @@ def test_listen_toggle_plays_clicks_and_csv_is_offered():
     spikes = next(m.value for m in at.metric if m.label.startswith("Output spikes"))
     assert f"{spikes} clicks" in page_text(at)
     assert at.get("download_button"), "a CSV download of the traces must be offered"
+
+
+def test_reduce_motion_link_starts_figures_at_the_end_and_keeps_controls():
+    at = open_page("playground.py", {"calm": "true"})
+    assert_clean(at)
+    assert at.toggle(key="calm").value is True
+    spec = chart_specs(at)[0]
+    assert spec["layout"]["sliders"][0]["active"] == len(spec["frames"]) - 1
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert '"autoplay": false' not in html and "autoplay = false" in html
+    assert "Play animation" in html and "Copy link to this view" in html
+
+
+def test_animation_autoplays_by_default():
+    at = open_page("playground.py")
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "autoplay = true" in html
+    assert chart_specs(at)[0]["layout"]["sliders"][0]["active"] == 0

@@ -178,3 +178,18 @@ def test_builder_does_not_mutate_inputs():
     build_neuron_animation(run, inp)
     np.testing.assert_array_equal(before, run.v_mV)
     json.dumps(len(inp.glutamate_times_ms))
+
+
+def test_reduced_motion_shows_the_final_state(default_case):
+    from explainer.figures.animation_controls import start_at_last_frame
+
+    run, _, fig = default_case
+    calm = start_at_last_frame(fig.spec)
+    last = fig.spec["frames"][-1]
+    for index, update in zip(last["traces"], last["data"], strict=True):
+        for key, value in update.items():
+            assert calm["data"][index][key] == value
+    assert calm["layout"]["sliders"][0]["active"] == len(fig.spec["frames"]) - 1
+    assert fig.spec["layout"]["sliders"][0]["active"] == 0, "the cached figure itself must not change"
+    readout = calm["data"][last["traces"][7]]["text"][0]
+    assert f"output spikes so far: {run.spike_times_ms.size}" in readout
