@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import warnings
 
 import numpy as np
@@ -15,9 +16,17 @@ from explainer.model import NeuronParams, NeuronRun, SynapticInput, poisson_inpu
 
 DTS = [0.01, 0.05, 0.1, 0.5, 1.0]
 ARRAY_FIELDS = ["t_ms", "v_mV", "g_ampa_nS", "g_nmda_nS", "g_gaba_nS", "nmda_open_fraction", "spike_times_ms"]
-# database=None: no .hypothesis/ directory in the working tree; failures print their example anyway
+# The default run checks a fixed set of 40 pseudo-random examples per property (derandomize), so it can never
+# flake. To explore afresh, set MODEL_PROPERTY_EXAMPLES, e.g. MODEL_PROPERTY_EXAMPLES=2000 python -m pytest
+# tests/model/test_properties.py: random examples, that many per property. database=None keeps the example
+# database out of the working tree; a failure prints its example.
+_EXPLORE = int(os.environ.get("MODEL_PROPERTY_EXAMPLES", "0") or 0)
 PROPERTY_SETTINGS = settings(
-    max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=_EXPLORE or 40,
+    derandomize=not _EXPLORE,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 
@@ -47,12 +56,9 @@ def scenarios(draw):
 
 @st.composite
 def odd_cells(draw):
-    """Whole parameter sets far from the defaults (every field valid).
-
-    NMDA kinetics are kept to alpha <= 1 /ms and rise <= 10 ms, and synaptic time constants >= 0.05 ms,
-    to stay clear of the known NaN breakdown (alpha x dt or dt / tau of several hundred in one step; see
-    the xfail tests at the end of this file).
-    """
+    """Whole parameter sets far from the defaults (every field valid), including time constants far
+    below dt and fast NMDA binding, which once overflowed the vectorised scan (see the regression tests at
+    the end of this file)."""
     v_th = draw(_finite(-70.0, 20.0))
     params = NeuronParams(
         c_pF=draw(_finite(10.0, 2000.0)),
@@ -63,11 +69,11 @@ def odd_cells(draw):
         t_ref_ms=draw(_finite(0.0, 20.0)),
         E_exc_mV=draw(_finite(-20.0, 60.0)),
         E_gaba_mV=draw(_finite(-100.0, 20.0)),
-        tau_ampa_ms=draw(_finite(0.05, 50.0)),
-        tau_gaba_ms=draw(_finite(0.05, 100.0)),
-        tau_nmda_rise_ms=draw(_finite(0.05, 10.0)),
+        tau_ampa_ms=draw(_finite(0.001, 50.0)),
+        tau_gaba_ms=draw(_finite(0.001, 100.0)),
+        tau_nmda_rise_ms=draw(_finite(0.001, 50.0)),
         tau_nmda_decay_ms=draw(_finite(1.0, 1000.0)),
-        nmda_alpha_per_ms=draw(_finite(0.0, 1.0)),
+        nmda_alpha_per_ms=draw(_finite(0.0, 5.0)),
         g_nmda_max_nS=draw(_finite(0.0, 50.0)),
         mg_mM=draw(_finite(0.0, 10.0)),
     )
@@ -324,7 +330,7 @@ def test_synaptic_input_arrays_are_read_only():
         inp.glutamate_times_ms[0] = 1.0
 
 
-# --- known numerical breakdowns (valid parameters, NaN output) ----------------------------------------------
+# --- regressions: valid parameters that once gave NaN output -------------------------------------------------
 
 
 @pytest.mark.parametrize("field", ["tau_ampa_ms", "tau_gaba_ms", "tau_nmda_rise_ms"])
