@@ -23,9 +23,17 @@ STYLESHEET = ASSETS / "app.css"
 # function) and also runnable as a page script, which is how st.navigation and AppTest run it.
 PAGE_TABLE = (
     ("home.py", "Start here", ":material/home:", "home"),
+    ("lesson_1_neuron.py", "1 · Meet the neuron", ":material/bolt:", "meet-the-neuron"),
+    ("lesson_2_glutamate.py", "2 · Glutamate: key and gate", ":material/key:", "glutamate"),
+    ("lesson_3_gaba.py", "3 · GABA: the brake", ":material/do_not_disturb_on:", "gaba"),
+    ("lesson_4_balance.py", "4 · Tug of war: balance", ":material/balance:", "balance"),
     ("playground.py", "Tug of war", ":material/sports_kabaddi:", "tug-of-war"),
     ("circuits.py", "Circuits", ":material/hub:", "circuits"),
     ("blocked_gate.py", "The blocked gate", ":material/block:", "blocked-gate"),
+    ("leaves_out.py", "What this model leaves out", ":material/info:", "model-notes"),
+    ("glossary.py", "Glossary", ":material/menu_book:", "glossary"),
+    ("references.py", "References", ":material/library_books:", "references"),
+    ("educator.py", "Educator guide", ":material/school:", "educator-guide"),
 )
 DEFAULT_PAGE = "tug-of-war"  # the app opens on the playground, animation playing
 

@@ -1,0 +1,165 @@
+"""Lesson 1, meet the neuron: threshold, all-or-none spikes, the refractory period and the f-I curve."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from explainer.figures.lessons import build_current_step_figure, describe_current_step
+from explainer.figures.spec import FigureSpec
+from explainer.figures.style import FigureStyle
+from explainer.model.lessons import FICurve, current_step_run, fi_curve, steady_rate_hz
+from explainer.model.neuron import NeuronParams
+from explainer.ui import lesson, presenter
+from explainer.ui.presets import Preset, clear_preset
+from explainer.ui.widgets import url_slider
+
+SLUG = "meet_the_neuron"
+STEP = "Lesson 1 of 4 · about 10 minutes"
+DEFAULTS = NeuronParams()
+
+CURRENT_MAX_pA = 1000
+CURRENT_STEP_pA = 10
+DEFAULT_CURRENT_pA = 300
+T_REF_MIN_ms = 1
+T_REF_MAX_ms = 10
+# Examples quoted in the text (the numbers themselves are computed below).
+SUBTHRESHOLD_EXAMPLE_pA = 190.0
+DOUBLING_FROM_pA = 500.0
+DOUBLING_TO_pA = 1000.0
+RATE_DURATION_ms = 1000.0  # the steady rate read-out is measured over 1 s of model time
+
+PRESETS = {
+    "Below threshold": Preset(
+        "190 pA: V settles just under threshold and the cell stays silent.", {"l1_current": 190, "l1_tref": 2}
+    ),
+    "Just above threshold": Preset(
+        "220 pA: V only just reaches threshold, so the spikes are far apart.", {"l1_current": 220, "l1_tref": 2}
+    ),
+    "Strong current": Preset("600 pA: the cell fires fast and regularly.", {"l1_current": 600, "l1_tref": 2}),
+    "Long refractory period": Preset(
+        f"600 pA with an 8 ms refractory period: the rate can never pass {1000 / 8:.0f} spikes/s.",
+        {"l1_current": 600, "l1_tref": 8},
+    ),
+}
+
+
+def params_for(t_ref_ms: float) -> NeuronParams:
+    return replace(DEFAULTS, t_ref_ms=float(t_ref_ms))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def fi_for(t_ref_ms: float) -> FICurve:
+    """The f-I curve for this refractory period (all currents simulated at once)."""
+    return fi_curve(params_for(t_ref_ms))
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def view(current_pA: float, t_ref_ms: float, figure_style: FigureStyle) -> tuple[FigureSpec, str, dict[str, float]]:
+    """Figure, description and read-outs for one slider setting (shared by every session)."""
+    params = params_for(t_ref_ms)
+    run = current_step_run(params, current_pA)
+    fi = fi_for(t_ref_ms)
+    long_run = current_step_run(params, current_pA, duration_ms=RATE_DURATION_ms)
+    readouts = {
+        "v_inf_mV": params.E_L_mV + current_pA / params.g_L_nS,
+        "rate_hz": steady_rate_hz(long_run.spike_times_ms),
+        "rheobase_pA": params.rheobase_pA,
+        "spikes": float(run.spike_times_ms.size),
+    }
+    return build_current_step_figure(run, fi, figure_style=figure_style), describe_current_step(run, fi), readouts
+
+
+@st.cache_data(show_spinner=False)
+def numbers() -> dict[str, str]:
+    """Every number the lesson text quotes, computed from the model with the standard settings."""
+    p = DEFAULTS
+    fi = fi_curve(p)
+
+    def model_rate(i_pA: float) -> float:
+        return float(fi.model_rate_hz[fi.currents_pA == i_pA][0])
+
+    n = lesson.num
+    return {
+        "E_L": n(p.E_L_mV),
+        "V_th": n(p.V_th_mV),
+        "V_reset": n(p.V_reset_mV),
+        "g_L": n(p.g_L_nS),
+        "t_ref": n(p.t_ref_ms),
+        "tau_m": n(p.tau_m_ms),
+        "th_minus_rest": n(p.V_th_mV - p.E_L_mV),
+        "rheobase": n(p.rheobase_pA),
+        "max_rate": n(1000.0 / p.t_ref_ms),
+        "i_a": n(DOUBLING_FROM_pA),
+        "i_b": n(DOUBLING_TO_pA),
+        "rate_a": n(model_rate(DOUBLING_FROM_pA)),
+        "rate_b": n(model_rate(DOUBLING_TO_pA)),
+        "i_below": n(SUBTHRESHOLD_EXAMPLE_pA),
+        "v_inf_below": n(p.E_L_mV + SUBTHRESHOLD_EXAMPLE_pA / p.g_L_nS),
+    }
+
+
+@st.fragment
+def experiment() -> None:
+    """Presets, the two sliders, the figure and its read-outs (reruns on its own)."""
+    lesson.presets(PRESETS, key="l1_preset")
+    clear = {"on_change": clear_preset, "args": ("l1_preset",)}
+    c1, c2 = st.columns(2)
+    with c1:
+        current = url_slider(
+            "Injected current I (pA)",
+            0,
+            CURRENT_MAX_pA,
+            DEFAULT_CURRENT_pA,
+            CURRENT_STEP_pA,
+            key="l1_current",
+            help="A steady current pushed into the cell through an electrode, switched on at time 0.",
+            **clear,
+        )
+    with c2:
+        t_ref = url_slider(
+            "Refractory period (ms)",
+            T_REF_MIN_ms,
+            T_REF_MAX_ms,
+            round(DEFAULTS.t_ref_ms),
+            1,
+            key="l1_tref",
+            help="After each spike the cell is held at the reset potential for this long.",
+            **clear,
+        )
+    fig, description, r = view(float(current), float(t_ref), presenter.figure_style())
+    st.plotly_chart(
+        fig,
+        theme=None,
+        key="l1_chart",
+        config={"displaylogo": False, "scrollZoom": False},
+        alt="Membrane potential under a steady injected current, and the f-I curve. " + description,
+    )
+    m1, m2, m3 = st.columns(3)
+    m1.metric("V would settle at (no spiking)", f"{lesson.num(r['v_inf_mV'], 1)} mV")
+    m2.metric("Steady firing rate", f"{lesson.num(r['rate_hz'])} spikes/s")
+    m3.metric("Rheobase", f"{lesson.num(r['rheobase_pA'])} pA")
+    st.markdown(f"**What the figure shows:** {description}")
+
+
+def render() -> None:
+    text = lesson.load_lesson(SLUG)
+    nums = numbers()
+    lesson.header(text, STEP)
+    lesson.goal(text, nums)
+    lesson.prose(text, "text:intro", nums)
+    choice = lesson.predict(text, "predict:spikes", key="l1_predict", numbers=nums)
+    if choice is None:
+        lesson.waiting_for_prediction()
+    else:
+        experiment()
+        lesson.prediction_feedback(text, "predict:spikes", choice, nums)
+        lesson.explain(text, "explain:fi", nums)
+        lesson.check(text, "check:subthreshold", key="l1_check_1", numbers=nums)
+        lesson.check(text, "check:ceiling", key="l1_check_2", numbers=nums)
+        lesson.try_this(text, "try", nums)
+
+
+if __name__ == "__main__":
+    render()

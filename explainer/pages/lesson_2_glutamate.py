@@ -1,0 +1,249 @@
+"""Lesson 2, glutamate: key and gate, AMPA fast and NMDA slow, the Mg2+ block, summation."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from explainer.figures.lessons import (
+    build_nmda_block_figure,
+    build_single_epsp_figure,
+    build_summation_figure,
+    describe_nmda_block,
+    describe_single_epsp,
+    describe_summation,
+)
+from explainer.figures.spec import FigureSpec
+from explainer.figures.style import FigureStyle
+from explainer.model.lessons import (
+    NMDA_HOLD_DEFAULT_mV,
+    nmda_coincidence,
+    single_epsp,
+    summation,
+    synapses_to_fire,
+)
+from explainer.model.neuron import NeuronParams
+from explainer.ui import lesson, presenter
+from explainer.ui.presets import Preset, clear_preset
+from explainer.ui.widgets import url_slider
+
+SLUG = "glutamate"
+STEP = "Lesson 2 of 4 · about 12 minutes"
+DEFAULTS = NeuronParams()
+
+HOLD_MIN_mV, HOLD_MAX_mV, HOLD_STEP_mV = -80, -20, 5
+MG_MAX_mM = 2.0
+SYNAPSES_MAX = 60
+VOLLEYS_MAX = 6
+INTERVAL_MIN_ms, INTERVAL_MAX_ms = 2, 50
+DEFAULT_SYNAPSES, DEFAULT_VOLLEYS, DEFAULT_INTERVAL_ms = 15, 4, 5
+
+MG_PRESETS = {
+    "Rest vs −40 mV": Preset(
+        "The standard case: the same NMDA input at rest and at −40 mV, with 1 mM magnesium.",
+        {"l2_hold": -40, "l2_mg": 1.0},
+    ),
+    "No magnesium": Preset(
+        "Mg²⁺ removed: no block, so only the driving force differs, and the EPSP at rest is the bigger one.",
+        {"l2_hold": -40, "l2_mg": 0.0},
+    ),
+    "Strongly depolarised": Preset(
+        "Held at −20 mV: about half of the NMDA channels are free of magnesium.", {"l2_hold": -20, "l2_mg": 1.0}
+    ),
+}
+SUM_PRESETS = {
+    "One synapse": Preset(
+        "A single glutamate synapse, once: an EPSP well under a millivolt.",
+        {"l2_synapses": 1, "l2_volleys": 1, "l2_interval": 5},
+    ),
+    "Spatial summation": Preset(
+        "Fifty synapses at the same moment: together they reach threshold.",
+        {"l2_synapses": 50, "l2_volleys": 1, "l2_interval": 5},
+    ),
+    "Temporal summation": Preset(
+        "Fifteen synapses, four times, 5 ms apart: each EPSP lands on the last one and the cell fires.",
+        {"l2_synapses": 15, "l2_volleys": 4, "l2_interval": 5},
+    ),
+    "Too far apart": Preset(
+        "The same volleys 40 ms apart: each EPSP has faded before the next arrives.",
+        {"l2_synapses": 15, "l2_volleys": 4, "l2_interval": 40},
+    ),
+}
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def epsp_view(figure_style: FigureStyle) -> tuple[FigureSpec, str]:
+    epsp = single_epsp(DEFAULTS)
+    return build_single_epsp_figure(epsp, figure_style=figure_style), describe_single_epsp(epsp)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def nmda_view(hold_mV: float, mg_mM: float, figure_style: FigureStyle) -> tuple[FigureSpec, str, dict[str, float]]:
+    result = nmda_coincidence(replace(DEFAULTS, mg_mM=mg_mM), hold_mV)
+    readouts = {
+        "rest_mV": result.at_rest.peak_mV,
+        "depol_mV": result.depolarised.peak_mV,
+        "ratio": result.ratio,
+        "block_rest": result.block_at_rest,
+        "block_depol": result.block_depolarised,
+    }
+    fig = build_nmda_block_figure(result, mg_mM, figure_style=figure_style)
+    return fig, describe_nmda_block(result, mg_mM), readouts
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def summation_view(
+    n_synapses: int, n_volleys: int, interval_ms: float, figure_style: FigureStyle
+) -> tuple[FigureSpec, str, dict[str, float]]:
+    result = summation(DEFAULTS, n_synapses=n_synapses, interval_ms=interval_ms, n_volleys=n_volleys)
+    readouts = {"peak_mV": result.peak_mV, "spikes": float(result.run.spike_times_ms.size)}
+    fig = build_summation_figure(result, figure_style=figure_style)
+    return fig, describe_summation(result, interval_ms), readouts
+
+
+@st.cache_data(show_spinner=False)
+def numbers() -> dict[str, str]:
+    """Every number the lesson text quotes, computed from the model with the standard settings."""
+    p = DEFAULTS
+    n = lesson.num
+    epsp = single_epsp(p)
+    mg = nmda_coincidence(p, NMDA_HOLD_DEFAULT_mV)
+    threshold_gap = p.V_th_mV - p.E_L_mV
+    return {
+        "E_L": n(p.E_L_mV),
+        "E_exc": n(p.E_exc_mV),
+        "hold": n(NMDA_HOLD_DEFAULT_mV),
+        "mg": n(p.mg_mM, 1),
+        "tau_m": n(p.tau_m_ms),
+        "th_minus_rest": n(threshold_gap),
+        "drive_rest": n(p.E_exc_mV - p.E_L_mV),
+        "epsp_both": n(epsp.both.peak_mV, 2),
+        "epsp_nmda_rest": n(epsp.nmda_only.peak_mV, 2),
+        "nmda_rest": n(mg.at_rest.peak_mV, 2),
+        "nmda_depol": n(mg.depolarised.peak_mV, 2),
+        "nmda_ratio": n(mg.ratio, 1),
+        "B_rest": n(mg.block_at_rest, 3),
+        "B_depol": n(mg.block_depolarised, 3),
+        "n_needed": n(synapses_to_fire(p)),
+        "n_linear": n(threshold_gap / round(epsp.both.peak_mV, 2)),
+    }
+
+
+def _chart(fig: FigureSpec, key: str, alt: str) -> None:
+    st.plotly_chart(fig, theme=None, key=key, config={"displaylogo": False, "scrollZoom": False}, alt=alt)
+
+
+@st.fragment
+def mg_experiment() -> None:
+    """The Mg2+ block: the same NMDA input at rest and at a holding potential the student chooses."""
+    lesson.presets(MG_PRESETS, key="l2_mg_preset")
+    clear = {"on_change": clear_preset, "args": ("l2_mg_preset",)}
+    c1, c2 = st.columns(2)
+    with c1:
+        hold = url_slider(
+            "Depolarised cell held at (mV)",
+            HOLD_MIN_mV,
+            HOLD_MAX_mV,
+            round(NMDA_HOLD_DEFAULT_mV),
+            HOLD_STEP_mV,
+            key="l2_hold",
+            help="A steady current holds the second cell at this potential (spiking is switched off).",
+            **clear,
+        )
+    with c2:
+        mg = url_slider(
+            "Magnesium outside the cell, Mg²⁺ (mM)",
+            0.0,
+            MG_MAX_mM,
+            DEFAULTS.mg_mM,
+            0.1,
+            key="l2_mg",
+            help="About 1 mM in the brain. 0 mM removes the block.",
+            **clear,
+        )
+    fig, description, r = nmda_view(float(hold), float(mg), presenter.figure_style())
+    _chart(fig, "l2_mg_chart", "NMDA EPSPs at rest and depolarised, and the magnesium block curve. " + description)
+    m1, m2, m3 = st.columns(3)
+    m1.metric(f"NMDA EPSP at rest ({lesson.num(DEFAULTS.E_L_mV)} mV)", f"{lesson.num(r['rest_mV'], 2)} mV")
+    m2.metric(f"NMDA EPSP at {lesson.num(hold)} mV", f"{lesson.num(r['depol_mV'], 2)} mV")
+    m3.metric("Depolarised ÷ rest", f"{lesson.num(r['ratio'], 1)} ×")
+    st.markdown(f"**What the figure shows:** {description}")
+
+
+@st.fragment
+def summation_experiment() -> None:
+    """Spatial and temporal summation: synapses per volley, number of volleys, time between them."""
+    lesson.presets(SUM_PRESETS, key="l2_sum_preset")
+    clear = {"on_change": clear_preset, "args": ("l2_sum_preset",)}
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        n_syn = url_slider(
+            "▲ Synapses active together",
+            1,
+            SYNAPSES_MAX,
+            DEFAULT_SYNAPSES,
+            1,
+            key="l2_synapses",
+            help="Spatial summation: how many glutamate synapses (1 nS each) fire in each volley.",
+            **clear,
+        )
+    with c2:
+        volleys = url_slider(
+            "Number of volleys",
+            1,
+            VOLLEYS_MAX,
+            DEFAULT_VOLLEYS,
+            1,
+            key="l2_volleys",
+            help="How many times the group of synapses fires.",
+            **clear,
+        )
+    with c3:
+        interval = url_slider(
+            "Time between volleys (ms)",
+            INTERVAL_MIN_ms,
+            INTERVAL_MAX_ms,
+            DEFAULT_INTERVAL_ms,
+            1,
+            key="l2_interval",
+            help="Temporal summation: the shorter the gap, the less each EPSP has faded before the next.",
+            **clear,
+        )
+    fig, description, r = summation_view(int(n_syn), int(volleys), float(interval), presenter.figure_style())
+    _chart(fig, "l2_sum_chart", "Membrane potential under volleys of glutamate input. " + description)
+    m1, m2 = st.columns(2)
+    m1.metric("Highest V reached", f"{lesson.num(r['peak_mV'], 1)} mV")
+    m2.metric("Output spikes", f"{int(r['spikes'])}")
+    st.markdown(f"**What the figure shows:** {description}")
+
+
+def render() -> None:
+    text = lesson.load_lesson(SLUG)
+    nums = numbers()
+    lesson.header(text, STEP)
+    lesson.goal(text, nums)
+    lesson.prose(text, "text:intro", nums)
+    st.subheader("One glutamate spike: AMPA fast, NMDA slow")
+    fig, description = epsp_view(presenter.figure_style())
+    _chart(fig, "l2_epsp_chart", "AMPA and NMDA gates and the EPSP after one glutamate spike. " + description)
+    lesson.prose(text, "text:one_spike", nums)
+    st.subheader("The magnesium plug: a coincidence detector")
+    choice = lesson.predict(text, "predict:mg", key="l2_predict", numbers=nums)
+    if choice is None:
+        lesson.waiting_for_prediction()
+        return
+    mg_experiment()
+    lesson.prediction_feedback(text, "predict:mg", choice, nums)
+    lesson.explain(text, "explain:mg", nums)
+    st.subheader("Summation: many small inputs reach threshold")
+    lesson.prose(text, "text:summation", nums)
+    summation_experiment()
+    lesson.explain(text, "explain:summation", nums)
+    lesson.check(text, "check:key", key="l2_check_1", numbers=nums)
+    lesson.check(text, "check:coincidence", key="l2_check_2", numbers=nums)
+    lesson.try_this(text, "try", nums)
+
+
+if __name__ == "__main__":
+    render()

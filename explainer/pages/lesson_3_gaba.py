@@ -1,0 +1,195 @@
+"""Lesson 3, GABA: IPSPs, chloride and the reversal potential, shunting, depolarising GABA."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from explainer.figures.lessons import build_ipsp_figure, build_shunting_figure, describe_ipsp, describe_shunting
+from explainer.figures.spec import FigureSpec
+from explainer.figures.style import FigureStyle
+from explainer.model.lessons import (
+    IPSP_GABA_SYNAPSES,
+    IPSP_HOLD_mV,
+    SHUNT_EXC_nS,
+    SHUNT_GABA_nS,
+    shunting_experiment,
+    single_ipsp,
+)
+from explainer.model.neuron import NeuronParams
+from explainer.ui import lesson, presenter
+from explainer.ui.presets import Preset, clear_preset
+from explainer.ui.widgets import url_slider
+
+SLUG = "gaba"
+STEP = "Lesson 3 of 4 · about 12 minutes"
+DEFAULTS = NeuronParams()
+
+E_GABA_MIN_mV, E_GABA_MAX_mV = -90, -30
+G_GABA_MAX_nS = 40
+E_GABA_DEPOLARISING_mV = -60.0  # "depolarising, yet inhibitory" example in the text
+E_GABA_IMMATURE_mV = -40.0  # "immature neuron" example in the text
+
+PRESETS = {
+    "Mature neuron (−80 mV)": Preset(
+        "E_GABA below rest: GABA hyperpolarises the cell and almost silences it.", {"l3_egaba": -80, "l3_ggaba": 10}
+    ),
+    "Shunting (−70 mV, at rest)": Preset(
+        "E_GABA equal to rest: V at rest does not move, yet the driven cell fires less.",
+        {"l3_egaba": -70, "l3_ggaba": 10},
+    ),
+    "Depolarising but inhibitory (−60 mV)": Preset(
+        "E_GABA above rest: GABA raises V at rest, yet still lowers the firing rate.", {"l3_egaba": -60, "l3_ggaba": 10}
+    ),
+    "Immature neuron (−40 mV)": Preset(
+        "High chloride inside: GABA depolarises and even speeds up firing.", {"l3_egaba": -40, "l3_ggaba": 10}
+    ),
+}
+
+
+def _params(e_gaba_mV: float) -> NeuronParams:
+    return replace(DEFAULTS, E_gaba_mV=float(e_gaba_mV))
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def gaba_view(
+    e_gaba_mV: float, g_gaba_nS: float, figure_style: FigureStyle
+) -> tuple[FigureSpec, str, FigureSpec, str, dict[str, float]]:
+    params = _params(e_gaba_mV)
+    ipsp = single_ipsp(params)
+    shunt = shunting_experiment(params, g_gaba_nS=g_gaba_nS)
+    readouts = {
+        "dv_rest_mV": shunt.dv_at_rest_mV,
+        "rest_spikes": float(shunt.at_rest.spike_times_ms.size),
+        "rate_before_hz": shunt.rate_without_gaba_hz,
+        "rate_with_hz": shunt.rate_with_gaba_hz,
+    }
+    return (
+        build_ipsp_figure(ipsp, figure_style=figure_style),
+        describe_ipsp(ipsp),
+        build_shunting_figure(shunt, figure_style=figure_style),
+        describe_shunting(shunt),
+        readouts,
+    )
+
+
+def steady_potential_mV(p: NeuronParams, g_exc_nS: float, g_gaba_nS: float) -> float:
+    """Where V settles with steady conductances and no spiking: the conductance-weighted mean of the E's."""
+    g_total = p.g_L_nS + g_exc_nS + g_gaba_nS
+    return (p.g_L_nS * p.E_L_mV + g_exc_nS * p.E_exc_mV + g_gaba_nS * p.E_gaba_mV) / g_total
+
+
+@st.cache_data(show_spinner=False)
+def numbers() -> dict[str, str]:
+    """Every number the lesson text quotes, computed from the model with the standard settings."""
+    n = lesson.num
+    p = _params(DEFAULTS.E_L_mV)  # E_GABA at rest: the shunting case
+    shunt = shunting_experiment(p)
+    mid = shunting_experiment(_params(E_GABA_DEPOLARISING_mV))
+    young = shunting_experiment(_params(E_GABA_IMMATURE_mV))
+    g_e, g_i = SHUNT_EXC_nS, SHUNT_GABA_nS
+    return {
+        "E_L": n(p.E_L_mV),
+        "V_th": n(p.V_th_mV),
+        "V_reset": n(p.V_reset_mV),
+        "g_exc": n(g_e),
+        "g_gaba": n(g_i),
+        "shunt_dv": n(shunt.dv_at_rest_mV, 1),
+        "rate_before": n(shunt.rate_without_gaba_hz),
+        "rate_shunt": n(shunt.rate_with_gaba_hz),
+        "vinf_exc": n(steady_potential_mV(p, g_e, 0.0), 1),
+        "vinf_shunt": n(steady_potential_mV(p, g_e, g_i), 1),
+        "tau_exc": n(p.c_pF / (p.g_L_nS + g_e), 1),
+        "tau_shunt": n(p.c_pF / (p.g_L_nS + g_e + g_i), 1),
+        "E_mid": n(E_GABA_DEPOLARISING_mV),
+        "mid_dv": n(mid.dv_at_rest_mV, 1),
+        "rate_mid": n(mid.rate_with_gaba_hz),
+        "E_young": n(E_GABA_IMMATURE_mV),
+        "ipsp_hold": n(IPSP_HOLD_mV),
+        "young_dv": n(young.dv_at_rest_mV, 1),
+        "rate_young": n(young.rate_with_gaba_hz),
+    }
+
+
+def _chart(fig: FigureSpec, key: str, alt: str) -> None:
+    st.plotly_chart(fig, theme=None, key=key, config={"displaylogo": False, "scrollZoom": False}, alt=alt)
+
+
+@st.fragment
+def experiment() -> None:
+    """E_GABA and GABA strength -> one GABA input (IPSPs) and the shunting experiment."""
+    lesson.presets(PRESETS, key="l3_preset")
+    clear = {"on_change": clear_preset, "args": ("l3_preset",)}
+    c1, c2 = st.columns(2)
+    with c1:
+        e_gaba = url_slider(
+            "GABA reversal potential E_GABA (mV)",
+            E_GABA_MIN_mV,
+            E_GABA_MAX_mV,
+            round(DEFAULTS.E_L_mV),
+            1,
+            key="l3_egaba",
+            help="Set by the chloride inside and outside the cell: about −64 to −83 mV in mature neurons, "
+            "around −40 mV in immature ones.",
+            **clear,
+        )
+    with c2:
+        g_gaba = url_slider(
+            "● Steady GABA conductance (nS)",
+            0,
+            G_GABA_MAX_nS,
+            round(SHUNT_GABA_nS),
+            1,
+            key="l3_ggaba",
+            help="How many GABA gates are open while GABA is on, in nanosiemens (the leak is 10 nS).",
+            **clear,
+        )
+    ipsp_fig, ipsp_text, shunt_fig, shunt_text, r = gaba_view(float(e_gaba), float(g_gaba), presenter.figure_style())
+    st.markdown(
+        f"**One GABA input** ({IPSP_GABA_SYNAPSES} GABA synapses at once), in a resting cell and in a cell held at "
+        f"{lesson.num(IPSP_HOLD_mV)} mV:"
+    )
+    _chart(ipsp_fig, "l3_ipsp_chart", "IPSPs from rest and from a depolarised level. " + ipsp_text)
+    st.markdown(f"**What the figure shows:** {ipsp_text}")
+    st.markdown(
+        f"**Steady GABA, switched on for a while**, in a resting cell (top) and in a cell that steady glutamate "
+        f"({lesson.num(SHUNT_EXC_nS)} nS) makes fire (bottom):"
+    )
+    _chart(shunt_fig, "l3_shunt_chart", "GABA switched on in a resting and in a driven cell. " + shunt_text)
+    m1, m2, m3 = st.columns(3)
+    if r["rest_spikes"]:
+        m1.metric("GABA alone, resting cell", f"fires {int(r['rest_spikes'])} spikes")
+    else:
+        m1.metric("GABA alone moves the resting cell by", f"{lesson.num(r['dv_rest_mV'], 1, signed=True)} mV")
+    m2.metric("Driven cell, without GABA", f"{lesson.num(r['rate_before_hz'])} spikes/s")
+    delta = r["rate_with_hz"] - r["rate_before_hz"]
+    m3.metric(
+        "Driven cell, with GABA",
+        f"{lesson.num(r['rate_with_hz'])} spikes/s",
+        delta=f"{delta:+.0f} spikes/s",
+        delta_color="off",
+    )
+    st.markdown(f"**What the figure shows:** {shunt_text}")
+
+
+def render() -> None:
+    text = lesson.load_lesson(SLUG)
+    nums = numbers()
+    lesson.header(text, STEP)
+    lesson.goal(text, nums)
+    lesson.prose(text, "text:intro", nums)
+    choice = lesson.predict(text, "predict:shunt", key="l3_predict", numbers=nums)
+    if choice is None:
+        lesson.waiting_for_prediction()
+        return
+    experiment()
+    lesson.prediction_feedback(text, "predict:shunt", choice, nums)
+    lesson.explain(text, "explain:shunt", nums)
+    lesson.check(text, "check:direction", key="l3_check_1", numbers=nums)
+    lesson.check(text, "check:immature", key="l3_check_2", numbers=nums)
+    lesson.try_this(text, "try", nums)
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,183 @@
+"""Lesson 4, tug of war: excitation against inhibition, the rate map, and irregular firing in balance."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import streamlit as st
+
+from explainer.figures.describe import describe_neuron_run
+from explainer.figures.lessons import (
+    build_rate_map_figure,
+    build_regularity_figure,
+    describe_rate_map,
+    describe_regularity,
+)
+from explainer.figures.neuron_diagram import build_neuron_animation
+from explainer.figures.spec import FigureSpec
+from explainer.figures.style import FigureStyle
+from explainer.model.lessons import RateMap, Regularity, isi_cv, rate_map, regularity_comparison
+from explainer.model.neuron import NeuronParams
+from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.ui import lesson, presenter
+from explainer.ui.presets import Preset, clear_preset
+from explainer.ui.widgets import url_slider
+
+SLUG = "tug_of_war"
+STEP = "Lesson 4 of 4 · about 10 minutes"
+DEFAULTS = TugOfWarSettings()  # 1 nS per spike for both; the rate map uses these strengths
+RATE_MAX_HZ = 6000
+RATE_STEP_HZ = 250
+
+PRESETS = {
+    "Excitation wins": Preset(
+        "Plenty of glutamate, little GABA: fast, fairly regular firing.", {"l4_glu": 3000, "l4_gaba": 250}
+    ),
+    "Both strong, balanced": Preset(
+        "Strong glutamate and strong GABA nearly cancel: rare, irregular spikes.", {"l4_glu": 6000, "l4_gaba": 5250}
+    ),
+    "Inhibition wins": Preset("The default glutamate with much more GABA: silent.", {"l4_glu": 2500, "l4_gaba": 4000}),
+    "Silent": Preset("No input at all: the cell rests.", {"l4_glu": 0, "l4_gaba": 0}),
+}
+
+
+@st.cache_data(show_spinner=False)
+def the_map() -> RateMap:
+    """The rate map at the default strengths: the same for everyone, computed once (all cells at once)."""
+    return rate_map(DEFAULTS)
+
+
+@st.cache_data(show_spinner=False)
+def the_comparison() -> Regularity:
+    return regularity_comparison()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def comparison_view(figure_style: FigureStyle) -> tuple[FigureSpec, str]:
+    reg = the_comparison()
+    return build_regularity_figure(reg, figure_style=figure_style), describe_regularity(reg)
+
+
+def _animation_id(settings: TugOfWarSettings) -> str:
+    return "l4" + hashlib.sha1(repr(settings).encode()).hexdigest()[:10]
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def explore_view(
+    glu_hz: float, gaba_hz: float, figure_style: FigureStyle
+) -> tuple[FigureSpec, str, FigureSpec, str, dict[str, float]]:
+    settings = TugOfWarSettings(glutamate_rate_hz=glu_hz, gaba_rate_hz=gaba_hz)
+    run, inp = run_tug_of_war(settings)
+    anim = build_neuron_animation(run, inp, figure_style=figure_style, animation_id=_animation_id(settings))
+    rmap = the_map()
+    map_fig = build_rate_map_figure(rmap, (glu_hz, gaba_hz), figure_style=figure_style)
+    readouts = {
+        "rate_hz": run.firing_rate_hz,
+        "cv": isi_cv(run.spike_times_ms),
+        "mean_v_mV": float(run.v_mV.mean()),
+    }
+    return anim, describe_neuron_run(run, inp), map_fig, describe_rate_map(rmap, (glu_hz, gaba_hz)), readouts
+
+
+@st.cache_data(show_spinner=False)
+def numbers() -> dict[str, str]:
+    """Every number the lesson text quotes, computed from the model."""
+    n = lesson.num
+    reg = the_comparison()
+    rmap = the_map()
+    no_gaba = rmap.rate_hz[0]
+    silent = rmap.glutamate_rates_hz[no_gaba == 0]
+    return {
+        "cv_a": n(reg.cv_excitation_only, 2),
+        "cv_b": n(reg.cv_balanced, 2),
+        "rate_a": n(reg.excitation_only.firing_rate_hz),
+        "rate_b": n(reg.balanced.firing_rate_hz),
+        "E_gaba": n(NeuronParams().E_gaba_mV),
+        "weight": f"{DEFAULTS.glutamate_weight_nS:g}",
+        "map_cells": n(rmap.rate_hz.size),
+        "map_seconds": f"{rmap.duration_ms / 1000:g}",
+        "silent_up_to": n(float(silent.max())),
+        "top_rate": n(float(no_gaba.max())),
+        "top_glu": n(float(rmap.glutamate_rates_hz[int(np.argmax(no_gaba))])),
+    }
+
+
+def _chart(fig: FigureSpec, key: str, alt: str) -> None:
+    st.plotly_chart(fig, theme=None, key=key, config={"displaylogo": False, "scrollZoom": False}, alt=alt)
+
+
+@st.fragment
+def explore() -> None:
+    """Two rate sliders -> the animated neuron and the rate map with the sliders' point starred."""
+    lesson.presets(PRESETS, key="l4_preset")
+    clear = {"on_change": clear_preset, "args": ("l4_preset",)}
+    c1, c2 = st.columns(2)
+    with c1:
+        glu = url_slider(
+            "▲ Glutamate input (spikes/s)",
+            0,
+            RATE_MAX_HZ,
+            int(DEFAULTS.glutamate_rate_hz),
+            RATE_STEP_HZ,
+            key="l4_glu",
+            help="Total rate of glutamate spikes from all excitatory inputs, 1 nS each.",
+            **clear,
+        )
+    with c2:
+        gaba = url_slider(
+            "● GABA input (spikes/s)",
+            0,
+            RATE_MAX_HZ,
+            int(DEFAULTS.gaba_rate_hz),
+            RATE_STEP_HZ,
+            key="l4_gaba",
+            help="Total rate of GABA spikes from all inhibitory inputs, 1 nS each.",
+            **clear,
+        )
+    anim, anim_text, map_fig, map_text, r = explore_view(float(glu), float(gaba), presenter.figure_style())
+    _chart(anim, "l4_animation", "Animated neuron with glutamate and GABA synapses. " + anim_text)
+    cv = r["cv"]
+    m1, m2, m3 = st.columns(3)
+    m1.metric("Output firing rate", f"{lesson.num(r['rate_hz'])} spikes/s")
+    m2.metric(
+        "Irregularity (CV of the gaps)",
+        "too few spikes" if np.isnan(cv) else lesson.num(cv, 2),
+        help="0 = like a metronome, 1 = as random as a Poisson process. Needs at least 3 spikes.",
+    )
+    m3.metric("Mean membrane potential", f"{lesson.num(r['mean_v_mV'], 1)} mV")
+    st.markdown(f"**What the animation shows:** {anim_text}")
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    with left:
+        _chart(map_fig, "l4_rate_map", "Map of output firing rate over glutamate and GABA input rates. " + map_text)
+    with right:
+        st.markdown(f"**What the map shows:** {map_text}")
+
+
+def render() -> None:
+    text = lesson.load_lesson(SLUG)
+    nums = numbers()
+    lesson.header(text, STEP)
+    lesson.goal(text, nums)
+    lesson.prose(text, "text:intro", nums)
+    choice = lesson.predict(text, "predict:balance", key="l4_predict", numbers=nums)
+    if choice is None:
+        lesson.waiting_for_prediction()
+        return
+    fig, description = comparison_view(presenter.figure_style())
+    _chart(fig, "l4_comparison", "Two cells at similar rates, one regular and one irregular. " + description)
+    st.markdown(f"**What the figure shows:** {description}")
+    lesson.prediction_feedback(text, "predict:balance", choice, nums)
+    lesson.explain(text, "explain:balance", nums)
+    st.subheader("Explore: pull on both ropes")
+    lesson.prose(text, "text:explore", nums)
+    explore()
+    lesson.explain(text, "explain:map", nums)
+    st.page_link("explainer/pages/playground.py", label="Open the Tug of war playground", icon=":material/tune:")
+    lesson.check(text, "check:fluctuations", key="l4_check_1", numbers=nums)
+    lesson.check(text, "check:off", key="l4_check_2", numbers=nums)
+    lesson.try_this(text, "try", nums)
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,20 @@
+"""References: every source the lessons cite, each with a DOI or a stable link."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explainer.ui import lesson
+
+REFERENCES = "references"
+
+
+def render() -> None:
+    doc = lesson.load_entries(REFERENCES)
+    st.title(doc.title)
+    st.markdown(doc.intro)
+    lesson.show_entries(doc)
+
+
+if __name__ == "__main__":
+    render()

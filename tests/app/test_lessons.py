@@ -1,0 +1,386 @@
+"""The lesson pages in AppTest: predict before the reveal, feedback for every answer, every widget by key,
+presets, links, and the numbers quoted in the text equal to the model's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pytest
+
+from explainer.model import NeuronParams
+from explainer.model import lessons as ml
+from explainer.pages import lesson_1_neuron, lesson_2_glutamate, lesson_3_gaba, lesson_4_balance
+from explainer.ui.lesson import fill, load_lesson, num
+from tests.app.conftest import assert_clean, chart_specs, open_page, page_text
+
+P = NeuronParams()
+
+
+@dataclass(frozen=True)
+class LessonPage:
+    module: object
+    file: str
+    predict: str  # (block name, widget key)
+    predict_key: str
+    checks: dict[str, str]  # block name -> widget key
+    sliders: dict[str, float]  # key -> a value to move it to
+    charts_before: int  # charts shown before the prediction
+    charts_after: int
+    presets: dict = field(default_factory=dict)  # selector key -> presets
+
+
+LESSONS = [
+    LessonPage(
+        lesson_1_neuron,
+        "lesson_1_neuron.py",
+        "predict:spikes",
+        "l1_predict",
+        {"check:subthreshold": "l1_check_1", "check:ceiling": "l1_check_2"},
+        {"l1_current": 550, "l1_tref": 6},
+        0,
+        1,
+        {"l1_preset": lesson_1_neuron.PRESETS},
+    ),
+    LessonPage(
+        lesson_2_glutamate,
+        "lesson_2_glutamate.py",
+        "predict:mg",
+        "l2_predict",
+        {"check:key": "l2_check_1", "check:coincidence": "l2_check_2"},
+        {"l2_hold": -25, "l2_mg": 0.5, "l2_synapses": 30, "l2_volleys": 2, "l2_interval": 12},
+        1,
+        3,
+        {"l2_mg_preset": lesson_2_glutamate.MG_PRESETS, "l2_sum_preset": lesson_2_glutamate.SUM_PRESETS},
+    ),
+    LessonPage(
+        lesson_3_gaba,
+        "lesson_3_gaba.py",
+        "predict:shunt",
+        "l3_predict",
+        {"check:direction": "l3_check_1", "check:immature": "l3_check_2"},
+        {"l3_egaba": -55, "l3_ggaba": 25},
+        0,
+        2,
+        {"l3_preset": lesson_3_gaba.PRESETS},
+    ),
+    LessonPage(
+        lesson_4_balance,
+        "lesson_4_balance.py",
+        "predict:balance",
+        "l4_predict",
+        {"check:fluctuations": "l4_check_1", "check:off": "l4_check_2"},
+        {"l4_glu": 4000, "l4_gaba": 3000},
+        0,
+        3,
+        {"l4_preset": lesson_4_balance.PRESETS},
+    ),
+]
+IDS = [lp.file for lp in LESSONS]
+
+
+def _text(lp: LessonPage):
+    return load_lesson(lp.module.SLUG)
+
+
+def _labels(lp: LessonPage, block: str) -> tuple[list[str], str]:
+    q = _text(lp).question(block)
+    numbers = lp.module.numbers()
+    return [fill(o, numbers) for o in q.labels], fill(q.answer.label, numbers)
+
+
+def _revealed(lp: LessonPage, query: dict | None = None):
+    at = open_page(lp.file, query)
+    assert_clean(at)
+    _, answer = _labels(lp, lp.predict)
+    at.radio(key=lp.predict_key).set_value(answer).run()
+    assert_clean(at)
+    return at
+
+
+def _chart_by_key(at, key: str) -> dict:
+    """The figure JSON of the chart with this widget key."""
+    import json
+
+    for el in at.get("plotly_chart"):
+        if key in str(el.proto.id):
+            return json.loads(el.proto.spec)
+    raise AssertionError(f"no chart with key {key}")
+
+
+@pytest.mark.parametrize("lp", LESSONS, ids=IDS)
+def test_prediction_comes_before_the_reveal(lp):
+    at = open_page(lp.file)
+    assert_clean(at)
+    assert at.title and at.title[0].value == _text(lp).title
+    assert at.radio(key=lp.predict_key).value is None, "the prediction starts unanswered"
+    assert len(at.get("plotly_chart")) == lp.charts_before, "the experiment must wait for the prediction"
+    assert not [s for s in at.slider], "no experiment sliders before predicting"
+    assert "once you have made your prediction" in " ".join(i.value for i in at.info)
+    text = page_text(at)
+    assert "Goal." in text and "Predict first." in text
+
+
+@pytest.mark.parametrize("lp", LESSONS, ids=IDS)
+def test_every_prediction_gets_feedback_after_the_reveal(lp):
+    labels, answer = _labels(lp, lp.predict)
+    at = open_page(lp.file)
+    for label in labels:
+        at.radio(key=lp.predict_key).set_value(label).run()
+        assert_clean(at)
+        assert len(at.get("plotly_chart")) == lp.charts_after
+        if label == answer:
+            feedback = " ".join(s.value for s in at.success)
+            assert "The model agrees" in feedback and label in feedback
+        else:
+            feedback = " ".join(w.value for w in at.warning)
+            assert "The model shows something else" in feedback and label in feedback
+            assert answer in feedback, "a wrong prediction is followed by what does happen"
+    assert "Why?" in page_text(at) and "Try this" in page_text(at)
+
+
+@pytest.mark.parametrize("lp", LESSONS, ids=IDS)
+def test_every_check_answer_gets_immediate_feedback(lp):
+    at = _revealed(lp)
+    for block, key in lp.checks.items():
+        labels, answer = _labels(lp, block)
+        assert at.radio(key=key).value is None
+        for label in labels:
+            at.radio(key=key).set_value(label).run()
+            assert_clean(at)
+            q = _text(lp).question(block)
+            option = next(o for o in q.options if fill(o.label, lp.module.numbers()) == label)
+            feedback = fill(option.feedback, lp.module.numbers())
+            if label == answer:
+                assert any(s.value.startswith("**Right.**") and feedback in s.value for s in at.success), label
+            else:
+                assert any(w.value.startswith("**Not quite.**") and feedback in w.value for w in at.warning), label
+
+
+@pytest.mark.parametrize(
+    "lp,key,value", [(lp, k, v) for lp in LESSONS for k, v in lp.sliders.items()], ids=lambda x: getattr(x, "file", x)
+)
+def test_each_slider_changes_a_chart(lp, key, value):
+    at = _revealed(lp)
+    before = chart_specs(at)
+    at.slider(key=key).set_value(value).run()
+    assert_clean(at)
+    assert at.slider(key=key).value == value
+    assert chart_specs(at) != before, f"moving {key} must change a figure"
+
+
+@pytest.mark.parametrize(
+    "lp,selector,name",
+    [(lp, sel, name) for lp in LESSONS for sel, presets in lp.presets.items() for name in presets],
+    ids=lambda x: getattr(x, "file", x),
+)
+def test_presets_set_the_sliders(lp, selector, name):
+    at = _revealed(lp)
+    at.segmented_control(key=selector).set_value(name).run()
+    assert_clean(at)
+    for key, value in lp.presets[selector][name].values.items():
+        assert at.slider(key=key).value == pytest.approx(value), f"{name} must set {key}"
+    assert name in " ".join(c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lp", LESSONS, ids=IDS)
+def test_moving_a_slider_after_a_preset_deselects_it(lp):
+    selector, presets = next(iter(lp.presets.items()))
+    name = next(iter(presets))
+    at = _revealed(lp)
+    at.segmented_control(key=selector).set_value(name).run()
+    key = next(iter(presets[name].values))
+    at.slider(key=key).set_value(lp.sliders[key]).run()
+    assert at.segmented_control(key=selector).value is None
+
+
+@pytest.mark.parametrize("lp", LESSONS, ids=IDS)
+def test_a_link_restores_the_sliders_and_bad_values_are_clamped(lp):
+    good = {k: str(v) for k, v in lp.sliders.items()}
+    at = _revealed(lp, good)
+    for key, value in lp.sliders.items():
+        assert at.slider(key=key).value == pytest.approx(value)
+    key = next(iter(lp.sliders))
+    at = _revealed(lp, {key: "1e9"})
+    assert "outside" in " ".join(w.value for w in at.warning)
+    at = _revealed(lp, {key: "<b>x</b>"})
+    notes = " ".join(w.value for w in at.warning)
+    assert "not a number" in notes and "<b>" not in notes
+
+
+@pytest.mark.parametrize("lp", LESSONS, ids=IDS)
+def test_every_placeholder_is_filled(lp):
+    text = _text(lp)
+    numbers = lp.module.numbers()
+    for name, block in text.blocks.items():
+        assert "{{" not in fill(block, numbers), f"{lp.file} {name} uses a number the page does not provide"
+    at = _revealed(lp)
+    for key in lp.checks.values():
+        at.radio(key=key).set_value(at.radio(key=key).options[0]).run()
+    assert "{{" not in page_text(at) + " ".join(s.value for s in at.success)
+
+
+# --- the numbers quoted in the text are the model's ----------------------------------------------
+
+
+def test_lesson_1_numbers_are_the_models():
+    n = lesson_1_neuron.numbers()
+    fi = ml.fi_curve(P)
+    rate = dict(zip(fi.currents_pA.tolist(), fi.model_rate_hz.tolist(), strict=True))
+    assert n["rheobase"] == num(P.g_L_nS * (P.V_th_mV - P.E_L_mV)) == "200"
+    assert n["rate_a"] == num(rate[500.0]) and n["rate_b"] == num(rate[1000.0])
+    assert rate[1000.0] < 2 * rate[500.0], "the text says doubling the current does not double the rate"
+    assert n["max_rate"] == num(1000.0 / P.t_ref_ms) and rate[1000.0] < 1000.0 / P.t_ref_ms
+    assert n["v_inf_below"] == num(P.E_L_mV + 190.0 / P.g_L_nS) and 190.0 < P.rheobase_pA
+    at = _revealed(LESSONS[0])
+    text = " ".join(page_text(at).split())
+    assert f"from {n['rate_a']} to {n['rate_b']} spikes per" in text
+    assert "**200 pA**" in text
+
+
+def test_lesson_1_readouts_follow_the_model():
+    at = _revealed(LESSONS[0], {"l1_current": "400", "l1_tref": "3"})
+    run = ml.current_step_run(replace(P, t_ref_ms=3.0), 400.0, duration_ms=1000.0)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Steady firing rate"] == f"{ml.steady_rate_hz(run.spike_times_ms):.0f} spikes/s"
+    assert metrics["V would settle at (no spiking)"] == "−30.0 mV"
+
+
+def test_lesson_2_numbers_are_the_models():
+    n = lesson_2_glutamate.numbers()
+    c = ml.nmda_coincidence(P, -40.0)
+    e = ml.single_epsp(P)
+    assert n["nmda_rest"] == f"{c.at_rest.peak_mV:.2f}" and n["nmda_depol"] == f"{c.depolarised.peak_mV:.2f}"
+    assert (n["nmda_rest"], n["nmda_depol"]) == ("0.14", "0.40")
+    assert n["nmda_ratio"] == f"{c.ratio:.1f}" and c.ratio > 1, "the text says the depolarised EPSP is bigger"
+    assert n["B_rest"] == f"{c.block_at_rest:.3f}" and n["B_depol"] == f"{c.block_depolarised:.3f}"
+    assert n["epsp_both"] == f"{e.both.peak_mV:.2f}" and n["epsp_nmda_rest"] == f"{e.nmda_only.peak_mV:.2f}"
+    assert int(n["n_needed"]) == ml.synapses_to_fire(P) > int(n["n_linear"]), "they add up less than perfectly"
+    at = _revealed(LESSONS[1])
+    text = " ".join(page_text(at).split())
+    assert f"{n['nmda_rest']} mV at rest and {n['nmda_depol']} mV when depolarised" in text
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["NMDA EPSP at rest (−70 mV)"] == "0.14 mV" and metrics["NMDA EPSP at −40 mV"] == "0.40 mV"
+
+
+def test_lesson_2_no_magnesium_claim_holds():
+    """The text says: at 0 mM Mg2+ the EPSP at rest becomes the bigger one."""
+    at = _revealed(LESSONS[1], {"l2_mg": "0"})
+    metrics = {m.label: m.value for m in at.metric}
+    rest = float(metrics["NMDA EPSP at rest (−70 mV)"].split()[0])
+    depol = float(metrics["NMDA EPSP at −40 mV"].split()[0])
+    assert rest > depol
+
+
+def test_lesson_3_numbers_are_the_models():
+    n = lesson_3_gaba.numbers()
+    shunt = ml.shunting_experiment(P)
+    mid = ml.shunting_experiment(replace(P, E_gaba_mV=-60.0))
+    young = ml.shunting_experiment(replace(P, E_gaba_mV=-40.0))
+    assert n["shunt_dv"] == "0.0", "shunting: V at rest does not move"
+    assert n["rate_before"] == f"{shunt.rate_without_gaba_hz:.0f}"
+    assert n["rate_shunt"] == f"{shunt.rate_with_gaba_hz:.0f}"
+    assert shunt.rate_with_gaba_hz < shunt.rate_without_gaba_hz, "... yet firing drops"
+    assert mid.dv_at_rest_mV > 0 and mid.rate_with_gaba_hz < mid.rate_without_gaba_hz, "depolarising yet inhibitory"
+    assert n["mid_dv"] == f"{mid.dv_at_rest_mV:.1f}" and n["rate_mid"] == f"{mid.rate_with_gaba_hz:.0f}"
+    assert young.rate_with_gaba_hz > young.rate_without_gaba_hz, "immature: depolarising and exciting"
+    assert n["young_dv"] == f"{young.dv_at_rest_mV:.1f}" and n["rate_young"] == f"{young.rate_with_gaba_hz:.0f}"
+    vinf_exc, vinf_shunt = float(n["vinf_exc"].replace("−", "-")), float(n["vinf_shunt"].replace("−", "-"))
+    assert vinf_exc > vinf_shunt > P.V_th_mV, "the text: still above threshold but much closer"
+    assert float(n["tau_shunt"]) < float(n["tau_exc"])
+    at = _revealed(LESSONS[2])
+    text = " ".join(page_text(at).split())
+    assert f"**{n['shunt_dv']} mV**" in text
+    assert f"**{n['rate_before']} to {n['rate_shunt']} spikes per second**" in text
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["GABA alone moves the resting cell by"] == "0.0 mV"
+    assert metrics["Driven cell, with GABA"] == f"{n['rate_shunt']} spikes/s"
+
+
+def test_lesson_3_shows_when_gaba_alone_fires_the_resting_cell():
+    at = _revealed(LESSONS[2], {"l3_egaba": "-30", "l3_ggaba": "40"})
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["GABA alone, resting cell"].startswith("fires")
+
+
+def test_lesson_4_numbers_are_the_models():
+    n = lesson_4_balance.numbers()
+    reg = ml.regularity_comparison()
+    rmap = ml.rate_map()
+    assert n["cv_a"] == f"{reg.cv_excitation_only:.2f}" and n["cv_b"] == f"{reg.cv_balanced:.2f}"
+    assert reg.cv_balanced > reg.cv_excitation_only, "the text: cell B is the irregular one"
+    assert n["rate_b"] == f"{reg.balanced.firing_rate_hz:.0f}" and reg.balanced.firing_rate_hz > 0, "not switched off"
+    row0 = rmap.rate_hz[0]
+    assert n["silent_up_to"] == f"{rmap.glutamate_rates_hz[row0 == 0].max():.0f}"
+    assert np.all(row0[rmap.glutamate_rates_hz > float(n["silent_up_to"])] > 0), "silent up to there, then firing"
+    assert n["top_rate"] == f"{row0.max():.0f}" and n["map_cells"] == "81" and n["map_seconds"] == "0.5"
+    first_firing = [int(np.argmax(row > 0)) if np.any(row > 0) else row.size for row in rmap.rate_hz]
+    assert first_firing == sorted(first_firing), "the text: more GABA pushes the silence/firing border to the right"
+    at = _revealed(LESSONS[3])
+    text = " ".join(page_text(at).split())
+    assert f"has CV {n['cv_a']}" in text and f"has CV {n['cv_b']}" in text
+
+
+def test_lesson_4_star_follows_the_sliders_and_readouts_are_the_playground_model():
+    at = _revealed(LESSONS[3], {"l4_glu": "5000", "l4_gaba": "2000"})
+    star = next(t for t in _chart_by_key(at, "l4_rate_map")["data"] if t.get("name") == "your sliders")
+    assert (star["x"], star["y"]) == ([5000.0], [2000.0])
+    from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+
+    run, _ = run_tug_of_war(TugOfWarSettings(glutamate_rate_hz=5000, gaba_rate_hz=2000))
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Output firing rate"] == f"{run.firing_rate_hz:.0f} spikes/s"
+    assert metrics["Irregularity (CV of the gaps)"] == f"{ml.isi_cv(run.spike_times_ms):.2f}"
+    silent = _revealed(LESSONS[3], {"l4_glu": "0", "l4_gaba": "0"})
+    assert {m.label: m.value for m in silent.metric}["Irregularity (CV of the gaps)"] == "too few spikes"
+
+
+# --- what the presets' one-line descriptions promise -------------------------------------------------
+
+
+def test_preset_descriptions_are_true_to_the_model():
+    from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+
+    l1 = lesson_1_neuron.PRESETS
+    for name, silent in (("Below threshold", True), ("Just above threshold", False), ("Strong current", False)):
+        run = ml.current_step_run(P, float(l1[name].values["l1_current"]), 300.0)
+        assert (run.spike_times_ms.size == 0) == silent, name
+    long_ref = replace(P, t_ref_ms=float(l1["Long refractory period"].values["l1_tref"]))
+    assert ml.fi_curve(long_ref).model_rate_hz.max() < 1000.0 / long_ref.t_ref_ms
+
+    for name, fires in (("One synapse", False), ("Spatial summation", True), ("Temporal summation", True)):
+        v = lesson_2_glutamate.SUM_PRESETS[name].values
+        s = ml.summation(P, v["l2_synapses"], float(v["l2_interval"]), n_volleys=v["l2_volleys"])
+        assert s.fired == fires, name
+    v = lesson_2_glutamate.SUM_PRESETS["Too far apart"].values
+    assert not ml.summation(P, v["l2_synapses"], float(v["l2_interval"]), n_volleys=v["l2_volleys"]).fired
+    assert ml.single_epsp(P).both.peak_mV < 1.0, "one synapse: an EPSP well under a millivolt"
+    no_mg = lesson_2_glutamate.MG_PRESETS["No magnesium"].values
+    c = ml.nmda_coincidence(replace(P, mg_mM=no_mg["l2_mg"]), no_mg["l2_hold"])
+    assert c.at_rest.peak_mV > c.depolarised.peak_mV, "no magnesium: the EPSP at rest is the bigger one"
+    strong = lesson_2_glutamate.MG_PRESETS["Strongly depolarised"].values
+    assert 0.4 < float(ml.mg_block(strong["l2_hold"])) < 0.6, "about half free of magnesium"
+
+    def gaba(name):
+        v = lesson_3_gaba.PRESETS[name].values
+        return ml.shunting_experiment(replace(P, E_gaba_mV=float(v["l3_egaba"])), g_gaba_nS=float(v["l3_ggaba"]))
+
+    hyper = gaba("Mature neuron (−80 mV)")
+    assert hyper.dv_at_rest_mV < 0 and hyper.rate_with_gaba_hz < 0.1 * hyper.rate_without_gaba_hz, "almost silent"
+    shunt = gaba("Shunting (−70 mV, at rest)")
+    assert abs(shunt.dv_at_rest_mV) < 1e-9 and shunt.rate_with_gaba_hz < shunt.rate_without_gaba_hz
+    mid = gaba("Depolarising but inhibitory (−60 mV)")
+    assert mid.dv_at_rest_mV > 0 and mid.rate_with_gaba_hz < mid.rate_without_gaba_hz
+    young = gaba("Immature neuron (−40 mV)")
+    assert young.dv_at_rest_mV > 0 and young.rate_with_gaba_hz > young.rate_without_gaba_hz
+
+    def tug(name):
+        v = lesson_4_balance.PRESETS[name].values
+        run, _ = run_tug_of_war(TugOfWarSettings(glutamate_rate_hz=v["l4_glu"], gaba_rate_hz=v["l4_gaba"]))
+        return run
+
+    wins = tug("Excitation wins")
+    balanced = tug("Both strong, balanced")
+    assert wins.firing_rate_hz > 40 and ml.isi_cv(wins.spike_times_ms) < 0.5, "fast, fairly regular"
+    assert 0 < balanced.firing_rate_hz < 30 and ml.isi_cv(balanced.spike_times_ms) > 0.7, "rare, irregular"
+    assert tug("Inhibition wins").spike_times_ms.size == 0 and tug("Silent").spike_times_ms.size == 0

@@ -1,0 +1,248 @@
+"""Lesson text, glossary, references, model notes and educator guide: parsed, linked, filled, and rendered."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from explainer import content
+from explainer.model import NeuronParams, SynapticInput, simulate_neuron
+from explainer.model import lessons as ml
+from explainer.pages import educator, glossary, leaves_out, lesson_1_neuron
+from explainer.ui.lesson import (
+    PLACEHOLDER,
+    fill,
+    load_entries,
+    load_lesson,
+    num,
+    parse_entries,
+    parse_lesson,
+)
+from tests.app.conftest import assert_clean, open_page, page_text
+
+LESSON_SLUGS = ["meet_the_neuron", "glutamate", "gaba", "tug_of_war"]
+CONTENT = resources.files("explainer.content")
+
+
+def _all_markdown() -> dict[str, str]:
+    files = {}
+    for path in CONTENT.iterdir():
+        if path.name.endswith(".md"):
+            files[path.name] = path.read_text(encoding="utf-8")
+    for path in CONTENT.joinpath("lessons").iterdir():
+        if path.name.endswith(".md"):
+            files[f"lessons/{path.name}"] = path.read_text(encoding="utf-8")
+    return files
+
+
+MY_FILES = [
+    *(f"lessons/{s}.md" for s in LESSON_SLUGS),
+    "glossary.md",
+    "references.md",
+    "model_notes.md",
+    "educator.md",
+]
+
+
+# --- the lesson file format --------------------------------------------------------------------------
+
+
+def test_parse_lesson_reads_blocks_and_questions():
+    text = parse_lesson(
+        "# T\n\n## goal\nG {{x}}.\n\n## predict: p\nQ?\n\n- [ ] A\n  no, because.\n- [x] B\n  yes,\n  because.\n"
+    )
+    assert text.title == "T" and set(text.blocks) == {"goal", "predict:p"}
+    q = text.question("predict:p")
+    assert q.prompt == "Q?" and q.labels == ["A", "B"] and q.answer.label == "B"
+    assert q.answer.feedback == "yes, because." and q.option("A").feedback == "no, because."
+    assert fill(text.block("goal"), {"x": "42"}) == "G 42."
+    assert fill("{{unknown}} stays", {}) == "{{unknown}} stays", "a missing number stays visible"
+
+
+@pytest.mark.parametrize(
+    "bad,phrase",
+    [
+        ("## goal\nno title", "Title"),
+        ("# T\n## sermon\nx", "unknown block kind"),
+        ("# T\n## goal\na\n## goal\nb", "appears twice"),
+        ("# T\n## Goal: Big\nx", "cannot read the heading"),
+        ("# T\n## check: c\nQ\n- [ ] a\n- [ ] b\n", "exactly one"),
+        ("# T\n## check: c\nQ\n- [x] a\n", "at least two"),
+        ("# T\n## check: c\nQ\n- [x] a\n- [ ] a\n", "same text"),
+        ("# T\n## check: c\nQ\n- [x] a\nunindented\n- [ ] b\n", "indented"),
+    ],
+)
+def test_parse_lesson_explains_mistakes(bad, phrase):
+    with pytest.raises(ValueError, match=phrase):
+        parse_lesson(bad)
+
+
+def test_parse_entries_reads_sections_and_anchors():
+    doc = parse_entries("# G\nIntro.\n## S\n### Term one {#one}\nDef 1.\n### Term two\nDef 2.\n")
+    assert doc.title == "G" and doc.intro == "Intro."
+    assert [(e.title, e.anchor, e.body, e.section) for e in doc.entries] == [
+        ("Term one", "one", "Def 1.", "S"),
+        ("Term two", None, "Def 2.", "S"),
+    ]
+    with pytest.raises(ValueError, match="anchor"):
+        parse_entries("# G\n### A {#x}\n### B {#x}\n")
+
+
+def test_num_uses_a_real_minus_and_never_minus_zero():
+    assert num(-70.0) == "−70" and num(-0.0001, 1) == "0.0" and num(5, 1, signed=True) == "+5.0"
+    assert num(-2.257, 2, signed=True) == "−2.26" and num(0.0, 0, signed=True) == "0"
+
+
+@pytest.mark.parametrize("slug", LESSON_SLUGS)
+def test_every_lesson_has_the_parts_of_a_lesson(slug):
+    text = load_lesson(slug)
+    kinds = [name.split(":")[0] for name in text.blocks]
+    assert kinds.count("goal") == 1 and text.block("goal").count(".") <= 2, "a goal in one sentence"
+    assert kinds.count("predict") >= 1 and 1 <= kinds.count("check") <= 2
+    assert "explain" in kinds and kinds.count("try") == 1
+    for name, q in text.questions().items():
+        assert len(q.options) >= 2 and all(o.feedback for o in q.options), f"{slug} {name}: feedback for every answer"
+
+
+# --- links, glossary, references ---------------------------------------------------------------------
+
+
+def test_every_glossary_and_reference_link_lands_on_an_entry():
+    glossary_anchors = load_entries("glossary").anchors
+    reference_anchors = load_entries("references").anchors
+    for name, text in _all_markdown().items():
+        for anchor in re.findall(r"\]\(glossary#([^)]+)\)", text):
+            assert anchor in glossary_anchors, f"{name} links to glossary#{anchor}, which does not exist"
+        for anchor in re.findall(r"\]\(references#([^)]+)\)", text):
+            assert anchor in reference_anchors, f"{name} links to references#{anchor}, which does not exist"
+
+
+def test_glossary_is_alphabetical_and_covers_the_lessons_terms():
+    doc = load_entries("glossary")
+    titles = [e.title.lower() for e in doc.entries]
+    assert titles == sorted(titles), "the glossary is in alphabetical order"
+    assert all(e.anchor and e.body for e in doc.entries)
+    linked = set()
+    for slug in LESSON_SLUGS:
+        linked |= set(re.findall(r"\]\(glossary#([^)]+)\)", content.load(f"lessons/{slug}")))
+    assert len(linked) >= 30, "the lessons link their terms to the glossary"
+    lesson_text = " ".join(content.load(f"lessons/{s}").lower() for s in LESSON_SLUGS)
+    for term in ("reversal potential", "shunting", "rheobase", "coincidence", "refractory", "chloride"):
+        assert term in lesson_text and any(term in t for t in titles), term
+
+
+def test_every_reference_has_a_doi_or_stable_link_and_every_cited_one_is_listed():
+    doc = load_entries("references")
+    for entry in doc.entries:
+        assert re.search(r"\]\((https://doi\.org/10\.[^)]+|https://[a-z.]+/)\)", entry.body), entry.title
+    dois = re.findall(r"https://doi\.org/(10\.[^)\s]+)\)", content.load("references"))
+    assert len(dois) == len(set(dois)), "each DOI once"
+    cited = {a for text in _all_markdown().values() for a in re.findall(r"\]\(references#([^)]+)\)", text)}
+    assert {"jahr-stevens-1990", "staley-mody-1992", "ben-ari-2002", "van-vreeswijk-1996"} <= cited
+
+
+def test_the_lesson_content_stays_educational_not_pharmacological():
+    for name in MY_FILES:
+        text = _all_markdown()[name].lower()
+        for word in ("ketamine", " mg/kg", "dose of", "dosage", "prescri"):
+            assert word not in text, f"{name} mentions {word!r}"
+
+
+# --- every number is filled in -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name,numbers",
+    [
+        ("glossary", glossary.numbers),
+        ("model_notes", leaves_out.numbers),
+        ("educator", educator.numbers),
+    ],
+)
+def test_reference_pages_provide_every_number_they_quote(name, numbers):
+    text = content.load(name)
+    missing = set(PLACEHOLDER.findall(text)) - set(numbers())
+    assert not missing, f"{name}.md quotes numbers no page computes: {missing}"
+
+
+def test_model_notes_numbers_are_the_models():
+    n = leaves_out.numbers()
+    p = NeuronParams()
+    assert (n["c_pF"], n["g_L"], n["tau_m"], n["E_L"], n["V_th"]) == ("200", "10", "20", "−70", "−50")
+    one = SynapticInput(np.array([1.0]), np.array([1.0]), np.empty(0), np.empty(0))
+    run = simulate_neuron(NeuronParams(g_nmda_max_nS=0.0), one, duration_ms=200.0, dt_ms=ml.DT_ms)
+    charge_error_pct = 100.0 * (run.g_ampa_nS.sum() * ml.DT_ms / (1.0 * p.tau_ampa_ms) - 1.0)
+    assert n["ampa_error"] == f"{charge_error_pct:.1f}"
+
+
+def test_educator_try_this_answers_are_the_models():
+    n = educator.numbers()
+    p = NeuronParams()
+    first = float(n["first_firing_current"])
+    assert ml.current_step_run(p, first, 1000.0).spike_times_ms.size > 0
+    assert ml.current_step_run(p, first - lesson_1_neuron.CURRENT_STEP_pA, 1000.0).spike_times_ms.size == 0
+    gap = int(n["longest_gap"])
+    assert ml.summation(p, n_synapses=15, n_volleys=4, interval_ms=gap).fired
+    assert not ml.summation(p, n_synapses=15, n_volleys=4, interval_ms=gap + 1).fired
+    assert gap < p.tau_m_ms, "the guide says: much shorter than the membrane time constant"
+    e0 = float(n["e_gaba_neutral"].replace("−", "-"))
+    below = ml.shunting_experiment(NeuronParams(E_gaba_mV=e0 - 1))
+    at = ml.shunting_experiment(NeuronParams(E_gaba_mV=e0))
+    assert below.rate_with_gaba_hz < below.rate_without_gaba_hz and at.rate_with_gaba_hz >= at.rate_without_gaba_hz
+    assert e0 > p.E_L_mV, "the guide says the two thresholds differ"
+    g = int(n["silencing_g"])
+    assert ml.shunting_experiment(p, g_gaba_nS=g).rate_with_gaba_hz == 0
+    assert ml.shunting_experiment(p, g_gaba_nS=g - 1).rate_with_gaba_hz > 0
+    holds, peaks = ml.nmda_epsp_by_hold(p)
+    assert float(n["largest_hold"].replace("−", "-")) == holds[np.argmax(peaks)] and holds[np.argmax(peaks)] < 0
+
+
+# --- the pages -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["leaves_out.py", "glossary.py", "references.py", "educator.py"])
+def test_reference_pages_run_clean_with_every_number_filled(page):
+    at = open_page(page)
+    assert_clean(at)
+    text = page_text(at) + " ".join(e.label for e in at.expander)
+    assert "{{" not in text and at.title
+
+
+def test_glossary_entries_have_their_anchors_and_search_filters():
+    at = open_page("glossary.py")
+    entries = load_entries("glossary").entries
+    assert [h.value for h in at.subheader] == [e.title for e in entries]
+    anchors = [h.proto.anchor for h in at.subheader]
+    assert anchors == [e.anchor for e in entries], "glossary#term links need these anchors"
+    at.text_input(key="glossary_search").set_value("chloride").run()
+    assert_clean(at)
+    shown = [h.value for h in at.subheader]
+    assert (
+        shown
+        and len(shown) < len(entries)
+        and all("chloride" in (e.title + e.body).lower() for e in entries if e.title in shown)
+    )
+    at.text_input(key="glossary_search").set_value("zzzz").run()
+    assert not at.subheader and "No entry" in " ".join(i.value for i in at.info)
+
+
+def test_references_page_lists_every_reference_with_its_anchor():
+    at = open_page("references.py")
+    doc = load_entries("references")
+    assert [h.proto.anchor for h in at.subheader] == [e.anchor for e in doc.entries]
+    assert "doi.org" in page_text(at)
+
+
+def test_educator_guide_gives_the_answer_to_every_question():
+    at = open_page("educator.py")
+    assert_clean(at)
+    text = page_text(at)
+    assert "45-minute" in text and "Discussion questions" in text and "Misconceptions" in text
+    assert len(at.expander) == len(LESSON_SLUGS)
+    for slug, page in zip(LESSON_SLUGS, educator.LESSON_PAGES, strict=True):
+        for q in load_lesson(slug).questions().values():
+            answer = fill(q.answer.label, page.numbers())
+            assert f"**{answer}**" in text, f"{slug}: the guide must give the answer {answer!r}"

@@ -1,0 +1,202 @@
+"""The lesson figures: valid Plotly, the expected traces, units on every axis, palette colours, small JSON."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import plotly.io as pio
+import pytest
+
+from explainer.figures import lessons as fl
+from explainer.figures import style
+from explainer.model import NeuronParams
+from explainer.model import lessons as ml
+
+P = NeuronParams()
+FIGURE_JSON_BUDGET_BYTES = 1_000_000  # DESIGN.md section 9
+UNIT_WORDS = ("(mV)", "(ms)", "(pA)", "(spikes/s)", "(nS)", "(fraction", "relative to peak", "B(V)")
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict:
+    fi = ml.fi_curve(P)
+    return {
+        "current_step": fl.build_current_step_figure(ml.current_step_run(P, 300.0), fi),
+        "current_step_silent": fl.build_current_step_figure(ml.current_step_run(P, 150.0), fi),
+        "single_epsp": fl.build_single_epsp_figure(ml.single_epsp(P)),
+        "nmda_block": fl.build_nmda_block_figure(ml.nmda_coincidence(P, -40.0), 1.0),
+        "summation": fl.build_summation_figure(ml.summation(P)),
+        "ipsp": fl.build_ipsp_figure(ml.single_ipsp(replace(P, E_gaba_mV=-80.0))),
+        "shunting": fl.build_shunting_figure(ml.shunting_experiment(P)),
+        "shunting_immature": fl.build_shunting_figure(
+            ml.shunting_experiment(replace(P, E_gaba_mV=-35.0), g_gaba_nS=30.0)
+        ),
+        "rate_map": fl.build_rate_map_figure(ml.rate_map(), (2500.0, 1000.0)),
+        "regularity": fl.build_regularity_figure(ml.regularity_comparison()),
+    }
+
+
+def _names(fig) -> list[str]:
+    return [t.get("name", "") for t in fig.spec["data"]]
+
+
+def _by_name(fig, name: str) -> dict:
+    matches = [t for t in fig.spec["data"] if t.get("name") == name]
+    assert matches, f"no trace {name!r} in {_names(fig)}"
+    return matches[0]
+
+
+def _axes(fig) -> dict:
+    return {k: v for k, v in fig.spec["layout"].items() if k.startswith(("xaxis", "yaxis"))}
+
+
+FIGURE_NAMES = [
+    "current_step",
+    "current_step_silent",
+    "single_epsp",
+    "nmda_block",
+    "summation",
+    "ipsp",
+    "shunting",
+    "shunting_immature",
+    "rate_map",
+    "regularity",
+]
+
+
+@pytest.mark.parametrize("name", FIGURE_NAMES)
+def test_passes_plotlys_full_validation(figures, name):
+    figures[name].validated()
+
+
+@pytest.mark.parametrize("name", FIGURE_NAMES)
+def test_every_titled_axis_has_a_unit_and_no_axis_zooms(figures, name):
+    for key, axis in _axes(figures[name]).items():
+        title = axis.get("title", {}).get("text", "")
+        if title:
+            assert any(u in title for u in UNIT_WORDS), f"{name}.{key}: axis title {title!r} has no unit"
+        assert axis.get("fixedrange") is True, f"{name}.{key} must not zoom on a touch screen"
+
+
+@pytest.mark.parametrize("name", FIGURE_NAMES)
+def test_json_within_budget_and_colours_from_the_style(figures, name):
+    fig = figures[name]
+    assert len(pio.to_json(fig.spec, validate=False)) <= FIGURE_JSON_BUDGET_BYTES
+    palette = {*style.OKABE_ITO.values(), style.V_COLOR, style.CURSOR_COLOR, style.CYTOPLASM_COLOR}
+    for trace in fig.spec["data"]:
+        for part in ("line", "marker"):
+            color = trace.get(part, {}).get("color")
+            if isinstance(color, str):
+                assert color in palette, f"{name}: {trace.get('name')} uses {color}, not a style.py colour"
+
+
+def test_current_step_figure(figures):
+    fig = figures["current_step"]
+    titles = [a["title"]["text"] for a in _axes(fig).values()]
+    assert {"Time (ms)", "Membrane potential V (mV)", "Injected current I (pA)", "Firing rate (spikes/s)"} <= set(
+        titles
+    )
+    assert _by_name(fig, "threshold")["y"] == [P.V_th_mV, P.V_th_mV]
+    model = _by_name(fig, "simulated cell")
+    formula = _by_name(fig, "formula (leaky integrate-and-fire)")
+    assert len(model["x"]) == ml.FI_CURRENTS_pA.size and len(formula["x"]) > 100
+    assert _by_name(fig, "your current")["x"] == [300.0]
+    rheobase = fig.spec["layout"]["shapes"][0]
+    assert rheobase["x0"] == rheobase["x1"] == pytest.approx(P.rheobase_pA)
+    spikes = _by_name(fig, "membrane potential: spikes")
+    assert len([x for x in spikes["x"] if x is None]) == ml.current_step_run(P, 300.0).spike_times_ms.size
+
+
+def test_silent_current_step_shows_where_v_settles(figures):
+    fig = figures["current_step_silent"]
+    assert _by_name(fig, "membrane potential: spikes")["x"] == []
+    settle = _by_name(fig, "where V would settle without spiking")
+    assert settle["y"][0] == pytest.approx(P.E_L_mV + 150.0 / P.g_L_nS)
+
+
+def test_single_epsp_figure(figures):
+    fig = figures["single_epsp"]
+    for name in (
+        "AMPA gates (fast)",
+        "NMDA gates (slow)",
+        "EPSP: both together",
+        "EPSP: AMPA alone",
+        "EPSP: NMDA alone",
+    ):
+        _by_name(fig, name)
+    ampa = np.asarray(_by_name(fig, "AMPA gates (fast)")["y"], dtype=float)
+    nmda = np.asarray(_by_name(fig, "NMDA gates (slow)")["y"], dtype=float)
+    assert ampa.max() == pytest.approx(1.0, abs=1e-6) and nmda.max() == pytest.approx(1.0, abs=1e-6)
+    assert _by_name(fig, "AMPA gates (fast)")["line"]["dash"] != _by_name(fig, "NMDA gates (slow)")["line"]["dash"]
+
+
+def test_nmda_block_figure(figures):
+    fig = figures["nmda_block"]
+    titles = [a["title"]["text"] for a in _axes(fig).values()]
+    assert "Membrane potential V (mV)" in titles and any("ΔV (mV)" in t for t in titles)
+    points = {_by_name(fig, n)["x"][0]: _by_name(fig, n)["y"][0] for n in ("at rest", "depolarised")}
+    assert points[-70.0] == pytest.approx(0.0445, abs=5e-4) and points[-40.0] == pytest.approx(0.230, abs=5e-4)
+    rest = _by_name(fig, "at rest (−70 mV)")
+    depol = _by_name(fig, "depolarised (−40 mV)")
+    assert max(depol["y"]) > 2 * max(rest["y"])
+    assert rest["line"]["dash"] != depol["line"]["dash"] and rest["line"]["color"] != depol["line"]["color"]
+
+
+def test_summation_figure_marks_the_volleys(figures):
+    fig = figures["summation"]
+    volleys = next(t for t in fig.spec["data"] if t["name"].startswith("glutamate volley"))
+    assert volleys["marker"]["symbol"] == style.GLUTAMATE_SYMBOL
+    assert len(volleys["x"]) == ml.SUMMATION_VOLLEYS
+
+
+def test_ipsp_figure_draws_e_gaba_in_both_panels(figures):
+    fig = figures["ipsp"]
+    lines = [t for t in fig.spec["data"] if t["name"].startswith("E_GABA")]
+    assert len(lines) == 2 and all(t["y"] == [-80.0, -80.0] for t in lines)
+    texts = " ".join(a["text"] for a in fig.spec["layout"]["annotations"])
+    assert "At rest" in texts and "Depolarised" in texts and "−80 mV" in texts
+
+
+def test_shunting_figure_shades_the_gaba_window(figures):
+    fig = figures["shunting"]
+    rect = fig.spec["layout"]["shapes"][0]
+    assert (rect["x0"], rect["x1"]) == (ml.SHUNT_GABA_ON_ms, ml.SHUNT_GABA_OFF_ms)
+    assert any("GABA on" in a["text"] for a in fig.spec["layout"]["annotations"])
+    assert any(t["name"].startswith("E_GABA") for t in fig.spec["data"])
+
+
+def test_rate_map_figure(figures):
+    fig = figures["rate_map"]
+    heat = fig.spec["data"][0]
+    assert heat["type"] == "heatmap" and len(heat["z"]) == 9 and len(heat["z"][0]) == 9
+    assert "spikes/s" in heat["colorbar"]["title"]["text"]
+    assert heat["texttemplate"], "the numbers are printed in the squares (not colour alone)"
+    star = _by_name(fig, "your sliders")
+    assert (star["x"], star["y"]) == ([2500.0], [1000.0])
+    titles = [a["title"]["text"] for a in _axes(fig).values()]
+    assert any("Glutamate input (spikes/s)" in t for t in titles) and any("GABA input (spikes/s)" in t for t in titles)
+
+
+def test_regularity_figure_names_rate_and_cv(figures):
+    texts = " ".join(a["text"] for a in figures["regularity"].spec["layout"]["annotations"])
+    assert "Cell A, excitation alone" in texts and "Cell B, strong excitation + strong inhibition" in texts
+    assert "CV" in texts
+
+
+def test_presenter_scale_enlarges_fonts():
+    run, fi = ml.current_step_run(P, 300.0), ml.fi_curve(P)
+    small = fl.build_current_step_figure(run, fi).spec["layout"]["font"]["size"]
+    big = fl.build_current_step_figure(run, fi, figure_style=style.FigureStyle(scale=1.5)).spec["layout"]["font"]
+    assert big["size"] >= 1.3 * small
+
+
+def test_descriptions_say_what_the_figures_show():
+    fi = ml.fi_curve(P)
+    assert "did not fire" in fl.describe_current_step(ml.current_step_run(P, 150.0), fi)
+    assert "fired" in fl.describe_current_step(ml.current_step_run(P, 400.0), fi)
+    assert "bigger" in fl.describe_nmda_block(ml.nmda_coincidence(P, -40.0), 1.0)
+    assert "did not fire" in fl.describe_summation(ml.summation(P, n_synapses=1, n_volleys=1), 5.0)
+    assert "does not move at all" in fl.describe_ipsp(ml.single_ipsp(P))
+    assert "lowers" in fl.describe_shunting(ml.shunting_experiment(P))
+    assert "raises" in fl.describe_shunting(ml.shunting_experiment(replace(P, E_gaba_mV=-40.0)))
