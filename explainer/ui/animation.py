@@ -56,7 +56,9 @@ _CONTROLS = """
   let tries = 0;
   (function attempt() {
     const gd = chart();
-    const ready = gd && gd.layout && gd.layout.meta && gd.layout.meta.animation_id === wanted;
+    // Wait until Streamlit has sized the chart: pressing Play before that redraw loses the animation queue
+    // (Pause then cannot stop it, and a later figure change throws on every frame).
+    const ready = gd && gd.layout && gd.layout.width && gd.layout.meta && gd.layout.meta.animation_id === wanted;
     const button = ready && gd.querySelector('.updatemenu-button');
     if (button) {
       if (gd.dataset.autoplayed === wanted) return;

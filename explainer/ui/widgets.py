@@ -33,7 +33,10 @@ def _raw_param(key: str) -> str | None:
 
 
 def _note(label: str, message: str) -> None:
-    st.warning(f"The link's setting for **{label}** {message}", icon=":material/link_off:")
+    """A note beside the widget, and a toast, which is seen even when the widget sits in a closed expander."""
+    text = f"The link's setting for **{label}** {message}"
+    st.warning(text, icon=":material/link_off:")
+    st.toast(text, icon=":material/link_off:")
 
 
 def _reconcile_number(key: str, label: str, lo: float, hi: float, is_int: bool) -> None:

@@ -6,6 +6,8 @@
 - ``page`` (function): a fresh context (1366x900, ``base_url`` = the app) whose requests, console
   errors and page errors are recorded in ``page_log``; at teardown the test errors if any request
   left localhost or anything was logged as an error.
+- ``new_page`` (function): a factory for further pages, each in its own fresh context, recorded and
+  checked like ``page``.
 - ``wait_for_app(page)`` / ``goto(page, url)``: wait for a Streamlit script run to finish.
 
 ``PAGES`` is the one list of app pages the smoke tests walk; add new pages there.
@@ -26,7 +28,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +85,14 @@ PAGES: list[AppPage] = [
     AppPage(path="/home", name="home"),
     AppPage(path="/circuits", name="circuits"),
     AppPage(path="/blocked-gate", name="blocked-gate"),
+    AppPage(path="/meet-the-neuron", name="lesson-1-neuron", heading="Meet the neuron"),
+    AppPage(path="/glutamate", name="lesson-2-glutamate", heading="Glutamate: the key and the gate"),
+    AppPage(path="/gaba", name="lesson-3-gaba", heading="GABA: the brake"),
+    AppPage(path="/balance", name="lesson-4-balance", heading="Tug of war: excitation against inhibition"),
+    AppPage(path="/model-notes", name="model-notes", heading="What this model leaves out"),
+    AppPage(path="/glossary", name="glossary", heading="Glossary"),
+    AppPage(path="/references", name="references", heading="References"),
+    AppPage(path="/educator-guide", name="educator-guide", heading="Educator guide"),
 ]
 
 # --- Streamlit 1.67 frontend selectors (data-testid values) -------------------------------------
@@ -282,9 +292,8 @@ def page_log() -> PageLog:
     return PageLog()
 
 
-@pytest.fixture
-def page(browser: Any, app_url: str, page_log: PageLog) -> Iterator[Any]:
-    """A fresh browser context and page.  Errors at teardown on foreign requests or logged errors."""
+def _open_recorded_context(browser: Any, app_url: str, page_log: PageLog) -> tuple[Any, Any]:
+    """A fresh browser context (1366x900, ``base_url`` = the app) and a page recorded into ``page_log``."""
     context = browser.new_context(viewport=VIEWPORT, base_url=app_url)
     context.on("request", lambda req: page_log.request_urls.append(req.url))
     new_page = context.new_page()
@@ -299,6 +308,13 @@ def page(browser: Any, app_url: str, page_log: PageLog) -> Iterator[Any]:
 
     new_page.on("console", on_console)
     new_page.on("pageerror", lambda err: page_log.page_errors.append(f"{err.name}: {err.message}"))
+    return context, new_page
+
+
+@pytest.fixture
+def page(browser: Any, app_url: str, page_log: PageLog) -> Iterator[Any]:
+    """A fresh browser context and page.  Errors at teardown on foreign requests or logged errors."""
+    context, new_page = _open_recorded_context(browser, app_url, page_log)
     try:
         yield new_page
     finally:
@@ -313,6 +329,26 @@ def page(browser: Any, app_url: str, page_log: PageLog) -> Iterator[Any]:
         problems.append("page errors:\n  " + "\n  ".join(page_log.page_errors))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
+
+
+@pytest.fixture
+def new_page(browser: Any, app_url: str, page_log: PageLog, page: Any) -> Iterator[Callable[[], Any]]:
+    """Factory for more pages, each in its own fresh context (another visitor, e.g. opening a copied link).
+
+    They are recorded into the same ``page_log`` as ``page``, so ``page``'s teardown checks cover them too.
+    """
+    contexts: list[Any] = []
+
+    def open_page() -> Any:
+        context, another = _open_recorded_context(browser, app_url, page_log)
+        contexts.append(context)
+        return another
+
+    try:
+        yield open_page
+    finally:
+        for context in contexts:
+            context.close()
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -342,3 +378,45 @@ def goto(page: Any, url: str) -> Any:
     assert response is not None and response.ok, f"GET {url} -> {response and response.status}"
     wait_for_app(page)
     return response
+
+
+# --- phones and Plotly charts (used by test_accessibility.py and test_mobile_presenter.py) -------
+
+# A phone in portrait (an iPhone 12-15 sized screen): CSS viewport 390x844, touch, mobile meta viewport.
+PHONE_CONTEXT: dict[str, Any] = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+}
+SEL_PLOTLY = "[data-testid='stPlotlyChart'] .js-plotly-plot"
+
+
+class _BrowserWithContextOptions:
+    """``browser`` whose ``new_context`` lays ``options`` over whatever the caller passes."""
+
+    def __init__(self, browser: Any, options: dict[str, Any]) -> None:
+        self._browser, self._options = browser, options
+
+    def new_context(self, **kwargs: Any) -> Any:
+        return self._browser.new_context(**{**kwargs, **self._options})
+
+
+@pytest.fixture
+def phone_page(browser: Any, app_url: str, page_log: PageLog, page: Any) -> Iterator[Any]:
+    """A page in its own fresh phone-sized context (``PHONE_CONTEXT``), recorded and checked like ``page``."""
+    context, phone = _open_recorded_context(_BrowserWithContextOptions(browser, PHONE_CONTEXT), app_url, page_log)
+    try:
+        yield phone
+    finally:
+        context.close()
+
+
+def wait_for_plotly(page: Any, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> int:
+    """Wait until every Plotly chart on the page has been drawn (has its layout and SVG); return how many."""
+    page.wait_for_function(
+        f"""() => Array.from(document.querySelectorAll("{SEL_PLOTLY}"))
+                  .every(gd => gd._fullLayout && gd.querySelector('.main-svg'))""",
+        timeout=timeout_ms,
+    )
+    return page.locator(SEL_PLOTLY).count()
