@@ -7,6 +7,7 @@ import hashlib
 import numpy as np
 import streamlit as st
 
+from explainer.figures.animation_controls import start_at_last_frame
 from explainer.figures.describe import describe_neuron_run
 from explainer.figures.lessons import (
     build_rate_map_figure,
@@ -16,11 +17,12 @@ from explainer.figures.lessons import (
 )
 from explainer.figures.neuron_diagram import build_neuron_animation
 from explainer.figures.spec import FigureSpec
-from explainer.figures.style import FigureStyle
+from explainer.figures.style import FigureStyle, chart_config
 from explainer.model.lessons import RateMap, Regularity, isi_cv, rate_map, regularity_comparison
 from explainer.model.neuron import NeuronParams
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
 from explainer.ui import lesson, presenter
+from explainer.ui.animation import animation_controls, reduce_motion
 from explainer.ui.presets import Preset, clear_preset
 from explainer.ui.widgets import url_slider
 
@@ -65,11 +67,13 @@ def _animation_id(settings: TugOfWarSettings) -> str:
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def explore_view(
-    glu_hz: float, gaba_hz: float, figure_style: FigureStyle
+    glu_hz: float, gaba_hz: float, figure_style: FigureStyle, calm: bool = False
 ) -> tuple[FigureSpec, str, FigureSpec, str, dict[str, float]]:
     settings = TugOfWarSettings(glutamate_rate_hz=glu_hz, gaba_rate_hz=gaba_hz)
     run, inp = run_tug_of_war(settings)
     anim = build_neuron_animation(run, inp, figure_style=figure_style, animation_id=_animation_id(settings))
+    if calm:
+        anim = FigureSpec(start_at_last_frame(anim.spec))
     rmap = the_map()
     map_fig = build_rate_map_figure(rmap, (glu_hz, gaba_hz), figure_style=figure_style)
     readouts = {
@@ -104,7 +108,7 @@ def numbers() -> dict[str, str]:
 
 
 def _chart(fig: FigureSpec, key: str, alt: str) -> None:
-    st.plotly_chart(fig, theme=None, key=key, config={"displaylogo": False, "scrollZoom": False}, alt=alt)
+    st.plotly_chart(fig, theme=None, key=key, config=chart_config(key.replace("_", "-")), alt=alt)
 
 
 @st.fragment
@@ -135,8 +139,13 @@ def explore() -> None:
             help="Total rate of GABA spikes from all inhibitory inputs, 1 nS each.",
             **clear,
         )
-    anim, anim_text, map_fig, map_text, r = explore_view(float(glu), float(gaba), presenter.figure_style())
+    anim, anim_text, map_fig, map_text, r = explore_view(
+        float(glu), float(gaba), presenter.figure_style(), reduce_motion()
+    )
     _chart(anim, "l4_animation", "Animated neuron with glutamate and GABA synapses. " + anim_text)
+    animation_controls(
+        "l4_animation", _animation_id(TugOfWarSettings(glutamate_rate_hz=float(glu), gaba_rate_hz=float(gaba)))
+    )
     cv = r["cv"]
     m1, m2, m3 = st.columns(3)
     m1.metric("Output firing rate", f"{lesson.num(r['rate_hz'])} spikes/s")
