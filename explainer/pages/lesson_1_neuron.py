@@ -8,7 +8,7 @@ import streamlit as st
 
 from explainer.figures.lessons import build_current_step_figure, describe_current_step
 from explainer.figures.spec import FigureSpec
-from explainer.figures.style import FigureStyle
+from explainer.figures.style import FigureStyle, chart_config
 from explainer.model.lessons import FICurve, current_step_run, fi_curve, steady_rate_hz
 from explainer.model.neuron import NeuronParams
 from explainer.ui import lesson, presenter
@@ -133,7 +133,7 @@ def experiment() -> None:
         fig,
         theme=None,
         key="l1_chart",
-        config={"displaylogo": False, "scrollZoom": False},
+        config=chart_config("meet-the-neuron"),
         alt="Membrane potential under a steady injected current, and the f-I curve. " + description,
     )
     m1, m2, m3 = st.columns(3)

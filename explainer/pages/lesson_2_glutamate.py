@@ -15,7 +15,7 @@ from explainer.figures.lessons import (
     describe_summation,
 )
 from explainer.figures.spec import FigureSpec
-from explainer.figures.style import FigureStyle
+from explainer.figures.style import FigureStyle, chart_config
 from explainer.model.lessons import (
     NMDA_HOLD_DEFAULT_mV,
     nmda_coincidence,
@@ -131,7 +131,7 @@ def numbers() -> dict[str, str]:
 
 
 def _chart(fig: FigureSpec, key: str, alt: str) -> None:
-    st.plotly_chart(fig, theme=None, key=key, config={"displaylogo": False, "scrollZoom": False}, alt=alt)
+    st.plotly_chart(fig, theme=None, key=key, config=chart_config(key.replace("_", "-")), alt=alt)
 
 
 @st.fragment

@@ -8,7 +8,7 @@ import streamlit as st
 
 from explainer.figures.lessons import build_ipsp_figure, build_shunting_figure, describe_ipsp, describe_shunting
 from explainer.figures.spec import FigureSpec
-from explainer.figures.style import FigureStyle
+from explainer.figures.style import FigureStyle, chart_config
 from explainer.model.lessons import (
     IPSP_GABA_SYNAPSES,
     IPSP_HOLD_mV,
@@ -113,7 +113,7 @@ def numbers() -> dict[str, str]:
 
 
 def _chart(fig: FigureSpec, key: str, alt: str) -> None:
-    st.plotly_chart(fig, theme=None, key=key, config={"displaylogo": False, "scrollZoom": False}, alt=alt)
+    st.plotly_chart(fig, theme=None, key=key, config=chart_config(key.replace("_", "-")), alt=alt)
 
 
 @st.fragment
