@@ -83,6 +83,13 @@ def tuck(label: str):
     return st.expander(label, expanded=False) if is_presenting() else st.container()
 
 
+def _go(page) -> None:
+    """Switch page.  ``query_params={}``: the default (None) clears the URL with a check that fails while
+    widgets are bound to it (presenter mode, reduce motion); the bound widgets keep their values and write
+    them back to the new page's URL."""
+    st.switch_page(page, query_params={})
+
+
 def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> None:
     """Previous / next page buttons with the clicker keys (PageUp / PageDown)."""
     if current_url not in page_urls:
@@ -97,7 +104,7 @@ def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> 
             help="Previous page (PageUp)",
             use_container_width=True,
         ):
-            st.switch_page(pages_by_url[page_urls[i - 1]])
+            _go(pages_by_url[page_urls[i - 1]])
     with next_col:
         if i + 1 < len(page_urls) and st.button(
             f"{pages_by_url[page_urls[i + 1]].title} ▶",
@@ -106,4 +113,4 @@ def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> 
             help="Next page (PageDown)",
             use_container_width=True,
         ):
-            st.switch_page(pages_by_url[page_urls[i + 1]])
+            _go(pages_by_url[page_urls[i + 1]])
