@@ -30,6 +30,12 @@ _CONTROLS = """
 <script>
 (function () {
   const key = %(key)s, wanted = %(animation_id)s, autoplay = %(autoplay)s;
+  // Plotly rejects the promise of an animation that Pause interrupts with no reason (plotly.js#5613);
+  // swallow exactly that, so it does not surface as an uncaught error.
+  if (!window.eiRejectionGuard) {
+    window.eiRejectionGuard = true;
+    window.addEventListener('unhandledrejection', (e) => { if (e.reason === undefined) e.preventDefault(); });
+  }
   const box = document.getElementById('ei-controls-' + key);
   const chart = () => document.querySelector('.st-key-' + key + ' .js-plotly-plot');
   const press = (index) => {

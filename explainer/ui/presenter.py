@@ -26,6 +26,13 @@ _PRESENTER_CSS = f"""
 """
 
 
+_NORMALISE_LINK_JS = """<script>
+(function () {
+  const url = new URL(window.location.href);
+  url.searchParams.set('present', '%s');
+  window.history.replaceState(window.history.state, '', url.toString());
+})();
+</script>"""
 TRUE_WORDS = ("1", "true", "yes", "on")
 FALSE_WORDS = ("0", "false", "no", "off")
 _HELP = "Large type for a projector, less on screen, PageDown / PageUp to step through the pages."
@@ -43,6 +50,10 @@ def presenter_toggle() -> bool:
         value = str(raw).lower()
         if value in TRUE_WORDS or value in FALSE_WORDS:
             st.session_state[PRESENT_KEY] = value in TRUE_WORDS
+            if value not in ("true", "false"):
+                # Streamlit's binding only understands true/false and would drop "1" from the address bar,
+                # so a reload would lose presenter mode: rewrite the link in place (our own script, no URL text).
+                st.html(_NORMALISE_LINK_JS % ("true" if value in TRUE_WORDS else "false"), unsafe_allow_javascript=True)
         else:
             from explainer.ui.widgets import quote_url_value
 

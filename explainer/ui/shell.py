@@ -52,7 +52,7 @@ def run_app() -> None:
         page_title=APP_TITLE,
         page_icon=str(FAVICON),
         layout="wide",
-        initial_sidebar_state="collapsed" if presenting_link else "auto",
+        initial_sidebar_state="collapsed" if presenting_link or presenter.is_presenting() else "auto",
     )
     all_pages = pages()
     nav = st.navigation(all_pages)
