@@ -21,6 +21,19 @@ if [ "${#apt_pkgs[@]}" -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "==> Chromium is missing and apt-get needs root: browser tests will be skipped (CI=true fails them)."
     fi
 fi
+# nginx (Debian's package) for tests/e2e/test_scale_out.py, if missing and we may (root/sudo); without it that
+# test is skipped (CI=true fails it).  The test runs its own nginx on a free loopback port; note that Debian
+# starts the system's nginx service after the install, except where policy-rc.d forbids it (containers).
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && command -v apt-get >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else sudo=(none); fi
+    if [ "${sudo[0]:-}" != none ]; then
+        echo "==> apt-get install nginx"
+        "${sudo[@]}" apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends nginx >/dev/null
+    else
+        echo "==> nginx is missing and apt-get needs root: the scale-out test will be skipped (CI=true fails it)."
+    fi
+fi
 /usr/bin/chromium --version 2>/dev/null | head -n1 || true
 
 echo '==> pip install -e ".[test]"'

@@ -15,7 +15,7 @@ from explainer.figures.lessons import (
     describe_summation,
 )
 from explainer.figures.spec import FigureSpec
-from explainer.figures.style import FigureStyle, chart_config
+from explainer.figures.style import FigureStyle
 from explainer.model.lessons import (
     NMDA_HOLD_DEFAULT_mV,
     nmda_coincidence,
@@ -130,10 +130,6 @@ def numbers() -> dict[str, str]:
     }
 
 
-def _chart(fig: FigureSpec, key: str, alt: str) -> None:
-    st.plotly_chart(fig, theme=None, key=key, config=chart_config(key.replace("_", "-")), alt=alt)
-
-
 @st.fragment
 def mg_experiment() -> None:
     """The Mg2+ block: the same NMDA input at rest and at a holding potential the student chooses."""
@@ -163,7 +159,9 @@ def mg_experiment() -> None:
             **clear,
         )
     fig, description, r = nmda_view(float(hold), float(mg), presenter.figure_style())
-    _chart(fig, "l2_mg_chart", "NMDA EPSPs at rest and depolarised, and the magnesium block curve. " + description)
+    lesson.chart(
+        fig, "l2_mg_chart", "NMDA EPSPs at rest and depolarised, and the magnesium block curve. " + description
+    )
     m1, m2, m3 = st.columns(3)
     m1.metric(f"NMDA EPSP at rest ({lesson.num(DEFAULTS.E_L_mV)} mV)", f"{lesson.num(r['rest_mV'], 2)} mV")
     m2.metric(f"NMDA EPSP at {lesson.num(hold)} mV", f"{lesson.num(r['depol_mV'], 2)} mV")
@@ -211,7 +209,7 @@ def summation_experiment() -> None:
             **clear,
         )
     fig, description, r = summation_view(int(n_syn), int(volleys), float(interval), presenter.figure_style())
-    _chart(fig, "l2_sum_chart", "Membrane potential under volleys of glutamate input. " + description)
+    lesson.chart(fig, "l2_sum_chart", "Membrane potential under volleys of glutamate input. " + description)
     m1, m2 = st.columns(2)
     m1.metric("Highest V reached", f"{lesson.num(r['peak_mV'], 1)} mV")
     m2.metric("Output spikes", f"{int(r['spikes'])}")
@@ -226,7 +224,7 @@ def render() -> None:
     lesson.prose(text, "text:intro", nums)
     st.subheader("One glutamate spike: AMPA fast, NMDA slow")
     fig, description = epsp_view(presenter.figure_style())
-    _chart(fig, "l2_epsp_chart", "AMPA and NMDA gates and the EPSP after one glutamate spike. " + description)
+    lesson.chart(fig, "l2_epsp_chart", "AMPA and NMDA gates and the EPSP after one glutamate spike. " + description)
     lesson.prose(text, "text:one_spike", nums)
     st.subheader("The magnesium plug: a coincidence detector")
     choice = lesson.predict(text, "predict:mg", key="l2_predict", numbers=nums)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from explainer.figures.lessons import build_ipsp_figure, build_shunting_figure, describe_ipsp, describe_shunting
 from explainer.figures.spec import FigureSpec
-from explainer.figures.style import FigureStyle, chart_config
+from explainer.figures.style import FigureStyle
 from explainer.model.lessons import (
     IPSP_GABA_SYNAPSES,
     IPSP_HOLD_mV,
@@ -112,10 +112,6 @@ def numbers() -> dict[str, str]:
     }
 
 
-def _chart(fig: FigureSpec, key: str, alt: str) -> None:
-    st.plotly_chart(fig, theme=None, key=key, config=chart_config(key.replace("_", "-")), alt=alt)
-
-
 @st.fragment
 def experiment() -> None:
     """E_GABA and GABA strength -> one GABA input (IPSPs) and the shunting experiment."""
@@ -150,13 +146,13 @@ def experiment() -> None:
         f"**One GABA input** ({IPSP_GABA_SYNAPSES} GABA synapses at once), in a resting cell and in a cell held at "
         f"{lesson.num(IPSP_HOLD_mV)} mV:"
     )
-    _chart(ipsp_fig, "l3_ipsp_chart", "IPSPs from rest and from a depolarised level. " + ipsp_text)
+    lesson.chart(ipsp_fig, "l3_ipsp_chart", "IPSPs from rest and from a depolarised level. " + ipsp_text)
     st.markdown(f"**What the figure shows:** {ipsp_text}")
     st.markdown(
         f"**Steady GABA, switched on for a while**, in a resting cell (top) and in a cell that steady glutamate "
         f"({lesson.num(SHUNT_EXC_nS)} nS) makes fire (bottom):"
     )
-    _chart(shunt_fig, "l3_shunt_chart", "GABA switched on in a resting and in a driven cell. " + shunt_text)
+    lesson.chart(shunt_fig, "l3_shunt_chart", "GABA switched on in a resting and in a driven cell. " + shunt_text)
     m1, m2, m3 = st.columns(3)
     if r["rest_spikes"]:
         m1.metric("GABA alone, resting cell", f"fires {int(r['rest_spikes'])} spikes")

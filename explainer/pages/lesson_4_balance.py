@@ -17,7 +17,7 @@ from explainer.figures.lessons import (
 )
 from explainer.figures.neuron_diagram import build_neuron_animation
 from explainer.figures.spec import FigureSpec
-from explainer.figures.style import FigureStyle, chart_config
+from explainer.figures.style import FigureStyle
 from explainer.model.lessons import RateMap, Regularity, isi_cv, rate_map, regularity_comparison
 from explainer.model.neuron import NeuronParams
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
@@ -107,10 +107,6 @@ def numbers() -> dict[str, str]:
     }
 
 
-def _chart(fig: FigureSpec, key: str, alt: str) -> None:
-    st.plotly_chart(fig, theme=None, key=key, config=chart_config(key.replace("_", "-")), alt=alt)
-
-
 @st.fragment
 def explore() -> None:
     """Two rate sliders -> the animated neuron and the rate map with the sliders' point starred."""
@@ -142,7 +138,7 @@ def explore() -> None:
     anim, anim_text, map_fig, map_text, r = explore_view(
         float(glu), float(gaba), presenter.figure_style(), reduce_motion()
     )
-    _chart(anim, "l4_animation", "Animated neuron with glutamate and GABA synapses. " + anim_text)
+    lesson.chart(anim, "l4_animation", "Animated neuron with glutamate and GABA synapses. " + anim_text)
     animation_controls(
         "l4_animation", _animation_id(TugOfWarSettings(glutamate_rate_hz=float(glu), gaba_rate_hz=float(gaba)))
     )
@@ -158,7 +154,9 @@ def explore() -> None:
     st.markdown(f"**What the animation shows:** {anim_text}")
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
-        _chart(map_fig, "l4_rate_map", "Map of output firing rate over glutamate and GABA input rates. " + map_text)
+        lesson.chart(
+            map_fig, "l4_rate_map", "Map of output firing rate over glutamate and GABA input rates. " + map_text
+        )
     with right:
         st.markdown(f"**What the map shows:** {map_text}")
 
@@ -174,7 +172,7 @@ def render() -> None:
         lesson.waiting_for_prediction()
         return
     fig, description = comparison_view(presenter.figure_style())
-    _chart(fig, "l4_comparison", "Two cells at similar rates, one regular and one irregular. " + description)
+    lesson.chart(fig, "l4_comparison", "Two cells at similar rates, one regular and one irregular. " + description)
     st.markdown(f"**What the figure shows:** {description}")
     lesson.prediction_feedback(text, "predict:balance", choice, nums)
     lesson.explain(text, "explain:balance", nums)

@@ -378,3 +378,10 @@ def show_entries(doc: EntryDocument, numbers: Mapping[str, str] | None = None, *
         else:
             st.subheader(entry.title)
         st.markdown(fill(entry.body, numbers))
+
+
+def chart(fig, key: str, alt: str) -> None:
+    """A lesson figure: our own styling (theme=None), projector PNG export named after ``key``, alt text."""
+    from explainer.figures.style import chart_config
+
+    st.plotly_chart(fig, theme=None, key=key, config=chart_config(key.replace("_", "-")), alt=alt)
