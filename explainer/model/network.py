@@ -24,9 +24,11 @@ the explicit ``numpy.random.Generator``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
+
+from explainer.model.validation import check_params
 
 
 @dataclass(frozen=True)
@@ -60,12 +62,11 @@ class NetworkParams:
     tau_inh_ms: float = 10.0
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-                raise ValueError(f"{f.name} must be a number, got {value!r}")
-            if not math.isfinite(value):
-                raise ValueError(f"{f.name} must be a finite number, got {value!r}")
+        check_params(
+            self,
+            positive=("c_pF", "g_L_nS", "tau_exc_ms", "tau_inh_ms"),
+            non_negative=("w_exc_nS", "w_inh_nS", "e_to_i_scale", "kick_ms", "kick_rate_hz", "ext_rate_hz", "t_ref_ms"),
+        )
         for name in ("n_exc", "n_inh"):
             value = getattr(self, name)
             if int(value) != value or value < 0:
@@ -76,16 +77,6 @@ class NetworkParams:
             raise ValueError("more than 20000 cells is too many for this explainer")
         if not 0.0 <= self.p_connect <= 1.0:
             raise ValueError(f"p_connect is a probability and must lie in [0, 1], got {self.p_connect!r}")
-        for name in ("c_pF", "g_L_nS", "tau_exc_ms", "tau_inh_ms"):
-            if getattr(self, name) <= 0:
-                raise ValueError(f"{name} must be greater than zero, got {getattr(self, name)!r}")
-        for name in ("w_exc_nS", "w_inh_nS", "e_to_i_scale", "kick_ms", "kick_rate_hz", "ext_rate_hz", "t_ref_ms"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"{name} cannot be negative, got {getattr(self, name)!r}")
-        if self.V_reset_mV >= self.V_th_mV:
-            raise ValueError(
-                f"the reset potential ({self.V_reset_mV} mV) must lie below the threshold ({self.V_th_mV} mV)"
-            )
 
     @property
     def n_cells(self) -> int:

@@ -32,9 +32,11 @@ period (as in Brian2's clock-driven scheme), so the interspike interval under a 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
+
+from explainer.model.validation import check_params
 
 MG_BLOCK_K_mM = 3.57  # Jahr & Stevens 1990
 MG_BLOCK_SLOPE_PER_mV = 0.062  # Jahr & Stevens 1990
@@ -65,23 +67,11 @@ class NeuronParams:
     mg_mM: float = 1.0
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-                raise ValueError(f"{f.name} must be a number, got {value!r}")
-            if not math.isfinite(value):
-                raise ValueError(f"{f.name} must be a finite number, got {value!r}")
-        positive = ("c_pF", "g_L_nS", "tau_ampa_ms", "tau_gaba_ms", "tau_nmda_rise_ms", "tau_nmda_decay_ms")
-        for name in positive:
-            if getattr(self, name) <= 0:
-                raise ValueError(f"{name} must be greater than zero, got {getattr(self, name)!r}")
-        for name in ("t_ref_ms", "nmda_alpha_per_ms", "g_nmda_max_nS", "mg_mM"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"{name} cannot be negative, got {getattr(self, name)!r}")
-        if self.V_reset_mV >= self.V_th_mV:
-            raise ValueError(
-                f"the reset potential ({self.V_reset_mV} mV) must lie below the threshold ({self.V_th_mV} mV)"
-            )
+        check_params(
+            self,
+            positive=("c_pF", "g_L_nS", "tau_ampa_ms", "tau_gaba_ms", "tau_nmda_rise_ms", "tau_nmda_decay_ms"),
+            non_negative=("t_ref_ms", "nmda_alpha_per_ms", "g_nmda_max_nS", "mg_mM"),
+        )
 
     @property
     def tau_m_ms(self) -> float:

@@ -10,8 +10,8 @@ from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
 from explainer.ui import presenter
 from explainer.ui.animation import animation_controls, reduce_motion
 from explainer.ui.network_views import network_view, view_id
-from explainer.ui.presets import Preset, apply_preset, apply_preset_from_link, clear_preset
-from explainer.ui.widgets import url_choice, url_number_input, url_slider, url_toggle
+from explainer.ui.presets import Preset, preset_selector
+from explainer.ui.widgets import url_number_input, url_slider, url_toggle
 
 DEFAULTS = NetworkParams()
 CHART_KEY = "circuits_chart"
@@ -37,19 +37,7 @@ PRESETS = {
 
 
 def _controls() -> tuple[NetworkParams, int]:
-    url_choice(
-        "Presets",
-        list(PRESETS),
-        key="net_preset",
-        on_change=apply_preset,
-        args=(PRESETS, "net_preset"),
-        help="One click sets the sliders to a prepared regime.",
-    )
-    apply_preset_from_link(PRESETS, "net_preset", set(st.query_params.keys()))
-    chosen = st.session_state.get("net_preset")
-    if chosen in PRESETS:
-        st.caption(f"**{chosen}:** {PRESETS[chosen].blurb}")
-    clear = {"on_change": clear_preset, "args": ("net_preset",)}
+    clear = preset_selector(PRESETS, "net_preset", "One click sets the sliders to a prepared regime.")
     with presenter.tuck("Sliders: excitation, inhibition, drive, kick"):
         return _sliders(clear)
 

@@ -17,8 +17,8 @@ from explainer.model.neuron import NeuronRun, SynapticInput
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
 from explainer.ui import presenter
 from explainer.ui.animation import animation_controls, reduce_motion
-from explainer.ui.presets import Preset, apply_preset, apply_preset_from_link, clear_preset
-from explainer.ui.widgets import url_choice, url_number_input, url_slider, url_toggle
+from explainer.ui.presets import Preset, preset_selector
+from explainer.ui.widgets import url_number_input, url_slider, url_toggle
 
 DEFAULTS = TugOfWarSettings()
 
@@ -69,19 +69,7 @@ def playground_view(
 
 def _input_controls() -> tuple[float, float, float, float]:
     """Presets and the four input sliders (glutamate rate and strength, GABA rate and strength)."""
-    url_choice(
-        "Presets",
-        list(PRESETS),
-        key="preset",
-        on_change=apply_preset,
-        args=(PRESETS, "preset"),
-        help="One click sets the four input sliders to a prepared scenario.",
-    )
-    apply_preset_from_link(PRESETS, "preset", set(st.query_params.keys()))
-    chosen = st.session_state.get("preset")
-    if chosen in PRESETS:
-        st.caption(f"**{chosen}:** {PRESETS[chosen].blurb}")
-    clear = {"on_change": clear_preset, "args": ("preset",)}
+    clear = preset_selector(PRESETS, "preset", "One click sets the four input sliders to a prepared scenario.")
     with presenter.tuck("Sliders: glutamate and GABA input"):
         return _input_sliders(clear)
 

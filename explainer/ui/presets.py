@@ -54,3 +54,16 @@ def apply_preset_from_link(presets: Mapping[str, Preset], selector_key: str, exp
 def clear_preset(selector_key: str) -> None:
     """``on_change`` callback of a slider a preset sets: the view no longer is that preset."""
     st.session_state[selector_key] = None
+
+
+def preset_selector(presets: Mapping[str, Preset], key: str, help_text: str) -> dict:
+    """The preset control (URL-bound), a link naming a preset applied once, and the chosen preset's
+    sentence; returns the ``on_change`` keyword arguments that sliders pass so moving them deselects it."""
+    from explainer.ui.widgets import url_choice
+
+    url_choice("Presets", list(presets), key=key, on_change=apply_preset, args=(presets, key), help=help_text)
+    apply_preset_from_link(presets, key, set(st.query_params.keys()))
+    chosen = st.session_state.get(key)
+    if chosen in presets:
+        st.caption(f"**{chosen}:** {presets[chosen].blurb}")
+    return {"on_change": clear_preset, "args": (key,)}
