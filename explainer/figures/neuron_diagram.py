@@ -15,8 +15,9 @@ round-trips while playing):
 
 Each drawn synapse stands for a group of synapses: the input spikes are dealt to the groups in turn,
 and a gate's conductance is that group's AMPA (or GABA-A) conductance, plus an equal share of the
-cell's NMDA conductance for glutamate groups.  Frames update a handful of small traces only; the full
-traces are sent once.
+cell's NMDA conductance for glutamate groups.  Frames update a handful of small traces only; the
+traces are sent once, thinned to what a screen can show (min/max envelopes, one raster tick per ms:
+:mod:`explainer.figures.thinning`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import numpy as np
 from explainer.figures import style as st_
 from explainer.figures.animation_controls import frame_slider, play_menu
 from explainer.figures.spec import FigureSpec
+from explainer.figures.thinning import RASTER_BIN_ms, envelope, raster_occupancy
 from explainer.model.neuron import NeuronRun, SynapticInput, exponential_trace, spike_counts_on_grid
 
 # ---- geometry (data units of the diagram panel; x 0..12, y 0..8) ----
@@ -54,6 +56,7 @@ G_HALF_OPEN_nS = 1.0  # conductance at which a drawn gate is half open
 IONS_PER_GATE = 3
 ION_PATH_OUT = 0.6  # ion path from outside (bouton side) ...
 ION_PATH_IN = 0.45  # ... to inside the cell
+RASTER_ROW_HALF = 0.35  # half the height of a raster row (rows at y = 0 and 1)
 AXON_SPIKE_FRAMES = 3  # frames a spike takes to run down the (not to scale) axon
 
 DEFAULT_STYLE = st_.FigureStyle()
@@ -499,29 +502,41 @@ def build_neuron_animation(
     )
 
     # ---- data panel (sent once) ----
-    glu_t = inp.glutamate_times_ms[inp.glutamate_times_ms <= t_end]
-    gaba_t = inp.gaba_times_ms[inp.gaba_times_ms <= t_end]
-    for times, row, color, name in (
-        (glu_t, 1.0, st_.GLUTAMATE_COLOR, "glutamate input spikes"),
-        (gaba_t, 0.0, st_.GABA_COLOR, "GABA input spikes"),
-    ):
-        rx, ry = raster_segments(times, row)
-        add(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "xaxis": xr,
-                "yaxis": yr_raster,
-                "name": name,
-                "x": rx,
-                "y": ry,
-                "line": {"color": color, "width": 1},
-                "hoverinfo": "skip",
-                "showlegend": False,
-                "connectgaps": False,
-            }
-        )
-    t32, stride = _decimate_for_plot(run)
+    # Input raster as one image (a heatmap of 1 ms bins): drawing ~2000 separate ticks cost ~50 ms in the
+    # browser on every slider change, the image ~5 ms.  Rows: GABA at y = 0, glutamate at y = 1 (labelled
+    # on the axis), with an empty row between them; a cell is coloured when its bin holds an input spike.
+    glu_bins = raster_occupancy(inp.glutamate_times_ms, t_end, RASTER_BIN_ms)
+    gaba_bins = raster_occupancy(inp.gaba_times_ms, t_end, RASTER_BIN_ms)
+    z = np.full((3, glu_bins.size), np.nan, dtype=np.float32)
+    z[0, gaba_bins] = 0.0
+    z[2, glu_bins] = 1.0
+    add(
+        {
+            "type": "heatmap",
+            "xaxis": xr,
+            "yaxis": yr_raster,
+            "name": "input spikes (1 ms bins)",
+            "x0": RASTER_BIN_ms / 2,
+            "dx": RASTER_BIN_ms,
+            "y": [-RASTER_ROW_HALF, RASTER_ROW_HALF, 1 - RASTER_ROW_HALF, 1 + RASTER_ROW_HALF],
+            "z": z,
+            "zmin": 0.0,
+            "zmax": 1.0,
+            "zsmooth": False,
+            "colorscale": [
+                [0.0, st_.GABA_COLOR],
+                [0.5, st_.GABA_COLOR],
+                [0.5, st_.GLUTAMATE_COLOR],
+                [1.0, st_.GLUTAMATE_COLOR],
+            ],
+            "showscale": False,
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    )
+    t32, g_glu32 = envelope(run.t_ms, run.g_ampa_nS + run.g_nmda_nS)
+    t32_gaba, g_gaba32 = envelope(run.t_ms, run.g_gaba_nS)
+    t32_v, v32 = envelope(run.t_ms, run.v_mV)
     add(
         {
             "type": "scatter",
@@ -530,7 +545,7 @@ def build_neuron_animation(
             "yaxis": yr_g,
             "name": "glutamate conductance (AMPA + NMDA)",
             "x": t32,
-            "y": (run.g_ampa_nS + run.g_nmda_nS)[::stride].astype(np.float32),
+            "y": g_glu32,
             "line": {"color": st_.GLUTAMATE_COLOR, "width": 1.5 * s.scale, "dash": st_.GLUTAMATE_DASH},
             "hovertemplate": "%{y:.2f} nS<extra>glutamate</extra>",
             "showlegend": False,
@@ -543,8 +558,8 @@ def build_neuron_animation(
             "xaxis": xr,
             "yaxis": yr_g,
             "name": "GABA-A conductance",
-            "x": t32,
-            "y": run.g_gaba_nS[::stride].astype(np.float32),
+            "x": t32_gaba,
+            "y": g_gaba32,
             "line": {"color": st_.GABA_COLOR, "width": 1.5 * s.scale, "dash": st_.GABA_DASH},
             "hovertemplate": "%{y:.2f} nS<extra>GABA</extra>",
             "showlegend": False,
@@ -571,8 +586,8 @@ def build_neuron_animation(
             "xaxis": xr,
             "yaxis": yr_v,
             "name": "membrane potential",
-            "x": t32,
-            "y": run.v_mV[::stride].astype(np.float32),
+            "x": t32_v,
+            "y": v32,
             "line": {"color": st_.V_COLOR, "width": 1.5 * s.scale},
             "hovertemplate": "%{x:.1f} ms, %{y:.1f} mV<extra></extra>",
             "showlegend": False,
@@ -763,20 +778,6 @@ def build_neuron_animation(
     return FigureSpec({"data": traces, "layout": layout, "frames": frames})
 
 
-def raster_segments(times_ms: np.ndarray, row: float, half_height: float = 0.35) -> tuple[np.ndarray, np.ndarray]:
-    """Spike ticks as one line trace (x, y with NaN gaps): one SVG path instead of a marker per spike."""
-    n = times_ms.size
-    x = np.empty(3 * n, dtype=np.float32)
-    y = np.empty(3 * n, dtype=np.float32)
-    x[0::3] = times_ms
-    x[1::3] = times_ms
-    x[2::3] = np.nan
-    y[0::3] = row - half_height
-    y[1::3] = row + half_height
-    y[2::3] = np.nan
-    return x, y
-
-
 def _nice_ceiling(value: float) -> float:
     """Round up to 1, 2 or 5 times a power of ten (a tidy axis limit)."""
     if value <= 0:
@@ -793,9 +794,3 @@ SPIKE_DRAWN_PEAK_mV = 20.0  # spikes are drawn as lines from threshold to here (
 
 def _gate_labels(fd: FrameData, j: int) -> list[str]:
     return [f"{g:.1f} nS" for g in np.concatenate([fd.glu_gate_nS[j], fd.gaba_gate_nS[j]]).tolist()]
-
-
-def _decimate_for_plot(run: NeuronRun) -> tuple[np.ndarray, int]:
-    """Time axis for the traces, at most ~5000 points (spikes are drawn separately, so nothing is lost)."""
-    stride = max(1, math.ceil(run.t_ms.size / 5000))
-    return run.t_ms[::stride].astype(np.float32), stride

@@ -18,6 +18,7 @@ from explainer.figures.neuron_diagram import (
     frame_data,
     gate_opening,
 )
+from explainer.figures.thinning import TRACE_BINS
 from explainer.model import NeuronParams, SynapticInput, simulate_neuron
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
 
@@ -59,16 +60,37 @@ def test_frames_cover_the_run_and_update_only_a_few_small_traces(default_case):
     assert np.all(np.diff(cursor_x) > 0), "the time cursor must move forward frame by frame"
 
 
-def test_full_membrane_trace_is_sent_once_with_threshold(default_case):
+def test_membrane_trace_is_sent_once_as_an_exact_envelope_with_threshold(default_case):
     run, _, fig = default_case
     v = _by_name(fig.spec, "membrane potential")
     x = np.asarray(v["x"], dtype=float)
-    stride = round((x[1] - x[0]) / run.dt_ms)
-    np.testing.assert_allclose(x, run.t_ms[::stride], atol=1e-3)
-    np.testing.assert_allclose(np.asarray(v["y"], dtype=float), run.v_mV[::stride], atol=1e-4)
-    assert x[-1] >= run.duration_ms - stride * run.dt_ms, "the trace must reach the end of the run"
+    y = np.asarray(v["y"], dtype=float)
+    assert x.size <= 2 * TRACE_BINS + 1, f"{x.size} points: the trace should be thinned for the browser"
+    idx = np.rint(x / run.dt_ms).astype(int)
+    np.testing.assert_allclose(x, run.t_ms[idx], atol=1e-3, err_msg="every drawn point must be a model sample")
+    np.testing.assert_allclose(y, run.v_mV[idx], atol=1e-4, err_msg="drawn values must be the model's")
+    assert np.all(np.diff(x) > 0), "points must stay in time order"
+    assert x[0] == 0.0 and x[-1] >= run.duration_ms - 2 * run.duration_ms / TRACE_BINS, "must span the run"
+    assert y.max() == pytest.approx(run.v_mV.max(), abs=1e-4) and y.min() == pytest.approx(run.v_mV.min(), abs=1e-4)
     thr = _by_name(fig.spec, "threshold")
     assert thr["y"] == [NeuronParams().V_th_mV] * 2
+
+
+def test_input_raster_marks_every_millisecond_with_an_input_spike(default_case):
+    run, inp, fig = default_case
+    raster = _by_name(fig.spec, "input spikes (1 ms bins)")
+    z = np.asarray(raster["z"], dtype=float)
+    assert z.shape == (3, round(run.duration_ms)), "one column per ms, rows GABA / gap / glutamate"
+    assert np.isnan(z[1]).all(), "the middle row is the gap between the two rows"
+    for row, value, times in ((2, 1.0, inp.glutamate_times_ms), (0, 0.0, inp.gaba_times_ms)):
+        busy = np.zeros(z.shape[1], dtype=bool)
+        busy[np.minimum(np.floor(times[times <= run.t_ms[-1]]).astype(int), z.shape[1] - 1)] = True
+        assert busy.sum() > 100, "the default case should have many input spikes"
+        np.testing.assert_array_equal(~np.isnan(z[row]), busy, err_msg=f"row {row}: a cell per busy ms, no other")
+        assert np.all(z[row][busy] == value), "glutamate and GABA must map to their own colours"
+    scale = raster["colorscale"]
+    assert scale[0][1] == style.GABA_COLOR and scale[-1][1] == style.GLUTAMATE_COLOR
+    assert raster["x0"] == pytest.approx(0.5) and raster["dx"] == pytest.approx(1.0)
 
 
 def test_axis_titles_carry_units(default_case):
