@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import replace
 from functools import cache
 
@@ -12,6 +13,9 @@ from explainer.figures import style
 from explainer.figures.network import (
     EXC_SYMBOL,
     INH_SYMBOL,
+    RASTER_EXC_CELLS,
+    RASTER_INH_CELLS,
+    RASTER_BIN_ms,
     arrow_width_px,
     build_disinhibition_chart,
     build_network_animation,
@@ -42,6 +46,25 @@ def test_excitatory_and_inhibitory_cells_differ_in_colour_and_shape():
     e, i = by_name["E cells (glutamate)"], by_name["I cells (GABA)"]
     assert e["marker"]["symbol"] == EXC_SYMBOL and i["marker"]["symbol"] == INH_SYMBOL
     assert e["marker"]["color"] == style.GLUTAMATE_COLOR and i["marker"]["color"] == style.GABA_COLOR
+
+
+def test_raster_image_marks_exactly_the_sampled_spikes():
+    run, fig = _fig()
+    heat = next(t for t in fig.spec["data"] if t["type"] == "heatmap")
+    z = np.frombuffer(base64.b64decode(heat["z"]["bdata"]), dtype=np.uint8)
+    z = z.reshape([int(n) for n in heat["z"]["shape"].split(",")])
+    n_e, n_i = min(RASTER_EXC_CELLS, run.n_exc), min(RASTER_INH_CELLS, run.n_inh)
+    assert z.shape == (n_e + n_i + 3, round(run.duration_ms / RASTER_BIN_ms))
+    expected = np.zeros_like(z)
+    for t, cell in zip(run.spike_times_ms, run.spike_cells, strict=True):
+        col = min(int(t // RASTER_BIN_ms), z.shape[1] - 1)
+        if cell < n_e:
+            expected[cell, col] = 1
+        elif run.n_exc <= cell < run.n_exc + n_i:
+            expected[cell - run.n_exc + n_e + 2, col] = 2
+    assert expected.sum() > 0, "the sample cells should spike"
+    np.testing.assert_array_equal(z, expected, err_msg="E spikes code 1 in the E band, I spikes 2 in the I band")
+    assert heat["colorscale"][2][1] == style.GLUTAMATE_COLOR and heat["colorscale"][-1][1] == style.GABA_COLOR
 
 
 def test_axes_have_units():
