@@ -9,6 +9,7 @@ import streamlit as st
 from explainer.ui import presenter
 from explainer.ui.animation import reduce_motion_toggle
 from explainer.ui.banner import show_banner
+from explainer.ui.connection import connection_watch
 
 APP_TITLE = "Excitation & inhibition: GABA vs glutamate"
 
@@ -57,6 +58,7 @@ def run_app() -> None:
     all_pages = pages()
     nav = st.navigation(all_pages)
     st.html(STYLESHEET)
+    connection_watch()  # before the page: a page that raises still reconnects and shows the notice
     presenter.presenter_toggle()
     reduce_motion_toggle()
     presenter.apply_presenter_css()

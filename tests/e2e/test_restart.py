@@ -1,34 +1,47 @@
-"""Restart mid-lesson: the server dies while students' pages are open, comes back, and the pages carry on.
+"""Restart mid-lesson: the server dies while pages are open, comes back, and the pages carry on.
 
-Two tabs open the playground from the same link with slider values; one of them then moves a slider.
-The test kills the server (SIGKILL: a crash, or the laptop running it restarts), checks what a student
-sees while it is down, starts the server again on the same port and checks that both pages reconnect by
-themselves (no reload) and show the same view.
+Two tabs open the playground from the same link with slider values: a student's laptop (normal mode,
+1366x900), who then moves a slider, and the teacher's projector (presenter mode, 1280x720), which only
+opened the link (and unfolded the sliders, which does not talk to the server).  The test kills the server
+(SIGKILL: a crash, or the laptop running it restarts), checks what both show while it is down, starts the
+server again on the same port and checks that both pages reconnect by themselves (no reload), show the same
+view and work on.
 
-What Streamlit 1.67's frontend does, and so what a student sees (checked here):
+What a student sees (Streamlit 1.67 plus ``explainer/ui/connection.py``), checked here:
 
 - at once: the page stays as it was, every widget is disabled (greyed out) and the frontend pings
   ``/_stcore/health`` with a back-off of at most 4 s (``stApp``'s ``data-test-connection-state`` is
-  ``PINGING_SERVER``).  With ``client.toolbarMode = "minimal"`` (our config) Streamlit draws no header
-  status widget, so there is no "Connecting" label; with ``"viewer"`` or ``"auto"`` there is one
-  (``stConnectionStatus``), and the test checks its text when it is there;
-- after six failed pings (about 4-5 s): a modal "Connection error" dialog, "Streamlit server is not
-  responding. Are you connected to the internet?";
-- once the server answers again: the dialog closes by itself, the websocket reconnects to a new session
-  (the old one died with the server), widgets are enabled, and the sliders and the chart show the view
-  of before (the URL holds it).  A tab whose last run was a slider's fragment run reruns at once, with
-  its widget states, and works on.  A tab that only opened the link is not rerun (Streamlit reruns on
-  reconnect only after a fragment run), so the new session never ran the page and drops the playground
-  fragment's reruns: its sliders move but the chart does not, until a full rerun (a sidebar widget,
-  another page, a reload).  That last check is an ``xfail`` with this reason, and passes once fixed.
+  ``PINGING_SERVER``);
+- within about a second: our notice at the bottom of the screen, ``role="status"``, "Lost the connection
+  to the server: reconnecting… Your view is kept in the link; nothing to do."  Streamlit's own
+  "Connecting" label (``stConnectionStatus``) is not drawn with ``client.toolbarMode = "minimal"`` and
+  presenter mode hides the header; the test checks its text if it is there;
+- after six failed pings (about 4-5 s): Streamlit's modal "Connection error" dialog, "Streamlit server is
+  not responding. Are you connected to the internet?"; our notice stays above it, neither covering it nor
+  covered by it;
+- once the server answers again: the dialog closes by itself, the websocket connects to a new session (the
+  old one died with the server) and the page reruns in full, with its widget values and the URL;
+  "Connected again." shows for a moment, then the notice is gone.  The sliders and the chart show the view
+  of before, and moving a slider redraws the chart.
 
+The full rerun on reconnect is what ``connection.py``'s marker fragment (``run_every``) buys: Streamlit 1.67
+requests a run on reconnect only if the last run was a fragment run or a fragment has ``run_every``.
+Without it the projector tab (its last run a full run) was not rerun, its new session had never run the
+page, and it dropped the playground fragment's slider reruns: the slider moved, the chart did not.
+
+Screenshots of the notice over Streamlit's dialog (``restart_notice.png``, normal mode;
+``restart_notice_presenter.png``) go to pytest's ``tmp_path`` and, if ``SCREENSHOT_DIR`` is set, there too.
 The server is this test's own (``tests/benchmarks/_server.py``), not the session's shared one.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -41,6 +54,7 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
     expect = None
     PlaywrightTimeoutError = TimeoutError
 
+from explainer.ui.connection import NOTICE_BACK, NOTICE_DOWN, NOTICE_DOWN_DETAIL, NOTICE_ID
 from tests.benchmarks._server import StreamlitServer
 
 from .conftest import LOCAL_HOSTS, LOCAL_SCHEMES, TESTID_EXCEPTION, VIEWPORT, wait_for_app
@@ -49,8 +63,14 @@ LINK_VALUES = {"glu_rate": "4000", "gaba_rate": "2000", "glu_weight": "1.5"}
 # Reduce motion (``calm``) keeps two autoplaying animations from loading the machine; it changes nothing
 # about connecting.
 LINK = "/?" + "&".join(f"{k}={v}" for k, v in LINK_VALUES.items()) + "&calm=true"
+PRESENTER_LINK = LINK + "&present=true"
+PROJECTOR = {"width": 1280, "height": 720}
+SLIDERS_FOLDED = "Sliders: glutamate and GABA input"  # presenter mode folds the sliders behind this
 SEL_CONNECTION = "[data-testid='stApp']"
+SEL_NOTICE = f"#{NOTICE_ID}"
 DOWN_STATES = ("PINGING_SERVER", "CONNECTING", "DISCONNECTED_FOREVER")
+# The notice shows half a second after the connection drops; a loaded machine gets a margin.
+NOTICE_TIMEOUT_MS = 3_000
 # The frontend opens its "Connection error" dialog after six failed pings (back-off 0.1 s doubling up
 # to 4 s, so about 4-5 s); a slow CI machine gets a margin.
 DIALOG_TIMEOUT_MS = 20_000
@@ -58,6 +78,40 @@ RECONNECT_TIMEOUT_MS = 30_000
 ANIMATION_ID_JS = """() => {
   const gd = document.querySelector('.st-key-playground_chart .js-plotly-plot');
   return gd && gd.layout && gd.layout.meta ? gd.layout.meta.animation_id : null;
+}"""
+# Records every change of the connection and script-run states, and every text of the notice.
+RECORD_STATES_JS = """(noticeId) => {
+  const app = document.querySelector("[data-testid='stApp']");
+  const notice = document.getElementById(noticeId);
+  window.__states = [];
+  window.__notices = [];
+  new MutationObserver(() => window.__states.push(
+    [app.getAttribute('data-test-connection-state'), app.getAttribute('data-test-script-state')]
+  )).observe(app, {attributes: true, attributeFilter: ['data-test-connection-state', 'data-test-script-state']});
+  new MutationObserver(() => window.__notices.push(notice.textContent))
+    .observe(notice, {childList: true, subtree: true, characterData: true});
+}"""
+# True once the page, connected again after being down, has started a script run.
+RAN_AFTER_RECONNECT_JS = """() => {
+  const states = window.__states || [];
+  let down = -1;
+  states.forEach(([connection], i) => { if (connection !== 'CONNECTED') down = i; });
+  return down >= 0 && states.slice(down + 1).some(([c, s]) => c === 'CONNECTED' && s === 'running');
+}"""
+# Where the notice is, next to Streamlit's modal dialog.  While that dialog is open it makes the rest of the
+# page ``inert`` (our notice too: still painted, not hit-tested, not read out), so "above" compares the
+# z-index of the notice with that of the dialog's layer rather than asking elementFromPoint.
+NOTICE_PLACE_JS = """(noticeId) => {
+  const notice = document.getElementById(noticeId);
+  const dialog = document.querySelector('[role=dialog]');
+  let layer = dialog;
+  while (layer && getComputedStyle(layer).zIndex === 'auto') layer = layer.parentElement;
+  const n = notice.getBoundingClientRect(), d = dialog.getBoundingClientRect();
+  return {
+    above: Number(getComputedStyle(notice).zIndex) > Number(layer ? getComputedStyle(layer).zIndex : 0),
+    overlapsDialog: n.left < d.right && d.left < n.right && n.top < d.bottom && d.top < n.bottom,
+    inView: n.top >= 0 && n.bottom <= innerHeight && n.left >= 0 && n.right <= innerWidth,
+  };
 }"""
 
 
@@ -88,67 +142,118 @@ def _figure_changes_from(page: Any, figure: str, timeout_ms: int) -> None:
     )
 
 
-def _open_tab(browser: Any, base_url: str, page_errors: list[str], urls: list[str]) -> Any:
+def _open_tab(browser: Any, base_url: str, link: str, viewport: dict, page_errors: list[str], urls: list[str]) -> Any:
     """A new browser context on the link (not waited for: the tabs load side by side)."""
-    context = browser.new_context(viewport=VIEWPORT, base_url=base_url)
+    context = browser.new_context(viewport=viewport, base_url=base_url)
     page = context.new_page()
     page.on("pageerror", lambda err: page_errors.append(f"{err.name}: {err.message}"))
     page.on("request", lambda req: urls.append(req.url))
     page.on("websocket", lambda ws: urls.append(ws.url))
-    page.goto(LINK, wait_until="commit")
+    page.goto(link, wait_until="commit")
     return page
 
 
-def test_page_reconnects_after_server_restart(browser: Any, own_server: StreamlitServer) -> None:
-    """Two students opened the same link; one moved a slider since.  The server crashes and restarts."""
+def _screenshot(page: Any, tmp_path: Path, name: str) -> None:
+    path = tmp_path / f"{name}.png"
+    page.screenshot(path=str(path))
+    if target := os.environ.get("SCREENSHOT_DIR"):
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, Path(target) / path.name)
+
+
+def _move_slider_and_see_the_chart(tab: Any, key: str, figure: str, expected: str) -> None:
+    _slider(tab, key).focus()
+    tab.keyboard.press("ArrowRight")
+    _figure_changes_from(tab, figure, RECONNECT_TIMEOUT_MS)
+    wait_for_app(tab, after_interaction=True)
+    expect(_slider(tab, key)).to_have_value(expected)
+    expect(tab.get_by_test_id(TESTID_EXCEPTION)).to_have_count(0)
+
+
+def test_page_reconnects_after_server_restart(browser: Any, own_server: StreamlitServer, tmp_path: Path) -> None:
+    """A student moved a slider; the projector only opened the link.  The server crashes and restarts."""
     page_errors: list[str] = []
     urls: list[str] = []
-    moved = _open_tab(browser, own_server.url, page_errors, urls)  # a student who moved a slider
-    untouched = _open_tab(browser, own_server.url, page_errors, urls)  # one who only opened the link
+    moved = _open_tab(browser, own_server.url, LINK, VIEWPORT, page_errors, urls)
+    projector = _open_tab(browser, own_server.url, PRESENTER_LINK, PROJECTOR, page_errors, urls)
+    tabs = (moved, projector)
     try:
-        for tab in (moved, untouched):
+        for tab in tabs:
             wait_for_app(tab)
+        projector.get_by_text(SLIDERS_FOLDED).click()  # unfolds in the browser; no script run
+        for tab in tabs:
             assert _slider_values(tab) == LINK_VALUES, "the link's values are not shown"
-        figure_link = untouched.evaluate(ANIMATION_ID_JS)
+        figure_link = projector.evaluate(ANIMATION_ID_JS)
         assert figure_link, "the playground chart has no animation_id"
-        _slider(moved, "gaba_rate").focus()
-        moved.keyboard.press("ArrowRight")
-        _figure_changes_from(moved, figure_link, RECONNECT_TIMEOUT_MS)
-        wait_for_app(moved, after_interaction=True)
+        _move_slider_and_see_the_chart(moved, "gaba_rate", figure_link, "2100")
         moved_values = {**LINK_VALUES, "gaba_rate": "2100"}
         assert _slider_values(moved) == moved_values
         moved_link = moved.url
         figure_moved = moved.evaluate(ANIMATION_ID_JS)
-        for tab in (moved, untouched):
+        for tab in tabs:
+            notice = tab.locator(SEL_NOTICE)
+            expect(notice).to_be_attached()
+            expect(notice).to_be_hidden()  # nothing to say while connected
+            expect(notice).to_have_attribute("role", "status")
+            expect(notice).to_have_attribute("aria-live", "polite")
+            tab.evaluate(RECORD_STATES_JS, NOTICE_ID)
             tab.evaluate("window.__sameDocument = 'before restart'")  # survives only if nothing reloads
 
-        # --- the server dies: widgets disabled at once, then Streamlit's "Connection error" dialog ---
+        # --- the server dies: widgets disabled and our notice at once, then Streamlit's dialog ----------
         own_server.kill()
-        expect(moved.locator(SEL_CONNECTION)).to_have_attribute(
-            "data-test-connection-state", _one_of(DOWN_STATES), timeout=10_000
-        )
-        for key in LINK_VALUES:
-            expect(_slider(moved, key)).to_be_disabled(timeout=10_000)
-        status = moved.get_by_test_id("stConnectionStatus")
-        if status.count():  # only drawn when client.toolbarMode shows the header (not "minimal")
-            expect(status).to_contain_text("Connecting", ignore_case=True)
-        dialog = moved.get_by_role("dialog")
-        expect(dialog).to_be_visible(timeout=DIALOG_TIMEOUT_MS)
-        expect(dialog).to_contain_text("Connection error")
-        expect(dialog).to_contain_text("not responding")
+        killed_at = time.monotonic()
+        for tab in tabs:
+            notice = tab.locator(SEL_NOTICE)
+            expect(notice).to_be_visible(timeout=NOTICE_TIMEOUT_MS)
+            expect(notice).to_contain_text(NOTICE_DOWN)
+            expect(notice).to_contain_text(NOTICE_DOWN_DETAIL)
+        shown_after_s = time.monotonic() - killed_at
+        assert shown_after_s < NOTICE_TIMEOUT_MS / 1000, f"the notice took {shown_after_s:.1f} s"
+        for tab in tabs:
+            expect(tab.locator(SEL_CONNECTION)).to_have_attribute(
+                "data-test-connection-state", _one_of(DOWN_STATES), timeout=10_000
+            )
+            for key in LINK_VALUES:
+                expect(_slider(tab, key)).to_be_disabled(timeout=10_000)
+            status = tab.get_by_test_id("stConnectionStatus")
+            if status.count():  # only drawn when client.toolbarMode shows the header (not "minimal")
+                expect(status).to_contain_text("Connecting", ignore_case=True)
+        for tab, name in ((moved, "restart_notice"), (projector, "restart_notice_presenter")):
+            dialog = tab.get_by_role("dialog")
+            expect(dialog).to_be_visible(timeout=DIALOG_TIMEOUT_MS)
+            expect(dialog).to_contain_text("Connection error")
+            expect(dialog).to_contain_text("not responding")
+            expect(tab.locator(SEL_NOTICE)).to_be_visible()
+            place = tab.evaluate(NOTICE_PLACE_JS, NOTICE_ID)
+            assert place == {"above": True, "overlapsDialog": False, "inView": True}, f"{name}: {place}"
+            _screenshot(tab, tmp_path, name)
         assert _slider_values(moved) == moved_values, "the page lost its view while the server was down"
+        assert _slider_values(projector) == LINK_VALUES, "the page lost its view while the server was down"
 
-        # --- the server is back on the same port: both pages reconnect without a reload ------------
+        # --- the server is back on the same port: both pages reconnect and rerun, without a reload -------
         try:
             own_server.start()
         except RuntimeError as exc:
             pytest.fail(f"the server did not start again: {exc}", pytrace=False)
-        for tab, values, figure, link in (
-            (moved, moved_values, figure_moved, moved_link),
-            (untouched, LINK_VALUES, figure_link, own_server.url + LINK),
+        for name, tab, values, figure, link in (
+            ("the student's tab", moved, moved_values, figure_moved, moved_link),
+            ("the projector's tab", projector, LINK_VALUES, figure_link, own_server.url + PRESENTER_LINK),
         ):
+            try:
+                tab.wait_for_function(RAN_AFTER_RECONNECT_JS, timeout=RECONNECT_TIMEOUT_MS)
+            except PlaywrightTimeoutError:
+                print(own_server.log_tail())
+                pytest.fail(
+                    f"{name} did not rerun after reconnecting: the new server session never ran its page and "
+                    "drops the playground fragment's reruns (see explainer/ui/connection.py)",
+                    pytrace=False,
+                )
             wait_for_app(tab, timeout_ms=RECONNECT_TIMEOUT_MS)
             expect(tab.get_by_role("dialog")).to_have_count(0, timeout=RECONNECT_TIMEOUT_MS)
+            expect(tab.locator(SEL_NOTICE)).to_be_hidden(timeout=10_000)
+            assert NOTICE_BACK in tab.evaluate("window.__notices"), "no 'connected again' after the reconnect"
+            # Streamlit's dialog made the notice inert while it was open; it must be live for the next drop.
+            assert not tab.locator(SEL_NOTICE).evaluate("n => n.inert"), "the notice stayed inert"
             assert tab.evaluate("window.__sameDocument") == "before restart", "the page was reloaded"
             assert tab.url == link, f"the address changed: {tab.url}"
             for key in LINK_VALUES:
@@ -157,33 +262,14 @@ def test_page_reconnects_after_server_restart(browser: Any, own_server: Streamli
             assert tab.evaluate(ANIMATION_ID_JS) == figure, "after the restart the chart shows another figure"
             expect(tab.get_by_test_id(TESTID_EXCEPTION)).to_have_count(0)
 
-        # --- the tab whose last run was a slider's (fragment) run reran on reconnect: sliders work --
-        _slider(moved, "glu_rate").focus()
-        moved.keyboard.press("ArrowRight")
-        _figure_changes_from(moved, figure_moved, RECONNECT_TIMEOUT_MS)
-        wait_for_app(moved, after_interaction=True)
-        expect(_slider(moved, "glu_rate")).to_have_value("4100")
-        expect(moved.get_by_test_id(TESTID_EXCEPTION)).to_have_count(0)
-
-        # --- the untouched tab: Streamlit 1.67 does not rerun it on reconnect (its last run was a full
-        # run), so the new server session never ran the page and drops the playground fragment's reruns
-        # ("The fragment with id ... does not exist anymore" in the server log): the slider moves, the
-        # chart does not.  A widget outside the fragment (sidebar), another page or a reload recovers it.
-        _slider(untouched, "glu_rate").focus()
-        untouched.keyboard.press("ArrowRight")
-        try:
-            _figure_changes_from(untouched, figure_link, 5_000)
-        except PlaywrightTimeoutError:
-            pytest.xfail(
-                "known gap (Streamlit 1.67 + st.fragment): after a server restart, a tab that had not moved a "
-                "slider since it opened reconnects with the right view, but its playground sliders do not "
-                "redraw the chart until a full rerun (sidebar widget, page change or reload)"
-            )
+        # --- and both work on: a slider change reruns the playground and redraws the chart --------------
+        _move_slider_and_see_the_chart(moved, "glu_rate", figure_moved, "4100")
+        _move_slider_and_see_the_chart(projector, "glu_rate", figure_link, "4100")
     except AssertionError:
         print(own_server.log_tail())
         raise
     finally:
-        for tab in (moved, untouched):
+        for tab in tabs:
             tab.context.close()
         assert not page_errors, "uncaught errors in the page:\n  " + "\n  ".join(page_errors)
         foreign = [
