@@ -84,7 +84,7 @@ def _layout(s: st_.FigureStyle, height_px: int, **extra) -> dict:
 LEGEND_CHAR_PX = 0.56  # average glyph width as a fraction of the font size (Source Sans / DejaVu)
 
 
-def _spec(traces: list[dict], layout: dict) -> FigureSpec:
+def _spec(traces: list[dict], layout: dict, s: st_.FigureStyle) -> FigureSpec:
     """Wrap up a figure; legend entries get a fixed width from their longest label.
 
     Plotly sizes legend entries from the text measured when it first draws; if the page's font arrives
@@ -99,7 +99,7 @@ def _spec(traces: list[dict], layout: dict) -> FigureSpec:
         font_px = layout.get("legend", {}).get("font", {}).get("size", st_.BASE_FONT_PX)
         width = round(max(len(n) for n in names) * font_px * LEGEND_CHAR_PX) + 12
         layout.setdefault("legend", {}).update({"entrywidth": width, "entrywidthmode": "pixels"})
-    return FigureSpec({"data": traces, "layout": layout})
+    return FigureSpec(st_.finish({"data": traces, "layout": layout}, s))
 
 
 def _line(x, y, name: str, color: str, *, dash: str = "solid", xaxis="x", yaxis="y", width=2.0, **extra) -> dict:
@@ -300,7 +300,7 @@ def build_current_step_figure(
             _label(t_end, p.V_th_mV, "threshold", s, color=st_.THRESHOLD_COLOR),
         ],
     )
-    return _spec(traces, layout)
+    return _spec(traces, layout, s)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -380,7 +380,7 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
             )
         ],
     )
-    return _spec(traces, layout)
+    return _spec(traces, layout, s)
 
 
 def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_style=DEFAULT_STYLE) -> FigureSpec:
@@ -470,7 +470,7 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
             )
         ],
     )
-    return _spec(traces, layout)
+    return _spec(traces, layout, s)
 
 
 def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
@@ -505,7 +505,7 @@ def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle =
         yaxis=_axis(V_AXIS_TITLE, range=[p.E_L_mV - 3, top]),
         annotations=[_label(t_end, p.V_th_mV, "threshold", s, color=st_.THRESHOLD_COLOR)],
     )
-    return _spec(traces, layout)
+    return _spec(traces, layout, s)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -589,7 +589,7 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
     layout = _layout(s, 380, annotations=annotations, **layout_axes)
     layout["legend"]["y"] = 1.12
     layout["margin"]["t"] = round(80 * s.scale)
-    return _spec(traces, layout)
+    return _spec(traces, layout, s)
 
 
 def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
@@ -674,7 +674,7 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureSt
     )
     layout["legend"]["y"] = 1.06
     layout["margin"]["t"] = round(70 * s.scale)
-    return _spec(traces, layout)
+    return _spec(traces, layout, s)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -743,7 +743,7 @@ def build_rate_map_figure(
         ),
     )
     layout["margin"]["t"] = round(40 * s.scale)
-    return _spec(traces, layout)
+    return _spec(traces, layout, s)
 
 
 def build_regularity_figure(
@@ -788,7 +788,7 @@ def build_regularity_figure(
         annotations=annotations,
     )
     layout["margin"]["t"] = round(36 * s.scale)
-    return _spec(traces, layout)
+    return _spec(traces, layout, s)
 
 
 def _clip_run(run: NeuronRun, keep: np.ndarray) -> NeuronRun:

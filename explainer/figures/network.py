@@ -456,7 +456,7 @@ def build_network_animation(
             "annotations": circuit_annotations,
         }
     )
-    return FigureSpec({"data": traces, "layout": layout, "frames": frames})
+    return FigureSpec(st_.finish({"data": traces, "layout": layout, "frames": frames}, s))
 
 
 def _readout(t_ms: float, rate_e: float, rate_i: float) -> str:
@@ -537,4 +537,4 @@ def build_disinhibition_chart(
     )
     layout["xaxis"]["automargin"] = True
     layout["yaxis"]["automargin"] = True
-    return FigureSpec({"data": traces, "layout": layout})
+    return FigureSpec(st_.finish({"data": traces, "layout": layout}, s))

@@ -775,7 +775,7 @@ def build_neuron_animation(
     if not title:
         layout.pop("title")
     layout["meta"] = {"animation_id": animation_id}
-    return FigureSpec({"data": traces, "layout": layout, "frames": frames})
+    return FigureSpec(st_.finish({"data": traces, "layout": layout, "frames": frames}, s))
 
 
 def _nice_ceiling(value: float) -> float:

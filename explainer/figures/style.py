@@ -53,9 +53,14 @@ BASE_FONT_PX = 14
 
 @dataclass(frozen=True)
 class FigureStyle:
-    """Sizes for one viewing situation; ``scale`` > 1 is presenter mode (projector at the back of a room)."""
+    """Sizes and contrast for one viewing situation.
+
+    Presenter mode (a projector at the back of a room) uses ``scale`` > 1 and ``high_contrast``: see
+    :func:`for_projector`.
+    """
 
     scale: float = 1.0
+    high_contrast: bool = False
 
     @property
     def font_px(self) -> int:
@@ -84,6 +89,48 @@ def base_layout(style: FigureStyle, height_px: int) -> dict:
         "hoverlabel": {"font": {"size": style.small_font_px}},
         "legend": {"font": {"size": style.small_font_px}},
     }
+
+
+# Projectors wash out light greys and pale colours: in presenter mode the neutral colours get darker
+# (text and the membrane potential black, grid lines mid-grey) and no line is thinner than 2 px.  The
+# hues that carry meaning (glutamate vermillion, GABA blue) stay as they are, so the colour key in the
+# text holds in both modes; the threshold green is darkened within its hue (contrast on white 3.3:1 ->
+# 5.3:1).
+PROJECTOR_COLORS = {
+    TEXT_COLOR: "#000000",
+    V_COLOR: "#000000",
+    GRID_COLOR: "#A0A0A0",
+    CURSOR_COLOR: "#000000",
+    MEMBRANE_COLOR: "#3D3D3D",
+    THRESHOLD_COLOR: "#00775A",
+}
+PROJECTOR_MIN_LINE_PX = 2.0
+
+
+def for_projector(spec: dict) -> dict:
+    """A copy of a figure spec with projector contrast (see PROJECTOR_COLORS); arrays are shared, not copied."""
+    colors = {k.upper(): v for k, v in PROJECTOR_COLORS.items()}
+
+    def walk(node, key=None):
+        if isinstance(node, dict):
+            out = {k: walk(v, k) for k, v in node.items()}
+            if key == "line" and isinstance(out.get("width"), (int, float)) and out["width"] < PROJECTOR_MIN_LINE_PX:
+                out["width"] = PROJECTOR_MIN_LINE_PX
+            return out
+        if isinstance(node, list):
+            if node and not isinstance(node[0], (dict, list, str)):
+                return node  # numbers (or None): nothing to change
+            return [walk(v, key) for v in node]
+        if isinstance(node, str) and node.upper() in colors:
+            return colors[node.upper()]
+        return node
+
+    return walk(spec)
+
+
+def finish(spec: dict, style: FigureStyle) -> dict:
+    """The last step of every figure builder: projector contrast when ``style.high_contrast``."""
+    return for_projector(spec) if style.high_contrast else spec
 
 
 def hex_to_rgb(color: str) -> tuple[int, int, int]:

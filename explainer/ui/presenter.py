@@ -14,6 +14,8 @@ from explainer.figures.style import FigureStyle
 PRESENT_KEY = "present"
 PRESENTER_FIGURE_SCALE = 1.45
 PRESENTER_TEXT_SCALE = 1.4
+# Titles keep their laptop size (already 44 px; 1.4x would push the figure off a 1280 x 720 screen).
+PRESENTER_H1_PX = 44
 
 _PRESENTER_CSS = f"""
 <style>
@@ -21,7 +23,16 @@ _PRESENTER_CSS = f"""
      their own fonts, so they are not zoomed twice), less chrome. */
   html {{ font-size: {16 * PRESENTER_TEXT_SCALE:.1f}px; }}
   [data-testid="stHeader"] {{ display: none; }}
-  [data-testid="stMainBlockContainer"] {{ max-width: 100%; padding-left: 1.5rem; padding-right: 1.5rem; }}
+  [data-testid="stMainBlockContainer"] {{ max-width: 100%; padding: 0.75rem 1.5rem 2rem 1.5rem; }}
+  /* High contrast for a washed-out projector: black text on white, darker borders. */
+  [data-testid="stMain"], [data-testid="stMarkdownContainer"], [data-testid="stWidgetLabel"] {{ color: #000000; }}
+  [data-testid="stExpander"] details {{ border-color: #6B6B6B; }}
+  /* Keep the figure on the first screen at 1280 x 720: a one-line banner and a modest title.  The banner
+     stays on every page, only smaller. */
+  [data-testid="stMainBlockContainer"] [data-testid="stAlertContainer"] {{ padding: 0.4rem 0.8rem; }}
+  h1 {{ font-size: {PRESENTER_H1_PX}px !important; padding: 0 0 0.5rem 0 !important; }}
+  [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0.5rem; }}
+  [data-testid="stExpander"] summary {{ padding-top: 0.35rem; padding-bottom: 0.35rem; }}
 </style>
 """
 
@@ -72,7 +83,8 @@ def is_presenting() -> bool:
 
 def figure_style() -> FigureStyle:
     """The figure style for the current mode (figures are cached per style)."""
-    return FigureStyle(scale=PRESENTER_FIGURE_SCALE if is_presenting() else 1.0)
+    presenting = is_presenting()
+    return FigureStyle(scale=PRESENTER_FIGURE_SCALE if presenting else 1.0, high_contrast=presenting)
 
 
 def apply_presenter_css() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.ui.banner import BANNER_TEXT
+from explainer.ui.banner import BANNER_TEXT, BANNER_TEXT_SHORT
 from explainer.ui.shell import PAGE_TABLE
 from tests.app.conftest import open_page, page_text
 
@@ -47,7 +47,8 @@ def test_content_files(path):
 
 
 def test_banner_says_so():
-    assert "not pharmacological or medical advice" in BANNER_TEXT and "no doses" in BANNER_TEXT
+    for text in (BANNER_TEXT, BANNER_TEXT_SHORT):
+        assert "not pharmacological or medical advice" in text and "no doses" in text and "no treatment" in text
 
 
 @pytest.mark.parametrize("page_file", [f for f, *_ in PAGE_TABLE])
