@@ -87,7 +87,7 @@ def render() -> None:
     presenter.explain(before, "What the article says, and what is known (points 1-5)")
     demo()
     presenter.explain(after, "The model's surprise, other hypotheses, and limits (points 6-9)")
-    presenter.explain("#### References for this page\n\n" + content.load("blocked_gate_references"), "References")
+    presenter.explain("## References for this page\n\n" + content.load("blocked_gate_references"), "References")
 
 
 if __name__ == "__main__":

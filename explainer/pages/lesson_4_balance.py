@@ -176,7 +176,7 @@ def render() -> None:
     st.markdown(f"**What the figure shows:** {description}")
     lesson.prediction_feedback(text, "predict:balance", choice, nums)
     lesson.explain(text, "explain:balance", nums)
-    st.subheader("Explore: pull on both ropes")
+    st.header("Explore: pull on both ropes")
     lesson.prose(text, "text:explore", nums)
     explore()
     lesson.explain(text, "explain:map", nums)

@@ -208,12 +208,13 @@ def _listen_and_export(run: NeuronRun, settings: TugOfWarSettings) -> None:
     """'Listen to the neuron' (a click per spike) and the CSV of the traces shown."""
     listen_col, csv_col = st.columns(2)
     with listen_col:
-        if url_toggle("🔊 Listen to the neuron (a click per spike)", False, key="listen"):
+        if url_toggle("Listen to the neuron (a click per spike)", False, key="listen"):
             st.audio(spike_clicks_wav(run.spike_times_ms, run.duration_ms), format="audio/wav")
             st.caption(f"{run.spike_times_ms.size} clicks in {run.duration_ms / 1000:g} s, one per output spike.")
     with csv_col:
         st.download_button(
-            "⬇ Download the traces (CSV)",
+            "Download the traces (CSV)",
+            icon=":material/download:",
             data=lambda: neuron_traces_csv(run),
             file_name=f"tug-of-war_seed{settings.seed}.csv",
             mime="text/csv",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import quote
 
 import streamlit as st
 
@@ -24,7 +25,7 @@ _CONTROLS = """
 <div class="ei-anim-controls" id="ei-controls-%(key_raw)s" role="group" aria-label="Animation controls">
   <button type="button" data-action="play">▶ Play animation</button>
   <button type="button" data-action="pause">❚❚ Pause</button>
-  <button type="button" data-action="copy">🔗 Copy link to this view</button>
+  <button type="button" data-action="copy">%(link_icon)s Copy link to this view</button>
   <span class="ei-status" role="status" aria-live="polite"></span>
 </div>
 <script>
@@ -78,15 +79,29 @@ _CONTROLS = """
 </script>
 """
 
+# The "link" icon (Material Icons "link", Apache-2.0) drawn by CSS, not the emoji, which machines without an
+# emoji font show as an empty box.  st.html keeps no inline <svg> (its sanitiser allows HTML only), so the
+# SVG is a mask over a box in the text colour; decorative (aria-hidden): the button's text names it.
+_LINK_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7'
+    "c-2.76 0-5 2.24-5 5s2.24 5 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1zM8 13h8v-2H8v2zm9-6h-4v1.9h4c1.71 0 3.1 1.39 "
+    '3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4c2.76 0 5-2.24 5-5s-2.24-5-5-5z"/></svg>'
+)
+_LINK_MASK = f'url("data:image/svg+xml,{quote(_LINK_SVG, safe=" =:/.-")}") center / contain no-repeat'
+_LINK_ICON = '<span class="ei-icon ei-icon-link" aria-hidden="true"></span>'
+
 _CSS = """
 <style>
 .ei-anim-controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.25rem 0; }
 .ei-anim-controls button { font: inherit; padding: 0.3rem 0.8rem; border-radius: 0.5rem;
   border: 1px solid #6B6B6B; background: #FFFFFF; color: #1A1A1A; cursor: pointer; }
+.ei-anim-controls .ei-icon { display: inline-block; width: 1.1em; height: 1.1em; vertical-align: -0.2em;
+  background-color: currentColor; }
+.ei-anim-controls .ei-icon-link { -webkit-mask: LINK_MASK; mask: LINK_MASK; }
 .ei-anim-controls button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
 .ei-anim-controls .ei-status { color: #1A1A1A; font-size: 0.9rem; word-break: break-all; }
 </style>
-"""
+""".replace("LINK_MASK", _LINK_MASK)
 
 
 def reduce_motion_toggle() -> bool:
@@ -118,6 +133,7 @@ def animation_controls(chart_key: str, animation_id: str) -> None:
             "key_raw": chart_key,
             "animation_id": json.dumps(animation_id),
             "autoplay": "false" if reduce_motion() else "true",
+            "link_icon": _LINK_ICON,
         },
         unsafe_allow_javascript=True,
     )

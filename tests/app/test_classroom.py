@@ -81,3 +81,63 @@ def test_animation_autoplays_by_default():
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "autoplay = true" in html
     assert chart_specs(at)[0]["layout"]["sliders"][0]["active"] == 0
+
+
+# --- hand-edited links: the address bar ends up with what the page uses ------------------------------
+
+
+def _link_notes(at) -> list[str]:
+    return [w.value for w in at.warning if w.value.startswith("The link's setting for")]
+
+
+def test_a_clamped_link_value_is_written_back_to_the_url():
+    at = open_page("playground.py", {"glu_rate": "999999", "gaba_weight": "abc"})
+    assert_clean(at)
+    # Clamped: the URL now holds the value used.  Not a number: Streamlit drops it (the default is used).
+    assert at.query_params == {"glu_rate": "6000"}
+    assert at.slider(key="glu_rate").value == 6000
+    notes = _link_notes(at)
+    assert len(notes) == 2 and "outside 0 to 6000, so 6000 is used" in notes[0] and "not a number" in notes[1]
+    assert len(at.toast) == 2
+
+
+def test_every_link_note_survives_the_rerun_that_a_correction_starts():
+    """Each correction writes the URL and runs the page again; notes shown before it are shown again, once."""
+    query = {
+        "preset": "bogus",
+        "glu_rate": "999999",
+        "glu_weight": "7",
+        "gaba_rate": "abc",
+        "gaba_weight": "-4",
+        "listen": "maybe",
+    }
+    at = open_page("playground.py", query)
+    assert_clean(at)
+    assert at.query_params == {"glu_rate": "6000", "glu_weight": "3", "gaba_weight": "0"}
+    notes = _link_notes(at)
+    assert len(notes) == len(query) and len(at.toast) == len(query), notes
+    for key in query:
+        assert sum(f"(`{query[key]}`)" in n for n in notes) == 1, f"the note for {key} is missing or repeated"
+    # The next run (the user moves a slider) shows no note again.
+    at.slider(key="glu_rate").set_value(5000).run()
+    assert_clean(at)
+    assert _link_notes(at) == [] and not at.toast
+
+
+def test_clamped_values_on_another_page_and_in_a_number_input_are_written_back_too():
+    at = open_page("circuits.py", {"net_w_exc": "500", "net_kick": "maybe", "net_seed": "99999"}, timeout=180)
+    assert_clean(at)
+    assert at.query_params == {"net_w_exc": "12", "net_seed": "9999"}
+    assert at.slider(key="net_w_exc").value == 12.0 and at.number_input(key="net_seed").value == 9999
+    assert len(_link_notes(at)) == 3
+
+
+def test_controls_use_icons_not_emoji():
+    """Icons that render without an emoji font: Material Symbols (bundled with Streamlit) and CSS."""
+    at = open_page("playground.py")
+    download = at.get("download_button")[0].proto
+    assert download.label == "Download the traces (CSV)" and download.icon == ":material/download:"
+    assert at.toggle(key="listen").label == "Listen to the neuron (a click per spike)"
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert '<span class="ei-icon ei-icon-link" aria-hidden="true"></span> Copy link to this view' in html
+    assert "🔗" not in html

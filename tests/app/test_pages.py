@@ -1,6 +1,9 @@
-"""Every page runs clean, shows the banner and its title."""
+"""Every page runs clean, shows the banner and its title, and its headings never skip a level."""
 
 from __future__ import annotations
+
+import itertools
+import re
 
 import pytest
 
@@ -26,3 +29,57 @@ def test_app_opens_on_the_playground():
 def test_home_links_to_the_playground():
     at = open_page("home.py")
     assert any("glutamate" in m.value.lower() and "gaba" in m.value.lower() for m in at.markdown)
+
+
+# --- heading outline -------------------------------------------------------------------------------------
+
+_LEVEL = {"title": 1, "header": 2, "subheader": 3}
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
+
+
+def _heading_levels(node) -> list[tuple[int, str]]:
+    """The page's headings in document order: st.title / header / subheader and Markdown ``#`` lines.
+
+    Expander labels and metrics are not headings.  Markdown inside fenced code is skipped.
+    """
+    found: list[tuple[int, str]] = []
+    for child in getattr(node, "children", {}).values():
+        kind = getattr(child, "type", None)
+        if kind in _LEVEL:
+            found.append((_LEVEL[kind], str(child.value)))
+        elif kind == "markdown":
+            fenced = False
+            for line in str(child.value).splitlines():
+                if line.lstrip().startswith("```"):
+                    fenced = not fenced
+                elif not fenced and (m := _MD_HEADING.match(line)):
+                    found.append((len(m.group(1)), line))
+        found += _heading_levels(child)
+    return found
+
+
+def _answer_every_question(at) -> None:
+    """Choose the first option of every unanswered radio (predictions, quick checks), so all is revealed."""
+    for _ in range(6):
+        open_radios = [r for r in at.radio if r.value is None]
+        if not open_radios:
+            return
+        for radio in open_radios:
+            radio.set_value(radio.options[0])
+        at.run()
+        assert_clean(at)
+
+
+@pytest.mark.parametrize("page_file", [f for f, _, _, _ in PAGE_TABLE])
+def test_headings_never_skip_a_level(page_file):
+    """One h1 (the title) first, and no heading more than one level below the one before it (axe's
+    "heading-order" rule, which tests/e2e/test_accessibility.py checks in a browser); lesson pages with
+    every prediction and check answered, so the headings shown after a reveal count too."""
+    at = open_page(page_file)
+    assert_clean(at)
+    _answer_every_question(at)
+    levels = _heading_levels(at.main)
+    assert levels and levels[0][0] == 1, f"{page_file}: the first heading is not the title: {levels[:1]}"
+    assert [lvl for lvl, _ in levels].count(1) == 1, f"{page_file}: more than one h1: {levels}"
+    for (before, _), (level, text) in itertools.pairwise(levels):
+        assert level <= before + 1, f"{page_file}: h{before} followed by h{level} ({text!r}); outline: {levels}"

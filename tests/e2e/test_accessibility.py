@@ -2,7 +2,9 @@
 
 - axe-core (npm ``axe-core``, installed into ``tests/e2e/node_modules`` by ``scripts/test.sh``) is
   injected into each page of ``PAGES`` (and the playground in presenter mode); any violation of impact
-  "serious" or "critical" fails the test.  No rule is excluded.
+  "serious" or "critical" fails the test, and so does any "heading-order" violation (a "moderate" one:
+  a heading level skipped, such as an h1 followed by an h3, breaks a screen reader's outline of the
+  page).  No rule is excluded.
 - Tabbing through the playground reaches every control: the four input sliders, the presets (one tab
   stop, arrow keys between the options, as a radio group should be), the Play / Pause / Copy-link
   buttons, the "listen" toggle and the CSV download; arrow keys move a slider, Space picks a preset,
@@ -40,6 +42,7 @@ from .conftest import (
 
 AXE_JS = E2E_DIR / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
+BLOCKING_RULES = ("heading-order",)  # blocking whatever their impact
 
 # The playground's chart (its Plotly graph div) and its frame slider, read in the page.
 _GD = "document.querySelector('.st-key-playground_chart .js-plotly-plot')"
@@ -114,7 +117,7 @@ AXE_TARGETS = [(p.path, p.name) for p in PAGES] + [("/?present=1", "tug-of-war-p
 
 
 @pytest.mark.parametrize("path", [t[0] for t in AXE_TARGETS], ids=[t[1] for t in AXE_TARGETS])
-def test_axe_finds_no_serious_violation(page, path: str) -> None:
+def test_axe_finds_no_serious_violation_and_no_skipped_heading(page, path: str) -> None:
     axe_js = _axe_path()
     goto(page, path)
     wait_for_plotly(page)  # the charts' SVG is part of what axe checks
@@ -126,8 +129,10 @@ def test_axe_finds_no_serious_violation(page, path: str) -> None:
         nodes: v.nodes.map(n => ({target: n.target, html: n.html, failureSummary: n.failureSummary})),
       }));
     }""")
-    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"axe-core found serious/critical violations on {path}:\n" + _format_violations(blocking)
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS or v["id"] in BLOCKING_RULES]
+    assert not blocking, (
+        f"axe-core found serious/critical or heading-order violations on {path}:\n" + _format_violations(blocking)
+    )
 
 
 # --- 2. keyboard ----------------------------------------------------------------------------------------

@@ -1,0 +1,75 @@
+"""Hand-edited links in a real browser: the address bar ends up holding what the page uses.
+
+A number outside its slider's range is clamped, and the clamped value replaces it in the address bar; a
+value that is not a number leaves the address bar (the slider shows its default, which a link leaves out).
+So the "Copy link" button, or the address bar itself, gives a link that reopens exactly the view shown,
+without the notes.  (The AppTest side is in tests/app/test_classroom.py.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
+    expect = None
+
+from explainer.model.scenarios import TugOfWarSettings
+
+from .conftest import goto, wait_for_app, wait_for_plotly
+
+DEFAULTS = TugOfWarSettings()
+BAD_LINK = "/?glu_rate=999999&gaba_weight=abc"
+CONTROLS = "#ei-controls-playground_chart"  # the HTML Play / Pause / Copy-link buttons under the chart
+
+
+def query(page: Any) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query, keep_blank_values=True)
+
+
+def slider(page: Any, key: str) -> Any:
+    return page.locator(f".st-key-{key}").get_by_role("slider")
+
+
+def link_notes(page: Any) -> Any:
+    return page.get_by_test_id("stAlert").filter(has_text="The link's setting for")
+
+
+def test_a_clamped_value_replaces_the_bad_one_in_the_address_bar(page) -> None:
+    goto(page, BAD_LINK)
+    expect(page).to_have_url(re.compile(r"[?&]glu_rate=6000(&|$)"))
+    wait_for_app(page)  # the run that the correction started
+    assert "abc" not in page.url and "999999" not in page.url, page.url
+    assert query(page) == {"glu_rate": ["6000"]}, f"the address bar shows {page.url}"
+    # The page uses what the address bar says, and says why.
+    assert slider(page, "glu_rate").input_value() == "6000"
+    assert slider(page, "gaba_weight").input_value() == f"{DEFAULTS.gaba_weight_nS:g}"
+    expect(link_notes(page).filter(has_text="outside 0 to 6000, so 6000 is used")).to_be_visible()
+    expect(link_notes(page).filter(has_text="is not a number, so the default is used")).to_be_visible()
+    expect(link_notes(page)).to_have_count(2)  # each note once, although the page ran again
+
+
+def test_the_copied_link_reopens_the_corrected_view_without_notes(page, new_page) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    goto(page, BAD_LINK)
+    expect(page).to_have_url(re.compile(r"[?&]glu_rate=6000(&|$)"))
+    wait_for_app(page)
+    wait_for_plotly(page)
+
+    copy = page.locator(f"{CONTROLS} [data-action=copy]")
+    copy.focus()
+    page.keyboard.press("Enter")
+    status = page.locator(f"{CONTROLS} .ei-status")
+    expect(status).to_have_text(re.compile(r"^(Link copied|Copy this link): http"))
+    link = status.inner_text().split(": ", 1)[1]
+    assert link == page.url and "abc" not in link and "glu_rate=6000" in link, link
+
+    other = new_page()  # a fresh context: nothing shared but the link
+    goto(other, link)
+    assert slider(other, "glu_rate").input_value() == "6000"
+    assert slider(other, "gaba_weight").input_value() == f"{DEFAULTS.gaba_weight_nS:g}"
+    expect(link_notes(other)).to_have_count(0)
+    assert query(other) == {"glu_rate": ["6000"]}, f"the address bar shows {other.url}"
