@@ -1,8 +1,9 @@
 """Figures of the E/I network: an animated spike raster with population rates, and the circuit diagram.
 
 The raster shows a sample of cells (excitatory and inhibitory in separate, labelled bands and in two
-colours) for the whole run, drawn as one image of 2 ms bins: a scatter marker per spike took 0.2 s
-to draw in the browser in the balanced state and 1.3 s when activity ran away, the image ~10 ms.
+colours) for the whole run, drawn as one image of 2 ms bins (:mod:`explainer.figures.raster_image`): a
+scatter marker per spike took 0.2 s to draw in the browser in the balanced state and 1.3 s when
+activity ran away, the image ~10 ms.
 While the animation plays, a cursor sweeps across the raster, the spikes of the last few
 milliseconds light up as large markers (triangles for E cells, circles for I cells), and the circuit
 diagram's two populations swell with their current firing rate.  Arrow widths in the diagram follow
@@ -18,7 +19,8 @@ import numpy as np
 
 from explainer.figures import style as st_
 from explainer.figures.animation_controls import frame_slider, play_menu
-from explainer.figures.spec import FigureSpec, typed_array
+from explainer.figures.raster_image import raster_layout_image
+from explainer.figures.spec import FigureSpec
 from explainer.model.analysis import population_rate_trace
 from explainer.model.network import NetworkParams, NetworkRun
 
@@ -27,6 +29,7 @@ RASTER_INH_CELLS = 25
 RATE_BIN_ms = 5.0
 LEGEND_ENTRY_PX = 175
 RASTER_BIN_ms = 2.0  # raster image resolution: about one screen pixel at laptop width
+RASTER_ROW_PX, RASTER_COL_PX = 3, 2  # image pixels per cell row and per bin (crisper when the browser scales it)
 HIGHLIGHT_ms = 10.0
 EXC_SYMBOL = "triangle-up"
 INH_SYMBOL = "circle"
@@ -189,30 +192,17 @@ def build_network_animation(
     for times, rows, code in ((te, ye, 1), (ti, yi, 2)):
         cols = np.minimum((times // RASTER_BIN_ms).astype(np.int64), n_bins - 1)
         raster[rows.astype(np.int64), cols] = code
-    add(
-        {
-            "type": "heatmap",
-            "name": "spikes (2 ms bins)",
-            "x0": RASTER_BIN_ms / 2,
-            "dx": RASTER_BIN_ms,
-            "y0": 0,
-            "dy": 1,
-            "z": typed_array(raster),
-            "zmin": 0,
-            "zmax": 2,
-            "zsmooth": False,
-            "colorscale": [
-                [0.0, "rgba(0,0,0,0)"],
-                [0.25, "rgba(0,0,0,0)"],
-                [0.25, st_.GLUTAMATE_COLOR],
-                [0.75, st_.GLUTAMATE_COLOR],
-                [0.75, st_.GABA_COLOR],
-                [1.0, st_.GABA_COLOR],
-            ],
-            "showscale": False,
-            "hoverinfo": "skip",
-            "showlegend": False,
-        }
+    raster_image = raster_layout_image(
+        raster[::-1],  # image rows run top to bottom
+        [st_.GLUTAMATE_COLOR, st_.GABA_COLOR],
+        xref="x",
+        yref="y",
+        x0=0.0,
+        x1=n_bins * RASTER_BIN_ms,
+        y_top=top_row + 0.5,
+        y_bottom=-0.5,
+        row_px=RASTER_ROW_PX,
+        col_px=RASTER_COL_PX,
     )
     add(
         {
@@ -454,9 +444,30 @@ def build_network_animation(
             "sliders": [frame_slider(frame_t, s, x=0.0, length=0.6, y=-0.12)],
             "meta": {"animation_id": animation_id},
             "annotations": circuit_annotations,
+            "images": [raster_image],
         }
     )
+    if s.narrow:
+        _stack_for_phone(layout)
     return FigureSpec(st_.finish({"data": traces, "layout": layout, "frames": frames}, s))
+
+
+NARROW_HEIGHT_PX = 860
+
+
+def _stack_for_phone(layout: dict) -> None:
+    """Phone layout: the circuit on top, the raster and the rates below it at full width (in place)."""
+    layout["height"] = NARROW_HEIGHT_PX
+    layout["margin"].update({"l": 8, "r": 12, "t": 50, "b": 90})
+    layout["xaxis3"]["domain"] = [0.0, 1.0]
+    layout["yaxis3"]["domain"] = [0.69, 1.0]
+    layout["xaxis"]["domain"] = [0.0, 1.0]
+    layout["yaxis"]["domain"] = [0.28, 0.64]
+    layout["xaxis2"]["domain"] = [0.0, 1.0]
+    layout["yaxis2"]["domain"] = [0.0, 0.2]
+    layout["legend"]["y"] = 0.645
+    layout["updatemenus"][0].update({"x": 0.0, "y": 1.0})
+    layout["sliders"][0].update({"x": 0.0, "len": 1.0, "y": -0.1})
 
 
 def _readout(t_ms: float, rate_e: float, rate_i: float) -> str:

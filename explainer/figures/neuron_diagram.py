@@ -29,6 +29,7 @@ import numpy as np
 
 from explainer.figures import style as st_
 from explainer.figures.animation_controls import frame_slider, play_menu
+from explainer.figures.raster_image import raster_layout_image
 from explainer.figures.spec import FigureSpec
 from explainer.figures.thinning import RASTER_BIN_ms, envelope, raster_occupancy
 from explainer.model.neuron import NeuronRun, SynapticInput, exponential_trace, spike_counts_on_grid
@@ -57,6 +58,8 @@ IONS_PER_GATE = 3
 ION_PATH_OUT = 0.6  # ion path from outside (bouton side) ...
 ION_PATH_IN = 0.45  # ... to inside the cell
 RASTER_ROW_HALF = 0.35  # half the height of a raster row (rows at y = 0 and 1)
+RASTER_GLU_CODE, RASTER_GABA_CODE = 1, 2  # colour codes in the raster image
+RASTER_ROW_REPEATS = (7, 3, 7)  # image pixel rows: glutamate 0.7, gap 0.3, GABA 0.7 (0.1 y units per pixel row)
 AXON_SPIKE_FRAMES = 3  # frames a spike takes to run down the (not to scale) axon
 
 DEFAULT_STYLE = st_.FigureStyle()
@@ -502,37 +505,25 @@ def build_neuron_animation(
     )
 
     # ---- data panel (sent once) ----
-    # Input raster as one image (a heatmap of 1 ms bins): drawing ~2000 separate ticks cost ~50 ms in the
-    # browser on every slider change, the image ~5 ms.  Rows: GABA at y = 0, glutamate at y = 1 (labelled
-    # on the axis), with an empty row between them; a cell is coloured when its bin holds an input spike.
+    # Input raster as one image in the layout (explainer.figures.raster_image): a cell per 1 ms bin,
+    # coloured when the bin holds an input spike.  Rows: glutamate at y = 1, GABA at y = 0 (labelled on
+    # the axis), each RASTER_ROW_HALF high either side, with a gap between them.
     glu_bins = raster_occupancy(inp.glutamate_times_ms, t_end, RASTER_BIN_ms)
     gaba_bins = raster_occupancy(inp.gaba_times_ms, t_end, RASTER_BIN_ms)
-    z = np.full((3, glu_bins.size), np.nan, dtype=np.float32)
-    z[0, gaba_bins] = 0.0
-    z[2, glu_bins] = 1.0
-    add(
-        {
-            "type": "heatmap",
-            "xaxis": xr,
-            "yaxis": yr_raster,
-            "name": "input spikes (1 ms bins)",
-            "x0": RASTER_BIN_ms / 2,
-            "dx": RASTER_BIN_ms,
-            "y": [-RASTER_ROW_HALF, RASTER_ROW_HALF, 1 - RASTER_ROW_HALF, 1 + RASTER_ROW_HALF],
-            "z": z,
-            "zmin": 0.0,
-            "zmax": 1.0,
-            "zsmooth": False,
-            "colorscale": [
-                [0.0, st_.GABA_COLOR],
-                [0.5, st_.GABA_COLOR],
-                [0.5, st_.GLUTAMATE_COLOR],
-                [1.0, st_.GLUTAMATE_COLOR],
-            ],
-            "showscale": False,
-            "hoverinfo": "skip",
-            "showlegend": False,
-        }
+    codes = np.repeat(
+        np.stack([glu_bins * RASTER_GLU_CODE, np.zeros_like(glu_bins, dtype=np.uint8), gaba_bins * RASTER_GABA_CODE]),
+        RASTER_ROW_REPEATS,
+        axis=0,
+    ).astype(np.uint8)
+    raster_image = raster_layout_image(
+        codes,
+        [st_.GLUTAMATE_COLOR, st_.GABA_COLOR],
+        xref=xr,
+        yref=yr_raster,
+        x0=0.0,
+        x1=glu_bins.size * RASTER_BIN_ms,
+        y_top=1 + RASTER_ROW_HALF,
+        y_bottom=-RASTER_ROW_HALF,
     )
     t32, g_glu32 = envelope(run.t_ms, run.g_ampa_nS + run.g_nmda_nS)
     t32_gaba, g_gaba32 = envelope(run.t_ms, run.g_gaba_nS)
@@ -768,14 +759,35 @@ def build_neuron_animation(
                     f"<span style='color:{st_.GABA_COLOR}'>╍ GABA-A</span>",
                 },
             ],
+            "images": [raster_image],
             "updatemenus": [play_menu(frame_duration_ms, s, x=0.0, y=1.0)],
             "sliders": [frame_slider(fd.frame_t_ms, s, x=0.56, length=0.44, y=-0.16)],
         }
     )
     if not title:
         layout.pop("title")
+    if s.narrow:
+        _stack_for_phone(layout)
     layout["meta"] = {"animation_id": animation_id}
     return FigureSpec(st_.finish({"data": traces, "layout": layout, "frames": frames}, s))
+
+
+NARROW_HEIGHT_PX = 900
+NARROW_DATA_LEFT = 0.25  # fraction of the width left of the data panels (axis titles, row labels)
+
+
+def _stack_for_phone(layout: dict) -> None:
+    """Phone layout: the cell on top at full width, the three data panels below it (in place)."""
+    layout["height"] = NARROW_HEIGHT_PX
+    layout["margin"].update({"l": 8, "r": 12, "b": 175})
+    layout["xaxis"]["domain"] = [0.0, 1.0]
+    layout["yaxis"]["domain"] = [0.58, 1.0]
+    layout["xaxis2"]["domain"] = [NARROW_DATA_LEFT, 1.0]  # room on the left for the axis titles
+    layout["yaxis2"]["domain"] = [0.47, 0.54]
+    layout["yaxis3"]["domain"] = [0.29, 0.43]
+    layout["yaxis4"]["domain"] = [0.0, 0.25]
+    layout["sliders"][0].update({"x": NARROW_DATA_LEFT, "len": 1.0 - NARROW_DATA_LEFT, "y": -0.085})
+    layout["legend"]["y"] = -0.135
 
 
 def _nice_ceiling(value: float) -> float:

@@ -10,9 +10,6 @@ per-property work.  The test suite validates every builder's output once with th
 
 from __future__ import annotations
 
-import base64
-
-import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -41,24 +38,3 @@ class FigureSpec(go.Figure):
     def validated(self) -> go.Figure:
         """The same figure through plotly's full validation (slow; for tests)."""
         return go.Figure(self._spec)
-
-
-_TYPED_DTYPES = {"uint8": "u1", "int8": "i1", "uint16": "u2", "int16": "i2", "uint32": "u4", "int32": "i4"}
-_TYPED_DTYPES |= {"float32": "f4", "float64": "f8"}
-
-
-def typed_array(values: np.ndarray) -> dict:
-    """``values`` as a plotly.js typed-array spec (base64 ``bdata`` with ``dtype`` and ``shape``).
-
-    For large grids (a heatmap's ``z``): 1.3 bytes per uint8 cell instead of a JSON number, and no
-    parsing of a long list in the browser.  plotly.js >= 2.28 and plotly.py >= 6 read this form.
-    """
-    a = np.asarray(values)
-    if a.dtype.name not in _TYPED_DTYPES:
-        raise ValueError(f"no typed-array form for dtype {a.dtype}")
-    a = np.ascontiguousarray(a, dtype=a.dtype.newbyteorder("<"))  # typed arrays are little-endian
-    return {
-        "dtype": _TYPED_DTYPES[a.dtype.name],
-        "bdata": base64.b64encode(a.tobytes()).decode("ascii"),
-        "shape": ", ".join(str(n) for n in a.shape),
-    }

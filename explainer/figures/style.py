@@ -56,11 +56,12 @@ class FigureStyle:
     """Sizes and contrast for one viewing situation.
 
     Presenter mode (a projector at the back of a room) uses ``scale`` > 1 and ``high_contrast``: see
-    :func:`for_projector`.
+    :func:`for_projector`.  ``narrow`` (a phone, ~360 px of chart width) stacks side-by-side panels.
     """
 
     scale: float = 1.0
     high_contrast: bool = False
+    narrow: bool = False  # a phone in portrait: figures stack their panels instead of side by side
 
     @property
     def font_px(self) -> int:

@@ -9,8 +9,8 @@ resolution of the screen loses nothing a reader can see:
   order they occur.  Every peak and trough survives exactly (a spike's reset, an EPSP's top), which
   plain striding (every n-th sample) does not promise.  The first sample is kept, so the trace starts
   where the run starts; a remainder shorter than a bin becomes a last bin of its own.
-* :func:`raster_occupancy`: which ``bin_ms`` bins hold at least one spike, drawn as one image (a
-  heatmap row) instead of a tick per spike: ~2000 ticks cost ~50 ms to draw, the image ~5 ms.
+* :func:`raster_occupancy`: which ``bin_ms`` bins hold at least one spike, drawn as one image
+  (:mod:`explainer.figures.raster_image`) instead of a tick per spike: ~2000 ticks cost ~50 ms to draw.
 * :func:`raster_ticks`: one tick per bin of ``bin_ms`` holding at least one spike, drawn at the first
   spike's time in that bin.  At 1 ms bins a 1 s raster has at most 1000 ticks, about one per pixel;
   input rates above ~1000 spikes/s then look like the solid band they already looked like.  Every tick

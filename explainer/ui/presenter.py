@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explainer.figures.style import FigureStyle
+from explainer.ui import device
 
 PRESENT_KEY = "present"
 PRESENTER_FIGURE_SCALE = 1.45
@@ -82,9 +83,11 @@ def is_presenting() -> bool:
 
 
 def figure_style() -> FigureStyle:
-    """The figure style for the current mode (figures are cached per style)."""
+    """The figure style for the current mode and screen (figures are cached per style)."""
     presenting = is_presenting()
-    return FigureStyle(scale=PRESENTER_FIGURE_SCALE if presenting else 1.0, high_contrast=presenting)
+    return FigureStyle(
+        scale=PRESENTER_FIGURE_SCALE if presenting else 1.0, high_contrast=presenting, narrow=device.is_phone()
+    )
 
 
 def apply_presenter_css() -> None:

@@ -382,11 +382,17 @@ def goto(page: Any, url: str) -> Any:
 
 # --- phones and Plotly charts (used by test_accessibility.py and test_mobile_presenter.py) -------
 
+PHONE_USER_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 "
+    "Mobile Safari/537.36"
+)
 # A phone in portrait (an iPhone 12-15 sized screen): CSS viewport 390x844, touch, mobile meta viewport.
 PHONE_CONTEXT: dict[str, Any] = {
     "viewport": {"width": 390, "height": 844},
     "is_mobile": True,
     "has_touch": True,
+    # A phone's browser says so in its User-Agent; the app lays figures out for phones from it.
+    "user_agent": PHONE_USER_AGENT,
 }
 SEL_PLOTLY = "[data-testid='stPlotlyChart'] .js-plotly-plot"
 

@@ -261,3 +261,36 @@ def test_phone_page_fits_the_screen(phone_page, app_page: AppPage, tmp_path: Pat
     if layout["covered"]:
         problems.append(layout["covered"])
     assert not problems, f"{app_page.path} at 390x844:\n  " + "\n  ".join(problems)
+
+
+_PANEL_PX = """(key) => {
+  const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  const fl = gd && gd._fullLayout;
+  if (!fl) return null;
+  const out = {};
+  for (const name of ['xaxis', 'yaxis', 'xaxis2', 'yaxis2', 'yaxis3', 'yaxis4']) {
+    if (fl[name]) out[name] = Math.round(fl[name]._length);
+  }
+  out.width = Math.round(fl.width);
+  return out;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "minimum_px"),
+    [
+        # the cell diagram and the three data panels of the tug of war
+        ("/", "playground_chart", {"xaxis": 300, "yaxis": 200, "xaxis2": 250, "yaxis4": 150}),
+        # the raster and the circuit of the network
+        ("/circuits", "circuits_chart", {"xaxis": 250, "yaxis": 250, "xaxis2": 250}),
+    ],
+)
+def test_phone_gets_stacked_readable_animations(phone_page, path, key, minimum_px, tmp_path: Path) -> None:
+    """At 390x844 the animated figures stack their panels: each panel keeps a readable size."""
+    goto(phone_page, path)
+    wait_for_plotly(phone_page)
+    sizes = phone_page.evaluate(_PANEL_PX, key)
+    assert sizes, f"{path}: no chart {key}"
+    save_screenshot(phone_page, tmp_path, f"phone-stacked-{key}", full_page=True)
+    small = {axis: (sizes.get(axis), px) for axis, px in minimum_px.items() if (sizes.get(axis) or 0) < px}
+    assert not small, f"{path} at 390x844: panels too small for a phone (drawn px, needed px): {small}"

@@ -164,6 +164,32 @@ def test_animation_plays_by_itself(page) -> None:
     assert t_ms >= later * FRAME_MS - 3 * FRAME_MS, f"read-out says {t_ms} ms at frame {later}"
 
 
+_RASTER_IMAGES = """(key) => {
+  const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  if (!gd) return null;
+  const drawn = [...gd.querySelectorAll('image')].filter((im) => {
+    const r = im.getBoundingClientRect();
+    return r.width > 50 && r.height > 10 && (im.getAttribute('href') || '').startsWith('data:image/png');
+  });
+  return drawn.length;
+}"""
+
+
+def test_rasters_stay_on_screen_while_playing(page) -> None:
+    """The spike rasters are images in the figure's layout: playback (redraw-free frames) must keep them.
+
+    (A Plotly heatmap drew as fast, but Plotly removes heatmaps from the plot as soon as it animates.)
+    """
+    open_playground(page)
+    first = wait_for_frame_past(page, 0)
+    wait_for_frame_past(page, first + 2)
+    assert page.evaluate(_RASTER_IMAGES, "playground_chart") == 1, "the input raster vanished while playing"
+    goto(page, "/circuits")
+    page.locator(".st-key-circuits_chart .js-plotly-plot").wait_for(timeout=60_000)
+    page.wait_for_timeout(2_000)  # the network animation plays by itself
+    assert page.evaluate(_RASTER_IMAGES, "circuits_chart") == 1, "the network raster vanished while playing"
+
+
 # --- 2. Pause and Play --------------------------------------------------------------------------------
 
 

@@ -13,14 +13,17 @@ from explainer.figures import style
 from explainer.figures.network import (
     EXC_SYMBOL,
     INH_SYMBOL,
+    RASTER_COL_PX,
     RASTER_EXC_CELLS,
     RASTER_INH_CELLS,
+    RASTER_ROW_PX,
     RASTER_BIN_ms,
     arrow_width_px,
     build_disinhibition_chart,
     build_network_animation,
     node_size_px,
 )
+from explainer.figures.raster_image import decode_palette_png
 from explainer.model.network import NetworkParams, simulate_network
 
 
@@ -50,21 +53,24 @@ def test_excitatory_and_inhibitory_cells_differ_in_colour_and_shape():
 
 def test_raster_image_marks_exactly_the_sampled_spikes():
     run, fig = _fig()
-    heat = next(t for t in fig.spec["data"] if t["type"] == "heatmap")
-    z = np.frombuffer(base64.b64decode(heat["z"]["bdata"]), dtype=np.uint8)
-    z = z.reshape([int(n) for n in heat["z"]["shape"].split(",")])
+    (image,) = fig.spec["layout"]["images"]
+    pixels, palette = decode_palette_png(base64.b64decode(image["source"].split(",", 1)[1]))
     n_e, n_i = min(RASTER_EXC_CELLS, run.n_exc), min(RASTER_INH_CELLS, run.n_inh)
-    assert z.shape == (n_e + n_i + 3, round(run.duration_ms / RASTER_BIN_ms))
-    expected = np.zeros_like(z)
+    n_rows, n_bins = n_e + n_i + 3, round(run.duration_ms / RASTER_BIN_ms)
+    assert pixels.shape == (n_rows * RASTER_ROW_PX, n_bins * RASTER_COL_PX)
+    codes = pixels[::RASTER_ROW_PX, ::RASTER_COL_PX][::-1]  # back to one value per cell row and bin, y upwards
+    expected = np.zeros_like(codes)
     for t, cell in zip(run.spike_times_ms, run.spike_cells, strict=True):
-        col = min(int(t // RASTER_BIN_ms), z.shape[1] - 1)
+        col = min(int(t // RASTER_BIN_ms), n_bins - 1)
         if cell < n_e:
             expected[cell, col] = 1
         elif run.n_exc <= cell < run.n_exc + n_i:
             expected[cell - run.n_exc + n_e + 2, col] = 2
     assert expected.sum() > 0, "the sample cells should spike"
-    np.testing.assert_array_equal(z, expected, err_msg="E spikes code 1 in the E band, I spikes 2 in the I band")
-    assert heat["colorscale"][2][1] == style.GLUTAMATE_COLOR and heat["colorscale"][-1][1] == style.GABA_COLOR
+    np.testing.assert_array_equal(codes, expected, err_msg="E spikes code 1 in the E band, I spikes 2 in the I band")
+    assert palette[1] == style.hex_to_rgb(style.GLUTAMATE_COLOR) and palette[2] == style.hex_to_rgb(style.GABA_COLOR)
+    assert (image["xref"], image["yref"], image["x"], image["sizex"]) == ("x", "y", 0.0, run.duration_ms)
+    assert image["y"] - image["sizey"] == -0.5 and image["y"] == n_rows - 0.5, "one image row band per raster row"
 
 
 def test_axes_have_units():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import numpy as np
@@ -14,10 +15,12 @@ from explainer.figures.neuron_diagram import (
     GABA_GEOMETRY,
     GLUTAMATE_GEOMETRY,
     IONS_PER_GATE,
+    RASTER_ROW_REPEATS,
     build_neuron_animation,
     frame_data,
     gate_opening,
 )
+from explainer.figures.raster_image import decode_palette_png
 from explainer.figures.thinning import TRACE_BINS
 from explainer.model import NeuronParams, SynapticInput, simulate_neuron
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
@@ -78,19 +81,21 @@ def test_membrane_trace_is_sent_once_as_an_exact_envelope_with_threshold(default
 
 def test_input_raster_marks_every_millisecond_with_an_input_spike(default_case):
     run, inp, fig = default_case
-    raster = _by_name(fig.spec, "input spikes (1 ms bins)")
-    z = np.asarray(raster["z"], dtype=float)
-    assert z.shape == (3, round(run.duration_ms)), "one column per ms, rows GABA / gap / glutamate"
-    assert np.isnan(z[1]).all(), "the middle row is the gap between the two rows"
-    for row, value, times in ((2, 1.0, inp.glutamate_times_ms), (0, 0.0, inp.gaba_times_ms)):
-        busy = np.zeros(z.shape[1], dtype=bool)
-        busy[np.minimum(np.floor(times[times <= run.t_ms[-1]]).astype(int), z.shape[1] - 1)] = True
+    (image,) = fig.spec["layout"]["images"]
+    pixels, palette = decode_palette_png(base64.b64decode(image["source"].split(",", 1)[1]))
+    assert pixels.shape == (sum(RASTER_ROW_REPEATS), round(run.duration_ms)), "a pixel column per ms"
+    glu_rows, gap_rows, gaba_rows = np.split(pixels, np.cumsum(RASTER_ROW_REPEATS)[:-1])
+    assert not gap_rows.any(), "the gap between the rows stays transparent"
+    for rows, code, times in ((glu_rows, 1, inp.glutamate_times_ms), (gaba_rows, 2, inp.gaba_times_ms)):
+        busy = np.zeros(pixels.shape[1], dtype=bool)
+        busy[np.minimum(np.floor(times[times <= run.t_ms[-1]]).astype(int), pixels.shape[1] - 1)] = True
         assert busy.sum() > 100, "the default case should have many input spikes"
-        np.testing.assert_array_equal(~np.isnan(z[row]), busy, err_msg=f"row {row}: a cell per busy ms, no other")
-        assert np.all(z[row][busy] == value), "glutamate and GABA must map to their own colours"
-    scale = raster["colorscale"]
-    assert scale[0][1] == style.GABA_COLOR and scale[-1][1] == style.GLUTAMATE_COLOR
-    assert raster["x0"] == pytest.approx(0.5) and raster["dx"] == pytest.approx(1.0)
+        assert (rows == rows[0]).all(), "every pixel row of a raster row is the same"
+        np.testing.assert_array_equal(rows[0] == code, busy, err_msg=f"code {code}: a pixel per busy ms, no other")
+        assert set(np.unique(rows[0])) <= {0, code}
+    assert palette[1] == style.hex_to_rgb(style.GLUTAMATE_COLOR) and palette[2] == style.hex_to_rgb(style.GABA_COLOR)
+    assert (image["xref"], image["yref"], image["sizex"]) == ("x2", "y2", pytest.approx(run.duration_ms))
+    assert image["y"] == pytest.approx(1.35) and image["y"] - image["sizey"] == pytest.approx(-0.35)
 
 
 def test_axis_titles_carry_units(default_case):

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import base64
-
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from explainer.figures.spec import typed_array
 from explainer.figures.thinning import envelope, raster_occupancy, raster_ticks
 
 
@@ -77,16 +73,3 @@ def test_raster_occupancy_marks_exactly_the_bins_with_spikes():
     assert raster_occupancy(np.array([]), 5.0, 2.0).tolist() == [False] * 3
     with pytest.raises(ValueError):
         raster_occupancy(np.array([1.0]), 0.0)
-
-
-@pytest.mark.parametrize("dtype", [np.uint8, np.int16, np.float32, np.float64])
-def test_typed_array_round_trips_through_plotly(dtype):
-    values = (np.arange(12).reshape(3, 4) * 3).astype(dtype)
-    spec = typed_array(values)
-    decoded = np.frombuffer(base64.b64decode(spec["bdata"]), dtype=np.dtype(dtype).newbyteorder("<"))
-    np.testing.assert_array_equal(decoded.reshape(3, 4), values)
-    assert spec["shape"] == "3, 4"
-    z = go.Figure({"data": [{"type": "heatmap", "z": spec}]}).data[0].z  # plotly.py accepts the form
-    assert z["dtype"] == spec["dtype"]
-    with pytest.raises(ValueError):
-        typed_array(np.array(["a"]))
