@@ -99,7 +99,38 @@ def _spec(traces: list[dict], layout: dict, s: st_.FigureStyle) -> FigureSpec:
         font_px = layout.get("legend", {}).get("font", {}).get("size", st_.BASE_FONT_PX)
         width = round(max(len(n) for n in names) * font_px * LEGEND_CHAR_PX) + 12
         layout.setdefault("legend", {}).update({"entrywidth": width, "entrywidthmode": "pixels"})
+    if s.narrow:
+        stack_columns(layout)
     return FigureSpec(st_.finish({"data": traces, "layout": layout}, s))
+
+
+NARROW_STACK_SLOTS = ([0.58, 1.0], [0.0, 0.42])  # top and bottom panel on a phone
+NARROW_HEIGHT_FACTOR = 1.7
+
+
+def stack_columns(layout: dict) -> None:
+    """Phone layout (in place): two side-by-side panels become top and bottom, each at full width.
+
+    Applies to figures with exactly two x axes in columns whose y axes span the full height; anything
+    else is left as it is.
+    """
+    columns = sorted(
+        (ax["domain"][0], name)
+        for name, ax in layout.items()
+        if name.startswith("xaxis") and isinstance(ax, dict) and list(ax.get("domain", [0, 1])) != [0, 1]
+    )
+    if len(columns) != 2:
+        return
+    pairs = []
+    for _, x_name in columns:
+        y_name = "yaxis" + str(layout[x_name].get("anchor", "y"))[1:]
+        if y_name not in layout or list(layout[y_name].get("domain", [0, 1])) != [0, 1]:
+            return
+        pairs.append((x_name, y_name))
+    for (x_name, y_name), slot in zip(pairs, NARROW_STACK_SLOTS, strict=True):
+        layout[x_name]["domain"] = [0.0, 1.0]
+        layout[y_name]["domain"] = list(slot)
+    layout["height"] = round(layout["height"] * NARROW_HEIGHT_FACTOR)
 
 
 def _line(x, y, name: str, color: str, *, dash: str = "solid", xaxis="x", yaxis="y", width=2.0, **extra) -> dict:

@@ -57,3 +57,26 @@ def test_narrow_style_stacks_both_animations():
     net = build_network_animation(run_network(NetworkParams(), 1)[0], figure_style=narrow).spec["layout"]
     assert net["xaxis"]["domain"] == [0.0, 1.0] and net["xaxis3"]["domain"] == [0.0, 1.0]
     assert min(net["yaxis3"]["domain"]) > max(net["yaxis"]["domain"]) > max(net["yaxis2"]["domain"])
+
+
+def test_narrow_style_stacks_the_side_by_side_lesson_figures():
+    from explainer.figures import lessons as figs
+    from explainer.model import NeuronParams
+    from explainer.model import lessons as model
+
+    params = NeuronParams()
+    narrow, wide = FigureStyle(narrow=True), FigureStyle()
+    builders = {
+        "current step": lambda st: figs.build_current_step_figure(
+            model.current_step_run(params, 300.0), model.fi_curve(params), figure_style=st
+        ),
+        "NMDA block": lambda st: figs.build_nmda_block_figure(model.nmda_coincidence(), 1.0, figure_style=st),
+        "IPSP": lambda st: figs.build_ipsp_figure(model.single_ipsp(), figure_style=st),
+    }
+    for name, build in builders.items():
+        w = build(wide).spec["layout"]
+        n = build(narrow).spec["layout"]
+        assert w["xaxis"]["domain"][1] <= 0.5 < w["xaxis2"]["domain"][0], f"{name}: wide is side by side"
+        assert n["xaxis"]["domain"] == n["xaxis2"]["domain"] == [0.0, 1.0], f"{name}: full width on a phone"
+        assert min(n["yaxis"]["domain"]) > max(n["yaxis2"]["domain"]), f"{name}: left panel on top"
+        assert n["height"] > w["height"], f"{name}: taller on a phone"
