@@ -1,15 +1,14 @@
-"""Shared animation controls for Plotly figures: play/pause/speed buttons and the time scrubber.
+"""Shared animation controls for Plotly figures: play/pause/speed buttons, and reduce motion's last frame.
 
-Playback runs entirely in the browser (Plotly's ``animate``); ``redraw: False`` keeps frames cheap.
+Playback runs entirely in the browser (Plotly's ``animate``); ``redraw: False`` keeps frames cheap.  The
+time scrubber is the page's own HTML range input (:mod:`explainer.ui.animation`), not a Plotly slider: a
+keyboard can reach it, and the browser does not draw 101 slider steps with every new figure.
 """
 
 from __future__ import annotations
 
-import numpy as np
-
 from explainer.figures import style as st_
 
-SLIDER_LABEL_EVERY = 20  # label every 20th frame on the time slider (the read-out shows the exact time)
 PLAY_SPEEDS = (("0.5×", 2.0), ("1×", 1.0), ("2×", 0.5))
 
 
@@ -72,44 +71,12 @@ def play_menu(frame_duration_ms: int, s: st_.FigureStyle, *, x: float, y: float)
     }
 
 
-def frame_slider(frame_t_ms: np.ndarray, s: st_.FigureStyle, *, x: float, length: float, y: float) -> dict:
-    """The time scrubber: one step per frame, labelled every SLIDER_LABEL_EVERY frames."""
-    steps = [
-        {
-            "label": f"{t:.0f} ms" if j % SLIDER_LABEL_EVERY == 0 else "",
-            "method": "animate",
-            "args": [
-                [f"{j}"],
-                {
-                    "frame": {"duration": 0, "redraw": False},
-                    "mode": "immediate",
-                    "transition": {"duration": 0},
-                },
-            ],
-        }
-        for j, t in enumerate(frame_t_ms.tolist())
-    ]
-    return {
-        "active": 0,
-        "x": x,
-        "len": length,
-        "y": y,
-        "xanchor": "left",
-        "yanchor": "top",
-        "pad": {"t": 0, "b": 0},
-        "currentvalue": {"visible": False},
-        "font": {"size": max(8, s.small_font_px - 4)},
-        "ticklen": 2,
-        "steps": steps,
-    }
-
-
 def start_at_last_frame(spec: dict) -> dict:
     """Return ``spec`` with its animated traces showing the last frame (for "reduce motion").
 
     Each frame names the traces it updates and their new values (keys may be dotted paths such as
     ``marker.size``); applying the last frame to the base traces shows the final state still, and the
-    time scrubber points at the end.  ``spec`` itself is not modified.
+    page's time scrubber starts at the end too.  ``spec`` itself is not modified.
     """
     import copy
 
@@ -125,6 +92,4 @@ def start_at_last_frame(spec: dict) -> dict:
             for part in parents:
                 node = node.setdefault(part, {})
             node[leaf] = value
-    for slider in out["layout"].get("sliders", []):
-        slider["active"] = len(out["frames"]) - 1
     return out

@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from explainer.figures import style as st_
-from explainer.figures.animation_controls import frame_slider, play_menu
+from explainer.figures.animation_controls import play_menu
 from explainer.figures.raster_image import raster_layout_image
 from explainer.figures.spec import FigureSpec
 from explainer.model.analysis import population_rate_trace
@@ -396,7 +396,7 @@ def build_network_animation(
                 "entrywidth": round(LEGEND_ENTRY_PX * s.scale),
                 "entrywidthmode": "pixels",
             },
-            "margin": {"l": 10, "r": 20, "t": round(80 * s.scale), "b": round(100 * s.scale)},
+            "margin": {"l": 10, "r": 20, "t": round(80 * s.scale), "b": round(50 * s.scale)},
             "xaxis": {
                 "domain": [0.0, 0.6],
                 "range": [0, t_end],
@@ -441,8 +441,7 @@ def build_network_animation(
             },
             "yaxis3": {"domain": [0.0, 1.0], "range": [0, 6], "anchor": "x3", "visible": False, "fixedrange": True},
             "updatemenus": [play_menu(frame_duration_ms, s, x=0.66, y=1.0)],
-            "sliders": [frame_slider(frame_t, s, x=0.0, length=0.6, y=-0.12)],
-            "meta": {"animation_id": animation_id},
+            "meta": {"animation_id": animation_id, "frame_ms": frame_ms},
             "annotations": circuit_annotations,
             "images": [raster_image],
         }
@@ -458,7 +457,7 @@ NARROW_HEIGHT_PX = 860
 def _stack_for_phone(layout: dict) -> None:
     """Phone layout: the circuit on top, the raster and the rates below it at full width (in place)."""
     layout["height"] = NARROW_HEIGHT_PX
-    layout["margin"].update({"l": 8, "r": 12, "t": 50, "b": 90})
+    layout["margin"].update({"l": 8, "r": 12, "t": 50, "b": 50})
     layout["xaxis3"]["domain"] = [0.0, 1.0]
     layout["yaxis3"]["domain"] = [0.69, 1.0]
     layout["xaxis"]["domain"] = [0.0, 1.0]
@@ -467,7 +466,6 @@ def _stack_for_phone(layout: dict) -> None:
     layout["yaxis2"]["domain"] = [0.0, 0.2]
     layout["legend"]["y"] = 0.645
     layout["updatemenus"][0].update({"x": 0.0, "y": 1.0})
-    layout["sliders"][0].update({"x": 0.0, "len": 1.0, "y": -0.1})
 
 
 def _readout(t_ms: float, rate_e: float, rate_i: float) -> str:

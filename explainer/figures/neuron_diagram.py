@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explainer.figures import style as st_
-from explainer.figures.animation_controls import frame_slider, play_menu
+from explainer.figures.animation_controls import play_menu
 from explainer.figures.raster_image import raster_layout_image
 from explainer.figures.spec import FigureSpec
 from explainer.figures.thinning import RASTER_BIN_ms, envelope, raster_occupancy
@@ -65,6 +65,7 @@ AXON_SPIKE_FRAMES = 3  # frames a spike takes to run down the (not to scale) axo
 DEFAULT_STYLE = st_.FigureStyle()
 DIAGRAM_X_RANGE = (0.0, 12.2)
 DIAGRAM_Y_RANGE = (0.0, 8.4)
+LEGEND_X = 0.31  # paper x of the legend: the diagram's empty lower-right corner (diagram: x 0 to 0.46)
 
 
 @dataclass(frozen=True)
@@ -668,19 +669,22 @@ def build_neuron_animation(
         {
             "title": {"text": title, "x": 0.01, "font": {"size": s.font_px + 2}} if title else None,
             "showlegend": True,
+            # The key sits in the diagram's empty corner, under the axon (a row under the whole figure ran
+            # into the time axis of the data panels).
             "legend": {
-                "orientation": "h",
-                "x": 0.0,
-                "y": -0.01,
+                "orientation": "v",
+                "x": LEGEND_X,
+                "y": 0.0,
                 "xanchor": "left",
-                "yanchor": "top",
+                "yanchor": "bottom",
+                "bgcolor": "rgba(255,255,255,0.85)",
                 "font": {"size": s.small_font_px},
             },
             "margin": {
                 "l": 10,
                 "r": 20,
                 "t": round((70 if title else 44) * s.scale),
-                "b": round(110 * s.scale),
+                "b": round(50 * s.scale),
             },
             "xaxis": {
                 "domain": [0.0, 0.46],
@@ -761,14 +765,13 @@ def build_neuron_animation(
             ],
             "images": [raster_image],
             "updatemenus": [play_menu(frame_duration_ms, s, x=0.0, y=1.0)],
-            "sliders": [frame_slider(fd.frame_t_ms, s, x=0.56, length=0.44, y=-0.16)],
         }
     )
     if not title:
         layout.pop("title")
     if s.narrow:
         _stack_for_phone(layout)
-    layout["meta"] = {"animation_id": animation_id}
+    layout["meta"] = {"animation_id": animation_id, "frame_ms": frame_ms}
     return FigureSpec(st_.finish({"data": traces, "layout": layout, "frames": frames}, s))
 
 
@@ -779,15 +782,14 @@ NARROW_DATA_LEFT = 0.25  # fraction of the width left of the data panels (axis t
 def _stack_for_phone(layout: dict) -> None:
     """Phone layout: the cell on top at full width, the three data panels below it (in place)."""
     layout["height"] = NARROW_HEIGHT_PX
-    layout["margin"].update({"l": 8, "r": 12, "b": 175})
+    layout["margin"].update({"l": 8, "r": 12, "b": 130})
     layout["xaxis"]["domain"] = [0.0, 1.0]
     layout["yaxis"]["domain"] = [0.58, 1.0]
     layout["xaxis2"]["domain"] = [NARROW_DATA_LEFT, 1.0]  # room on the left for the axis titles
     layout["yaxis2"]["domain"] = [0.47, 0.54]
     layout["yaxis3"]["domain"] = [0.29, 0.43]
     layout["yaxis4"]["domain"] = [0.0, 0.25]
-    layout["sliders"][0].update({"x": NARROW_DATA_LEFT, "len": 1.0 - NARROW_DATA_LEFT, "y": -0.085})
-    layout["legend"]["y"] = -0.135
+    layout["legend"].update({"orientation": "h", "x": 0.0, "y": -0.075, "yanchor": "top"})
 
 
 def _nice_ceiling(value: float) -> float:

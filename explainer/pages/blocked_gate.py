@@ -77,8 +77,8 @@ def demo() -> None:
         config=chart_config("network-raster"),
         alt="Spike raster and population rates of the network at this setting. " + description,
     )
-    st.markdown(f"**What the figure shows:** {description}")
     animation_controls(CHART_KEY, view_id(params, DEFAULT_NETWORK_SEED))
+    st.markdown(f"**What the figure shows:** {description}")
 
 
 def render() -> None:

@@ -115,13 +115,13 @@ def circuits() -> None:
         alt="Spike raster of 125 of the network's cells, population firing rates, and a diagram of the "
         "excitatory and inhibitory populations. " + description,
     )
+    animation_controls(CHART_KEY, view_id(params, seed))
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("Regime", stats.regime)
     m2.metric("Excitatory cells", f"{stats.exc_rate_hz:.1f} spikes/s")
     m3.metric("Inhibitory cells", f"{stats.inh_rate_hz:.1f} spikes/s")
     m4.metric("Irregularity (CV)", "–" if stats.exc_cv != stats.exc_cv else f"{stats.exc_cv:.2f}")
     st.markdown(f"**What the figure shows:** {description}")
-    animation_controls(CHART_KEY, view_id(params, seed))
 
 
 def render() -> None:

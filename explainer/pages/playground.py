@@ -195,13 +195,13 @@ def playground() -> None:
             alt="Animated neuron with glutamate and GABA synapses, and its input spikes, conductances and "
             "membrane potential. " + description,
         )
+        animation_controls("playground_chart", settings_id(settings))
         m1, m2, m3 = st.columns(3)
         m1.metric("Output spikes (in 1 s)", f"{run.spike_times_ms.size}")
         m2.metric("Firing rate", f"{run.firing_rate_hz:.0f} spikes/s")
         m3.metric("Mean membrane potential", f"{float(run.v_mV.mean()):.1f} mV")
         st.markdown(f"**What the figure shows:** {description}")
         _listen_and_export(run, settings)
-    animation_controls("playground_chart", settings_id(settings))
 
 
 def _listen_and_export(run: NeuronRun, settings: TugOfWarSettings) -> None:

@@ -1,11 +1,12 @@
 """Browser-side helpers for an animated chart: autoplay, keyboard-usable controls, copy link, reduced motion.
 
 Streamlit has no autoplay option for Plotly charts, and Plotly's own play buttons are SVG that a
-keyboard cannot reach.  So under each animated chart we add real HTML buttons (Play, Pause, Copy link
-to this view) with a few lines of our own JavaScript (no user data in it) that press the figure's own
-Play / Pause buttons.  The animation starts by itself once the chart showing ``animation_id`` has
-rendered, unless the user chose "Reduce motion" or asks their system for reduced motion; then the figure
-shows its final state (see :func:`explainer.figures.animation_controls.start_at_last_frame`) and waits.
+keyboard cannot reach.  So under each animated chart we add real HTML controls (Play, Pause, Copy link
+to this view, and a time scrubber) with a few lines of our own JavaScript (no user data in it) that
+press the figure's own Play / Pause buttons and show one frame with ``Plotly.animate``.  The animation
+starts by itself once the chart showing ``animation_id`` has rendered, unless the user chose "Reduce
+motion" or asks their system for reduced motion; then the figure shows its final state (see
+:func:`explainer.figures.animation_controls.start_at_last_frame`) and waits.
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 REDUCE_MOTION_KEY = "calm"
 
 _CONTROLS = """
-<div class="ei-anim-controls" id="ei-controls-%(key_raw)s" role="group" aria-label="Animation controls">
+<div class="ei-anim-controls" id="ei-controls-%(key_raw)s" role="group" aria-label="Animation controls"
+  data-chart="%(key_raw)s" data-anim="%(animation_id_raw)s" data-calm="%(calm)s">
   <button type="button" data-action="play">▶ Play animation</button>
   <button type="button" data-action="pause">❚❚ Pause</button>
   <button type="button" data-action="copy">%(link_icon)s Copy link to this view</button>
+  <label class="ei-scrub">Time <input type="range" min="0" max="0" step="1" value="0" data-action="scrub"
+    aria-label="Time in the animation" aria-valuetext="0 ms" disabled> <output aria-hidden="true">0 ms</output></label>
   <span class="ei-status" role="status" aria-live="polite"></span>
 </div>
 <script>
@@ -37,26 +41,90 @@ _CONTROLS = """
     window.eiRejectionGuard = true;
     window.addEventListener('unhandledrejection', (e) => { if (e.reason === undefined) e.preventDefault(); });
   }
-  const box = document.getElementById('ei-controls-' + key);
   const chart = () => document.querySelector('.st-key-' + key + ' .js-plotly-plot');
-  const press = (index) => {
-    const gd = chart();
-    const buttons = gd ? gd.querySelectorAll('.updatemenu-button') : [];
-    if (buttons.length > index) buttons[index].dispatchEvent(new MouseEvent('click', {bubbles: true}));
-  };
-  const status = (text) => { const s = box && box.querySelector('.ei-status'); if (s) s.textContent = text; };
-  if (box) {
-    box.querySelector('[data-action=play]').addEventListener('click', () => { press(0); status('Playing'); });
-    box.querySelector('[data-action=pause]').addEventListener('click', () => { press(1); status('Paused'); });
-    box.querySelector('[data-action=copy]').addEventListener('click', () => {
-      const url = window.location.href;
-      const done = () => status('Link copied: ' + url);
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(done, () => status('Copy this link: ' + url));
-      } else {
-        status('Copy this link: ' + url);
+  // The buttons, for every chart, by delegation (installed once per tab): Streamlit may replace this
+  // element's HTML without running its script again, and listeners on one copy would die with it.
+  if (!window.eiButtons) {
+    window.eiButtons = true;
+    document.addEventListener('click', (e) => {
+      const button = e.target instanceof Element && e.target.closest('.ei-anim-controls button[data-action]');
+      const box = button && button.closest('.ei-anim-controls');
+      if (!box) return;
+      const status = (text) => { const s = box.querySelector('.ei-status'); if (s) s.textContent = text; };
+      const gd = document.querySelector('.st-key-' + box.dataset.chart + ' .js-plotly-plot');
+      const press = (index) => {
+        const menu = gd ? gd.querySelectorAll('.updatemenu-button') : [];
+        if (menu.length > index) menu[index].dispatchEvent(new MouseEvent('click', {bubbles: true}));
+      };
+      const action = button.dataset.action;
+      if (action === 'play') { press(0); status('Playing'); }
+      if (action === 'pause') { press(1); status('Paused'); }
+      if (action === 'copy') {
+        const url = window.location.href;
+        const done = () => status('Link copied: ' + url);
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(url).then(done, () => status('Copy this link: ' + url));
+        } else {
+          status('Copy this link: ' + url);
+        }
       }
     });
+  }
+  // The time scrubber: a native range input (keyboard: arrows, Home, End, PageUp/PageDown) that shows one
+  // frame, and follows the frames while the animation plays.  It replaces Plotly's own slider, which a
+  // keyboard cannot reach and which cost ~40 ms of drawing on every new figure (101 steps).
+  // The time scrubbers, wired once per tab for all charts.  Streamlit may replace this element's HTML
+  // without running its script again, so nothing here holds on to one copy of a scrubber: input is
+  // handled by delegation, new copies are set up as they appear, and frames update whatever copy is there.
+  if (!window.eiScrubbers) {
+    window.eiScrubbers = true;
+    const plotOf = (box) => document.querySelector('.st-key-' + box.dataset.chart + ' .js-plotly-plot');
+    const boxesOf = (gd) => Array.from(document.querySelectorAll('.ei-anim-controls'))
+      .filter((box) => plotOf(box) === gd);
+    const show = (gd, j) => {
+      gd.dataset.eiFrame = String(j);
+      const text = Math.round(j * Number((gd.layout.meta && gd.layout.meta.frame_ms) || 0)) + ' ms';
+      boxesOf(gd).forEach((box) => {
+        const scrub = box.querySelector('[data-action=scrub]');
+        const out = box.querySelector('.ei-scrub output');
+        if (scrub) { scrub.value = String(j); scrub.setAttribute('aria-valuetext', text); }
+        if (out) out.textContent = text;
+      });
+    };
+    const setUp = (box) => {
+      const gd = plotOf(box);
+      const frames = gd && gd._transitionData && gd._transitionData._frames;
+      const scrub = box.querySelector('[data-action=scrub]');
+      const ready = scrub && frames && frames.length && gd.layout && gd.layout.meta &&
+                    gd.layout.meta.animation_id === box.dataset.anim;
+      if (!ready || scrub.dataset.ready === box.dataset.anim) return;
+      scrub.dataset.ready = box.dataset.anim;
+      scrub.max = String(frames.length - 1);
+      scrub.disabled = !(window.Plotly && window.Plotly.animate);
+      if (gd.dataset.eiScrub !== box.dataset.anim) {  // a new figure: follow its frames while it plays
+        gd.dataset.eiScrub = box.dataset.anim;
+        gd.dataset.eiFrame = box.dataset.calm === 'true' ? String(frames.length - 1) : '0';
+        gd.on('plotly_animatingframe', (e) => { if (e && e.name !== undefined) show(gd, Number(e.name)); });
+      }
+      show(gd, Number(gd.dataset.eiFrame));
+    };
+    const setUpAll = () => document.querySelectorAll('.ei-anim-controls').forEach(setUp);
+    document.addEventListener('input', (e) => {
+      const scrub = e.target instanceof Element && e.target.closest('[data-action=scrub]');
+      const box = scrub && scrub.closest('.ei-anim-controls');
+      const gd = box && plotOf(box);
+      if (!gd || !window.Plotly || !window.Plotly.animate) return;
+      show(gd, Number(scrub.value));
+      window.Plotly.animate(gd, [scrub.value], {frame: {duration: 0, redraw: false},
+                                                transition: {duration: 0}, mode: 'immediate'}).catch(() => {});
+    });
+    let pending = false;  // at most one set-up pass per animation frame, however much the page changes
+    new MutationObserver(() => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => { pending = false; setUpAll(); });
+    }).observe(document.body, {childList: true, subtree: true});
+    setUpAll();
   }
   const reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   if (!autoplay || reduced) return;
@@ -100,6 +168,10 @@ _CSS = """
 .ei-anim-controls .ei-icon-link { -webkit-mask: LINK_MASK; mask: LINK_MASK; }
 .ei-anim-controls button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
 .ei-anim-controls .ei-status { color: #1A1A1A; font-size: 0.9rem; word-break: break-all; }
+.ei-anim-controls .ei-scrub { display: inline-flex; align-items: center; gap: 0.4rem; flex: 1 1 14rem; }
+.ei-anim-controls .ei-scrub input { flex: 1 1 auto; min-width: 8rem; accent-color: #0072B2; }
+.ei-anim-controls .ei-scrub input:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.ei-anim-controls .ei-scrub output { min-width: 4.5em; font-variant-numeric: tabular-nums; }
 </style>
 """.replace("LINK_MASK", _LINK_MASK)
 
@@ -122,7 +194,7 @@ def reduce_motion() -> bool:
 
 
 def animation_controls(chart_key: str, animation_id: str) -> None:
-    """Keyboard-usable Play / Pause / Copy-link buttons for the chart ``chart_key``; autoplay unless calm."""
+    """Keyboard-usable Play / Pause / Copy-link buttons and time scrubber for ``chart_key``; autoplay unless calm."""
     if not (_SAFE_ID.match(chart_key) and _SAFE_ID.match(animation_id)):
         raise ValueError("chart_key and animation_id must be short identifiers")
     st.html(
@@ -132,6 +204,8 @@ def animation_controls(chart_key: str, animation_id: str) -> None:
             "key": json.dumps(chart_key),
             "key_raw": chart_key,
             "animation_id": json.dumps(animation_id),
+            "animation_id_raw": animation_id,
+            "calm": "true" if reduce_motion() else "false",
             "autoplay": "false" if reduce_motion() else "true",
             "link_icon": _LINK_ICON,
         },

@@ -70,7 +70,8 @@ def test_reduce_motion_link_starts_figures_at_the_end_and_keeps_controls():
     assert_clean(at)
     assert at.toggle(key="calm").value is True
     spec = chart_specs(at)[0]
-    assert spec["layout"]["sliders"][0]["active"] == len(spec["frames"]) - 1
+    readout = next(t for t in spec["data"] if t.get("mode") == "text" and str(t["text"][0]).startswith("t = "))
+    assert readout["text"][0].startswith("t = 1000 ms"), "reduce motion opens on the last frame"
     html = " ".join(h.proto.body for h in at.get("html"))
     assert '"autoplay": false' not in html and "autoplay = false" in html
     assert "Play animation" in html and "Copy link to this view" in html
@@ -80,7 +81,10 @@ def test_animation_autoplays_by_default():
     at = open_page("playground.py")
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "autoplay = true" in html
-    assert chart_specs(at)[0]["layout"]["sliders"][0]["active"] == 0
+    assert 'data-action="scrub"' in html, "the keyboard-usable time scrubber"
+    spec = chart_specs(at)[0]
+    readout = next(t for t in spec["data"] if t.get("mode") == "text" and str(t["text"][0]).startswith("t = "))
+    assert readout["text"][0].startswith("t = 0 ms"), "autoplay starts from the first frame"
 
 
 # --- hand-edited links: the address bar ends up with what the page uses ------------------------------

@@ -44,13 +44,14 @@ AXE_JS = E2E_DIR / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
 BLOCKING_RULES = ("heading-order",)  # blocking whatever their impact
 
-# The playground's chart (its Plotly graph div) and its frame slider, read in the page.
+# The playground's chart (its Plotly graph div) and the frame its time scrubber shows, read in the page.
 _GD = "document.querySelector('.st-key-playground_chart .js-plotly-plot')"
 _FRAME = f"""() => {{
   const gd = {_GD};
-  if (!gd || !gd.layout || !gd.layout.sliders || !gd.layout.meta) return null;
-  return {{id: gd.layout.meta.animation_id, active: gd.layout.sliders[0].active,
-           last: gd.layout.sliders[0].steps.length - 1, buttons: gd.querySelectorAll('.updatemenu-button').length}};
+  const scrub = document.querySelector('#ei-controls-playground_chart [data-action=scrub]');
+  if (!gd || !gd.layout || !gd.layout.meta || !scrub || scrub.max === '0') return null;
+  return {{id: gd.layout.meta.animation_id, active: Number(scrub.value), last: Number(scrub.max),
+           buttons: gd.querySelectorAll('.updatemenu-button').length}};
 }}"""
 CONTROLS = "#ei-controls-playground_chart"  # the HTML Play / Pause / Copy-link buttons under the chart
 
@@ -170,7 +171,7 @@ def test_tab_reaches_every_playground_control(page) -> None:
         "presets": lambda d: d["key"] == "preset" and d["role"] == "radio",
         **{
             f"{a} button": (lambda d, a=a: d["controls"] == CONTROLS[1:] and d["action"] == a)
-            for a in ("play", "pause", "copy")
+            for a in ("play", "pause", "copy", "scrub")
         },
         "listen toggle": lambda d: d["key"] == "listen" and d["role"] == "switch",
         "download button": lambda d: d["key"] == "download_csv" and d["role"] == "button",
@@ -216,6 +217,30 @@ def test_tab_reaches_every_playground_control(page) -> None:
     expect(excitation).to_have_attribute("aria-checked", "true")
     expect(page.locator(".st-key-gaba_rate").get_by_role("slider")).to_have_value("300")
     wait_for_app(page, after_interaction=True)
+
+
+def test_time_scrubber_steps_through_frames_from_the_keyboard(page) -> None:
+    """The HTML time scrubber (Plotly's own slider is unreachable by keyboard) shows any frame."""
+    goto(page, "/?calm=true")
+    state = wait_for_playground_chart(page)
+    scrub = page.locator(f"{CONTROLS} [data-action=scrub]")
+    expect(scrub).to_be_enabled()
+    assert state["active"] == state["last"] == 100, "reduce motion opens on the last of 101 frames"
+    expect(scrub).to_have_attribute("aria-valuetext", "1000 ms")
+    scrub.focus()
+    page.keyboard.press("Home")
+    expect(scrub).to_have_attribute("aria-valuetext", "0 ms")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    expect(scrub).to_have_attribute("aria-valuetext", "30 ms")
+    page.wait_for_function(
+        "() => { const gd = " + _GD + "; const t = gd.data.find(t => t.mode === 'text' && "
+        "/^t = /.test(String(t.text && t.text[0]))); return t && String(t.text[0]).startsWith('t = 30 ms'); }",
+        timeout=5_000,
+    )
+    assert frame(page)["active"] == 3
+    page.keyboard.press("End")
+    expect(scrub).to_have_attribute("aria-valuetext", "1000 ms")
 
 
 def test_reduce_motion_then_enter_and_space_play_and_pause(page, page_log: PageLog) -> None:

@@ -4,8 +4,9 @@ Autoplay, the Play/Pause buttons of the Plotly animation, sliders and presets re
 writing the address bar, copied links restoring a view, and hand-edited links staying harmless.
 
 The chart is read in the page itself: the Plotly graph div (``.js-plotly-plot``) carries ``layout``
-(with ``meta.animation_id`` naming the settings, and the frame slider's ``active`` index) and ``data``
-(the traces, among them "membrane potential" and the read-out "t = N ms   output spikes so far: K").
+(with ``meta.animation_id`` naming the settings) and ``data`` (the traces, among them "membrane
+potential" and the read-out "t = N ms   output spikes so far: K"); the frame on screen is the value of
+the page's time scrubber, which follows the animation.
 """
 
 from __future__ import annotations
@@ -45,12 +46,13 @@ PLAY_WAIT_MS = 5_000  # autoplay / Play must move the animation within this time
 _GD = "document.querySelector('.st-key-playground_chart .js-plotly-plot')"
 _CHART_STATE = f"""() => {{
   const gd = {_GD};
-  if (!gd || !gd.layout || !gd.layout.meta || !gd.data || !gd.layout.sliders) return null;
+  const scrub = document.querySelector('#ei-controls-playground_chart [data-action=scrub]');
+  if (!gd || !gd.layout || !gd.layout.meta || !gd.data || !scrub || scrub.max === '0') return null;
   const readout = gd.data.find(t => t.mode === 'text' && t.text && /^t = /.test(String(t.text[0])));
   const v = gd.data.find(t => t.name === 'membrane potential');
   return {{
     id: gd.layout.meta.animation_id,
-    active: gd.layout.sliders[0].active,
+    active: Number(scrub.value),
     readout: readout ? String(readout.text[0]) : null,
     v: v ? Array.from(v.y, Number) : null,
     // Plotly redraws its buttons on a re-render; for a moment two sets can coexist.
@@ -266,6 +268,19 @@ def test_preset_moves_sliders_and_url(page) -> None:
     wait_for_chart(page, other_than=before["id"])
     expect(page).to_have_url(url_has("preset", "Inhibition+wins"))
     expect(page).to_have_url(url_has("gaba_rate", "2500"))
+
+    # The controls under the new figure work (Streamlit may re-render them without rerunning their script).
+    first = wait_for_frame_past(page, 0)
+    page.locator("#ei-controls-playground_chart [data-action=pause]").click()
+    page.wait_for_timeout(300)
+    paused_at = chart_state(page)["active"]
+    page.wait_for_timeout(800)
+    assert chart_state(page)["active"] == paused_at >= first, "Pause under the new figure did not stop it"
+    page.locator("#ei-controls-playground_chart [data-action=scrub]").focus()
+    page.keyboard.press("End")
+    expect(page.locator("#ei-controls-playground_chart [data-action=scrub]")).to_have_attribute(
+        "aria-valuetext", "1000 ms"
+    )
 
     # Moving a slider by hand leaves the preset: the choice and the URL forget it.
     press_on_slider(page, "gaba_rate", "ArrowRight")
