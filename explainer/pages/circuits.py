@@ -116,10 +116,10 @@ def circuits() -> None:
         "excitatory and inhibitory populations. " + description,
     )
     animation_controls(CHART_KEY, view_id(params, seed))
-    m1, m2, m3, m4 = st.columns(4)
+    m1, m2, m3, m4 = st.columns([1.7, 1, 1, 1])  # the regime's name ("balanced irregular") needs the room
     m1.metric("Regime", stats.regime)
-    m2.metric("Excitatory cells", f"{stats.exc_rate_hz:.1f} spikes/s")
-    m3.metric("Inhibitory cells", f"{stats.inh_rate_hz:.1f} spikes/s")
+    m2.metric("Excitatory cells (spikes/s)", f"{stats.exc_rate_hz:.1f}")
+    m3.metric("Inhibitory cells (spikes/s)", f"{stats.inh_rate_hz:.1f}")
     m4.metric("Irregularity (CV)", "–" if stats.exc_cv != stats.exc_cv else f"{stats.exc_cv:.2f}")
     st.markdown(f"**What the figure shows:** {description}")
 

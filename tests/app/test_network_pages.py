@@ -55,16 +55,16 @@ def test_circuits_presets_name_the_regime(preset, regime):
     if preset.startswith("Runaway"):
         assert "seizure-like" in text and "not a model of a real seizure" in text
     if preset == "Weak inhibition":
-        rate = float(_metric(at, "Excitatory cells").split()[0])
+        rate = float(_metric(at, "Excitatory cells (spikes/s)"))
         assert rate > 40.0, f"weak inhibition should raise E rates well above balance, got {rate}"
 
 
 def test_circuits_sliders_and_seed_change_the_result():
     at = open_page("circuits.py", timeout=120)
-    before = _metric(at, "Excitatory cells")
+    before = _metric(at, "Excitatory cells (spikes/s)")
     at.slider(key="net_ext").set_value(500).run(timeout=120)
     assert_clean(at)
-    assert _metric(at, "Excitatory cells") != before
+    assert _metric(at, "Excitatory cells (spikes/s)") != before
     at.slider(key="net_w_exc").set_value(3.0).run(timeout=120)
     at.number_input(key="net_seed").set_value(2).run(timeout=120)
     at.toggle(key="net_kick").set_value(False).run(timeout=120)
