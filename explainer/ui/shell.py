@@ -10,6 +10,7 @@ from explainer.ui import presenter
 from explainer.ui.animation import reduce_motion_toggle
 from explainer.ui.banner import show_banner
 from explainer.ui.connection import connection_watch
+from explainer.ui.keyboard import keyboard_chart_tools
 
 APP_TITLE = "Excitation & inhibition: GABA vs glutamate"
 
@@ -59,6 +60,7 @@ def run_app() -> None:
     nav = st.navigation(all_pages)
     st.html(STYLESHEET)
     connection_watch()  # before the page: a page that raises still reconnects and shows the notice
+    keyboard_chart_tools()
     presenter.presenter_toggle()
     reduce_motion_toggle()
     presenter.apply_presenter_css()

@@ -219,6 +219,25 @@ def test_tab_reaches_every_playground_control(page) -> None:
     wait_for_app(page, after_interaction=True)
 
 
+def test_chart_toolbar_saves_a_png_from_the_keyboard(page) -> None:
+    """Plotly's toolbar buttons are unfocusable <a> elements; the app makes them keyboard buttons."""
+    goto(page, "/?calm=true")
+    wait_for_playground_chart(page)
+    camera = page.locator(".st-key-playground_chart .modebar-btn[data-title*='png' i]")
+    expect(camera).to_have_attribute("tabindex", "0")
+    expect(camera).to_have_attribute("role", "button")
+    camera.focus()
+    expect(page.locator(".st-key-playground_chart .modebar")).to_have_css("opacity", "1")
+    with page.expect_download(timeout=20_000) as download:
+        page.keyboard.press("Enter")
+    name = download.value.suggested_filename
+    assert name.startswith("tug-of-war_") and name.endswith(".png"), name
+    png = Path(download.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1920, 1080), f"projector size expected, got {width}x{height}"
+
+
 def test_time_scrubber_steps_through_frames_from_the_keyboard(page) -> None:
     """The HTML time scrubber (Plotly's own slider is unreachable by keyboard) shows any frame."""
     goto(page, "/?calm=true")
