@@ -236,65 +236,25 @@ def build_network_animation(
     for t in circuit_traces:
         add(t)
 
-    # Legend keys: one off-axis point each, so the legend is there from the first frame (the
-    # highlight traces below start empty, and an empty trace gets no legend entry).
-    for name, symbol, color in (
-        ("E cells (glutamate)", EXC_SYMBOL, st_.GLUTAMATE_COLOR),
-        ("I cells (GABA)", INH_SYMBOL, st_.GABA_COLOR),
-    ):
-        add(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "x": [-1000.0],
-                "y": [-1000.0],
-                "name": name,
-                "marker": {
-                    "symbol": symbol,
-                    "size": 9 * s.scale,
-                    "color": color,
-                    "line": {"color": "#000000", "width": 1},
-                },
-                "hoverinfo": "skip",
-                "showlegend": True,
-            }
-        )
+    def spike_markers(name: str, symbol: str, color: str, xy: list[float], legend: bool) -> dict:
+        return {
+            "type": "scatter",
+            "mode": "markers",
+            "x": list(xy),
+            "y": list(xy),
+            "name": name,
+            "marker": {"symbol": symbol, "size": 9 * s.scale, "color": color, "line": {"color": "#000000", "width": 1}},
+            "hoverinfo": "skip",
+            "showlegend": legend,
+        }
 
-    # animated traces (each panel has one: see neuron_diagram for why)
-    hl_e = add(
-        {
-            "type": "scatter",
-            "mode": "markers",
-            "x": [],
-            "y": [],
-            "name": "E cells spiking now",
-            "marker": {
-                "symbol": EXC_SYMBOL,
-                "size": 9 * s.scale,
-                "color": st_.GLUTAMATE_COLOR,
-                "line": {"color": "#000000", "width": 1},
-            },
-            "hoverinfo": "skip",
-            "showlegend": False,
-        }
-    )
-    hl_i = add(
-        {
-            "type": "scatter",
-            "mode": "markers",
-            "x": [],
-            "y": [],
-            "name": "I cells spiking now",
-            "marker": {
-                "symbol": INH_SYMBOL,
-                "size": 9 * s.scale,
-                "color": st_.GABA_COLOR,
-                "line": {"color": "#000000", "width": 1},
-            },
-            "hoverinfo": "skip",
-            "showlegend": False,
-        }
-    )
+    # Legend keys: one off-axis point each, so the legend is there from the first frame (the highlight
+    # traces below start empty, and an empty trace gets no legend entry).
+    add(spike_markers("E cells (glutamate)", EXC_SYMBOL, st_.GLUTAMATE_COLOR, [-1000.0], legend=True))
+    add(spike_markers("I cells (GABA)", INH_SYMBOL, st_.GABA_COLOR, [-1000.0], legend=True))
+    # animated traces (each panel has one: see neuron_diagram for why): the spikes of the last few ms
+    hl_e = add(spike_markers("E cells spiking now", EXC_SYMBOL, st_.GLUTAMATE_COLOR, [], legend=False))
+    hl_i = add(spike_markers("I cells spiking now", INH_SYMBOL, st_.GABA_COLOR, [], legend=False))
     cursor_raster = add(
         {
             "type": "scatter",
