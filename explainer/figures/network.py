@@ -255,31 +255,23 @@ def build_network_animation(
     # animated traces (each panel has one: see neuron_diagram for why): the spikes of the last few ms
     hl_e = add(spike_markers("E cells spiking now", EXC_SYMBOL, st_.GLUTAMATE_COLOR, [], legend=False))
     hl_i = add(spike_markers("I cells spiking now", INH_SYMBOL, st_.GABA_COLOR, [], legend=False))
-    cursor_raster = add(
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "x": [0.0, 0.0],
-            "y": [-1.0, top_row + 1.0],
-            "line": {"color": st_.CURSOR_COLOR, "width": 2 * s.scale},
-            "hoverinfo": "skip",
-            "showlegend": False,
-            "name": "now",
-        }
-    )
-    cursor_rate = add(
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "xaxis": "x2",
-            "yaxis": "y2",
-            "x": [0.0, 0.0],
-            "y": [0.0, rate_top],
-            "line": {"color": st_.CURSOR_COLOR, "width": 2 * s.scale},
-            "hoverinfo": "skip",
-            "showlegend": False,
-            "name": "now",
-        }
+    # the time cursor, one per data panel (raster, rates)
+    cursor_raster, cursor_rate = (
+        add(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "xaxis": xa,
+                "yaxis": ya,
+                "x": [0.0, 0.0],
+                "y": list(y_span),
+                "line": {"color": st_.CURSOR_COLOR, "width": 2 * s.scale},
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "name": "now",
+            }
+        )
+        for xa, ya, y_span in (("x", "y", (-1.0, top_row + 1.0)), ("x2", "y2", (0.0, rate_top)))
     )
     nodes = add(
         {

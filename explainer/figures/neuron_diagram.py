@@ -65,7 +65,7 @@ AXON_SPIKE_FRAMES = 3  # frames a spike takes to run down the (not to scale) axo
 DEFAULT_STYLE = st_.FigureStyle()
 DIAGRAM_X_RANGE = (0.0, 12.2)
 DIAGRAM_Y_RANGE = (0.0, 8.4)
-LEGEND_X = 0.31  # paper x of the legend: the diagram's empty lower-right corner (diagram: x 0 to 0.46)
+LEGEND_RIGHT = 0.47  # paper x of the legend's right edge: the diagram's empty lower-right corner (x 0 to 0.46)
 
 
 @dataclass(frozen=True)
@@ -673,12 +673,12 @@ def build_neuron_animation(
             # into the time axis of the data panels).
             "legend": {
                 "orientation": "v",
-                "x": LEGEND_X,
+                "x": LEGEND_RIGHT,  # anchored on the right, so larger presenter fonts grow into the free space
                 "y": 0.0,
-                "xanchor": "left",
+                "xanchor": "right",
                 "yanchor": "bottom",
                 "bgcolor": "rgba(255,255,255,0.85)",
-                "font": {"size": s.small_font_px},
+                "font": {"size": s.small_font_px, "family": st_.LEGEND_FONT_FAMILY},
             },
             "margin": {
                 "l": 10,
@@ -789,7 +789,7 @@ def _stack_for_phone(layout: dict) -> None:
     layout["yaxis2"]["domain"] = [0.47, 0.54]
     layout["yaxis3"]["domain"] = [0.29, 0.43]
     layout["yaxis4"]["domain"] = [0.0, 0.25]
-    layout["legend"].update({"orientation": "h", "x": 0.0, "y": -0.075, "yanchor": "top"})
+    layout["legend"].update({"orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.075, "yanchor": "top"})
 
 
 def _nice_ceiling(value: float) -> float:

@@ -78,24 +78,3 @@ def raster_layout_image(
         "yanchor": "top",
         "layer": "above",
     }
-
-
-def decode_palette_png(png: bytes) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
-    """Pixel codes and palette of a PNG from :func:`palette_png` (for tests and checks)."""
-    pos = 8
-    width = height = 0
-    palette: list[tuple[int, int, int]] = []
-    idat = b""
-    while pos < len(png):
-        (length,) = struct.unpack(">I", png[pos : pos + 4])
-        kind = png[pos + 4 : pos + 8]
-        data = png[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
-            width, height = struct.unpack(">II", data[:8])
-        elif kind == b"PLTE":
-            palette = [tuple(data[i : i + 3]) for i in range(0, len(data), 3)]
-        elif kind == b"IDAT":
-            idat += data
-        pos += 12 + length
-    rows = np.frombuffer(zlib.decompress(idat), np.uint8).reshape(height, width + 1)
-    return rows[:, 1:], palette

@@ -48,6 +48,9 @@ NMDA_DASH = "dot"
 SOMA_COLOR_STOPS_mV = ((-85.0, "#0072B2"), (-70.0, "#E8E4DA"), (-50.0, "#E69F00"))
 
 FONT_FAMILY = "Source Sans Pro, Source Sans 3, DejaVu Sans, Arial, sans-serif"
+# Legends measure their text when first drawn, before the page's web font may have arrived; with a font
+# every machine has from the start, the measured box fits the drawn text (otherwise labels get clipped).
+LEGEND_FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
 BASE_FONT_PX = 14
 
 

@@ -1,4 +1,4 @@
-"""Send the browser only what it can draw: min/max envelopes of long traces and one raster tick per bin.
+"""Send the browser only what it can draw: min/max envelopes of long traces, raster bins that hold a spike.
 
 Drawing is most of what a slider change costs in the browser: the tug-of-war figure's traces held
 ~20 000 points (3 334 per trace, 10 600 in the input raster), which Plotly took ~180 ms to draw in
@@ -11,10 +11,6 @@ resolution of the screen loses nothing a reader can see:
   where the run starts; a remainder shorter than a bin becomes a last bin of its own.
 * :func:`raster_occupancy`: which ``bin_ms`` bins hold at least one spike, drawn as one image
   (:mod:`explainer.figures.raster_image`) instead of a tick per spike: ~2000 ticks cost ~50 ms to draw.
-* :func:`raster_ticks`: one tick per bin of ``bin_ms`` holding at least one spike, drawn at the first
-  spike's time in that bin.  At 1 ms bins a 1 s raster has at most 1000 ticks, about one per pixel;
-  input rates above ~1000 spikes/s then look like the solid band they already looked like.  Every tick
-  drawn is at a real spike time, and every bin with a spike has its tick.
 
 The model's arrays are untouched (the CSV export and the sound still carry every sample and spike).
 """
@@ -56,17 +52,6 @@ def envelope(t_ms: np.ndarray, y: np.ndarray, n_bins: int = TRACE_BINS) -> tuple
     keep[1:] = idx[1:] != idx[:-1]  # a flat bin gives the same sample twice
     idx = idx[keep]
     return t_ms[idx].astype(np.float32), y[idx].astype(np.float32)
-
-
-def raster_ticks(times_ms: np.ndarray, bin_ms: float = RASTER_BIN_ms) -> np.ndarray:
-    """The first spike time in each ``bin_ms`` bin that holds a spike (sorted)."""
-    if bin_ms <= 0:
-        raise ValueError("bin_ms must be positive")
-    times = np.sort(np.asarray(times_ms, dtype=float))
-    if times.size == 0:
-        return times
-    _, first = np.unique(np.floor(times / bin_ms), return_index=True)
-    return times[first]
 
 
 def raster_occupancy(times_ms: np.ndarray, t_end_ms: float, bin_ms: float = RASTER_BIN_ms) -> np.ndarray:

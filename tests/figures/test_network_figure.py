@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from dataclasses import replace
 from functools import cache
 
@@ -23,8 +22,8 @@ from explainer.figures.network import (
     build_network_animation,
     node_size_px,
 )
-from explainer.figures.raster_image import decode_palette_png
 from explainer.model.network import NetworkParams, simulate_network
+from tests.figures._png import decode_layout_image
 
 
 @cache
@@ -54,7 +53,7 @@ def test_excitatory_and_inhibitory_cells_differ_in_colour_and_shape():
 def test_raster_image_marks_exactly_the_sampled_spikes():
     run, fig = _fig()
     (image,) = fig.spec["layout"]["images"]
-    pixels, palette = decode_palette_png(base64.b64decode(image["source"].split(",", 1)[1]))
+    pixels, palette = decode_layout_image(image)
     n_e, n_i = min(RASTER_EXC_CELLS, run.n_exc), min(RASTER_INH_CELLS, run.n_inh)
     n_rows, n_bins = n_e + n_i + 3, round(run.duration_ms / RASTER_BIN_ms)
     assert pixels.shape == (n_rows * RASTER_ROW_PX, n_bins * RASTER_COL_PX)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 
 import numpy as np
@@ -20,10 +19,10 @@ from explainer.figures.neuron_diagram import (
     frame_data,
     gate_opening,
 )
-from explainer.figures.raster_image import decode_palette_png
 from explainer.figures.thinning import TRACE_BINS
 from explainer.model import NeuronParams, SynapticInput, simulate_neuron
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from tests.figures._png import decode_layout_image
 
 FIGURE_JSON_BUDGET_BYTES = 1_000_000  # DESIGN.md section 9
 
@@ -82,7 +81,7 @@ def test_membrane_trace_is_sent_once_as_an_exact_envelope_with_threshold(default
 def test_input_raster_marks_every_millisecond_with_an_input_spike(default_case):
     run, inp, fig = default_case
     (image,) = fig.spec["layout"]["images"]
-    pixels, palette = decode_palette_png(base64.b64decode(image["source"].split(",", 1)[1]))
+    pixels, palette = decode_layout_image(image)
     assert pixels.shape == (sum(RASTER_ROW_REPEATS), round(run.duration_ms)), "a pixel column per ms"
     glu_rows, gap_rows, gaba_rows = np.split(pixels, np.cumsum(RASTER_ROW_REPEATS)[:-1])
     assert not gap_rows.any(), "the gap between the rows stays transparent"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import zlib
 
 import numpy as np
 import pytest
 
-from explainer.figures.raster_image import decode_palette_png, palette_png, raster_layout_image
+from explainer.figures.raster_image import palette_png, raster_layout_image
+from tests.figures._png import decode_layout_image, decode_palette_png
 
 
 def test_png_round_trips_codes_palette_and_transparency():
@@ -30,7 +30,8 @@ def test_layout_image_spans_the_given_data_box():
         np.ones((3, 10), np.uint8), ["#000000"], xref="x2", yref="y2", x0=0.0, x1=10.0, y_top=1.35, y_bottom=-0.35
     )
     assert image["source"].startswith("data:image/png;base64,")
-    decode_palette_png(base64.b64decode(image["source"].split(",", 1)[1]))
+    pixels, _ = decode_layout_image(image)
+    assert pixels.shape == (3, 10)
     assert (image["x"], image["sizex"], image["y"]) == (0.0, 10.0, 1.35)
     assert image["sizey"] == pytest.approx(1.7) and image["sizing"] == "stretch"
 

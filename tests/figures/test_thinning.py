@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from explainer.figures.thinning import envelope, raster_occupancy, raster_ticks
+from explainer.figures.thinning import envelope, raster_occupancy
 
 
 def test_envelope_keeps_the_extremes_of_every_bin_in_time_order():
@@ -56,15 +56,6 @@ def test_envelope_rejects_mismatched_input():
         envelope(np.arange(3.0), np.arange(4.0))
     with pytest.raises(ValueError):
         envelope(np.arange(3.0), np.arange(3.0), n_bins=0)
-
-
-def test_raster_ticks_one_per_busy_bin_at_a_real_spike():
-    times = np.array([0.2, 0.7, 0.95, 3.1, 3.2, 7.99, 8.0])
-    np.testing.assert_array_equal(raster_ticks(times, 1.0), [0.2, 3.1, 7.99, 8.0])
-    np.testing.assert_array_equal(raster_ticks(times[::-1], 1.0), [0.2, 3.1, 7.99, 8.0])
-    assert raster_ticks(np.array([]), 1.0).size == 0
-    with pytest.raises(ValueError):
-        raster_ticks(times, 0.0)
 
 
 def test_raster_occupancy_marks_exactly_the_bins_with_spikes():
