@@ -40,6 +40,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from explainer import content
+from explainer.ui import presenter
 from explainer.ui.presets import Preset, apply_preset, apply_preset_from_link
 from explainer.ui.widgets import url_choice
 
@@ -203,7 +204,8 @@ def goal(lesson: LessonText, numbers: Mapping[str, str] | None = None) -> None:
 
 
 def prose(lesson: LessonText, name: str, numbers: Mapping[str, str] | None = None) -> None:
-    st.markdown(fill(lesson.block(name), numbers or {}))
+    """A paragraph of the lesson's text: folded behind one click in presenter mode (the teacher tells it)."""
+    presenter.explain(fill(lesson.block(name), numbers or {}), label="Lesson text")
 
 
 def explain(lesson: LessonText, name: str, numbers: Mapping[str, str] | None = None) -> None:

@@ -25,6 +25,19 @@ def test_presenter_link_enlarges_figures_and_folds_text(value):
     assert not any(e.label == "Explanation" for e in normal.expander)
 
 
+@pytest.mark.parametrize("page", ["lesson_1_neuron.py", "lesson_2_glutamate.py", "lesson_3_gaba.py"])
+def test_presenter_mode_folds_the_lesson_text_but_not_the_prediction(page):
+    normal = open_page(page)
+    present = open_page(page, {"present": "true"})
+    assert_clean(present)
+    assert not any(e.label == "Lesson text" for e in normal.expander), "the text is open on a laptop"
+    folded = [e for e in present.expander if e.label == "Lesson text"]
+    assert folded, "presenter mode folds the lesson's text behind one click"
+    inside = {m.value for e in folded for m in e.markdown}
+    assert inside and inside <= {m.value for m in normal.markdown}, "the folded text is the laptop's text"
+    assert present.radio, "the prediction stays on screen"
+
+
 def test_presenter_toggle_switches_mode():
     at = open_page("playground.py")
     small = _font(at)
