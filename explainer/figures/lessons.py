@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from explainer.figures import style as st_
-from explainer.figures.neuron_diagram import SPIKE_DRAWN_PEAK_mV
+from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.spec import FigureSpec
 from explainer.model.lessons import (
     FICurve,

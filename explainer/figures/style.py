@@ -167,3 +167,60 @@ def chart_config(filename: str) -> dict:
         "scrollZoom": False,
         "toImageButtonOptions": {"format": "png", "filename": filename, **PROJECTOR_PNG},
     }
+
+
+# ---- the animated views' palette (one per profile; the browser draws with exactly these) ----
+VIEW_PALETTE_LAPTOP = {
+    "glutamate": GLUTAMATE_COLOR,
+    "gaba": GABA_COLOR,
+    "spike": SPIKE_COLOR,
+    "v": V_COLOR,
+    "threshold": THRESHOLD_COLOR,
+    "cursor": CURSOR_COLOR,
+    "membrane": MEMBRANE_COLOR,
+    "cytoplasm": CYTOPLASM_COLOR,
+    "text": TEXT_COLOR,
+    "muted_text": "#444444",
+    "grid": GRID_COLOR,
+    "axis": "#6B6B6B",
+    "background": "#FFFFFF",
+    "outline": "#000000",
+    "panel_key_bg": "rgba(255,255,255,0.85)",
+    "focus": OKABE_ITO["blue"],
+    "external": "#777777",
+    "node_text": "#FFFFFF",
+}
+
+
+def view_palette(style: FigureStyle) -> dict[str, str]:
+    """Named colours of the animated views for this profile: laptop, or projector (:data:`PROJECTOR_COLORS`)."""
+    palette = dict(VIEW_PALETTE_LAPTOP)
+    if style.high_contrast:
+        palette = {name: PROJECTOR_COLORS.get(color, color) for name, color in palette.items()}
+        palette["muted_text"] = "#000000"
+        palette["axis"] = "#000000"
+        palette["external"] = "#3D3D3D"
+    return palette
+
+
+def soma_color_stops() -> list[list]:
+    """The soma's shading by V as [[mV, colour], ...] for the browser (same stops as :func:`soma_color`)."""
+    return [[v, c] for v, c in SOMA_COLOR_STOPS_mV]
+
+
+def view_sizes(style: FigureStyle) -> dict[str, float]:
+    """Font and line sizes of the animated views (px) for this profile."""
+    return {
+        "font_px": style.font_px,
+        "small_font_px": style.small_font_px,
+        "line_px": max(style.line_px * 0.75, PROJECTOR_MIN_LINE_PX if style.high_contrast else 1.5),
+        "scale": style.scale,
+    }
+
+
+EXPORT_SCALE = 1.6  # type in the 1920 x 1080 image: laptop sizes x 1.6 (22 px), readable when projected
+
+
+def export_style(style: FigureStyle) -> FigureStyle:
+    """The style of the projector-sized PNG export: larger type, the same colours as on screen."""
+    return FigureStyle(scale=EXPORT_SCALE, high_contrast=style.high_contrast)

@@ -13,11 +13,11 @@ from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
 from explainer.model.neuron import mg_block
 from explainer.ui import presenter
-from explainer.ui.animation import animation_controls, reduce_motion
-from explainer.ui.network_views import disinhibition_curve, network_view, view_id
+from explainer.ui.animated_view import animated_view, reduce_motion
+from explainer.ui.network_views import disinhibition_curve, network_view
 from explainer.ui.widgets import url_slider
 
-CHART_KEY = "blocked_gate_chart"
+VIEW_KEY = "blocked_gate_view"
 DEMO_MARKER = "<!-- demo -->"
 
 
@@ -43,7 +43,9 @@ def demo() -> None:
     )
     params = replace(NetworkParams(), e_to_i_scale=float(scale))
     with st.spinner("Simulating 1000 neurons..."):
-        stats, fig, description = network_view(params, DEFAULT_NETWORK_SEED, presenter.figure_style(), reduce_motion())
+        stats, payload, description = network_view(
+            params, DEFAULT_NETWORK_SEED, presenter.view_style(), reduce_motion(), f"blocked-gate_e-to-i{scale:g}"
+        )
         scales, e_rates, i_rates = disinhibition_curve(DEFAULT_NETWORK_SEED)
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
@@ -70,14 +72,7 @@ def demo() -> None:
         st.metric(
             "Inhibitory cells", f"{stats.inh_rate_hz:.1f} spikes/s", f"{stats.inh_rate_hz - i_rates[0]:+.1f} vs intact"
         )
-    st.plotly_chart(
-        fig,
-        theme=None,
-        key=CHART_KEY,
-        config=chart_config("network-raster"),
-        alt="Spike raster and population rates of the network at this setting. " + description,
-    )
-    animation_controls(CHART_KEY, view_id(params, DEFAULT_NETWORK_SEED))
+    animated_view(payload, key=VIEW_KEY)
     st.markdown(f"**What the figure shows:** {description}")
 
 

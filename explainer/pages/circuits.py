@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explainer.figures.style import chart_config
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
 from explainer.ui import presenter
-from explainer.ui.animation import animation_controls, reduce_motion
-from explainer.ui.network_views import network_view, view_id
+from explainer.ui.animated_view import animated_view, reduce_motion
+from explainer.ui.network_views import network_view
 from explainer.ui.presets import Preset, preset_selector
 from explainer.ui.widgets import url_number_input, url_slider, url_toggle
 
 DEFAULTS = NetworkParams()
-CHART_KEY = "circuits_chart"
+VIEW_KEY = "circuits_view"
 
 PRESETS = {
     "Balanced": Preset(
@@ -104,18 +103,15 @@ def _sliders(clear: dict) -> tuple[NetworkParams, int]:
 
 @st.fragment
 def circuits() -> None:
+    """Presenting, the view comes first (all of it on the projected screen), then presets and sliders."""
+    view_area = st.container() if presenter.is_presenting() else None
     params, seed = _controls()
+    view_area = view_area or st.container()
+    name = f"circuits_exc{params.w_exc_nS:g}_inh{params.w_inh_nS:g}_ext{params.ext_rate_hz:g}_seed{seed}"
     with st.spinner("Simulating 1000 neurons for one second..."):
-        stats, fig, description = network_view(params, seed, presenter.figure_style(), reduce_motion())
-    st.plotly_chart(
-        fig,
-        theme=None,
-        key=CHART_KEY,
-        config=chart_config("network-raster"),
-        alt="Spike raster of 125 of the network's cells, population firing rates, and a diagram of the "
-        "excitatory and inhibitory populations. " + description,
-    )
-    animation_controls(CHART_KEY, view_id(params, seed))
+        stats, payload, description = network_view(params, seed, presenter.view_style(), reduce_motion(), name)
+    with view_area:
+        animated_view(payload, key=VIEW_KEY)
     m1, m2, m3, m4 = st.columns([1.7, 1, 1, 1])  # the regime's name ("balanced irregular") needs the room
     m1.metric("Regime", stats.regime)
     m2.metric("Excitatory cells (spikes/s)", f"{stats.exc_rate_hz:.1f}")

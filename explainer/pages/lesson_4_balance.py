@@ -7,7 +7,6 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from explainer.figures.animation_controls import start_at_last_frame
 from explainer.figures.describe import describe_neuron_run
 from explainer.figures.lessons import (
     build_rate_map_figure,
@@ -15,14 +14,14 @@ from explainer.figures.lessons import (
     describe_rate_map,
     describe_regularity,
 )
-from explainer.figures.neuron_diagram import build_neuron_animation
+from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
 from explainer.model.lessons import RateMap, Regularity, isi_cv, rate_map, regularity_comparison
 from explainer.model.neuron import NeuronParams
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
 from explainer.ui import lesson, presenter
-from explainer.ui.animation import animation_controls, reduce_motion
+from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.presets import Preset, clear_preset
 from explainer.ui.widgets import url_slider
 
@@ -61,19 +60,29 @@ def comparison_view(figure_style: FigureStyle) -> tuple[FigureSpec, str]:
     return build_regularity_figure(reg, figure_style=figure_style), describe_regularity(reg)
 
 
-def _animation_id(settings: TugOfWarSettings) -> str:
+def _view_id(settings: TugOfWarSettings) -> str:
     return "l4" + hashlib.sha1(repr(settings).encode()).hexdigest()[:10]
+
+
+ANIMATION_ALT = "Animated neuron with glutamate and GABA synapses. "
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def explore_view(
-    glu_hz: float, gaba_hz: float, figure_style: FigureStyle, calm: bool = False
-) -> tuple[FigureSpec, str, FigureSpec, str, dict[str, float]]:
+    glu_hz: float, gaba_hz: float, figure_style: FigureStyle, view_style: FigureStyle, calm: bool = False
+) -> tuple[bytes, str, FigureSpec, str, dict[str, float]]:
     settings = TugOfWarSettings(glutamate_rate_hz=glu_hz, gaba_rate_hz=gaba_hz)
     run, inp = run_tug_of_war(settings)
-    anim = build_neuron_animation(run, inp, figure_style=figure_style, animation_id=_animation_id(settings))
-    if calm:
-        anim = FigureSpec(start_at_last_frame(anim.spec))
+    description = describe_neuron_run(run, inp)
+    anim = neuron_view_payload(
+        run,
+        inp,
+        view_id=_view_id(settings),
+        figure_style=view_style,
+        alt=ANIMATION_ALT + description,
+        export_name=f"lesson-4_glu{glu_hz:.0f}_gaba{gaba_hz:.0f}",
+        calm=calm,
+    )
     rmap = the_map()
     map_fig = build_rate_map_figure(rmap, (glu_hz, gaba_hz), figure_style=figure_style)
     readouts = {
@@ -81,7 +90,7 @@ def explore_view(
         "cv": isi_cv(run.spike_times_ms),
         "mean_v_mV": float(run.v_mV.mean()),
     }
-    return anim, describe_neuron_run(run, inp), map_fig, describe_rate_map(rmap, (glu_hz, gaba_hz)), readouts
+    return anim, description, map_fig, describe_rate_map(rmap, (glu_hz, gaba_hz)), readouts
 
 
 @st.cache_data(show_spinner=False)
@@ -136,12 +145,9 @@ def explore() -> None:
             **clear,
         )
     anim, anim_text, map_fig, map_text, r = explore_view(
-        float(glu), float(gaba), presenter.figure_style(), reduce_motion()
+        float(glu), float(gaba), presenter.figure_style(), presenter.view_style(), reduce_motion()
     )
-    lesson.chart(anim, "l4_animation", "Animated neuron with glutamate and GABA synapses. " + anim_text)
-    animation_controls(
-        "l4_animation", _animation_id(TugOfWarSettings(glutamate_rate_hz=float(glu), gaba_rate_hz=float(gaba)))
-    )
+    animated_view(anim, key="l4_view")
     cv = r["cv"]
     m1, m2, m3 = st.columns(3)
     m1.metric("Output firing rate", f"{lesson.num(r['rate_hz'])} spikes/s")

@@ -6,19 +6,16 @@ import hashlib
 
 import streamlit as st
 
-from explainer.figures.animation_controls import start_at_last_frame
 from explainer.figures.describe import describe_neuron_run
 from explainer.figures.export import neuron_traces_csv
-from explainer.figures.neuron_diagram import build_neuron_animation
-from explainer.figures.sound import spike_clicks_wav
-from explainer.figures.spec import FigureSpec
-from explainer.figures.style import FigureStyle, chart_config
-from explainer.model.neuron import NeuronRun, SynapticInput
+from explainer.figures.neuron_view import neuron_view_payload
+from explainer.figures.style import FigureStyle
+from explainer.model.neuron import NeuronRun
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
 from explainer.ui import presenter
-from explainer.ui.animation import animation_controls, reduce_motion
+from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.presets import Preset, preset_selector
-from explainer.ui.widgets import url_number_input, url_slider, url_toggle
+from explainer.ui.widgets import url_number_input, url_slider
 
 DEFAULTS = TugOfWarSettings()
 
@@ -43,28 +40,43 @@ PRESETS = {
 
 
 def settings_id(settings: TugOfWarSettings) -> str:
-    """A short stable identifier of these settings (tags the figure so the browser can autoplay it)."""
+    """A short stable identifier of these settings (the view shows it once it has drawn them)."""
     return hashlib.sha1(repr(settings).encode()).hexdigest()[:12]
 
 
+VIEW_KEY = "playground_view"
 RATE_MAX_HZ = 6000
 RATE_STEP_HZ = 100
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+ALT = "Animated neuron with glutamate and GABA synapses, and its input spikes, conductances and membrane potential. "
+
+
+def export_name(settings: TugOfWarSettings) -> str:
+    return f"tug-of-war_glu{settings.glutamate_rate_hz:.0f}_gaba{settings.gaba_rate_hz:.0f}_seed{settings.seed}"
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
 def playground_view(
     settings: TugOfWarSettings, figure_style: FigureStyle, calm: bool = False
-) -> tuple[NeuronRun, SynapticInput, FigureSpec, str]:
-    """Model run, animated figure and description for these settings.
+) -> tuple[NeuronRun, bytes, str]:
+    """Model run, the animated view's data and the description for these settings.
 
-    ``cache_resource`` (not ``cache_data``): the figure is shared read-only, so a repeated setting costs
-    no copy at all; every session moving to settings seen before gets them at once.
+    ``cache_resource`` (not ``cache_data``): the result is shared read-only, so a repeated setting costs
+    no copy at all; every session moving to settings seen before gets them at once (~28 KB each).
     """
     run, inp = run_tug_of_war(settings)
-    fig = build_neuron_animation(run, inp, figure_style=figure_style, animation_id=settings_id(settings))
-    if calm:
-        fig = FigureSpec(start_at_last_frame(fig.spec))
-    return run, inp, fig, describe_neuron_run(run, inp)
+    description = describe_neuron_run(run, inp)
+    payload = neuron_view_payload(
+        run,
+        inp,
+        view_id=settings_id(settings),
+        figure_style=figure_style,
+        alt=ALT + description,
+        export_name=export_name(settings),
+        calm=calm,
+    )
+    return run, payload, description
 
 
 def _input_controls() -> tuple[float, float, float, float]:
@@ -171,8 +183,14 @@ def _advanced_controls() -> tuple[float, float, float, int]:
 
 @st.fragment
 def playground() -> None:
-    """Sliders, read-outs, the animation and its description: reruns on its own when a slider moves."""
+    """Sliders, read-outs, the animation and its description: reruns on its own when a slider moves.
+
+    Presenting, the view comes first, right under the title, so that all of it is on the projected screen;
+    otherwise the sliders come first, as a student reads the page.
+    """
+    view_area = st.container() if presenter.is_presenting() else None
     glu_rate, glu_weight, gaba_rate, gaba_weight = _input_controls()
+    view_area = view_area or st.container()
     chart_area = st.container()
     g_nmda, mg, e_gaba, seed = _advanced_controls()
     settings = TugOfWarSettings(
@@ -185,53 +203,47 @@ def playground() -> None:
         mg_mM=mg,
         seed=seed,
     )
-    run, _inp, fig, description = playground_view(settings, presenter.figure_style(), reduce_motion())
+    run, payload, description = playground_view(settings, presenter.view_style(), reduce_motion())
+    with view_area:
+        animated_view(payload, key=VIEW_KEY)
     with chart_area:
-        st.plotly_chart(
-            fig,
-            theme=None,
-            key="playground_chart",
-            config=chart_config(f"tug-of-war_glu{settings.glutamate_rate_hz:.0f}_gaba{settings.gaba_rate_hz:.0f}"),
-            alt="Animated neuron with glutamate and GABA synapses, and its input spikes, conductances and "
-            "membrane potential. " + description,
-        )
-        animation_controls("playground_chart", settings_id(settings))
         m1, m2, m3 = st.columns(3)
         m1.metric("Output spikes (in 1 s)", f"{run.spike_times_ms.size}")
         m2.metric("Firing rate", f"{run.firing_rate_hz:.0f} spikes/s")
         m3.metric("Mean membrane potential", f"{float(run.v_mV.mean()):.1f} mV")
         st.markdown(f"**What the figure shows:** {description}")
-        _listen_and_export(run, settings)
+        _export(run, settings)
 
 
-def _listen_and_export(run: NeuronRun, settings: TugOfWarSettings) -> None:
-    """'Listen to the neuron' (a click per spike) and the CSV of the traces shown."""
-    listen_col, csv_col = st.columns(2)
-    with listen_col:
-        if url_toggle("Listen to the neuron (a click per spike)", False, key="listen"):
-            st.audio(spike_clicks_wav(run.spike_times_ms, run.duration_ms), format="audio/wav")
-            st.caption(f"{run.spike_times_ms.size} clicks in {run.duration_ms / 1000:g} s, one per output spike.")
-    with csv_col:
-        st.download_button(
-            "Download the traces (CSV)",
-            icon=":material/download:",
-            data=lambda: neuron_traces_csv(run),
-            file_name=f"tug-of-war_seed{settings.seed}.csv",
-            mime="text/csv",
-            key="download_csv",
-            on_click="ignore",
-            help="Time, membrane potential, AMPA, NMDA and GABA conductances and output spikes, one row per 0.1 ms.",
-        )
+def _export(run: NeuronRun, settings: TugOfWarSettings) -> None:
+    """The CSV of the traces shown (every model sample; the view's own button saves the image)."""
+    st.download_button(
+        "Download the traces (CSV)",
+        icon=":material/download:",
+        data=lambda: neuron_traces_csv(run),
+        file_name=f"{export_name(settings)}.csv",
+        mime="text/csv",
+        key="download_csv",
+        on_click="ignore",
+        help="Time, membrane potential, AMPA, NMDA and GABA conductances and output spikes, one row per 0.1 ms.",
+    )
+
+
+INTRO = (
+    "One neuron receives **glutamate** (excitatory, ▲) and **GABA** (inhibitory, ●) from many other cells. "
+    "The animation plays by itself; **Play**/**Pause**, the speed and the time slider under it control it, and "
+    "**Listen** adds a click for every spike the cell fires. Move a slider or pick a preset and the same view "
+    "shows the new case."
+)
 
 
 def render() -> None:
     st.title("Tug of war: glutamate versus GABA")
-    presenter.explain(
-        "One neuron receives **glutamate** (excitatory, ▲) and **GABA** (inhibitory, ●) from many other cells. "
-        "The animation plays by itself; **▶ Play**, **❚❚ Pause** and the time slider control it. Move a slider or "
-        "pick a preset and it plays the new case."
-    )
+    if not presenter.is_presenting():
+        st.markdown(INTRO)
     playground()
+    if presenter.is_presenting():
+        presenter.explain(INTRO)
 
 
 if __name__ == "__main__":

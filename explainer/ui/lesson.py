@@ -41,8 +41,7 @@ import streamlit as st
 
 from explainer import content
 from explainer.ui import presenter
-from explainer.ui.presets import Preset, apply_preset, apply_preset_from_link
-from explainer.ui.widgets import url_choice
+from explainer.ui.presets import Preset, preset_selector
 
 KINDS = ("goal", "text", "predict", "check", "explain", "try")
 QUESTION_KINDS = ("predict", "check")
@@ -287,20 +286,9 @@ def waiting_for_prediction() -> None:
     st.info("The experiment appears here once you have made your prediction.", icon=":material/visibility_off:")
 
 
-def presets(options: Mapping[str, Preset], *, key: str, label: str = "Presets") -> None:
+def presets(options: Mapping[str, Preset], *, key: str) -> None:
     """One-click scenarios that set this lesson's sliders (bound to the URL like the sliders)."""
-    url_choice(
-        label,
-        list(options),
-        key=key,
-        on_change=apply_preset,
-        args=(options, key),
-        help="One click sets the sliders to a prepared scenario.",
-    )
-    apply_preset_from_link(options, key, set(st.query_params.keys()))
-    chosen = st.session_state.get(key)
-    if chosen in options:
-        st.caption(f"**{chosen}:** {options[chosen].blurb}")
+    preset_selector(options, key, "One click sets the sliders to a prepared scenario.")
 
 
 # ---------------------------------------------------------------------------------------------------

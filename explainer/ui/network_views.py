@@ -10,10 +10,8 @@ import hashlib
 
 import streamlit as st
 
-from explainer.figures.animation_controls import start_at_last_frame
 from explainer.figures.describe import describe_network_run
-from explainer.figures.network import build_network_animation
-from explainer.figures.spec import FigureSpec
+from explainer.figures.network_view import network_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.model.analysis import NetworkStats
 from explainer.model.network import NetworkParams
@@ -21,21 +19,33 @@ from explainer.model.network_scenarios import DISINHIBITION_SCALES, disinhibitio
 
 
 def view_id(params: NetworkParams, seed: int) -> str:
-    """Short stable identifier of a network view (tags its figure for autoplay)."""
+    """Short stable identifier of a network view (the view shows it once it has drawn it)."""
     return hashlib.sha1(repr((params, seed)).encode()).hexdigest()[:12]
 
 
-@st.cache_resource(max_entries=24, show_spinner=False)
+ALT = (
+    "Spike raster of 125 of the network's cells, population firing rates, and a diagram of the excitatory and "
+    "inhibitory populations. "
+)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
 def network_view(
-    params: NetworkParams, seed: int, figure_style: FigureStyle, calm: bool = False
-) -> tuple[NetworkStats, FigureSpec, str]:
-    """Simulate, build the animated figure and the description (the run itself is cached separately,
-    so switching presenter mode only rebuilds the figure)."""
+    params: NetworkParams, seed: int, figure_style: FigureStyle, calm: bool = False, export_name: str = "network"
+) -> tuple[NetworkStats, bytes, str]:
+    """Simulate, build the animated view's data (~13 KB) and the description (the run itself is cached
+    separately, so switching presenter mode only rebuilds the view data)."""
     run, stats = _network_run(params, seed)
-    fig = build_network_animation(run, figure_style=figure_style, animation_id=view_id(params, seed))
-    if calm:
-        fig = FigureSpec(start_at_last_frame(fig.spec))
-    return stats, fig, describe_network_run(stats, params)
+    description = describe_network_run(stats, params)
+    payload = network_view_payload(
+        run,
+        view_id=view_id(params, seed),
+        figure_style=figure_style,
+        alt=ALT + description,
+        export_name=export_name,
+        calm=calm,
+    )
+    return stats, payload, description
 
 
 @st.cache_resource(max_entries=24, show_spinner=False)

@@ -90,6 +90,13 @@ def figure_style() -> FigureStyle:
     )
 
 
+def view_style() -> FigureStyle:
+    """The style of the animated views: they lay themselves out for the screen's width in the browser,
+    so only presenter mode (type size and contrast) matters, not the device."""
+    presenting = is_presenting()
+    return FigureStyle(scale=PRESENTER_FIGURE_SCALE if presenting else 1.0, high_contrast=presenting)
+
+
 def apply_presenter_css() -> None:
     if is_presenting():
         st.html(_PRESENTER_CSS)

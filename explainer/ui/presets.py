@@ -64,6 +64,9 @@ def preset_selector(presets: Mapping[str, Preset], key: str, help_text: str) -> 
     url_choice("Presets", list(presets), key=key, on_change=apply_preset, args=(presets, key), help=help_text)
     apply_preset_from_link(presets, key, set(st.query_params.keys()))
     chosen = st.session_state.get(key)
+    # One slot, filled or empty: the number of elements before the animated view stays the same, so choosing
+    # a preset updates the view in place instead of remounting it one position further down.
+    slot = st.empty()
     if chosen in presets:
-        st.caption(f"**{chosen}:** {presets[chosen].blurb}")
+        slot.caption(f"**{chosen}:** {presets[chosen].blurb}")
     return {"on_change": clear_preset, "args": (key,)}

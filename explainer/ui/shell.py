@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from explainer.ui import presenter
-from explainer.ui.animation import reduce_motion_toggle
+from explainer.ui.animated_view import reduce_motion_toggle
 from explainer.ui.banner import show_banner
 from explainer.ui.connection import connection_watch
 from explainer.ui.keyboard import keyboard_chart_tools

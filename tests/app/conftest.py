@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explainer.figures.view_codec import Unpacked, unpack
+from explainer.ui.animated_view import COMPONENT_NAME
 from explainer.ui.shell import DEFAULT_PAGE, PAGE_TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +38,15 @@ def open_page(page_file: str | None = None, query: dict[str, str] | None = None,
 def chart_specs(at: AppTest) -> list[dict]:
     """The Plotly figure JSON of every chart on the page (AppTest has no Plotly accessor)."""
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def views(at: AppTest) -> dict[str, Unpacked]:
+    """The animated views on the page by their widget key: each one's decoded payload (header and arrays)."""
+    out = {}
+    for el in at.get("bidi_component"):
+        if el.proto.component_name == COMPONENT_NAME:
+            out[el.proto.id.rsplit("-", 1)[-1]] = unpack(el.proto.bytes)
+    return out
 
 
 def page_text(at: AppTest) -> str:

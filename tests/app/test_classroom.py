@@ -6,13 +6,15 @@ import re
 
 import pytest
 
+from explainer.content.view_words import CONTROLS
 from explainer.ui.presenter import PRESENTER_FIGURE_SCALE
 from explainer.ui.shell import PAGE_TABLE
-from tests.app.conftest import assert_clean, chart_specs, open_page, page_text
+from tests.app.conftest import assert_clean, open_page, views
 
 
 def _font(at) -> float:
-    return chart_specs(at)[0]["layout"]["font"]["size"]
+    (view,) = views(at).values()
+    return view.header["sizes"]["font_px"]
 
 
 @pytest.mark.parametrize("value", ["1", "true"])
@@ -69,37 +71,28 @@ def test_next_and_previous_page_buttons_follow_the_teaching_order():
     assert at.button(key="step_prev").label.endswith(titles[i]), "after stepping, 'previous' leads back"
 
 
-def test_listen_toggle_plays_clicks_and_csv_is_offered():
+def test_the_view_carries_listen_and_copy_and_csv_is_offered():
+    """The controls live in the view (the browser side: tests/e2e); the page offers the CSV of every sample."""
     at = open_page("playground.py")
-    assert not at.get("audio")
-    at.toggle(key="listen").set_value(True).run()
-    assert_clean(at)
-    assert at.get("audio"), "the 'listen' toggle must add an audio player"
-    spikes = next(m.value for m in at.metric if m.label.startswith("Output spikes"))
-    assert f"{spikes} clicks" in page_text(at)
+    assert not at.get("audio"), "no separate sound clip: the view clicks in step with the spikes it shows"
+    (view,) = views(at).values()
+    for word in ("play", "pause", "speed", "time", "listen", "copy", "save"):
+        assert view.header["words"][word] == CONTROLS[word]
     assert at.get("download_button"), "a CSV download of the traces must be offered"
 
 
-def test_reduce_motion_link_starts_figures_at_the_end_and_keeps_controls():
+def test_reduce_motion_link_sends_the_calm_view():
     at = open_page("playground.py", {"calm": "true"})
     assert_clean(at)
     assert at.toggle(key="calm").value is True
-    spec = chart_specs(at)[0]
-    readout = next(t for t in spec["data"] if t.get("mode") == "text" and str(t["text"][0]).startswith("t = "))
-    assert readout["text"][0].startswith("t = 1000 ms"), "reduce motion opens on the last frame"
-    html = " ".join(h.proto.body for h in at.get("html"))
-    assert '"autoplay": false' not in html and "autoplay = false" in html
-    assert "Play animation" in html and "Copy link to this view" in html
+    (view,) = views(at).values()
+    assert view.header["calm"] is True, "reduce motion: the view opens on its final state and waits"
 
 
 def test_animation_autoplays_by_default():
     at = open_page("playground.py")
-    html = " ".join(h.proto.body for h in at.get("html"))
-    assert "autoplay = true" in html
-    assert 'data-action="scrub"' in html, "the keyboard-usable time scrubber"
-    spec = chart_specs(at)[0]
-    readout = next(t for t in spec["data"] if t.get("mode") == "text" and str(t["text"][0]).startswith("t = "))
-    assert readout["text"][0].startswith("t = 0 ms"), "autoplay starts from the first frame"
+    (view,) = views(at).values()
+    assert view.header["calm"] is False
 
 
 # --- hand-edited links: the address bar ends up with what the page uses ------------------------------
@@ -136,7 +129,7 @@ def test_every_bad_link_value_gets_one_note_and_clamped_ones_a_url_correction():
         "glu_weight": "7",
         "gaba_rate": "abc",
         "gaba_weight": "-4",
-        "listen": "maybe",
+        "calm": "maybe",
     }
     at = open_page("playground.py", query)
     assert_clean(at)
@@ -164,7 +157,5 @@ def test_controls_use_icons_not_emoji():
     at = open_page("playground.py")
     download = at.get("download_button")[0].proto
     assert download.label == "Download the traces (CSV)" and download.icon == ":material/download:"
-    assert at.toggle(key="listen").label == "Listen to the neuron (a click per spike)"
-    html = " ".join(h.proto.body for h in at.get("html"))
-    assert '<span class="ei-icon ei-icon-link" aria-hidden="true"></span> Copy link to this view' in html
-    assert "🔗" not in html
+    (view,) = views(at).values()
+    assert all(ord(ch) < 0x2190 or ch in "→×⁺⁻²" for w in view.header["words"].values() for ch in w), "no emoji"

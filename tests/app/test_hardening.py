@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import plotly.io as pio
 import tomllib
 
-from explainer.figures.network import build_network_animation
+from explainer.figures.network_view import network_view_payload
+from explainer.figures.style import FigureStyle
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import run_network
 
@@ -23,7 +23,8 @@ def test_hardening_settings():
     assert CONFIG["runner"]["postScriptGC"] is False, "the per-run full GC made a class of 30 wait (test_load.py)"
 
 
-def test_the_largest_figure_fits_the_message_cap_with_room():
-    run, _ = run_network(NetworkParams(w_inh_nS=0.0), 1)  # runaway: the most spikes, the largest frames
-    size_mb = len(pio.to_json(build_network_animation(run).spec, validate=False)) / 1e6
-    assert size_mb < CONFIG["server"]["maxMessageSize"] / 4, f"the runaway network figure is {size_mb:.2f} MB"
+def test_the_largest_view_fits_the_message_cap_with_room():
+    run, _ = run_network(NetworkParams(w_inh_nS=0.0), 1)  # runaway: the most spikes
+    payload = network_view_payload(run, view_id="x", figure_style=FigureStyle(), alt="", export_name="x")
+    size_mb = len(payload) / 1e6
+    assert size_mb < CONFIG["server"]["maxMessageSize"] / 4, f"the runaway network view is {size_mb:.2f} MB"

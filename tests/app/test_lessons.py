@@ -12,7 +12,7 @@ from explainer.model import NeuronParams
 from explainer.model import lessons as ml
 from explainer.pages import lesson_1_neuron, lesson_2_glutamate, lesson_3_gaba, lesson_4_balance
 from explainer.ui.lesson import fill, load_lesson, num
-from tests.app.conftest import assert_clean, chart_specs, open_page, page_text
+from tests.app.conftest import assert_clean, chart_specs, open_page, page_text, views
 
 P = NeuronParams()
 
@@ -128,7 +128,7 @@ def test_every_prediction_gets_feedback_after_the_reveal(lp):
     for label in labels:
         at.radio(key=lp.predict_key).set_value(label).run()
         assert_clean(at)
-        assert len(at.get("plotly_chart")) == lp.charts_after
+        assert len(at.get("plotly_chart")) + len(views(at)) == lp.charts_after, "static charts + animated views"
         if label == answer:
             feedback = " ".join(s.value for s in at.success)
             assert "The model agrees" in feedback and label in feedback
@@ -162,11 +162,14 @@ def test_every_check_answer_gets_immediate_feedback(lp):
 )
 def test_each_slider_changes_a_chart(lp, key, value):
     at = _revealed(lp)
-    before = chart_specs(at)
+    before = (chart_specs(at), {k: v.header["id"] for k, v in views(at).items()})
     at.slider(key=key).set_value(value).run()
     assert_clean(at)
     assert at.slider(key=key).value == value
-    assert chart_specs(at) != before, f"moving {key} must change a figure"
+    after = (chart_specs(at), {k: v.header["id"] for k, v in views(at).items()})
+    assert after != before, f"moving {key} must change a figure"
+    if views(at):
+        assert after[1] != before[1], f"moving {key} must send the animated view new data"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 
 from explainer.model.network_scenarios import DISINHIBITION_SCALES, disinhibition_sweep
 from explainer.pages.circuits import PRESETS
-from tests.app.conftest import assert_clean, chart_specs, open_page, page_text
+from tests.app.conftest import assert_clean, open_page, page_text, views
 
 
 def _metric(at, label: str) -> str:
@@ -25,10 +25,10 @@ def circuits():
 
 def test_circuits_default_is_balanced_and_animated(circuits):
     assert _metric(circuits, "Regime") == "balanced irregular"
-    spec = chart_specs(circuits)[0]
-    assert spec["frames"], "the raster must be animated"
-    names = {t.get("name") for t in spec["data"]}
-    assert {"E cells (glutamate)", "I cells (GABA)"} <= names
+    view = views(circuits)["circuits_view"]
+    assert view.header["kind"] == "network" and view.arrays["raster_exc"].any(), "the raster is the animated view"
+    keys = {view.header["words"]["key_exc"], view.header["words"]["key_inh"]}
+    assert keys == {"E cells (glutamate)", "I cells (GABA)"}
     assert "Regime: balanced irregular" in page_text(circuits)
 
 

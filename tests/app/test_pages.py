@@ -8,7 +8,7 @@ import re
 import pytest
 
 from explainer.ui.shell import DEFAULT_PAGE, PAGE_TABLE
-from tests.app.conftest import assert_clean, open_page
+from tests.app.conftest import assert_clean, open_page, views
 
 
 @pytest.mark.parametrize("page_file,title", [(f, t) for f, t, _, _ in PAGE_TABLE])
@@ -23,7 +23,7 @@ def test_app_opens_on_the_playground():
     assert_clean(at)
     assert DEFAULT_PAGE == "tug-of-war"
     assert "Tug of war" in at.title[0].value
-    assert at.get("plotly_chart"), "the default page must show the animation"
+    assert views(at), "the default page must show the animation"
 
 
 def test_home_links_to_the_playground():

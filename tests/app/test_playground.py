@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
-from explainer.pages.playground import PRESETS
-from tests.app.conftest import assert_clean, chart_specs, open_page, page_text
+from explainer.pages.playground import PRESETS, VIEW_KEY
+from tests.app.conftest import assert_clean, open_page, page_text, views
 
 SLIDER_KEYS = ["glu_rate", "glu_weight", "gaba_rate", "gaba_weight", "g_nmda", "mg", "e_gaba"]
 
@@ -19,16 +19,17 @@ def _metric(at, label_start: str) -> str:
 
 
 def _v_trace(at) -> list:
-    spec = chart_specs(at)[0]
-    return next(t for t in spec["data"] if t.get("name") == "membrane potential")["y"]
+    return views(at)[VIEW_KEY].arrays["v_mV"].tolist()
 
 
 def test_defaults_match_the_model(playground):
     run, _ = run_tug_of_war(TugOfWarSettings())
     assert _metric(playground, "Output spikes") == str(run.spike_times_ms.size)
     assert _metric(playground, "Firing rate") == f"{run.firing_rate_hz:.0f} spikes/s"
-    assert len(chart_specs(playground)) == 1
-    assert chart_specs(playground)[0]["frames"], "the chart must carry animation frames"
+    (view,) = views(playground).values()
+    assert view.header["kind"] == "neuron" and view.header["calm"] is False
+    assert view.arrays["spikes_ms"].tolist() == run.spike_times_ms.astype("float32").tolist()
+    assert not playground.get("plotly_chart"), "the animation is the component, not a Plotly chart"
 
 
 def test_every_widget_has_a_stable_key(playground):

@@ -1,12 +1,9 @@
 """The "Tug of war" playground (the default page, ``/``) in a real browser.
 
-Autoplay, the Play/Pause buttons of the Plotly animation, sliders and presets redrawing the chart and
-writing the address bar, copied links restoring a view, and hand-edited links staying harmless.
-
-The chart is read in the page itself: the Plotly graph div (``.js-plotly-plot``) carries ``layout``
-(with ``meta.animation_id`` naming the settings) and ``data`` (the traces, among them "membrane
-potential" and the read-out "t = N ms   output spikes so far: K"); the frame on screen is the value of
-the page's time scrubber, which follows the animation.
+Autoplay, Play/Pause, sliders and presets updating the same view in place (same DOM node, play state
+kept) and writing the address bar, copied links restoring a view, and hand-edited links staying harmless.
+The view is read through its attributes (tests/e2e/views.py): the settings it draws (``data-view-id``),
+its state and the simulated time on screen.
 """
 
 from __future__ import annotations
@@ -21,8 +18,10 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
     expect = None
 
 from explainer.model.scenarios import TugOfWarSettings
+from explainer.pages.playground import VIEW_KEY
 
-from .conftest import TESTID_EXCEPTION, PageLog, goto, wait_for_app
+from .conftest import TESTID_EXCEPTION, goto, wait_for_app
+from .views import control, debug, view, view_state, wait_for_time_past, wait_for_view
 
 DEFAULTS = TugOfWarSettings()
 
@@ -39,68 +38,25 @@ DEFAULT_INPUTS = {
     "gaba_rate": shown(DEFAULTS.gaba_rate_hz),
     "gaba_weight": shown(DEFAULTS.gaba_weight_nS),
 }
-FRAME_MS = 10  # one animation frame per 10 ms of simulated time (neuron_diagram.build_neuron_animation)
-PLAY_WAIT_MS = 5_000  # autoplay / Play must move the animation within this time
-
-# The chart's graph div, and a summary of what it shows right now (null until Plotly has drawn it).
-_GD = "document.querySelector('.st-key-playground_chart .js-plotly-plot')"
-_CHART_STATE = f"""() => {{
-  const gd = {_GD};
-  const scrub = document.querySelector('#ei-controls-playground_chart [data-action=scrub]');
-  if (!gd || !gd.layout || !gd.layout.meta || !gd.data || !scrub || scrub.max === '0') return null;
-  const readout = gd.data.find(t => t.mode === 'text' && t.text && /^t = /.test(String(t.text[0])));
-  const v = gd.data.find(t => t.name === 'membrane potential');
-  return {{
-    id: gd.layout.meta.animation_id,
-    active: Number(scrub.value),
-    readout: readout ? String(readout.text[0]) : null,
-    v: v ? Array.from(v.y, Number) : null,
-    // Plotly redraws its buttons on a re-render; for a moment two sets can coexist.
-    pauseButtons: Array.from(gd.querySelectorAll('.updatemenu-button'))
-      .filter(b => b.textContent.includes('Pause')).length,
-  }};
-}}"""
-_READOUT = re.compile(r"^t = (\d+) ms   output spikes so far: (\d+)$")
-
-
-def chart_state(page: Any) -> dict:
-    state = page.evaluate(_CHART_STATE)
-    assert state is not None, "the playground chart is not drawn"
-    return state
-
-
-def wait_for_chart(
-    page: Any, *, other_than: str | None = None, wanted: str | None = None, timeout_ms: int = 30_000
-) -> dict:
-    """Wait until the chart is drawn, showing a figure other than ``other_than`` / the figure ``wanted``."""
-    page.wait_for_function(
-        f"""([prev, wanted]) => {{
-          const s = ({_CHART_STATE})();
-          return s && s.id && s.id !== prev && (!wanted || s.id === wanted) && s.v && s.pauseButtons === 1;
-        }}""",
-        arg=[other_than, wanted],
-        timeout=timeout_ms,
-    )
-    return chart_state(page)
-
-
-def wait_for_frame_past(page: Any, frame: int, timeout_ms: int = PLAY_WAIT_MS) -> int:
-    """Wait until the animation's frame index exceeds ``frame``; return the new index."""
-    page.wait_for_function(
-        f"([n]) => {{ const s = ({_CHART_STATE})(); return s && s.active > n; }}", arg=[frame], timeout=timeout_ms
-    )
-    return chart_state(page)["active"]
+_READOUT = re.compile(r"^t = (\d+) ms$")
 
 
 def open_playground(page: Any, url: str = "/") -> dict:
     goto(page, url)
-    return wait_for_chart(page)
+    return wait_for_view(page, VIEW_KEY)
 
 
-def click_menu_button(page: Any, label: str) -> None:
-    """Click one of the figure's own buttons (▶ Play, ❚❚ Pause, 0.5×, ...) with the mouse."""
-    page.wait_for_function(f"() => {{ const s = ({_CHART_STATE})(); return s && s.pauseButtons === 1; }}")
-    page.locator(".st-key-playground_chart .updatemenu-button").filter(has_text=label).click()
+def mark_the_node(page: Any) -> None:
+    """Tag the view's DOM node, to tell later whether it is still the same node (updated in place)."""
+    view(page, VIEW_KEY).evaluate("(root) => { root.eiTestMark = 'original'; }")
+
+
+def same_node(page: Any) -> bool:
+    return view(page, VIEW_KEY).evaluate("(root) => root.eiTestMark === 'original'")
+
+
+def spikes_shown(page: Any) -> list[float]:
+    return debug(page, VIEW_KEY)["spikes"]
 
 
 def slider(page: Any, key: str) -> Any:
@@ -152,109 +108,73 @@ def url_has(name: str, value: str) -> re.Pattern[str]:
 
 def test_animation_plays_by_itself(page) -> None:
     state = open_playground(page)
-    assert state["readout"] is not None, "the figure has no read-out text trace"
-
-    # No click anywhere: the page's own script must press Play.
-    first = wait_for_frame_past(page, 0)
-    readout = _READOUT.match(chart_state(page)["readout"] or "")
-    assert readout, f"unexpected read-out text {chart_state(page)['readout']!r}"
-    assert int(readout.group(1)) > 0, "the read-out time did not move with the frames"
-
-    # ... and it keeps playing.
-    later = wait_for_frame_past(page, first + 3)
-    t_ms = int(_READOUT.match(chart_state(page)["readout"]).group(1))
-    assert t_ms >= later * FRAME_MS - 3 * FRAME_MS, f"read-out says {t_ms} ms at frame {later}"
-
-
-_RASTER_IMAGES = """(key) => {
-  const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-  if (!gd) return null;
-  const drawn = [...gd.querySelectorAll('image')].filter((im) => {
-    const r = im.getBoundingClientRect();
-    return r.width > 50 && r.height > 10 && (im.getAttribute('href') || '').startsWith('data:image/png');
-  });
-  return drawn.length;
-}"""
-
-
-def test_rasters_stay_on_screen_while_playing(page) -> None:
-    """The spike rasters are images in the figure's layout: playback (redraw-free frames) must keep them.
-
-    (A Plotly heatmap drew as fast, but Plotly removes heatmaps from the plot as soon as it animates.)
-    """
-    open_playground(page)
-    first = wait_for_frame_past(page, 0)
-    wait_for_frame_past(page, first + 2)
-    assert page.evaluate(_RASTER_IMAGES, "playground_chart") == 1, "the input raster vanished while playing"
-    goto(page, "/circuits")
-    page.locator(".st-key-circuits_chart .js-plotly-plot").wait_for(timeout=60_000)
-    page.wait_for_timeout(2_000)  # the network animation plays by itself
-    assert page.evaluate(_RASTER_IMAGES, "circuits_chart") == 1, "the network raster vanished while playing"
+    assert state["kind"] == "neuron" and state["state"] == "playing", state
+    # No click anywhere: the view plays by itself, and the read-out follows the time on screen.
+    first = wait_for_time_past(page, VIEW_KEY, 50)
+    later = wait_for_time_past(page, VIEW_KEY, first + 30)
+    readout = view(page, VIEW_KEY).locator("svg .ei-readout-time").text_content()
+    match = _READOUT.match(readout or "")
+    assert match and int(match.group(1)) >= later - 20, f"read-out {readout!r} at t = {later} ms"
+    # The input raster is an image that stays while playing.
+    assert view(page, VIEW_KEY).locator("image.ei-raster").count() == 1
+    box = view(page, VIEW_KEY).locator("image.ei-raster").bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 20, box
 
 
 # --- 2. Pause and Play --------------------------------------------------------------------------------
 
 
-# Plotly's own Pause interrupts the running Play, whose Plotly.animate promise is then rejected with
-# ``undefined`` and left unhandled by Plotly's button code: the console shows "WARN: API call to
-# Plotly.animate rejected. undefined" and the page an uncaught "(in promise) undefined"
-# (plotly/plotly.js#5613).  Nothing breaks; only that exact pair is forgiven, once per warning.
-_PLOTLY_ANIMATE_REJECTED = "WARN: API call to Plotly.animate rejected."
-_UNHANDLED_UNDEFINED = ": undefined"  # PageLog's "<name>: <message>" of a rejection with no reason
-
-
-def forgive_interrupted_animations(page_log: PageLog, console_texts: list[str]) -> None:
-    for _ in range(sum(t.startswith(_PLOTLY_ANIMATE_REJECTED) for t in console_texts)):
-        if _UNHANDLED_UNDEFINED in page_log.page_errors:
-            page_log.page_errors.remove(_UNHANDLED_UNDEFINED)
-
-
-def test_pause_stops_and_play_resumes(page, page_log: PageLog) -> None:
-    console_texts: list[str] = []
-    page.on("console", lambda msg: console_texts.append(msg.text))
+def test_pause_stops_and_play_resumes(page) -> None:
     open_playground(page)
-    wait_for_frame_past(page, 0)  # autoplay is running
-
-    click_menu_button(page, "Pause")
-    page.wait_for_timeout(200)  # a frame already scheduled may still land
-    paused_at = chart_state(page)["active"]
-    page.wait_for_timeout(1_000)
-    still = chart_state(page)["active"]
-    assert still == paused_at, f"❚❚ Pause did not stop the animation: frame {paused_at} -> {still} in 1 s"
-
-    click_menu_button(page, "Play")
-    wait_for_frame_past(page, paused_at)
-    forgive_interrupted_animations(page_log, console_texts)
-
-
-# --- 3. a slider redraws the chart and writes the URL -------------------------------------------------
+    wait_for_time_past(page, VIEW_KEY, 20)
+    button = control(page, VIEW_KEY, "play-pause")
+    expect(button).to_have_text("Pause")
+    button.click()
+    expect(view(page, VIEW_KEY)).to_have_attribute("data-state", "paused")
+    expect(button).to_have_text("Play")
+    paused_at = view_state(page, VIEW_KEY)["t"]
+    page.wait_for_timeout(800)
+    assert view_state(page, VIEW_KEY)["t"] == paused_at, "Pause did not stop the animation"
+    button.click()
+    wait_for_time_past(page, VIEW_KEY, paused_at)
+    expect(view(page, VIEW_KEY)).to_have_attribute("data-state", "playing")
 
 
-def test_slider_changes_chart_metric_and_url(page) -> None:
+# --- 3. a slider updates the same view in place and writes the URL -----------------------------------
+
+
+def test_slider_updates_the_view_in_place_and_the_url(page) -> None:
     before = open_playground(page)
     expect(output_spikes(page)).to_have_text(re.compile(r"^\d+$"))
     spikes_before = output_spikes(page).inner_text()
-    assert slider(page, "glu_rate").input_value() == DEFAULT_INPUTS["glu_rate"]
+    spike_times_before = spikes_shown(page)
+    mark_the_node(page)
+    playing_at = wait_for_time_past(page, VIEW_KEY, 30)
 
     press_on_slider(page, "glu_rate", "End")
     expect(slider(page, "glu_rate")).to_have_value("6000")
     wait_for_app(page, after_interaction=True)
-    after = wait_for_chart(page, other_than=before["id"])
+    after = wait_for_view(page, VIEW_KEY, other_than=before["id"])
 
-    assert after["v"] != before["v"], "the membrane potential trace did not change"
+    assert same_node(page), "the view was replaced, not updated in place"
+    assert after["state"] == "playing" and after["t"] >= playing_at, f"play state lost: {after} (was {playing_at})"
+    assert spikes_shown(page) != spike_times_before, "the view still shows the old run's spikes"
     expect(output_spikes(page)).not_to_have_text(spikes_before)
     expect(page.locator(".st-key-glu_rate [data-testid='stSliderThumbValue']")).to_have_text("6000")
     expect(page).to_have_url(url_has("glu_rate", "6000"))
-    # The new figure plays by itself too.
-    wait_for_frame_past(page, 0)
 
 
-# --- 4. a preset moves the sliders and is named in the URL --------------------------------------------
+# --- 4. a preset moves the sliders, keeps a paused view paused, and is named in the URL ---------------
 
 
-def test_preset_moves_sliders_and_url(page) -> None:
+def test_preset_moves_sliders_keeps_the_pause_and_names_itself_in_the_url(page) -> None:
     before = open_playground(page)
     assert slider_values(page) == DEFAULT_INPUTS
+    wait_for_time_past(page, VIEW_KEY, 20)
+    control(page, VIEW_KEY, "play-pause").click()
+    expect(view(page, VIEW_KEY)).to_have_attribute("data-state", "paused")
+    paused_at = view_state(page, VIEW_KEY)["t"]
+    mark_the_node(page)
 
     choice = page.locator(".st-key-preset").get_by_role("radio", name="Inhibition wins")
     choice.click()
@@ -262,25 +182,14 @@ def test_preset_moves_sliders_and_url(page) -> None:
     # Inhibition wins: glutamate at its default (2500 spikes/s, 1.0 nS), GABA at 2500 spikes/s and 2.0 nS.
     expect(slider(page, "gaba_rate")).to_have_value("2500")
     expect(slider(page, "gaba_weight")).to_have_value("2")
-    expect(page.locator(".st-key-gaba_rate [data-testid='stSliderThumbValue']")).to_have_text("2500")
     wait_for_app(page, after_interaction=True)
     assert slider_values(page) == {**DEFAULT_INPUTS, "gaba_rate": "2500", "gaba_weight": "2"}
-    wait_for_chart(page, other_than=before["id"])
+    after = wait_for_view(page, VIEW_KEY, other_than=before["id"])
+    assert same_node(page), "the view was replaced, not updated in place"
+    assert after["state"] == "paused" and after["t"] == paused_at, f"the paused view moved: {after} vs {paused_at}"
+    assert spikes_shown(page) == [], "Inhibition wins: the new run has no output spikes"
     expect(page).to_have_url(url_has("preset", "Inhibition+wins"))
     expect(page).to_have_url(url_has("gaba_rate", "2500"))
-
-    # The controls under the new figure work (Streamlit may re-render them without rerunning their script).
-    first = wait_for_frame_past(page, 0)
-    page.locator("#ei-controls-playground_chart [data-action=pause]").click()
-    page.wait_for_timeout(300)
-    paused_at = chart_state(page)["active"]
-    page.wait_for_timeout(800)
-    assert chart_state(page)["active"] == paused_at >= first, "Pause under the new figure did not stop it"
-    page.locator("#ei-controls-playground_chart [data-action=scrub]").focus()
-    page.keyboard.press("End")
-    expect(page.locator("#ei-controls-playground_chart [data-action=scrub]")).to_have_attribute(
-        "aria-valuetext", "1000 ms"
-    )
 
     # Moving a slider by hand leaves the preset: the choice and the URL forget it.
     press_on_slider(page, "gaba_rate", "ArrowRight")
@@ -295,7 +204,7 @@ LINK = "/?glu_rate=4000&gaba_weight=2.5"
 
 
 def test_copied_link_restores_the_view(page, new_page) -> None:
-    # A visitor opens the link: the sliders show its values and the chart is drawn for them.
+    # A visitor opens the link: the sliders show its values and the view is drawn for them.
     linked = open_playground(page, LINK)
     assert slider_values(page) == {**DEFAULT_INPUTS, "glu_rate": "4000", "gaba_weight": "2.5"}
     expect(output_spikes(page)).to_have_text(re.compile(r"^\d+$"))
@@ -306,16 +215,16 @@ def test_copied_link_restores_the_view(page, new_page) -> None:
     default = open_playground(other)
     expect(output_spikes(other)).to_have_text(re.compile(r"^\d+$"))
     assert output_spikes(other).inner_text() != linked_spikes, "the link's view looks like the default view"
-    assert default["v"] != linked["v"]
+    assert default["id"] != linked["id"]
 
     set_slider_by_pointer(other, "glu_rate", 4000, 0, 6000, 100)
     set_slider_by_pointer(other, "gaba_weight", 2.5, 0.0, 5.0, 0.1)
     wait_for_app(other, after_interaction=True)
     expect(other).to_have_url(url_has("gaba_weight", "2.5"))
     expect(other).to_have_url(url_has("glu_rate", "4000"))
-    # Both reach the very same view: same figure (its id names the settings), same model run, same metric.
-    moved = wait_for_chart(other, wanted=linked["id"])
-    assert moved["v"] == linked["v"]
+    # Both reach the very same view: same settings, same model run, same metric.
+    wait_for_view(other, VIEW_KEY, wanted=linked["id"])
+    assert spikes_shown(other) == spikes_shown(page)
     expect(output_spikes(other)).to_have_text(linked_spikes)
     assert url_params(other) == {"glu_rate": ["4000"], "gaba_weight": ["2.5"]}
 
@@ -355,4 +264,4 @@ def test_bad_link_is_harmless(page) -> None:
     assert not [s for s in scripts if "alert(" in s], "a script from the URL is in the page"
     html = page.content()
     assert "<script>alert" not in html and "alert(1)" not in html
-    wait_for_frame_past(page, 0)  # and the page still works: the animation plays
+    wait_for_time_past(page, VIEW_KEY, 10)  # and the page still works: the animation plays

@@ -1,21 +1,16 @@
-"""Presenter mode's projector contrast: darker neutrals, no hairlines, meaning-carrying hues kept."""
+"""Presenter mode's projector contrast in static figures: darker neutrals, no hairlines, meaning-carrying hues kept."""
 
 from __future__ import annotations
 
 import json
 
-import numpy as np
 import plotly.io as pio
 import pytest
 
 from explainer.figures import style
 from explainer.figures.lessons import build_current_step_figure
-from explainer.figures.network import build_network_animation
-from explainer.figures.neuron_diagram import build_neuron_animation
 from explainer.model import NeuronParams
 from explainer.model.lessons import current_step_run, fi_curve
-from explainer.model.network import NetworkParams, simulate_network
-from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
 
 PROJECTOR = style.FigureStyle(scale=1.45, high_contrast=True)
 LAPTOP = style.FigureStyle(scale=1.45)
@@ -23,12 +18,8 @@ PALE = (style.GRID_COLOR, style.TEXT_COLOR, style.CURSOR_COLOR, style.MEMBRANE_C
 
 
 def _figures(figure_style):
-    run, inp = run_tug_of_war(TugOfWarSettings())
-    net = simulate_network(NetworkParams(), 200.0, 0.1, np.random.default_rng(0))
     params = NeuronParams()
     return {
-        "tug of war": build_neuron_animation(run, inp, figure_style=figure_style).spec,
-        "circuits": build_network_animation(net, figure_style=figure_style).spec,
         "lesson 1": build_current_step_figure(
             current_step_run(params, 300.0), fi_curve(params), figure_style=figure_style
         ).spec,
@@ -47,7 +38,7 @@ def _line_widths(node, out):
     return out
 
 
-@pytest.mark.parametrize("name", ["tug of war", "circuits", "lesson 1"])
+@pytest.mark.parametrize("name", ["lesson 1"])  # the animated views: tests/figures/test_*_view.py
 def test_projector_figures_drop_the_pale_neutrals_and_hairlines(name):
     laptop = pio.to_json(_figures(LAPTOP)[name], validate=False).upper()
     projector_spec = _figures(PROJECTOR)[name]

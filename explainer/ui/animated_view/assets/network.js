@@ -1,0 +1,305 @@
+// The animated network (data from explainer/figures/network_view.py): a raster of sampled cells and
+// the population rates on the left, the circuit diagram on the right; stacked, circuit on top, when narrow.
+// frame(t) moves the cursor, lights up the spikes of the last few ms and swells the populations' nodes.
+
+import { row } from './codec.js';
+import { timeAxis, timeAxisHeight, timeGrid, yAxis, yTickWidth } from './axes.js';
+import { caption, captionHeight } from './parts.js';
+import { circle, clamp, el, fill, label, labelBox, num, overlaps, polyline, round, textWidth, triangle } from './svg.js';
+
+const WIDE_MIN_PX = 700;
+const REFERENCE_UNIT_PX = 48; // widths and node sizes are given for a diagram drawn at 48 px per unit
+
+export class NetworkView {
+  constructor(svg) {
+    this.svg = svg;
+  }
+
+  get kind() {
+    return 'network';
+  }
+
+  get spikeTimes() {
+    return null;
+  }
+
+  setData(data, sizes) {
+    const h = data.header;
+    this.h = h;
+    this.w = h.words;
+    this.s = { font: sizes.font_px, small: sizes.small_font_px, line: sizes.line_px, k: sizes.scale, palette: h.palette };
+    const r = h.raster;
+    this.rows = r.exc_rows + r.gap_rows + r.inh_rows;
+    this.bits = [data.arrays.raster_exc, data.arrays.raster_inh];
+    this.rates = [data.arrays.rate_exc.values, data.arrays.rate_inh.values];
+    // spikes as (bin, row) pairs per population, sorted by bin: the raster image and the highlights
+    this.spikeBins = this.bits.map((bits, pop) => {
+      const cells = bits.shape[0];
+      const out = [];
+      for (let c = 0; c < cells; c++) {
+        const bytes = row(bits, c);
+        for (let b = 0; b < r.bins; b++) if (bytes[b >> 3] & (0x80 >> (b & 7))) out.push([b, pop === 0 ? c : r.exc_rows + r.gap_rows + c]);
+      }
+      return out.sort((a, b) => a[0] - b[0]);
+    });
+  }
+
+  keyItems() {
+    const s = this.s;
+    const p = s.palette;
+    return [
+      { shape: 'triangle', color: p.glutamate, text: this.w.key_exc },
+      { shape: 'circle', color: p.gaba, text: this.w.key_inh },
+    ].map((k) => ({ ...k, width: s.small * 1.6 + textWidth(k.text, s.small) + s.small * 1.2 }));
+  }
+
+  rateKeys() {
+    const s = this.s;
+    const p = s.palette;
+    return [
+      { color: p.glutamate, dash: null, text: this.w.rate_key_exc },
+      { color: p.gaba, dash: '6 4', text: this.w.rate_key_inh },
+    ].map((k) => ({ ...k, width: s.small * 2.2 + textWidth(k.text, s.small) + s.small * 1.2 }));
+  }
+
+  layout(W, maxHeight, fixedHeight = null) {
+    const s = this.s;
+    const pad = Math.round(s.font * 0.5);
+    const wide = W >= WIDE_MIN_PX;
+    const L = { W, wide, pad };
+    const capH = captionHeight(s);
+    const axisH = timeAxisHeight(s);
+    const readoutW = textWidth(fill(this.w.readout, { t: 1000 }), s.font) + s.font * 1.5 + textWidth(fill(this.w.readout_rates, { e: 188, i: 188 }), s.font);
+    const rowLabelW = Math.max(textWidth(this.w.rows_exc, s.small), textWidth(this.w.rows_inh, s.small));
+    const mL = Math.ceil(Math.max(rowLabelW, yTickWidth(0, this.h.rates.top, s.small)) + s.small * 0.8);
+    const [x0, x1] = this.h.circuit.x_range;
+    const [y0, y1] = this.h.circuit.y_range;
+    const aspect = (y1 - y0) / (x1 - x0);
+    let dataBox;
+    if (wide) {
+      const cw = Math.round(W * 0.36);
+      L.H = fixedHeight || Math.round(clamp(W * 0.42, 360, Math.max(360, maxHeight)));
+      const left = { left: pad, top: pad, width: W - cw - 4 * pad, height: L.H - 2 * pad };
+      const rx = left.left + left.width + 3 * pad;
+      L.readoutLines = readoutW <= cw ? 1 : 2;
+      const readH = L.readoutLines * s.font * 1.35 + pad;
+      L.readout = { left: rx, top: pad, width: cw, height: readH };
+      L.circuit = { left: rx, top: pad + readH, width: cw, height: Math.min(L.H - 2 * pad - readH, cw * aspect * 1.6) };
+      dataBox = { ...left, height: left.height - axisH };
+    } else {
+      const cw = W - 2 * pad;
+      L.readoutLines = readoutW <= cw ? 1 : 2;
+      const readH = L.readoutLines * s.font * 1.35 + pad;
+      L.readout = { left: pad, top: pad, width: cw, height: readH };
+      L.circuit = { left: pad, top: pad + readH, width: cw, height: Math.round(cw * aspect) };
+      const top = L.circuit.top + L.circuit.height + pad;
+      dataBox = { left: pad, top, width: cw, height: 2 * capH + 240 + 110 + s.small };
+      L.H = Math.round(top + dataBox.height + axisH + pad);
+    }
+    const rightPad = textWidth(num(this.h.duration_ms), s.small) / 2 + 2;
+    const plot = { left: dataBox.left + mL, width: Math.max(60, dataBox.width - mL - rightPad) };
+    const keyW = this.keyItems().reduce((a, k) => a + k.width, 0);
+    L.rasterCaptionLines = textWidth(this.w.raster_title, s.small) + s.small * 2 + keyW <= dataBox.width ? 1 : 2;
+    const rateKeyW = this.rateKeys().reduce((a, k) => a + k.width, 0);
+    L.rateCaptionLines = textWidth(this.w.rate_title, s.small) + s.small * 2 + rateKeyW <= dataBox.width ? 1 : 2;
+    const rasterCapH = capH + (L.rasterCaptionLines - 1) * s.small * 1.3;
+    const rateCapH = capH + (L.rateCaptionLines - 1) * s.small * 1.3;
+    const gap = s.small * 0.8;
+    const room = dataBox.height - rasterCapH - rateCapH - gap;
+    const rateH = Math.max(60, Math.round(room * 0.3));
+    L.rasterCaption = { left: dataBox.left, top: dataBox.top, width: dataBox.width, height: rasterCapH };
+    L.raster = { ...plot, top: dataBox.top + rasterCapH, height: Math.max(80, room - rateH) };
+    L.rateCaption = { left: dataBox.left, top: L.raster.top + L.raster.height + gap, width: dataBox.width, height: rateCapH };
+    L.rate = { ...plot, top: L.rateCaption.top + rateCapH, height: rateH };
+    this.L = L;
+    return L.H;
+  }
+
+  draw() {
+    const { s, L, h, w } = this;
+    const p = s.palette;
+    const svg = this.svg;
+    svg.replaceChildren();
+    el('rect', { x: 0, y: 0, width: L.W, height: L.H, fill: p.background }, svg);
+    const T = h.duration_ms;
+    const g = el('g', { class: 'ei-data' }, svg);
+    caption(g, w.raster_title, L.rasterCaption, s, this.keyItems(), L.rasterCaptionLines);
+    this.x = timeGrid(g, L.raster, 0, T, s);
+    this.rasterImage(g);
+    const r = h.raster;
+    const rowY = (rr) => L.raster.top + L.raster.height * (1 - (rr + 0.5) / this.rows);
+    this.rowY = rowY;
+    label(g, w.rows_exc, L.raster.left - s.small * 0.4, rowY((r.exc_rows - 1) / 2), s.small, p.text, { 'text-anchor': 'end', 'dominant-baseline': 'middle' });
+    label(g, w.rows_inh, L.raster.left - s.small * 0.4, rowY(r.exc_rows + r.gap_rows + (r.inh_rows - 1) / 2), s.small, p.text, { 'text-anchor': 'end', 'dominant-baseline': 'middle' });
+    el('rect', { x: L.raster.left, y: L.raster.top, width: L.raster.width, height: L.raster.height, fill: 'none', stroke: p.axis, 'stroke-width': 1 }, g);
+    const size = clamp((L.raster.height / this.rows) * 4, 7, 13) * Math.max(1, s.k * 0.8);
+    this.markerSize = size;
+    this.hlE = el('path', { fill: p.glutamate, stroke: p.outline, 'stroke-width': 0.8 }, g);
+    this.hlI = el('path', { fill: p.gaba, stroke: p.outline, 'stroke-width': 0.8 }, g);
+    caption(g, w.rate_title, L.rateCaption, s, this.rateKeys(), L.rateCaptionLines);
+    timeGrid(g, L.rate, 0, T, s);
+    const yr = yAxis(g, L.rate, 0, h.rates.top, s, { maxTicks: 4, keepInside: true });
+    const bin = h.rates.bin_ms;
+    for (const [rates, color, dash] of [[this.rates[0], p.glutamate, null], [this.rates[1], p.gaba, '6 4']]) {
+      const xs = Array.from(rates, (_, i) => this.x((i + 0.5) * bin));
+      const ys = Array.from(rates, (v) => yr(v));
+      el('path', { d: polyline(xs, ys), fill: 'none', stroke: color, 'stroke-width': Math.max(1.5, s.line), 'stroke-dasharray': dash }, g);
+    }
+    timeAxis(g, L.rate, 0, T, s, w.time_axis);
+    this.cursors = [L.raster, L.rate].map((b) => el('line', { y1: b.top, y2: b.top + b.height, stroke: p.cursor, 'stroke-width': Math.max(2, s.line) }, g));
+    this.drawCircuit(svg);
+    const rt = L.readout.top + s.font * 0.7;
+    this.readT = label(svg, '', L.readout.left, rt, s.font, p.text, { 'dominant-baseline': 'middle', class: 'ei-t ei-readout-time' });
+    const tW = textWidth(fill(w.readout, { t: 1000 }), s.font) + s.font * 1.5;
+    this.readR = L.readoutLines === 1
+      ? label(svg, '', L.readout.left + tW, rt, s.font, p.text, { 'dominant-baseline': 'middle' })
+      : label(svg, '', L.readout.left, rt + s.font * 1.35, s.font, p.text, { 'dominant-baseline': 'middle' });
+    this.shown = {};
+  }
+
+  rasterImage(g) {
+    const { L, h } = this;
+    const p = this.s.palette;
+    const ratio = Math.min(2, window.devicePixelRatio || 1);
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(L.raster.width * ratio));
+    canvas.height = Math.max(1, Math.round(L.raster.height * ratio));
+    const ctx = canvas.getContext('2d');
+    const colW = canvas.width / h.raster.bins;
+    const rowH = canvas.height / this.rows;
+    [p.glutamate, p.gaba].forEach((color, pop) => {
+      ctx.fillStyle = color;
+      for (const [b, rr] of this.spikeBins[pop]) {
+        const x0 = Math.floor(b * colW);
+        const y0 = Math.floor((this.rows - 1 - rr) * rowH);
+        ctx.fillRect(x0, y0, Math.max(1, Math.ceil((b + 1) * colW) - x0), Math.max(1, Math.ceil(rowH * 0.8)));
+      }
+    });
+    el('image', {
+      class: 'ei-raster',
+      href: canvas.toDataURL('image/png'),
+      x: round(L.raster.left),
+      y: round(L.raster.top),
+      width: round(L.raster.width),
+      height: round(L.raster.height),
+      preserveAspectRatio: 'none',
+    }, g);
+  }
+
+  drawCircuit(svg) {
+    const { s, L } = this;
+    const p = s.palette;
+    const c = this.h.circuit;
+    const [x0, x1] = c.x_range;
+    const [y0, y1] = c.y_range;
+    const k = Math.min(L.circuit.width / (x1 - x0), L.circuit.height / (y1 - y0));
+    const ox = L.circuit.left + (L.circuit.width - (x1 - x0) * k) / 2;
+    const oy = L.circuit.top + (L.circuit.height - (y1 - y0) * k) / 2;
+    const X = (x) => ox + (x - x0) * k;
+    const Y = (y) => oy + (y1 - y) * k;
+    const widthScale = clamp(k / REFERENCE_UNIT_PX, 0.6, 1.6);
+    this.nodeScale = widthScale;
+    this.nodeMaxPx = c.node_max_units * k;
+    const g = el('g', { class: 'ei-circuit' }, svg);
+    for (const path of c.paths) {
+      const color = p[path.color];
+      const width = Math.max(1.5, path.width * widthScale);
+      const xs = path.points.map((q) => X(q[0]));
+      const ys = path.points.map((q) => Y(q[1]));
+      el('path', { d: polyline(xs, ys), fill: 'none', stroke: color, 'stroke-width': round(width), 'stroke-dasharray': path.dash ? '8 5' : null }, g);
+      const n = xs.length;
+      const ang = Math.atan2(ys[n - 1] - ys[n - 2], xs[n - 1] - xs[n - 2]);
+      const head = Math.max(9, Math.min(width * 2.2, 20) + 4);
+      if (path.head === 'arrow') {
+        const [hx, hy] = [xs[n - 1], ys[n - 1]];
+        const a1 = ang + Math.PI * 0.85;
+        const a2 = ang - Math.PI * 0.85;
+        el('path', { d: `M${round(hx)} ${round(hy)}L${round(hx + head * Math.cos(a1))} ${round(hy + head * Math.sin(a1))}L${round(hx + head * Math.cos(a2))} ${round(hy + head * Math.sin(a2))}Z`, fill: color }, g);
+      } else {
+        el('circle', { cx: round(xs[n - 1]), cy: round(ys[n - 1]), r: round(head * 0.45), fill: color }, g);
+      }
+    }
+    // labels: shrink the diagram's type until no two labels touch and each stays inside the diagram
+    const area = { left: L.circuit.left, right: L.circuit.left + L.circuit.width, top: L.circuit.top, bottom: L.circuit.top + L.circuit.height };
+    let px = s.small;
+    for (; px > 8; px -= 1) {
+      const boxes = c.labels.map((q) => labelBox(q.text, X(q.x), Y(q.y), px, 'middle'));
+      const clash = boxes.some((b, i) => b.left < area.left || b.right > area.right || boxes.some((o, j) => j > i && overlaps(b, o, 2)));
+      if (!clash) break;
+    }
+    for (const q of c.labels) {
+      label(g, q.text, X(q.x), Y(q.y), px, q.color === 'muted_text' ? p.muted_text : p[q.color], { 'text-anchor': 'middle', 'dominant-baseline': 'middle' });
+    }
+    this.nodes = c.nodes.map((n) => ({
+      shape: el('path', { fill: p[n.color], stroke: p.outline, 'stroke-width': 1.5 }, g),
+      text: label(g, n.text, X(n.x), Y(n.y) + (n.shape === 'triangle' ? s.font * 0.2 : 0), s.font, p.node_text, { 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-weight': 'bold' }),
+      x: X(n.x),
+      y: Y(n.y),
+      kind: n.shape,
+    }));
+  }
+
+  // Mean rate of population `pop` over (t - window, t], from its rate bins.
+  rateAt(pop, t) {
+    const bin = this.h.rates.bin_ms;
+    const rates = this.rates[pop];
+    const win = this.h.raster.highlight_ms;
+    let sum = 0;
+    let n = 0;
+    for (let i = Math.max(0, Math.floor((t - win) / bin)); i < rates.length && i * bin < t; i++) {
+      sum += rates[i];
+      n++;
+    }
+    return n ? sum / n : 0;
+  }
+
+  frame(t) {
+    const { h, w } = this;
+    const r = h.raster;
+    const from = Math.floor((t - r.highlight_ms) / r.bin_ms);
+    const to = Math.floor(t / r.bin_ms);
+    [this.hlE, this.hlI].forEach((node, pop) => {
+      const spikes = this.spikeBins[pop];
+      let d = '';
+      let i = lowerBound(spikes, from + 1);
+      for (; i < spikes.length && spikes[i][0] <= to; i++) {
+        const [b, rr] = spikes[i];
+        const x = this.x((b + 0.5) * r.bin_ms);
+        d += pop === 0 ? triangle(x, this.rowY(rr), this.markerSize) : circle(x, this.rowY(rr), this.markerSize * 0.85);
+      }
+      node.setAttribute('d', d);
+    });
+    const cx = round(this.x(t), 1);
+    for (const c of this.cursors) {
+      c.setAttribute('x1', cx);
+      c.setAttribute('x2', cx);
+    }
+    const rates = [this.rateAt(0, t), this.rateAt(1, t)];
+    const [base, gain, max] = h.circuit.node_px;
+    this.nodes.forEach((n, i) => {
+      const size = Math.min(Math.min(base + gain * rates[i], max) * this.nodeScale, this.nodeMaxPx);
+      n.shape.setAttribute('d', n.kind === 'triangle' ? triangle(n.x, n.y + size * 0.12, size * 1.15) : circle(n.x, n.y, size));
+    });
+    this.setText(this.readT, 'time', fill(w.readout, { t: Math.round(t) }));
+    this.setText(this.readR, 'rates', fill(w.readout_rates, { e: num(rates[0]), i: num(rates[1]) }));
+  }
+
+  setText(node, key, text) {
+    if (this.shown[key] !== text) {
+      node.textContent = text;
+      this.shown[key] = text;
+    }
+  }
+}
+
+// First index whose bin is >= b.
+function lowerBound(spikes, b) {
+  let lo = 0;
+  let hi = spikes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spikes[mid][0] < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,127 @@
+// Parts the views share: panel captions with an optional key, the symbol key under a diagram, raster images.
+
+import { circle, el, label, minus, plus, round, star, textWidth, triangle } from './svg.js';
+
+const SHAPES = { triangle, circle, plus, minus, star };
+
+export function keyEntries(words, kind) {
+  if (kind === 'neuron') {
+    return [
+      { shape: 'triangle', color: 'glutamate', text: words.key_glutamate },
+      { shape: 'circle', color: 'gaba', text: words.key_gaba },
+      { shape: 'plus', color: 'glutamate', text: words.key_cations, stroke: true },
+      { shape: 'minus', color: 'gaba', text: words.key_anions, stroke: true },
+      { shape: 'star', color: 'spike', text: words.key_spike },
+    ];
+  }
+  return [
+    { shape: 'triangle', color: 'glutamate', text: words.key_exc },
+    { shape: 'circle', color: 'gaba', text: words.key_inh },
+  ];
+}
+
+function entryWidth(entry, s) {
+  return s.small * 1.3 + s.small * 0.4 + textWidth(entry.text, s.small) + s.small * 1.2;
+}
+
+function rowsOf(entries, width, s) {
+  const rows = [[]];
+  let used = 0;
+  for (const e of entries) {
+    const w = entryWidth(e, s);
+    if (used > 0 && used + w > width) {
+      rows.push([]);
+      used = 0;
+    }
+    rows[rows.length - 1].push(e);
+    used += w;
+  }
+  return rows;
+}
+
+export function legendHeight(entries, width, s) {
+  return rowsOf(entries, width, s).length * s.small * 1.6;
+}
+
+// The key: symbol and text per entry, flowing into as many rows as the width needs.
+export function legend(g, entries, box, s) {
+  const p = s.palette;
+  const group = el('g', { class: 'ei-legend' }, g);
+  rowsOf(entries, box.width, s).forEach((entriesInRow, r) => {
+    let x = box.left;
+    const y = box.top + s.small * (0.8 + 1.6 * r);
+    for (const e of entriesInRow) {
+      const size = s.small * 1.1;
+      const d = SHAPES[e.shape](x + size / 2, y, size);
+      el('path', e.stroke
+        ? { d, fill: 'none', stroke: p[e.color], 'stroke-width': 2.5 }
+        : { d, fill: p[e.color], stroke: p.outline, 'stroke-width': 1 }, group);
+      label(group, e.text, x + s.small * 1.7, y, s.small, p.text, { 'dominant-baseline': 'middle' });
+      x += entryWidth(e, s);
+    }
+  });
+}
+
+export function captionHeight(s) {
+  return s.small * 2.0;
+}
+
+// A panel's caption at the top of `box`; `keys` (line samples with text) to its right, or on a second line.
+export function caption(g, text, box, s, keys = [], lines = 1) {
+  const p = s.palette;
+  const y = box.top + s.small * 0.75;
+  label(g, text, box.left, y, s.small, p.text, { 'dominant-baseline': 'middle', 'font-weight': 'bold' });
+  if (!keys.length) return;
+  const total = keys.reduce((acc, k) => acc + k.width, 0);
+  let x = lines === 1 ? box.left + box.width - total : box.left;
+  const ky = lines === 1 ? y : y + s.small * 1.3;
+  for (const k of keys) {
+    let textX;
+    if (k.shape) {
+      const size = s.small * 1.1;
+      el('path', { d: SHAPES[k.shape](x + size / 2, ky, size), fill: k.color, stroke: p.outline, 'stroke-width': 1 }, g);
+      textX = x + s.small * 1.6;
+    } else {
+      el('line', { x1: round(x), x2: round(x + s.small * 1.8), y1: round(ky), y2: round(ky), stroke: k.color, 'stroke-width': 2.5, 'stroke-dasharray': k.dash }, g);
+      textX = x + s.small * 2.2;
+    }
+    label(g, k.text, textX, ky, s.small, p.text, { 'dominant-baseline': 'middle' });
+    x += k.width;
+  }
+}
+
+// Rows of spike counts per time bin as one image over `box` (one canvas pixel column per screen pixel).
+// A bin with one spike is drawn pale, two darker, three or more in full colour.
+export function rasterImage(g, box, rows, binMs, durationMs, rowGap = 0.25) {
+  const ratio = Math.min(2, window.devicePixelRatio || 1);
+  const W = Math.max(1, Math.round(box.width * ratio));
+  const H = Math.max(1, Math.round(box.height * ratio));
+  const canvas = document.createElement('canvas');
+  canvas.width = W;
+  canvas.height = H;
+  const ctx = canvas.getContext('2d');
+  const rowH = H / rows.length;
+  rows.forEach((r, i) => {
+    const top = Math.round(i * rowH + rowH * rowGap * 0.5);
+    const height = Math.max(1, Math.round(rowH * (1 - rowGap)));
+    const n = r.counts.length;
+    const px = W / (durationMs / binMs);
+    for (let b = 0; b < n; b++) {
+      const c = r.counts[b];
+      if (!c) continue;
+      ctx.globalAlpha = c >= 3 ? 1 : c === 2 ? 0.75 : 0.5;
+      ctx.fillStyle = r.color;
+      const x0 = Math.floor(b * px);
+      ctx.fillRect(x0, top, Math.max(1, Math.ceil((b + 1) * px) - x0), height);
+    }
+  });
+  return el('image', {
+    class: 'ei-raster',
+    href: canvas.toDataURL('image/png'),
+    x: round(box.left),
+    y: round(box.top),
+    width: round(box.width),
+    height: round(box.height),
+    preserveAspectRatio: 'none',
+  }, g);
+}
