@@ -39,13 +39,14 @@ fi
 echo '==> pip install -e ".[test]"'
 python -m pip install -q -e ".[test]"
 
-# axe-core (npm) for tests/e2e/test_accessibility.py, into tests/e2e/node_modules, when node and npm exist;
+# axe-core and ESLint (npm) for tests/e2e/test_accessibility.py and the JS lint in tests/test_lint.py, into
+# tests/e2e/node_modules, when node and npm exist;
 # without it that test is skipped (CI=true fails it).
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
     if [ -f tests/e2e/package-lock.json ]; then npm_cmd=(ci); else npm_cmd=(install); fi
-    echo "==> npm ${npm_cmd[*]} --prefix tests/e2e (axe-core)"
+    echo "==> npm ${npm_cmd[*]} --prefix tests/e2e (axe-core, eslint)"
     npm "${npm_cmd[@]}" --prefix tests/e2e --no-audit --no-fund --loglevel=error \
-        || echo "==> npm failed: the axe-core test will be skipped (CI=true fails it)."
+        || echo "==> npm failed: the axe-core and ESLint tests will be skipped (CI=true fails them)."
 else
     echo "==> node/npm are missing: the axe-core test will be skipped (CI=true fails it)."
 fi

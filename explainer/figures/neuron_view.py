@@ -33,7 +33,7 @@ import numpy as np
 from explainer.content.view_words import CONTROLS, NEURON
 from explainer.figures import style as st_
 from explainer.figures import view_codec as vc
-from explainer.model.neuron import NeuronRun, SynapticInput, exponential_trace, spike_counts_on_grid
+from explainer.model.neuron import NeuronRun, SynapticInput, affine_scan
 
 # ---- geometry of the cell (diagram units; x 0..12.2, y 0..8.4, y up) ----
 DIAGRAM_EXTENT = (12.2, 8.4)
@@ -102,29 +102,46 @@ GABA_GEOMETRY = tuple(_soma_site(a) for a in GABA_SOMA_ANGLES_DEG) + tuple(
 )
 
 
-def _group_conductances(times_ms, weights_nS, n_groups: int, n_samples: int, dt_ms: float, tau_ms: float):
-    """Conductance trace of each group when the spikes (in time order) are dealt to groups in turn."""
+def _group_conductances(times_ms, weights_nS, n_groups: int, step: int, n_out: int, dt_ms: float, tau_ms: float):
+    """Conductance of each group at every ``step``-th model sample, when the spikes (in time order) are dealt
+    to the groups in turn: shape (n_groups, n_out).
+
+    Exact, as the model computes it (an input spike at t acts at sample m = round(t / dt) and decays by
+    exp(-dt / tau) per sample): a spike at sample m adds w exp(-(s_k - m) dt / tau) to every output sample
+    s_k = k step >= m, so each output bin collects its spikes decayed to the bin's end, and one recursion of
+    ``n_out`` steps (not one of every model sample) carries them on.
+    """
     order = np.argsort(times_ms, kind="stable")
-    times = np.asarray(times_ms)[order]
-    weights = np.asarray(weights_nS)[order]
-    out = np.empty((n_groups, n_samples))
-    for g in range(n_groups):
-        jumps = spike_counts_on_grid(times[g::n_groups], weights[g::n_groups], n_samples, dt_ms)
-        out[g] = exponential_trace(jumps, tau_ms, dt_ms)
-    return out
+    m = np.rint(np.asarray(times_ms, dtype=float)[order] / dt_ms).astype(np.int64)
+    w = np.asarray(weights_nS, dtype=float)[order]
+    group = np.arange(m.size) % n_groups
+    keep = (m >= 0) & (m <= (n_out - 1) * step)
+    m, w, group = m[keep], w[keep], group[keep]
+    k = -(-m // step)  # the first output sample at or after the spike
+    contribution = w * np.exp(-(k * step - m) * dt_ms / tau_ms)
+    binned = np.zeros((n_groups, n_out))
+    np.add.at(binned, (group, k), contribution)
+    decay = np.full(max(n_out - 1, 0), math.exp(-step * dt_ms / tau_ms))
+    return np.stack([affine_scan(decay, binned[g]) for g in range(n_groups)])
 
 
-def gate_conductances(run: NeuronRun, inp: SynapticInput) -> tuple[np.ndarray, np.ndarray]:
-    """(glutamate gates, GABA gates): per drawn gate, its conductance at every model sample (nS).
+def gate_conductances(run: NeuronRun, inp: SynapticInput, sample_ms: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """(glutamate gates, GABA gates): per drawn gate, its conductance at every ``sample_ms`` (nS).
 
     The glutamate gates' AMPA parts plus the NMDA share add up to the cell's AMPA + NMDA conductance,
     and the GABA gates to its GABA-A conductance, sample for sample.
     """
-    p, n, dt = run.params, run.t_ms.size, run.dt_ms
+    p, dt = run.params, run.dt_ms
+    idx = samples_every(run, sample_ms)
+    step = int(idx[1] - idx[0]) if idx.size > 1 else 1
     n_glu = len(GLUTAMATE_GEOMETRY)
-    glu = _group_conductances(inp.glutamate_times_ms, inp.glutamate_weights_nS, n_glu, n, dt, p.tau_ampa_ms)
-    glu = glu + run.g_nmda_nS / n_glu
-    gaba = _group_conductances(inp.gaba_times_ms, inp.gaba_weights_nS, len(GABA_GEOMETRY), n, dt, p.tau_gaba_ms)
+    glu = _group_conductances(
+        inp.glutamate_times_ms, inp.glutamate_weights_nS, n_glu, step, idx.size, dt, p.tau_ampa_ms
+    )
+    glu = glu + run.g_nmda_nS[idx] / n_glu
+    gaba = _group_conductances(
+        inp.gaba_times_ms, inp.gaba_weights_nS, len(GABA_GEOMETRY), step, idx.size, dt, p.tau_gaba_ms
+    )
     return glu, gaba
 
 
@@ -247,8 +264,8 @@ def neuron_view_payload(
     }
     arrays = {
         "v_mV": vc.quantised(run.v_mV[idx]),
-        "glu_gates_nS": vc.quantised(glu_g[:, idx]),
-        "gaba_gates_nS": vc.quantised(gaba_g[:, idx]),
+        "glu_gates_nS": vc.quantised(glu_g),
+        "gaba_gates_nS": vc.quantised(gaba_g),
         "v_env": vc.quantised(v_env),
         "g_glu_env": vc.quantised(envelope_pairs(g_glu)[0]),
         "g_gaba_env": vc.quantised(envelope_pairs(run.g_gaba_nS)[0]),

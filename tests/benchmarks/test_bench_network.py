@@ -1,4 +1,4 @@
-"""Benchmark: the 1000-cell network, 1 s of model time at dt 0.1 ms (budget 1 s), and its figure."""
+"""Benchmark: the 1000-cell network, 1 s of model time at dt 0.1 ms (budget 1 s), and its view data."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import time
 
 import numpy as np
 
-from explainer.figures.network import build_network_animation
+from explainer.figures.network_view import network_view_payload
+from explainer.figures.style import FigureStyle
 from explainer.model.network import NetworkParams, simulate_network
 
 NETWORK_BUDGET_S = 1.0
@@ -25,7 +26,11 @@ def test_network_one_second():
         f"\nnetwork 1000 cells, 1 s at 0.1 ms: median {wall:.3f} s wall, {proc:.3f} s cpu; "
         f"budget {NETWORK_BUDGET_S} s; ratio {wall / NETWORK_BUDGET_S:.2f}"
     )
-    t0 = time.perf_counter()
-    fig = build_network_animation(run)
-    size = len(fig.to_json())
-    print(f"network figure: build + JSON {1000 * (time.perf_counter() - t0):.0f} ms, {size / 1e6:.3f} MB (budget 1 MB)")
+    for label, params in (("balanced", NetworkParams()), ("runaway", NetworkParams(w_inh_nS=0.0))):
+        run = simulate_network(params, 1000.0, 0.1, np.random.default_rng(0))
+        t0 = time.perf_counter()
+        payload = network_view_payload(run, view_id="x", figure_style=FigureStyle(), alt="", export_name="n")
+        print(
+            f"network view data, {label}: {1000 * (time.perf_counter() - t0):.1f} ms, {len(payload):,} bytes "
+            f"(budget 60,000; {run.spike_times_ms.size:,} spikes)"
+        )

@@ -113,3 +113,14 @@ def layout_problems(measured: dict, tolerance_px: float = 0.5) -> list[str]:
 
 def _fmt(b: dict) -> str:
     return f"[{b['left']:.0f},{b['top']:.0f} - {b['right']:.0f},{b['bottom']:.0f}]"
+
+
+def wait_for_all_views(page: Any, timeout_ms: int = VIEW_READY_MS) -> int:
+    """Wait until every animated view on the page has drawn its data; return how many there are."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot)
+                 .map((e) => e.shadowRoot.querySelector('.ei-view')).filter(Boolean)
+                 .every((root) => root.dataset.viewId)""",
+        timeout=timeout_ms,
+    )
+    return page.locator(".ei-view").count()

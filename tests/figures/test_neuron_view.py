@@ -79,13 +79,17 @@ def test_envelope_of_an_uneven_length():
 
 def test_gates_add_up_to_the_cells_conductances():
     run, inp, _, view = _case()
-    glu, gaba = gate_conductances(run, inp)
-    assert glu.shape[0] == len(GLUTAMATE_GEOMETRY) and gaba.shape[0] == len(GABA_GEOMETRY)
-    np.testing.assert_allclose(glu.sum(0), run.g_ampa_nS + run.g_nmda_nS, atol=1e-9)
-    np.testing.assert_allclose(gaba.sum(0), run.g_gaba_nS, atol=1e-9)
+    for sample_ms in (1.0, 0.1):  # every ms as sent, and at every model sample
+        glu, gaba = gate_conductances(run, inp, sample_ms)
+        step = round(sample_ms / run.dt_ms)
+        assert glu.shape[0] == len(GLUTAMATE_GEOMETRY) and gaba.shape[0] == len(GABA_GEOMETRY)
+        np.testing.assert_allclose(glu.sum(0), (run.g_ampa_nS + run.g_nmda_nS)[::step], rtol=1e-9, atol=1e-9)
+        np.testing.assert_allclose(gaba.sum(0), run.g_gaba_nS[::step], rtol=1e-9, atol=1e-9)
+    glu, _ = gate_conductances(run, inp)
     sent = view.arrays["glu_gates_nS"]
     assert sent.shape == (len(GLUTAMATE_GEOMETRY), 1001)
-    np.testing.assert_allclose(sent, glu[:, ::10], atol=glu.max() / 65535)
+    np.testing.assert_allclose(sent, glu, atol=glu.max() / 65535)
+    assert np.ptp(glu, axis=1).min() > 0.5, "every gate must open and close as its spikes arrive"
 
 
 def test_raster_counts_every_input_spike_once():

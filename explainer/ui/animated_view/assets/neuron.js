@@ -115,7 +115,7 @@ export class NeuronView {
     const capH = captionHeight(s);
     const gap = s.small * 0.8;
     const room = d.height - 3 * capH - (L.gCaptionLines - 1) * s.small * 1.3 - 2 * gap;
-    const rasterH = Math.max(36, Math.round(room * 0.17));
+    const rasterH = Math.max(Math.ceil(2.7 * s.small), Math.round(room * 0.17)); // two rows of labels
     const gH = Math.max(56, Math.round(room * 0.33));
     const vH = Math.max(80, room - rasterH - gH);
     let y = d.top;
@@ -145,7 +145,7 @@ export class NeuronView {
 
   // ---- the scene ----
   draw() {
-    const { s, L, h, w } = this;
+    const { s, L, w } = this;
     const p = s.palette;
     const svg = this.svg;
     svg.replaceChildren();

@@ -1,0 +1,226 @@
+"""The animated-view component in a real browser: sound in step, export, reduced motion, in-place updates
+on the network pages, and labels that never overlap or get cut off, at laptop, projector and phone size.
+
+The view's own record (``root.eiDebug()``, see tests/e2e/views.py) says when each frame was drawn and which
+model time it showed, and when each click was scheduled to sound; the tests compare the two.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
+    expect = None
+
+from explainer.pages.playground import VIEW_KEY
+
+from .conftest import PHONE_CONTEXT, _BrowserWithContextOptions, _open_recorded_context, goto, wait_for_app
+from .views import (
+    control,
+    debug,
+    layout_problems,
+    speed_button,
+    text_boxes,
+    view,
+    view_state,
+    wait_for_time_past,
+    wait_for_view,
+)
+
+FRAME_SLACK_MS = 34.0  # two frames at 60 Hz: a click and the frame that shows its spike
+BUSY_LINK = "/?glu_rate=4000"  # about 30 output spikes a second: plenty of clicks to check
+
+
+# --- sound -----------------------------------------------------------------------------------------------
+
+
+def _check_clicks_in_step(page: Any, since_wall_ms: float, speed: float) -> int:
+    """Every click scheduled after ``since_wall_ms`` sounds within two frames of the frame showing its spike,
+    and every spike shown in that time got one.  Returns how many clicks were checked."""
+    d = debug(page, VIEW_KEY)
+    frames = [f for f in d["frames"] if f[0] >= since_wall_ms]
+    assert len(frames) > 30, f"too few frames drawn at {speed}x: {len(frames)}"
+    last_wall = frames[-1][0]
+    clicks = [c for c in d["clicks"] if since_wall_ms <= c["wall_ms"] <= last_wall and not c["cancelled"]]
+    for c in clicks:
+        shown = next((f for f in frames if f[1] >= c["spike_ms"]), None)
+        assert shown is not None, f"no frame showed the spike at {c['spike_ms']:.1f} ms"
+        gap = shown[0] - c["wall_ms"]
+        assert -FRAME_SLACK_MS <= gap <= FRAME_SLACK_MS, (
+            f"{speed}x: the click for the spike at {c['spike_ms']:.1f} ms is {gap:.1f} ms away from the frame "
+            f"showing it"
+        )
+    t_from, t_to = frames[0][1], frames[-1][1]
+    shown_spikes = [s for s in d["spikes"] if t_from < s <= t_to]
+    clicked = {round(c["spike_ms"], 3) for c in d["clicks"] if not c["cancelled"]}
+    missing = [s for s in shown_spikes if round(s, 3) not in clicked]
+    assert not missing, f"{speed}x: spikes shown between {t_from:.0f} and {t_to:.0f} ms without a click: {missing}"
+    return len(clicks)
+
+
+def test_listen_clicks_in_step_with_the_spikes_shown_at_1x_and_2x_and_stops_with_pause(page) -> None:
+    goto(page, BUSY_LINK)
+    wait_for_view(page, VIEW_KEY)
+    listen = control(page, VIEW_KEY, "listen")
+    expect(listen).to_have_attribute("aria-pressed", "false")
+    assert debug(page, VIEW_KEY)["audio"] == "none", "no sound before the user asks for it"
+    listen.click()  # a user gesture: browsers start audio only after one
+    expect(listen).to_have_attribute("aria-pressed", "true")
+    page.wait_for_function("(root) => root.eiDebug().audio === 'running'", arg=view(page, VIEW_KEY).element_handle())
+
+    checked = 0
+    for speed in (1, 2):
+        speed_button(page, VIEW_KEY, speed).click()
+        expect(view(page, VIEW_KEY)).to_have_attribute("data-speed", f"{speed:g}")
+        if view_state(page, VIEW_KEY)["state"] != "playing":
+            control(page, VIEW_KEY, "play-pause").click()
+        since = page.evaluate("() => performance.now()")
+        page.wait_for_timeout(2_500)
+        checked += _check_clicks_in_step(page, since, speed)
+    assert checked >= 10, f"only {checked} clicks checked: the test needs spikes"
+
+    # Pause: nothing more sounds, and nothing still scheduled is left to sound.
+    control(page, VIEW_KEY, "play-pause").click()
+    expect(view(page, VIEW_KEY)).to_have_attribute("data-state", "paused")
+    paused_at = page.evaluate("() => performance.now()")
+    page.wait_for_timeout(600)
+    late = [c for c in debug(page, VIEW_KEY)["clicks"] if c["wall_ms"] > paused_at and not c["cancelled"]]
+    assert not late, f"clicks still due after Pause: {late}"
+
+
+# --- export ----------------------------------------------------------------------------------------------
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+EXPORTS = [
+    ("/", VIEW_KEY, "tug-of-war_glu2500_gaba1000_seed1_t"),
+    ("/circuits", "circuits_view", "circuits_exc6_inh67"),
+]
+
+
+@pytest.mark.parametrize(("path", "key", "prefix"), EXPORTS)
+def test_save_image_downloads_a_projector_png_named_after_the_settings(page, path, key, prefix) -> None:
+    goto(page, path)
+    wait_for_view(page, key)
+    with page.expect_download(timeout=20_000) as download:
+        control(page, key, "save").press("Enter")  # the keyboard, as elsewhere
+    name = download.value.suggested_filename
+    assert name.startswith(prefix) and name.endswith("ms.png"), name
+    data = Path(download.value.path()).read_bytes()
+    assert _png_size(data) == (1920, 1080)
+    assert len(data) > 40_000, f"{len(data)} bytes: the image looks empty"
+    expect(page.locator(f".st-key-{key} .ei-status")).to_contain_text(name)
+
+
+# --- reduced motion from the system's preference ------------------------------------------------------------
+
+
+def test_the_systems_reduced_motion_shows_the_final_state_without_autoplay(browser, app_url, page_log, page):
+    calm_browser = _BrowserWithContextOptions(browser, {"reduced_motion": "reduce"})
+    context, calm = _open_recorded_context(calm_browser, app_url, page_log)
+    try:
+        goto(calm, "/")
+        state = wait_for_view(calm, VIEW_KEY)
+        assert state["state"] == "paused" and state["t"] == 1000, state
+        calm.wait_for_timeout(1_000)
+        assert view_state(calm, VIEW_KEY)["t"] == 1000, "reduced motion: it must not play by itself"
+        control(calm, VIEW_KEY, "play-pause").click()
+        wait_for_time_past(calm, VIEW_KEY, 0, timeout_ms=5_000)  # Play still plays, from the start
+        assert view_state(calm, VIEW_KEY)["t"] < 1000
+    finally:
+        context.close()
+
+
+# --- the network views update in place too -------------------------------------------------------------------
+
+
+def test_circuits_view_updates_in_place_when_inhibition_changes(page) -> None:
+    goto(page, "/circuits")
+    before = wait_for_view(page, "circuits_view")
+    assert before["kind"] == "network"
+    view(page, "circuits_view").evaluate("(root) => { root.eiTestMark = 'original'; }")
+    t0 = wait_for_time_past(page, "circuits_view", 20)
+    page.locator(".st-key-net_w_inh").get_by_role("slider").focus()
+    page.keyboard.press("Home")  # no inhibition: runaway
+    wait_for_app(page, after_interaction=True)
+    after = wait_for_view(page, "circuits_view", other_than=before["id"])
+    assert view(page, "circuits_view").evaluate("(root) => root.eiTestMark === 'original'"), "the view was remounted"
+    assert after["state"] == "playing" and after["t"] >= t0, after
+    expect(page.get_by_test_id("stMetric").filter(has_text="Regime")).to_contain_text("runaway")
+
+
+# --- no overlapping or cut-off label, anywhere -----------------------------------------------------------------
+
+BUSIEST = "glu_rate=6000&glu_weight=3&gaba_rate=6000&gaba_weight=5&g_nmda=10&mg=0&e_gaba=-40"
+CASES = [
+    ("/", VIEW_KEY, "default"),
+    ("/?" + BUSIEST, VIEW_KEY, "busiest sliders"),
+    ("/?preset=Silent", VIEW_KEY, "silent"),
+    ("/?preset=Excitation+wins", VIEW_KEY, "excitation wins"),
+    ("/circuits", "circuits_view", "balanced"),
+    ("/circuits?net_w_inh=0", "circuits_view", "runaway"),
+    ("/circuits?net_w_exc=12&net_w_inh=150&net_ext=2000&net_kick=false", "circuits_view", "extremes"),
+    ("/blocked-gate?bg_scale=0.3", "blocked_gate_view", "weakest E to I drive"),
+    ("/balance", "l4_view", "lesson 4"),
+]
+SIZES = {
+    "laptop": ({"viewport": {"width": 1366, "height": 900}}, ""),
+    "projector": ({"viewport": {"width": 1280, "height": 720}}, "present=true"),
+    "phone": (PHONE_CONTEXT, ""),
+}
+
+
+def _with(path: str, extra: str) -> str:
+    if not extra:
+        return path
+    return path + ("&" if "?" in path else "?") + extra
+
+
+def _open_lesson_4_view(tab: Any) -> None:
+    """Lesson 4's view appears once the prediction is answered: answer it (any option)."""
+    tab.locator(".st-key-l4_predict [data-testid='stRadioOption']").first.click()
+    wait_for_app(tab, after_interaction=True)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize(("path", "key", "case"), CASES, ids=[c[2] for c in CASES])
+def test_no_label_overlaps_another_or_is_cut_off(browser, app_url, page_log, page, path, key, case, size) -> None:
+    options, extra = SIZES[size]
+    context, tab = _open_recorded_context(_BrowserWithContextOptions(browser, options), app_url, page_log)
+    try:
+        url = _with(path, extra)
+        goto(tab, url)
+        if key == "l4_view":
+            _open_lesson_4_view(tab)
+        wait_for_view(tab, key, timeout_ms=90_000)
+        root = view(tab, key)
+        root.scroll_into_view_if_needed()
+        if view_state(tab, key)["state"] == "playing":
+            control(tab, key, "play-pause").click()
+        scrub = control(tab, key, "scrub")
+        problems = []
+        for t_ms in ("0", "300", "600", "1000"):  # the labels change as time goes on
+            scrub.fill(t_ms)
+            expect(root).to_have_attribute("data-t-ms", t_ms)
+            problems += [f"t = {t_ms} ms: {p}" for p in layout_problems(text_boxes(tab, key))]
+        measured = text_boxes(tab, key)
+        assert len(measured["boxes"]) >= 15, f"only {len(measured['boxes'])} labels found: is the view drawn?"
+        width = tab.evaluate("() => window.innerWidth")
+        if measured["svg"]["right"] > width + 0.5:
+            problems.append(f"the view is wider ({measured['svg']['right']:.0f} px) than the screen ({width} px)")
+        overflow = root.locator(".ei-controls").evaluate("(c) => c.scrollWidth - c.clientWidth")
+        if overflow > 1:
+            problems.append(f"the controls overflow their row by {overflow} px")
+        assert not problems, f"{case} at {size} size:\n  " + "\n  ".join(problems[:20])
+    finally:
+        context.close()
