@@ -380,7 +380,7 @@ def goto(page: Any, url: str) -> Any:
     return response
 
 
-# --- phones and Plotly charts (used by test_accessibility.py and test_mobile_presenter.py) -------
+# --- phones (test_accessibility.py, test_mobile_presenter.py) and Plotly charts (test_accessibility.py)
 
 PHONE_USER_AGENT = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 "
@@ -425,24 +425,3 @@ def wait_for_plotly(page: Any, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> int:
         timeout=timeout_ms,
     )
     return page.locator(SEL_PLOTLY).count()
-
-
-# Plotly's own Pause button interrupts a running Play: that Plotly.animate promise is rejected with
-# ``undefined``, and Plotly's button code leaves it unhandled (console "WARN: API call to Plotly.animate
-# rejected." plus an uncaught "(in promise) undefined", plotly/plotly.js#5613).  Nothing breaks; only that
-# exact pair is forgiven, once per warning (as test_playground.py does).
-PLOTLY_ANIMATE_REJECTED = "WARN: API call to Plotly.animate rejected."
-UNHANDLED_UNDEFINED = ": undefined"  # PageLog's "<name>: <message>" of a promise rejected without a reason
-
-
-def record_console(page: Any) -> list[str]:
-    """Every console message of ``page`` from now on (all types), for :func:`forgive_interrupted_animations`."""
-    texts: list[str] = []
-    page.on("console", lambda msg: texts.append(msg.text))
-    return texts
-
-
-def forgive_interrupted_animations(page_log: PageLog, console_texts: list[str]) -> None:
-    for _ in range(sum(t.startswith(PLOTLY_ANIMATE_REJECTED) for t in console_texts)):
-        if UNHANDLED_UNDEFINED in page_log.page_errors:
-            page_log.page_errors.remove(UNHANDLED_UNDEFINED)

@@ -18,12 +18,13 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
     expect = None
 
 from explainer.model.scenarios import TugOfWarSettings
+from explainer.pages.playground import VIEW_KEY
 
-from .conftest import goto, wait_for_app, wait_for_plotly
+from .conftest import goto, wait_for_app
+from .views import control, view, wait_for_view
 
 DEFAULTS = TugOfWarSettings()
 BAD_LINK = "/?glu_rate=999999&gaba_weight=abc"
-CONTROLS = "#ei-controls-playground_chart"  # the HTML Play / Pause / Copy-link buttons under the chart
 
 
 def query(page: Any) -> dict[str, list[str]]:
@@ -57,18 +58,23 @@ def test_the_copied_link_reopens_the_corrected_view_without_notes(page, new_page
     goto(page, BAD_LINK)
     expect(page).to_have_url(re.compile(r"[?&]glu_rate=6000(&|$)"))
     wait_for_app(page)
-    wait_for_plotly(page)
+    corrected = wait_for_view(page, VIEW_KEY)
 
-    copy = page.locator(f"{CONTROLS} [data-action=copy]")
+    # The view's "Copy link" button (the controls under the animation), pressed from the keyboard.
+    copy = control(page, VIEW_KEY, "copy")
     copy.focus()
     page.keyboard.press("Enter")
-    status = page.locator(f"{CONTROLS} .ei-status")
+    status = view(page, VIEW_KEY).locator(".ei-controls .ei-status")
     expect(status).to_have_text(re.compile(r"^(Link copied|Copy this link): http"))
-    link = status.inner_text().split(": ", 1)[1]
+    said, link = status.inner_text().split(": ", 1)
     assert link == page.url and "abc" not in link and "glu_rate=6000" in link, link
+    if said == "Link copied":
+        assert page.evaluate("() => navigator.clipboard.readText()") == link
 
     other = new_page()  # a fresh context: nothing shared but the link
     goto(other, link)
+    # The link draws the very view the first page showed (same settings, so the same view id).
+    wait_for_view(other, VIEW_KEY, wanted=corrected["id"])
     assert slider(other, "glu_rate").input_value() == "6000"
     assert slider(other, "gaba_weight").input_value() == f"{DEFAULTS.gaba_weight_nS:g}"
     expect(link_notes(other)).to_have_count(0)

@@ -1,11 +1,15 @@
 """The classroom in a real browser: presenter mode, a copied link in a fresh browser, phones.
 
-- Presenter mode (``?present=1``) makes the page's text and the figure's text at least 1.3x larger, and
-  PageDown / PageUp (what presentation clickers send) step to the next / previous page in
-  ``PAGE_TABLE`` order, staying in presenter mode.
-- "Copy link to this view", pressed from the keyboard, gives a link that reproduces the sliders in a
-  fresh browser context.
-- At phone size (390x844, touch) no page scrolls sideways and nothing hides under the top bar.
+- Presenter mode (``?present=1``) makes the page's text and the animated view's labels at least 1.3x
+  larger; on a 1280x720 projector the tug of war's and the network's view (figure and controls) come first,
+  right under the title, and lie wholly on the first screen.  PageDown / PageUp (what presentation clickers
+  send) step to the next / previous page in ``PAGE_TABLE`` order, staying in presenter mode.
+- The view's "Copy link", pressed from the keyboard, gives a link that reproduces the sliders and the view
+  in a fresh browser context.
+- At phone size (390x844, touch) no page scrolls sideways and nothing hides under the top bar; the animated
+  views stack themselves (diagram on top, data panels below), each part wide enough to read.
+
+The animated views are read through tests/e2e/views.py (the component renders in an open shadow root).
 
 Screenshots (phone pages, presenter mode) go to pytest's ``tmp_path`` and, if ``SCREENSHOT_DIR`` is set,
 are copied there too (look at them: a test cannot judge everything).
@@ -27,16 +31,17 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
+from explainer.pages import circuits, playground
 from explainer.ui.shell import DEFAULT_PAGE, PAGE_TABLE
 
-from .conftest import PAGES, AppPage, goto, wait_for_app, wait_for_plotly
+from .conftest import PAGES, AppPage, goto, wait_for_app
+from .views import control, view, wait_for_all_views, wait_for_view
 
 MIN_PRESENTER_RATIO = 1.3
-FIGURE_TOP_MAX_FRACTION = 0.55  # presenter mode at 1280x720: the animation must start this high
 MAX_SCREENSHOT_HEIGHT_PX = 8_000
 PROJECTOR = {"width": 1280, "height": 720}  # a common classroom projector resolution
 SLIDER_KEYS = ("glu_rate", "glu_weight", "gaba_rate", "gaba_weight")
-CONTROLS = "#ei-controls-playground_chart"
+PLAYGROUND = playground.VIEW_KEY
 
 
 def save_screenshot(page: Any, tmp_path: Path, name: str, *, full_page: bool = True) -> Path:
@@ -67,38 +72,29 @@ def save_screenshot(page: Any, tmp_path: Path, name: str, *, full_page: bool = T
 
 # --- 1. presenter mode ----------------------------------------------------------------------------------
 
-_SIZES = """() => {
+_PAGE_TEXT_SIZES = """() => {
   const main = document.querySelector('[data-testid=stMain]');
   const p = main.querySelector('[data-testid=stMarkdownContainer] p');
   const h1 = main.querySelector('h1');
-  const gd = document.querySelector('.st-key-playground_chart .js-plotly-plot');
   const px = (e) => e ? parseFloat(getComputedStyle(e).fontSize) : null;
-  return {p: px(p), pText: p ? p.innerText.slice(0, 40) : null, h1: px(h1),
-          root: px(document.documentElement), figure: gd && gd.layout.font ? gd.layout.font.size : null};
+  return {p: px(p), pText: p ? p.innerText.slice(0, 40) : null, h1: px(h1)};
 }"""
-
-
-def sizes(page: Any) -> dict:
-    page.wait_for_function(
-        "() => { const gd = document.querySelector('.st-key-playground_chart .js-plotly-plot');"
-        " return gd && gd.layout && gd.layout.font && gd.layout.font.size; }"
-    )
-    return page.evaluate(_SIZES)
 
 
 def root_font_px(page: Any) -> float:
     return page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)")
 
 
-def test_presenter_mode_enlarges_text_and_figure(page, tmp_path: Path) -> None:
+def test_presenter_mode_enlarges_the_page_text(page, tmp_path: Path) -> None:
     goto(page, "/")
-    normal = sizes(page)
+    normal = page.evaluate(_PAGE_TEXT_SIZES)
     goto(page, "/?present=1")
-    presenting = sizes(page)
+    wait_for_view(page, PLAYGROUND)
+    presenting = page.evaluate(_PAGE_TEXT_SIZES)
     assert presenting["pText"] == normal["pText"], "compare the same paragraph"
 
     # Titles are already 44 px and keep that size, so the figure fits on a 1280 x 720 projector screen.
-    for what, at_least in (("p", MIN_PRESENTER_RATIO), ("figure", MIN_PRESENTER_RATIO), ("h1", 1.0)):
+    for what, at_least in (("p", MIN_PRESENTER_RATIO), ("h1", 1.0)):
         assert normal[what] and presenting[what], f"no {what} font size: {normal} / {presenting}"
         ratio = presenting[what] / normal[what]
         assert ratio >= at_least, (
@@ -106,14 +102,59 @@ def test_presenter_mode_enlarges_text_and_figure(page, tmp_path: Path) -> None:
             f"less than {at_least}x"
         )
     save_screenshot(page, tmp_path, "presenter-tug-of-war-full")
-    page.set_viewport_size(PROJECTOR)  # what the back row sees on a 1280x720 projector
-    wait_for_plotly(page)
-    top = page.evaluate("() => document.querySelector('.st-key-playground_chart').getBoundingClientRect().top")
-    assert top < PROJECTOR["height"] * FIGURE_TOP_MAX_FRACTION, (
-        f"at 1280x720 the animation starts {top:.0f} px down: it should start in the top "
-        f"{FIGURE_TOP_MAX_FRACTION:.0%} of the screen"
+
+
+# Where the view (figure and controls) and the first control after it sit, and its label size; measured
+# once the fonts are in and two frames have been drawn after the view's last layout.
+_VIEW_ON_SCREEN = """async ([root, after]) => {
+  await document.fonts.ready;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const r = root.getBoundingClientRect();
+  const label = root.querySelector('svg .ei-readout-time');
+  const main = document.querySelector('[data-testid=stMain]');
+  const next = document.querySelector(after);
+  return {top: r.top, bottom: r.bottom, height: r.height, innerHeight: window.innerHeight,
+          scrolled: (main ? main.scrollTop : 0) + window.scrollY,
+          font: label ? parseFloat(getComputedStyle(label).fontSize) : null,
+          profile: root.dataset.profile, nextTop: next ? next.getBoundingClientRect().top : null};
+}"""
+
+
+def view_on_screen(page: Any, key: str, after: str) -> dict:
+    return page.evaluate(_VIEW_ON_SCREEN, [view(page, key).element_handle(), after])
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "presets"),
+    [("/", PLAYGROUND, ".st-key-preset"), ("/circuits", circuits.VIEW_KEY, ".st-key-net_preset")],
+    ids=["tug-of-war", "circuits"],
+)
+def test_presenter_view_fills_the_first_projector_screen(page, path, key, presets, tmp_path: Path) -> None:
+    """At 1280x720, presenting: the whole view is on the first screen, above the presets, with larger labels."""
+    page.set_viewport_size(PROJECTOR)
+    goto(page, path)
+    wait_for_view(page, key)
+    normal = view_on_screen(page, key, presets)
+    goto(page, f"{path}?present=true")
+    presenting_state = wait_for_view(page, key)
+    assert presenting_state["profile"] == "projector", presenting_state
+    on_screen = view_on_screen(page, key, presets)
+    save_screenshot(page, tmp_path, f"presenter-{key}-1280x720", full_page=False)
+
+    assert normal["font"] and on_screen["font"], f"no read-out label: {normal} / {on_screen}"
+    ratio = on_screen["font"] / normal["font"]
+    assert ratio >= MIN_PRESENTER_RATIO, (
+        f"{path}: presenter mode draws the view's labels {ratio:.2f}x larger "
+        f"({normal['font']} -> {on_screen['font']} px), less than {MIN_PRESENTER_RATIO}x"
     )
-    save_screenshot(page, tmp_path, "presenter-tug-of-war-1280x720", full_page=False)
+    assert on_screen["scrolled"] == 0, f"{path}: the page opened scrolled ({on_screen})"
+    assert on_screen["top"] >= 0 and on_screen["bottom"] <= PROJECTOR["height"], (
+        f"{path} at 1280x720: the view (figure and controls) spans y {on_screen['top']:.0f}..."
+        f"{on_screen['bottom']:.0f} px: it should lie within the first screen, 0..{PROJECTOR['height']} px"
+    )
+    assert on_screen["nextTop"] is not None and on_screen["nextTop"] >= on_screen["bottom"], (
+        f"{path}: presenting, the presets should come after the view ({on_screen})"
+    )
 
 
 _SIDEBAR_ON_SCREEN_PX = """() => {
@@ -141,7 +182,7 @@ def test_page_down_and_page_up_step_through_the_pages(page, app_url: str, tmp_pa
     following = urls[here + 1]
 
     goto(page, "/?present=1")
-    wait_for_plotly(page)
+    wait_for_view(page, PLAYGROUND)
     problems = presenter_problems(page, "/?present=1")
     page.keyboard.press("PageDown")  # what a presentation clicker's "next" button sends
     expect(page).to_have_url(re.compile(rf"^{re.escape(app_url)}/{re.escape(following)}(\?|$)"))
@@ -170,7 +211,7 @@ def slider(page: Any, key: str) -> Any:
 def test_copy_link_restores_the_view_in_a_fresh_context(page, new_page) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     goto(page, "/")
-    wait_for_plotly(page)
+    default = wait_for_view(page, PLAYGROUND)
 
     # Move two sliders with the keyboard: glutamate rate 2500 -> 2700, GABA strength 1.0 -> 0.9.
     slider(page, "glu_rate").focus()
@@ -183,11 +224,12 @@ def test_copy_link_restores_the_view_in_a_fresh_context(page, new_page) -> None:
     wait_for_app(page, after_interaction=True)
     values = {key: slider(page, key).input_value() for key in SLIDER_KEYS}
     assert values["glu_rate"] == "2700" and values["gaba_weight"] == "0.9", values
+    moved = wait_for_view(page, PLAYGROUND, other_than=default["id"])
 
-    copy = page.locator(f"{CONTROLS} [data-action=copy]")
+    copy = control(page, PLAYGROUND, "copy")
     copy.focus()
     page.keyboard.press("Enter")
-    status = page.locator(f"{CONTROLS} .ei-status")
+    status = view(page, PLAYGROUND).locator(".ei-controls .ei-status")
     expect(status).to_have_text(re.compile(r"^(Link copied|Copy this link): http"))
     said, link = status.inner_text().split(": ", 1)
     assert link == page.url, f"the copied link {link} is not the address bar's {page.url}"
@@ -196,10 +238,9 @@ def test_copy_link_restores_the_view_in_a_fresh_context(page, new_page) -> None:
 
     other = new_page()  # a fresh context: no cookies, no session, nothing shared but the link
     goto(other, link)
-    wait_for_plotly(other)
     assert {key: slider(other, key).input_value() for key in SLIDER_KEYS} == values
-    chart_id = "() => document.querySelector('.st-key-playground_chart .js-plotly-plot').layout.meta.animation_id"
-    assert other.evaluate(chart_id) == page.evaluate(chart_id), "the link's chart shows other settings"
+    # The link's page draws the moved view: the same settings, so the same view id.
+    wait_for_view(other, PLAYGROUND, wanted=moved["id"])
 
 
 # --- 3. phones --------------------------------------------------------------------------------------------
@@ -245,7 +286,7 @@ _LAYOUT = """() => {
 @pytest.mark.parametrize("app_page", PAGES, ids=[p.name for p in PAGES])
 def test_phone_page_fits_the_screen(phone_page, app_page: AppPage, tmp_path: Path) -> None:
     goto(phone_page, app_page.path)
-    wait_for_plotly(phone_page)
+    wait_for_all_views(phone_page)  # the views lay themselves out from their measured width
     layout = phone_page.evaluate(_LAYOUT)
     save_screenshot(phone_page, tmp_path, f"phone-{app_page.name}")
 
@@ -263,34 +304,41 @@ def test_phone_page_fits_the_screen(phone_page, app_page: AppPage, tmp_path: Pat
     assert not problems, f"{app_page.path} at 390x844:\n  " + "\n  ".join(problems)
 
 
-_PANEL_PX = """(key) => {
-  const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-  const fl = gd && gd._fullLayout;
-  if (!fl) return null;
-  const out = {};
-  for (const name of ['xaxis', 'yaxis', 'xaxis2', 'yaxis2', 'yaxis3', 'yaxis4']) {
-    if (fl[name]) out[name] = Math.round(fl[name]._length);
-  }
-  out.width = Math.round(fl.width);
-  return out;
+# The boxes (CSS px) of the view's diagram (the cell: g.ei-diagram; the circuit: g.ei-circuit) and of its
+# data panels (g.ei-data), as drawn in its SVG.
+_PARTS = """(root) => {
+  const box = (sel) => { const e = root.querySelector(sel); if (!e) return null;
+    const r = e.getBoundingClientRect();
+    return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height}; };
+  return {svg: box('svg'), diagram: box('svg .ei-diagram') || box('svg .ei-circuit'), data: box('svg .ei-data')};
 }"""
 
 
 @pytest.mark.parametrize(
-    ("path", "key", "minimum_px"),
+    ("path", "key", "diagram_px", "data_px"),
     [
-        # the cell diagram and the three data panels of the tug of war
-        ("/", "playground_chart", {"xaxis": 300, "yaxis": 200, "xaxis2": 250, "yaxis4": 150}),
-        # the raster and the circuit of the network
-        ("/circuits", "circuits_chart", {"xaxis": 250, "yaxis": 250, "xaxis2": 250}),
+        # the cell diagram above the input spikes, conductances and V
+        ("/", playground.VIEW_KEY, 300, 300),
+        # the circuit diagram above the raster and the population rates.  The circuit is drawn at 2/3 of the
+        # view's width (CIRCUIT_X_RANGE leaves a sixth blank on either side): about 230 px on this phone.
+        ("/circuits", circuits.VIEW_KEY, 220, 300),
     ],
+    ids=["tug-of-war", "circuits"],
 )
-def test_phone_gets_stacked_readable_animations(phone_page, path, key, minimum_px, tmp_path: Path) -> None:
-    """At 390x844 the animated figures stack their panels: each panel keeps a readable size."""
+def test_phone_gets_stacked_readable_animations(phone_page, path, key, diagram_px, data_px, tmp_path: Path) -> None:
+    """At 390x844 the view lays itself out stacked: the diagram on top, the data panels below, both wide."""
     goto(phone_page, path)
-    wait_for_plotly(phone_page)
-    sizes = phone_page.evaluate(_PANEL_PX, key)
-    assert sizes, f"{path}: no chart {key}"
+    wait_for_view(phone_page, key)
+    parts = view(phone_page, key).evaluate(_PARTS)
     save_screenshot(phone_page, tmp_path, f"phone-stacked-{key}", full_page=True)
-    small = {axis: (sizes.get(axis), px) for axis, px in minimum_px.items() if (sizes.get(axis) or 0) < px}
-    assert not small, f"{path} at 390x844: panels too small for a phone (drawn px, needed px): {small}"
+    diagram, data = parts["diagram"], parts["data"]
+    assert diagram and data, f"{path}: the view has no diagram or no data panels: {parts}"
+    where = f"{path} at 390x844 (diagram {_box(diagram)}, data {_box(data)}, view {_box(parts['svg'])})"
+    assert diagram["bottom"] <= data["top"], f"{where}: the diagram is not above the data panels"
+    assert diagram["width"] >= diagram_px, f"{where}: the diagram is {diagram['width']:.0f} px wide, < {diagram_px}"
+    assert data["width"] >= data_px, f"{where}: the data panels are {data['width']:.0f} px wide, < {data_px}"
+    assert parts["svg"]["right"] <= phone_page.viewport_size["width"], f"{where}: the view sticks out"
+
+
+def _box(b: dict) -> str:
+    return f"x {b['left']:.0f}..{b['right']:.0f}, y {b['top']:.0f}..{b['bottom']:.0f}"

@@ -21,13 +21,13 @@ What a student sees (Streamlit 1.67 plus ``explainer/ui/connection.py``), checke
   covered by it;
 - once the server answers again: the dialog closes by itself, the websocket connects to a new session (the
   old one died with the server) and the page reruns in full, with its widget values and the URL;
-  "Connected again." shows for a moment, then the notice is gone.  The sliders and the chart show the view
-  of before, and moving a slider redraws the chart.
+  "Connected again." shows for a moment, then the notice is gone.  The sliders and the animated view show
+  the view of before, and moving a slider redraws the view (a new ``data-view-id``, tests/e2e/views.py).
 
 The full rerun on reconnect is what ``connection.py``'s marker fragment (``run_every``) buys: Streamlit 1.67
 requests a run on reconnect only if the last run was a fragment run or a fragment has ``run_every``.
 Without it the projector tab (its last run a full run) was not rerun, its new session had never run the
-page, and it dropped the playground fragment's slider reruns: the slider moved, the chart did not.
+page, and it dropped the playground fragment's slider reruns: the slider moved, the view did not.
 
 Screenshots of the notice over Streamlit's dialog (``restart_notice.png``, normal mode;
 ``restart_notice_presenter.png``) go to pytest's ``tmp_path`` and, if ``SCREENSHOT_DIR`` is set, there too.
@@ -54,10 +54,12 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
     expect = None
     PlaywrightTimeoutError = TimeoutError
 
+from explainer.pages.playground import VIEW_KEY
 from explainer.ui.connection import NOTICE_BACK, NOTICE_DOWN, NOTICE_DOWN_DETAIL, NOTICE_ID
 from tests.benchmarks._server import StreamlitServer
 
 from .conftest import LOCAL_HOSTS, LOCAL_SCHEMES, TESTID_EXCEPTION, VIEWPORT, wait_for_app
+from .views import view, wait_for_view
 
 LINK_VALUES = {"glu_rate": "4000", "gaba_rate": "2000", "glu_weight": "1.5"}
 # Reduce motion (``calm``) keeps two autoplaying animations from loading the machine; it changes nothing
@@ -75,10 +77,6 @@ NOTICE_TIMEOUT_MS = 3_000
 # to 4 s, so about 4-5 s); a slow CI machine gets a margin.
 DIALOG_TIMEOUT_MS = 20_000
 RECONNECT_TIMEOUT_MS = 30_000
-ANIMATION_ID_JS = """() => {
-  const gd = document.querySelector('.st-key-playground_chart .js-plotly-plot');
-  return gd && gd.layout && gd.layout.meta ? gd.layout.meta.animation_id : null;
-}"""
 # Records every change of the connection and script-run states, and every text of the notice.
 RECORD_STATES_JS = """(noticeId) => {
   const app = document.querySelector("[data-testid='stApp']");
@@ -136,10 +134,9 @@ def _slider_values(page: Any) -> dict[str, str]:
     return {key: _slider(page, key).input_value() for key in LINK_VALUES}
 
 
-def _figure_changes_from(page: Any, figure: str, timeout_ms: int) -> None:
-    page.wait_for_function(
-        f"() => {{ const id = ({ANIMATION_ID_JS})(); return id !== null && id !== {figure!r}; }}", timeout=timeout_ms
-    )
+def _view_id(page: Any) -> str | None:
+    """The settings the playground's animated view shows (its ``data-view-id``)."""
+    return view(page, VIEW_KEY).get_attribute("data-view-id")
 
 
 def _open_tab(browser: Any, base_url: str, link: str, viewport: dict, page_errors: list[str], urls: list[str]) -> Any:
@@ -161,10 +158,10 @@ def _screenshot(page: Any, tmp_path: Path, name: str) -> None:
         shutil.copy2(path, Path(target) / path.name)
 
 
-def _move_slider_and_see_the_chart(tab: Any, key: str, figure: str, expected: str) -> None:
+def _move_slider_and_see_the_view(tab: Any, key: str, figure: str, expected: str) -> None:
     _slider(tab, key).focus()
     tab.keyboard.press("ArrowRight")
-    _figure_changes_from(tab, figure, RECONNECT_TIMEOUT_MS)
+    wait_for_view(tab, VIEW_KEY, other_than=figure, timeout_ms=RECONNECT_TIMEOUT_MS)
     wait_for_app(tab, after_interaction=True)
     expect(_slider(tab, key)).to_have_value(expected)
     expect(tab.get_by_test_id(TESTID_EXCEPTION)).to_have_count(0)
@@ -183,13 +180,13 @@ def test_page_reconnects_after_server_restart(browser: Any, own_server: Streamli
         projector.get_by_text(SLIDERS_FOLDED).click()  # unfolds in the browser; no script run
         for tab in tabs:
             assert _slider_values(tab) == LINK_VALUES, "the link's values are not shown"
-        figure_link = projector.evaluate(ANIMATION_ID_JS)
-        assert figure_link, "the playground chart has no animation_id"
-        _move_slider_and_see_the_chart(moved, "gaba_rate", figure_link, "2100")
+        figure_link = wait_for_view(projector, VIEW_KEY)["id"]
+        assert wait_for_view(moved, VIEW_KEY)["id"] == figure_link, "the two tabs show different views of one link"
+        _move_slider_and_see_the_view(moved, "gaba_rate", figure_link, "2100")
         moved_values = {**LINK_VALUES, "gaba_rate": "2100"}
         assert _slider_values(moved) == moved_values
         moved_link = moved.url
-        figure_moved = moved.evaluate(ANIMATION_ID_JS)
+        figure_moved = _view_id(moved)
         for tab in tabs:
             notice = tab.locator(SEL_NOTICE)
             expect(notice).to_be_attached()
@@ -229,6 +226,8 @@ def test_page_reconnects_after_server_restart(browser: Any, own_server: Streamli
             _screenshot(tab, tmp_path, name)
         assert _slider_values(moved) == moved_values, "the page lost its view while the server was down"
         assert _slider_values(projector) == LINK_VALUES, "the page lost its view while the server was down"
+        for tab, figure in ((moved, figure_moved), (projector, figure_link)):
+            assert _view_id(tab) == figure, "the animated view lost its data while the server was down"
 
         # --- the server is back on the same port: both pages reconnect and rerun, without a reload -------
         try:
@@ -259,12 +258,13 @@ def test_page_reconnects_after_server_restart(browser: Any, own_server: Streamli
             for key in LINK_VALUES:
                 expect(_slider(tab, key)).to_be_enabled()
             assert _slider_values(tab) == values, "after the restart the sliders lost the view's values"
-            assert tab.evaluate(ANIMATION_ID_JS) == figure, "after the restart the chart shows another figure"
+            shown = wait_for_view(tab, VIEW_KEY, timeout_ms=RECONNECT_TIMEOUT_MS)
+            assert shown["id"] == figure, f"after the restart the animated view shows other settings: {shown}"
             expect(tab.get_by_test_id(TESTID_EXCEPTION)).to_have_count(0)
 
-        # --- and both work on: a slider change reruns the playground and redraws the chart --------------
-        _move_slider_and_see_the_chart(moved, "glu_rate", figure_moved, "4100")
-        _move_slider_and_see_the_chart(projector, "glu_rate", figure_link, "4100")
+        # --- and both work on: a slider change reruns the playground and redraws the view ---------------
+        _move_slider_and_see_the_view(moved, "glu_rate", figure_moved, "4100")
+        _move_slider_and_see_the_view(projector, "glu_rate", figure_link, "4100")
     except AssertionError:
         print(own_server.log_tail())
         raise

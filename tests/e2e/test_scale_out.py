@@ -5,9 +5,9 @@ Everything runs on 127.0.0.1: two ``streamlit run`` replicas with the same ``ser
 (the file a deployment uses) wrapped in a minimal main config that keeps pid, logs and temp files in a
 temporary directory; nginx runs in the foreground (``daemon off;``) as this test's child process.
 
-The test checks, through nginx: the page renders (title, banner, no exception, its websocket goes to
-nginx); the affinity cookie ``st_route`` is set and every request of one browser goes to one replica
-(nginx's access log names the upstream).  Then it stops the replica that served that browser and
+The test checks, through nginx: the page renders (title, banner, no exception, the animated view drawn,
+its websocket goes to nginx); the affinity cookie ``st_route`` is set and every request of one browser goes
+to one replica (nginx's access log names the upstream).  Then it stops the replica that served that browser and
 checks that each replica's ``/_stcore/health`` tells which is up, that health through nginx stays
 ``ok``, and that new sessions still work: a browser carrying the dead replica's affinity cookie (nginx
 must fail over) and a new visitor without one.
@@ -38,10 +38,12 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
+from explainer.pages.playground import VIEW_KEY
 from tests.benchmarks._server import LOOPBACK, REPO_ROOT, StreamlitServer, free_port, health_ok
 
 from .conftest import TESTID_EXCEPTION, TESTID_MAIN, VIEWPORT, wait_for_app
 from .test_smoke import BANNER_SNIPPET
+from .views import wait_for_view
 
 TEMPLATE = REPO_ROOT / "deploy" / "nginx-streamlit.conf.template"
 NGINX_START_TIMEOUT_S = 20.0
@@ -209,7 +211,8 @@ def _open_through_nginx(browser: Any, nginx: Nginx, cookie: str | None = None) -
     expect(page.get_by_test_id(TESTID_MAIN).locator("h1").first).to_be_visible()
     expect(page.get_by_text(BANNER_SNIPPET).first).to_be_visible()
     expect(page.get_by_test_id(TESTID_EXCEPTION)).to_have_count(0)
-    expect(page.locator(".st-key-playground_chart .js-plotly-plot")).to_be_attached()
+    # The animated view's component code and data came through nginx too: the view has drawn its data.
+    wait_for_view(page, VIEW_KEY)
     assert websockets and all(u.startswith(f"ws://{LOOPBACK}:{nginx.port}/") for u in websockets), websockets
     assert not errors, f"uncaught errors in the page: {errors}"
     return page
@@ -270,12 +273,14 @@ def test_two_replicas_behind_nginx_survive_losing_one(browser: Any, school) -> N
         alive_address = f"{LOOPBACK}:{alive.port}"
         assert alive_address in _upstreams_for(nginx, route), "the failed-over browser was not served by the live one"
         assert _upstreams_for(nginx, _route_cookie(newcomer)) == {alive_address}
-        # The failed-over session works: a slider step reruns the playground.
+        # The failed-over session works: a slider step reruns the playground and redraws the view.
+        before = wait_for_view(returning, VIEW_KEY)
         thumb = returning.locator(".st-key-glu_rate").get_by_role("slider")
         thumb.focus()
         returning.keyboard.press("ArrowRight")
         wait_for_app(returning, after_interaction=True)
         expect(thumb).to_have_value("2600")
+        wait_for_view(returning, VIEW_KEY, other_than=before["id"])
         expect(returning.get_by_test_id(TESTID_EXCEPTION)).to_have_count(0)
     except AssertionError:
         print(nginx.error_log_tail())
