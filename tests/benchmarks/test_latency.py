@@ -13,9 +13,11 @@ Streamlit app, measured in the same run.  Headless Debian Chromium (``/usr/bin/c
 
 One change: focus the slider's thumb, press ArrowRight (or ArrowLeft): one step, one rerun.  The time
 runs in the page, from the ``keydown`` event (``performance.now()``) to the first animation frame in
-which the chart's ``layout.meta.animation_id`` differs from before (every figure here names its settings
-there; the trivial app writes the slider value into it).  So the figure must have reached the browser
-and Plotly must have drawn it.  Then the next change waits until the script run has finished.
+which the view shows the new settings.  The app's animated view is not replaced, so "updated" is read
+from its root: ``data-view-id`` names the settings it drew, and the component sets it right after the
+new data is decoded and the SVG redrawn, in the same task; the trivial app's Plotly chart is replaced,
+and it names its slider value in ``layout.meta.animation_id``.  Either way the new figure must have
+reached the browser and been drawn.  Then the next change waits until the script run has finished.
 
 Each page does ``LATENCY_CHANGES`` (default 24) presses to the right, values not seen before (the
 model runs), then as many to the left, back over values seen before (served from the app's caches).
@@ -65,10 +67,10 @@ class Target:
 
 
 PAGES = {
-    "tug-of-war": Target("tug-of-war", "/", "glu_rate", "playground_chart"),
-    "circuits": Target("circuits", "/circuits", "net_w_inh", "circuits_chart"),
-    # Diagnostic: the playground with "Reduce motion" (no autoplay; the figure shows its last frame).
-    "tug-of-war-calm": Target("tug-of-war-calm", "/?calm=true", "glu_rate", "playground_chart"),
+    "tug-of-war": Target("tug-of-war", "/", "glu_rate", "playground_view"),
+    "circuits": Target("circuits", "/circuits", "net_w_inh", "circuits_view"),
+    # Diagnostic: the playground with "Reduce motion" (no autoplay; the view shows its final state).
+    "tug-of-war-calm": Target("tug-of-war-calm", "/?calm=true", "glu_rate", "playground_view"),
 }
 SELECTED = [p.strip() for p in os.environ.get("LATENCY_PAGES", "tug-of-war,circuits").split(",") if p.strip()]
 assert all(p in PAGES for p in SELECTED), f"LATENCY_PAGES: choose from {sorted(PAGES)}"
@@ -105,8 +107,15 @@ WS_LOG_JS = """(() => {
 # Arms one measurement: records keydown time, then watches every animation frame for a new figure.
 ARM_JS = """(chartKey) => {
   const sig = () => {
-    const gd = document.querySelector(`.st-key-${chartKey} .js-plotly-plot`);
-    return gd && gd.layout && gd.layout.meta ? String(gd.layout.meta.animation_id) : null;
+    const box = document.querySelector(`.st-key-${chartKey}`);
+    if (!box) return null;
+    const gd = box.querySelector('.js-plotly-plot');  // the trivial app's Plotly chart
+    if (gd) return gd.layout && gd.layout.meta ? String(gd.layout.meta.animation_id) : null;
+    // the app's animated view (in a shadow root): the settings it has drawn, set right after drawing them
+    const host = [box, ...box.querySelectorAll('*')]
+      .find((e) => e.shadowRoot && e.shadowRoot.querySelector('.ei-view'));
+    const root = host && host.shadowRoot.querySelector('.ei-view');
+    return root && root.dataset.viewId ? root.dataset.viewId : null;
   };
   const scriptState = () => {
     const app = document.querySelector("[data-testid='stApp']");
@@ -187,7 +196,8 @@ def _open(browser: Any, base_url: str, target: Target) -> Any:
     page = context.new_page()
     page.goto(target.path, wait_until="domcontentloaded")
     wait_for_app(page)
-    page.locator(f".st-key-{target.chart_key} .js-plotly-plot").wait_for(state="attached", timeout=30_000)
+    drawn = f".st-key-{target.chart_key} " + (".js-plotly-plot" if target is TRIVIAL else ".ei-view[data-view-id]")
+    page.locator(drawn).wait_for(state="attached", timeout=30_000)
     return page
 
 

@@ -77,6 +77,8 @@ class Controller {
       clicks: this.clicker.log.slice(),
       stats: { ...this.stats },
       audio: this.clicker.ctx ? this.clicker.ctx.state : 'none',
+      audioLatencyMs: this.clicker.latencyMs,
+      pausedAt: this.pausedAt,
       spikes: this.view ? Array.from(this.view.spikeTimes || []) : [],
     });
   }
@@ -166,7 +168,10 @@ class Controller {
     this.controls.showSpeed(pl.speed);
     this.root.dataset.state = pl.playing ? 'playing' : pl.ended ? 'ended' : 'paused';
     this.root.dataset.speed = String(pl.speed);
-    if (!pl.playing) this.clicker.cancel(pl.t);
+    if (!pl.playing) {
+      this.clicker.cancel(pl.t);
+      this.pausedAt = performance.now();
+    }
   }
 
   async toggleSound() {

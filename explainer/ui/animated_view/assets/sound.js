@@ -9,6 +9,7 @@
 const LOOKAHEAD_MS = 150;
 const CLICK_S = 0.004;
 const LOG_LIMIT = 400;
+const LATE_LIMIT_S = 0.02; // a click may sound at most this late (about a frame) rather than not at all
 
 export class Clicker {
   constructor() {
@@ -52,21 +53,24 @@ export class Clicker {
     return buffer;
   }
 
-  // Forget what is scheduled and not yet heard (pause, seek, speed, new data).
+  // Silence what is scheduled and not yet heard (pause, seek, speed, new data).  A click the audio thread
+  // has already rendered can still come out of the speakers, within the output's latency (see latencyMs).
   cancel(fromMs = -Infinity) {
     const now = this.ctx ? this.ctx.currentTime : 0;
     for (const p of this.pending) {
-      if (p.audio_s > now) {
-        try {
-          p.node.stop();
-        } catch {
-          /* already stopped */
-        }
-        p.entry.cancelled = true;
+      try {
+        p.node.stop();
+      } catch {
+        /* already stopped */
       }
+      if (p.audio_s > now) p.entry.cancelled = true;
     }
     this.pending = [];
     this.horizon = fromMs;
+  }
+
+  get latencyMs() {
+    return this.ctx ? 1000 * ((this.ctx.outputLatency || 0) + (this.ctx.baseLatency || 0)) : 0;
   }
 
   // Called every frame while playing: schedule the spikes the next LOOKAHEAD_MS will show.
@@ -79,9 +83,15 @@ export class Clicker {
     const wallNow = stamp && stamp.performanceTime ? stamp.performanceTime : nowWall;
     for (let i = lowerBound(spikesMs, this.horizon); i < spikesMs.length && spikesMs[i] <= until; i++) {
       const ts = spikesMs[i];
-      const wall = nowWall + (ts - tMs) / pace;
-      const audio = audioNow + (wall - wallNow) / 1000;
-      if (audio < this.ctx.currentTime) continue; // too late to be in step: skip rather than click late
+      let wall = nowWall + (ts - tMs) / pace;
+      let audio = audioNow + (wall - wallNow) / 1000;
+      const late = this.ctx.currentTime - audio;
+      if (late > LATE_LIMIT_S) continue; // shown too long ago to be in step: no click rather than a late one
+      if (late > 0) {
+        // due a moment ago (a speed change or a jump just rescheduled it): now, still within a frame
+        audio = this.ctx.currentTime;
+        wall = wallNow + (audio - audioNow) * 1000;
+      }
       const node = this.ctx.createBufferSource();
       node.buffer = this.buffer;
       node.connect(this.ctx.destination);
