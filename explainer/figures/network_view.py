@@ -167,7 +167,7 @@ def network_view_payload(
     exc_bits, inh_bits, n_bins = raster_bits(run)
     _, rate_e = population_rate_trace(run, slice(0, run.n_exc), RATE_BIN_ms)
     _, rate_i = population_rate_trace(run, slice(run.n_exc, run.n_exc + run.n_inh), RATE_BIN_ms)
-    rate_top = max(10.0, float(max(rate_e.max(initial=0), rate_i.max(initial=0))) * 1.1)
+    rate_top = max(10.0, float(max(rate_e.max(initial=0), rate_i.max(initial=0))) * 1.25)  # room for a top tick
     header = {
         "kind": VIEW_KIND,
         "id": view_id,

@@ -30,7 +30,8 @@ export function scale(d0, d1, r0, r1) {
 export function yAxis(g, box, lo, hi, s, opts = {}) {
   const y = scale(lo, hi, box.top + box.height, box.top);
   const maxCount = Math.max(2, Math.floor(box.height / (s.small * 1.9)) + 1);
-  const ticks = (opts.ticks || niceTicks(lo, hi, Math.min(maxCount, opts.maxTicks || 6))).filter((v) => v >= lo && v <= hi);
+  const floor = opts.floor ?? lo; // no tick below this (a rate axis shows no negative rates)
+  const ticks = (opts.ticks || niceTicks(floor, hi, Math.min(maxCount, opts.maxTicks || 6))).filter((v) => v >= lo && v <= hi);
   for (const v of ticks) {
     const py = y(v);
     // keepInside: no tick label may reach out of the panel's height (the axis below needs the room)

@@ -134,11 +134,13 @@ export class NetworkView {
     el('rect', { x: L.raster.left, y: L.raster.top, width: L.raster.width, height: L.raster.height, fill: 'none', stroke: p.axis, 'stroke-width': 1 }, g);
     const size = clamp((L.raster.height / this.rows) * 4, 7, 13) * Math.max(1, s.k * 0.8);
     this.markerSize = size;
-    this.hlE = el('path', { fill: p.glutamate, stroke: p.outline, 'stroke-width': 0.8 }, g);
-    this.hlI = el('path', { fill: p.gaba, stroke: p.outline, 'stroke-width': 0.8 }, g);
+    // the spikes of the last few ms: the population's shape, outlined in the background colour
+    this.hlE = el('path', { fill: p.glutamate, stroke: p.background, 'stroke-width': 0.8 }, g);
+    this.hlI = el('path', { fill: p.gaba, stroke: p.background, 'stroke-width': 0.8 }, g);
     caption(g, w.rate_title, L.rateCaption, s, this.rateKeys(), L.rateCaptionLines);
     timeGrid(g, L.rate, 0, T, s);
-    const yr = yAxis(g, L.rate, 0, h.rates.top, s, { maxTicks: 4, keepInside: true });
+    // a little room under 0, so that the 0 label sits inside the panel, clear of the time axis
+    const yr = yAxis(g, L.rate, -0.12 * h.rates.top, h.rates.top, s, { maxTicks: 4, keepInside: true, floor: 0 });
     const bin = h.rates.bin_ms;
     for (const [rates, color, dash] of [[this.rates[0], p.glutamate, null], [this.rates[1], p.gaba, '6 4']]) {
       const xs = Array.from(rates, (_, i) => this.x((i + 0.5) * bin));
