@@ -4,6 +4,9 @@
 // decodes them, hands them to the view of their kind (neuron.js, network.js) and runs the controls,
 // the playback clock (player.js), the sound (sound.js) and the image export (export.js).
 
+// Every module is named here, so that the browser fetches them all at once (no second round of imports).
+import './axes.js';
+import './parts.js';
 import { decode } from './codec.js';
 import { Controls } from './controls.js';
 import { saveImage } from './export.js';
