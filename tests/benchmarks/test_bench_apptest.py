@@ -19,7 +19,6 @@ from streamlit.testing.v1 import AppTest
 
 from tests.benchmarks._bench import (
     BUDGET_RERUN_CACHED_CPU_MS,
-    BUDGET_RERUN_FIRST_MS,
     Timings,
     record,
     record_timings,
@@ -54,7 +53,7 @@ def _rerun_series(at: AppTest, values: list[int], check=None) -> Timings:
 def _check_page(at: AppTest, value: int) -> None:
     assert not at.exception, f"the page raised at {KEY}={value}: {[e.value for e in at.exception]}"
     assert at.slider(key=KEY).value == value
-    assert at.get("plotly_chart"), f"no chart at {KEY}={value}"
+    assert at.get("bidi_component"), f"no animated view at {KEY}={value}"
 
 
 def test_apptest_playground_rerun(tmp_path):
@@ -62,7 +61,7 @@ def test_apptest_playground_rerun(tmp_path):
     at = AppTest.from_file(APP, default_timeout=60)
     w, c, _ = time_once(at.run)
     assert not at.exception, [e.value for e in at.exception]
-    assert at.get("plotly_chart"), "the default page (playground) should show the animation"
+    assert at.get("bidi_component"), "the default page (playground) should show the animation"
     record("2c. AppTest first page load (imports, default settings)", w, "ms wall", None, other=f"cpu {c:.1f} ms")
 
     _rerun_series(at, WARMUP_VALUES, _check_page)
@@ -77,7 +76,8 @@ def test_apptest_playground_rerun(tmp_path):
     _rerun_series(trivial, WARMUP_VALUES)
     base = _rerun_series(trivial, NEW_VALUES)
 
-    record_timings("2c. AppTest rerun, new slider value (incl. AppTest overhead)", new, BUDGET_RERUN_FIRST_MS)
+    # The whole page's script and AppTest's own work: no budget applies (2a is the per-setting budget's measure).
+    record_timings("2c. AppTest rerun, new slider value (incl. AppTest overhead)", new, None)
     record_timings(
         "2c. AppTest rerun, value seen before (incl. AppTest overhead)", seen, BUDGET_RERUN_CACHED_CPU_MS, clock="cpu"
     )
