@@ -176,10 +176,7 @@ def network_view_payload(
         "calm": bool(calm),
         "alt": alt,
         "export_name": export_name,
-        "palette": st_.view_palette(figure_style),
-        "sizes": st_.view_sizes(figure_style),
-        "export_sizes": st_.view_sizes(st_.export_style(figure_style)),
-        "profile": "projector" if figure_style.high_contrast else "laptop",
+        **st_.view_header(figure_style),
         "words": {**CONTROLS, **NETWORK, "raster_title": NETWORK["raster_title"].format(n=n_e + n_i)},
         "raster": {
             "exc_rows": n_e,

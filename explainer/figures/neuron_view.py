@@ -246,11 +246,8 @@ def neuron_view_payload(
         "calm": bool(calm),
         "alt": alt,
         "export_name": export_name,
-        "palette": st_.view_palette(figure_style),
+        **st_.view_header(figure_style),
         "soma_stops": st_.soma_color_stops(),
-        "sizes": st_.view_sizes(figure_style),
-        "export_sizes": st_.view_sizes(st_.export_style(figure_style)),
-        "profile": "projector" if figure_style.high_contrast else "laptop",
         "words": {**CONTROLS, **NEURON},
         "cell": {
             "V_th_mV": p.V_th_mV,

@@ -218,6 +218,16 @@ def view_sizes(style: FigureStyle) -> dict[str, float]:
     }
 
 
+def view_header(style: FigureStyle) -> dict:
+    """What every animated view's header says of its look: palette, sizes on screen and in the PNG, profile."""
+    return {
+        "palette": view_palette(style),
+        "sizes": view_sizes(style),
+        "export_sizes": view_sizes(export_style(style)),
+        "profile": "projector" if style.high_contrast else "laptop",
+    }
+
+
 EXPORT_SCALE = 1.6  # type in the 1920 x 1080 image: laptop sizes x 1.6 (22 px), readable when projected
 
 

@@ -46,8 +46,9 @@ from typing import Any
 import pytest
 
 from tests.benchmarks._bench import record
-from tests.benchmarks._server import StreamlitServer, server_env_from, skip_unless_named
-from tests.e2e.conftest import CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORT, wait_for_app
+from tests.benchmarks._browser import chromium_for
+from tests.benchmarks._server import StreamlitServer, server_env_from
+from tests.e2e.conftest import VIEWPORT, wait_for_app
 
 BUDGET_RATIO = 1.5  # DESIGN.md section 9
 CHANGES = int(os.environ.get("LATENCY_CHANGES", "24"))
@@ -154,30 +155,10 @@ class Series:
         return self.new_ms + self.seen_ms
 
 
-def _browser_unavailable() -> str | None:
-    if not os.path.exists(CHROMIUM_PATH):
-        return f"Chromium not installed at {CHROMIUM_PATH}"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError as exc:
-        return f"playwright is not importable ({exc})"
-    return None
-
-
 @pytest.fixture(scope="module")
 def chromium(request) -> Iterator[Any]:
-    skip_unless_named(request, __file__, "the browser latency benchmark takes a few minutes")
-    reason = _browser_unavailable()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium_for(request, __file__, "the browser latency benchmark takes a few minutes") as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")

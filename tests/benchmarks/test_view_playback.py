@@ -29,8 +29,9 @@ import numpy as np
 import pytest
 
 from tests.benchmarks._bench import record
-from tests.benchmarks._server import StreamlitServer, skip_unless_named
-from tests.e2e.conftest import CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORT, wait_for_app
+from tests.benchmarks._browser import chromium_for
+from tests.benchmarks._server import StreamlitServer
+from tests.e2e.conftest import VIEWPORT, wait_for_app
 
 PLAYBACK_S = float(os.environ.get("PLAYBACK_S", "5"))
 PAINT_RUNS = int(os.environ.get("PAINT_RUNS", "5"))
@@ -47,17 +48,8 @@ _ROOT = """(key) => {
 
 @pytest.fixture(scope="module")
 def chromium(request) -> Iterator[Any]:
-    skip_unless_named(request, __file__, "the browser playback benchmark takes a minute or two")
-    if not os.path.exists(CHROMIUM_PATH):
-        pytest.skip(f"Chromium not installed at {CHROMIUM_PATH}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium_for(request, __file__, "the browser playback benchmark takes a minute or two") as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ model time it showed, and when each click was scheduled to sound; the tests comp
 
 from __future__ import annotations
 
+import itertools
 import struct
 from pathlib import Path
 from typing import Any
@@ -33,35 +34,52 @@ from .views import (
     wait_for_view,
 )
 
-FRAME_SLACK_MS = 34.0  # two frames at 60 Hz: a click and the frame that shows its spike
+FRAME_SLACK_MS = 17.0  # one frame at 60 Hz
+LOOKAHEAD_MS = 150.0  # how far ahead the sound schedules its clicks (sound.js)
 BUSY_LINK = "/?glu_rate=4000"  # about 30 output spikes a second: plenty of clicks to check
 
 
 # --- sound -----------------------------------------------------------------------------------------------
 
 
+STALL_MS = 40.0  # a frame gap longer than this is a stall of the page (a busy machine), not playback
+
+
 def _check_clicks_in_step(page: Any, since_wall_ms: float, speed: float) -> int:
-    """Every click scheduled after ``since_wall_ms`` sounds within two frames of the frame showing its spike,
-    and every spike shown in that time got one.  Returns how many clicks were checked."""
+    """Every click scheduled after ``since_wall_ms`` sounds between the last frame before its spike and the
+    first frame that shows it (give or take a frame), and every spike shown in that time got one.
+
+    Around a stall of the page (no frame for more than STALL_MS, as on a loaded machine) the audio thread
+    keeps time while the picture cannot, so clicks and spikes within the sound's look-ahead of a stall are
+    not judged.  Returns how many clicks were checked."""
     d = debug(page, VIEW_KEY)
     frames = [f for f in d["frames"] if f[0] >= since_wall_ms]
     assert len(frames) > 30, f"too few frames drawn at {speed}x: {len(frames)}"
-    last_wall = frames[-1][0]
-    clicks = [c for c in d["clicks"] if since_wall_ms <= c["wall_ms"] <= last_wall and not c["cancelled"]]
-    for c in clicks:
-        shown = next((f for f in frames if f[1] >= c["spike_ms"]), None)
-        assert shown is not None, f"no frame showed the spike at {c['spike_ms']:.1f} ms"
-        gap = shown[0] - c["wall_ms"]
-        assert -FRAME_SLACK_MS <= gap <= FRAME_SLACK_MS, (
-            f"{speed}x: the click for the spike at {c['spike_ms']:.1f} ms is {gap:.1f} ms away from the frame "
-            f"showing it"
+    stalls = [(a[0], b[0]) for a, b in itertools.pairwise(frames) if b[0] - a[0] > STALL_MS]
+
+    def near_a_stall(wall_ms: float) -> bool:
+        return any(start - LOOKAHEAD_MS <= wall_ms <= end + FRAME_SLACK_MS for start, end in stalls)
+
+    checked = 0
+    for c in d["clicks"]:
+        if c["cancelled"] or not frames[0][1] < c["spike_ms"] <= frames[-1][1] or near_a_stall(c["wall_ms"]):
+            continue
+        i = next(k for k, f in enumerate(frames) if f[1] >= c["spike_ms"])
+        before, shown = frames[i - 1][0], frames[i][0]
+        if near_a_stall(before) or near_a_stall(shown):
+            continue
+        assert before - FRAME_SLACK_MS <= c["wall_ms"] <= shown + FRAME_SLACK_MS, (
+            f"{speed}x: the click for the spike at {c['spike_ms']:.1f} ms is due at {c['wall_ms']:.0f} ms, "
+            f"outside the frames {before:.0f}-{shown:.0f} ms around it"
         )
-    t_from, t_to = frames[0][1], frames[-1][1]
-    shown_spikes = [s for s in d["spikes"] if t_from < s <= t_to]
+        checked += 1
     clicked = {round(c["spike_ms"], 3) for c in d["clicks"] if not c["cancelled"]}
-    missing = [s for s in shown_spikes if round(s, 3) not in clicked]
-    assert not missing, f"{speed}x: spikes shown between {t_from:.0f} and {t_to:.0f} ms without a click: {missing}"
-    return len(clicks)
+    for f_prev, f in itertools.pairwise(frames):
+        if near_a_stall(f_prev[0]) or near_a_stall(f[0]):
+            continue
+        missing = [s for s in d["spikes"] if f_prev[1] < s <= f[1] and round(s, 3) not in clicked]
+        assert not missing, f"{speed}x: spikes shown at {f[0]:.0f} ms without a click: {missing}"
+    return checked
 
 
 def test_listen_clicks_in_step_with_the_spikes_shown_at_1x_and_2x_and_stops_with_pause(page) -> None:
@@ -83,7 +101,7 @@ def test_listen_clicks_in_step_with_the_spikes_shown_at_1x_and_2x_and_stops_with
         since = page.evaluate("() => performance.now()")
         page.wait_for_timeout(2_500)
         checked += _check_clicks_in_step(page, since, speed)
-    assert checked >= 10, f"only {checked} clicks checked: the test needs spikes"
+    assert checked >= 8, f"only {checked} clicks could be checked: the test needs spikes (and a calmer machine)"
 
     # Pause: nothing more sounds (beyond what the audio output already holds: its latency).
     control(page, VIEW_KEY, "play-pause").click()

@@ -50,6 +50,7 @@ class Controller {
     parent.appendChild(this.root);
     this.player = new Player((t, now) => this.onFrame(t, now), () => this.onState());
     this.clicker = new Clicker();
+    this.player.onResync = () => this.clicker.cancel(this.player.t);
     this.controls = new Controls(this.root, {
       toggle: () => (this.player.playing ? this.player.pause() : this.player.play()),
       speed: (v) => {

@@ -4,16 +4,13 @@
 
 import { row } from './codec.js';
 import { timeAxis, timeAxisHeight, timeGrid, yAxis, yTickWidth } from './axes.js';
-import { caption, captionHeight } from './parts.js';
-import { circle, clamp, el, fill, label, labelBox, num, overlaps, polyline, round, textWidth, triangle } from './svg.js';
+import { View, caption, captionHeight } from './parts.js';
+import { bisect, circle, clamp, el, fill, label, labelBox, num, overlaps, polyline, round, textWidth, triangle } from './svg.js';
 
 const WIDE_MIN_PX = 700;
 const REFERENCE_UNIT_PX = 48; // widths and node sizes are given for a diagram drawn at 48 px per unit
 
-export class NetworkView {
-  constructor(svg) {
-    this.svg = svg;
-  }
+export class NetworkView extends View {
 
   get kind() {
     return 'network';
@@ -25,9 +22,7 @@ export class NetworkView {
 
   setData(data, sizes) {
     const h = data.header;
-    this.h = h;
-    this.w = h.words;
-    this.s = { font: sizes.font_px, small: sizes.small_font_px, line: sizes.line_px, k: sizes.scale, palette: h.palette };
+    this.useHeader(h, sizes);
     const r = h.raster;
     this.rows = r.exc_rows + r.gap_rows + r.inh_rows;
     this.bits = [data.arrays.raster_exc, data.arrays.raster_inh];
@@ -69,7 +64,7 @@ export class NetworkView {
     const L = { W, wide, pad };
     const capH = captionHeight(s);
     const axisH = timeAxisHeight(s);
-    const readoutW = textWidth(fill(this.w.readout, { t: 1000 }), s.font) + s.font * 1.5 + textWidth(fill(this.w.readout_rates, { e: 188, i: 188 }), s.font);
+    const readout = [fill(this.w.readout, { t: 1000 }), fill(this.w.readout_rates, { e: 188, i: 188 })];
     const rowLabelW = Math.max(textWidth(this.w.rows_exc, s.small), textWidth(this.w.rows_inh, s.small));
     const mL = Math.ceil(Math.max(rowLabelW, yTickWidth(0, this.h.rates.top, s.small)) + s.small * 0.8);
     const [x0, x1] = this.h.circuit.x_range;
@@ -81,14 +76,14 @@ export class NetworkView {
       L.H = fixedHeight || Math.round(clamp(W * 0.42, 360, Math.max(360, maxHeight)));
       const left = { left: pad, top: pad, width: W - cw - 4 * pad, height: L.H - 2 * pad };
       const rx = left.left + left.width + 3 * pad;
-      L.readoutLines = readoutW <= cw ? 1 : 2;
+      L.readoutLines = this.readoutLines(...readout, cw);
       const readH = L.readoutLines * s.font * 1.35 + pad;
       L.readout = { left: rx, top: pad, width: cw, height: readH };
       L.circuit = { left: rx, top: pad + readH, width: cw, height: Math.min(L.H - 2 * pad - readH, cw * aspect * 1.6) };
       dataBox = { ...left, height: left.height - axisH };
     } else {
       const cw = W - 2 * pad;
-      L.readoutLines = readoutW <= cw ? 1 : 2;
+      L.readoutLines = this.readoutLines(...readout, cw);
       const readH = L.readoutLines * s.font * 1.35 + pad;
       L.readout = { left: pad, top: pad, width: cw, height: readH };
       L.circuit = { left: pad, top: pad + readH, width: cw, height: Math.round(cw * aspect) };
@@ -120,6 +115,7 @@ export class NetworkView {
     const p = s.palette;
     const svg = this.svg;
     svg.replaceChildren();
+    this.shown = {}; // every text node is new
     el('rect', { x: 0, y: 0, width: L.W, height: L.H, fill: p.background }, svg);
     const T = h.duration_ms;
     const g = el('g', { class: 'ei-data' }, svg);
@@ -150,13 +146,7 @@ export class NetworkView {
     timeAxis(g, L.rate, 0, T, s, w.time_axis);
     this.cursors = [L.raster, L.rate].map((b) => el('line', { y1: b.top, y2: b.top + b.height, stroke: p.cursor, 'stroke-width': Math.max(2, s.line) }, g));
     this.drawCircuit(svg);
-    const rt = L.readout.top + s.font * 0.7;
-    this.readT = label(svg, '', L.readout.left, rt, s.font, p.text, { 'dominant-baseline': 'middle', class: 'ei-t ei-readout-time' });
-    const tW = textWidth(fill(w.readout, { t: 1000 }), s.font) + s.font * 1.5;
-    this.readR = L.readoutLines === 1
-      ? label(svg, '', L.readout.left + tW, rt, s.font, p.text, { 'dominant-baseline': 'middle' })
-      : label(svg, '', L.readout.left, rt + s.font * 1.35, s.font, p.text, { 'dominant-baseline': 'middle' });
-    this.shown = {};
+    [this.readT, this.readR] = this.readouts(svg, L.readout, L.readoutLines, fill(w.readout, { t: 1000 }));
   }
 
   rasterImage(g) {
@@ -263,7 +253,7 @@ export class NetworkView {
     [this.hlE, this.hlI].forEach((node, pop) => {
       const spikes = this.spikeBins[pop];
       let d = '';
-      let i = lowerBound(spikes, from + 1);
+      let i = bisect(spikes.length, (k) => spikes[k][0] >= from + 1);
       for (; i < spikes.length && spikes[i][0] <= to; i++) {
         const [b, rr] = spikes[i];
         const x = this.x((b + 0.5) * r.bin_ms);
@@ -286,22 +276,5 @@ export class NetworkView {
     this.setText(this.readR, 'rates', fill(w.readout_rates, { e: num(rates[0]), i: num(rates[1]) }));
   }
 
-  setText(node, key, text) {
-    if (this.shown[key] !== text) {
-      node.textContent = text;
-      this.shown[key] = text;
-    }
-  }
 }
 
-// First index whose bin is >= b.
-function lowerBound(spikes, b) {
-  let lo = 0;
-  let hi = spikes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spikes[mid][0] < b) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -7,19 +7,16 @@
 
 import { row } from './codec.js';
 import { timeAxis, timeAxisHeight, timeGrid, yAxis, yTickWidth } from './axes.js';
-import { caption, captionHeight, keyEntries, legend, legendHeight, rasterImage } from './parts.js';
+import { View, caption, captionHeight, keyEntries, legend, legendHeight, rasterImage } from './parts.js';
 import {
   circle, clamp, colorAt, el, fill, inside, label, labelBox, minus, num, overlaps, plus, polyline, round,
-  sampleAt, segmentHitsBox, star, textWidth, triangle,
+  bisect, sampleAt, segmentHitsBox, star, textWidth, triangle,
 } from './svg.js';
 
 const WIDE_MIN_PX = 700;
 const GATE_TEMPLATE = '88.8';
 
-export class NeuronView {
-  constructor(svg) {
-    this.svg = svg;
-  }
+export class NeuronView extends View {
 
   get kind() {
     return 'neuron';
@@ -32,9 +29,7 @@ export class NeuronView {
   setData(data, sizes) {
     const h = data.header;
     const a = data.arrays;
-    this.h = h;
-    this.w = h.words;
-    this.s = { font: sizes.font_px, small: sizes.small_font_px, line: sizes.line_px, k: sizes.scale, palette: h.palette };
+    this.useHeader(h, sizes);
     this.geo = h.geometry;
     this.v = a.v_mV.values;
     this.nSamples = this.v.length;
@@ -71,13 +66,12 @@ export class NeuronView {
     const wide = W >= WIDE_MIN_PX;
     const L = { W, wide, pad };
     const [ex, ey] = this.geo.extent;
-    const readoutOneLine =
-      textWidth(fill(this.w.readout_time, { t: 1000 }), s.font) + s.font * 1.5 + textWidth(fill(this.w.readout_spikes, { n: 888 }), s.font);
+    const readout = [fill(this.w.readout_time, { t: 1000 }), fill(this.w.readout_spikes, { n: 888 })];
     const axisH = timeAxisHeight(s);
     const rowLabelW = Math.max(textWidth(this.w.raster_glutamate, s.small), textWidth(this.w.raster_gaba, s.small));
     if (wide) {
       const cw = Math.round(W * 0.43);
-      L.readoutLines = readoutOneLine <= cw ? 1 : 2;
+      L.readoutLines = this.readoutLines(...readout, cw);
       const readH = L.readoutLines * s.font * 1.35 + pad;
       L.legendH = legendHeight(keyEntries(this.w, 'neuron'), cw, s);
       const natural = Math.round(readH + (cw * ey) / ex + L.legendH + 2 * pad);
@@ -90,7 +84,7 @@ export class NeuronView {
       L.data = { left: dataLeft, top: pad, width: W - dataLeft - pad, height: L.H - 2 * pad - axisH };
     } else {
       const cw = W - 2 * pad;
-      L.readoutLines = readoutOneLine <= cw ? 1 : 2;
+      L.readoutLines = this.readoutLines(...readout, cw);
       const readH = L.readoutLines * s.font * 1.35 + pad;
       L.legendH = legendHeight(keyEntries(this.w, 'neuron'), cw, s);
       const dh = Math.round((cw * ey) / ex);
@@ -149,18 +143,13 @@ export class NeuronView {
     const p = s.palette;
     const svg = this.svg;
     svg.replaceChildren();
+    this.shown = {}; // every text node is new
     el('rect', { x: 0, y: 0, width: L.W, height: L.H, fill: p.background }, svg);
     this.drawDiagram(svg);
     legend(svg, keyEntries(w, 'neuron'), L.legend, s);
     // readout
-    const rt = L.readout.top + s.font * 0.7;
-    this.readT = label(svg, '', L.readout.left, rt, s.font, p.text, { 'dominant-baseline': 'middle', class: 'ei-t ei-readout-time' });
-    const tW = textWidth(fill(w.readout_time, { t: 1000 }), s.font) + s.font * 1.5;
-    this.readN = L.readoutLines === 1
-      ? label(svg, '', L.readout.left + tW, rt, s.font, p.text, { 'dominant-baseline': 'middle' })
-      : label(svg, '', L.readout.left, rt + s.font * 1.35, s.font, p.text, { 'dominant-baseline': 'middle' });
+    [this.readT, this.readN] = this.readouts(svg, L.readout, L.readoutLines, fill(w.readout_time, { t: 1000 }));
     this.drawData(svg);
-    this.shown = {};
   }
 
   drawDiagram(svg) {
@@ -390,24 +379,10 @@ export class NeuronView {
     }
   }
 
-  setText(node, key, text) {
-    if (this.shown[key] !== text) {
-      node.textContent = text;
-      this.shown[key] = text;
-    }
-  }
 
   // Index of the first spike later than t (= the number of spikes up to and including t).
   firstSpikeAfter(t) {
-    const a = this.spikes;
-    let lo = 0;
-    let hi = a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (a[mid] > t) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return bisect(this.spikes.length, (i) => this.spikes[i] > t);
   }
 
   lastSpikeAtOrBefore(t) {

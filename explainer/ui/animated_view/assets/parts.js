@@ -125,3 +125,41 @@ export function rasterImage(g, box, rows, binMs, durationMs, rowGap = 0.25) {
     preserveAspectRatio: 'none',
   }, g);
 }
+
+// What both views share: their SVG, their sizes and colours, the read-out above the diagram, and text
+// that is rewritten only when it changes.
+export class View {
+  constructor(svg) {
+    this.svg = svg;
+    this.shown = {};
+  }
+
+  useHeader(header, sizes) {
+    this.h = header;
+    this.w = header.words;
+    this.s = { font: sizes.font_px, small: sizes.small_font_px, line: sizes.line_px, k: sizes.scale, palette: header.palette };
+  }
+
+  // Two read-outs (the time, and a count or rates): side by side in one line, or in two (layout decides).
+  readouts(svg, box, lines, widest) {
+    const { s } = this;
+    const y = box.top + s.font * 0.7;
+    const opts = { 'dominant-baseline': 'middle' };
+    const first = label(svg, '', box.left, y, s.font, s.palette.text, { ...opts, class: 'ei-t ei-readout-time' });
+    const second = lines === 1
+      ? label(svg, '', box.left + textWidth(widest, s.font) + s.font * 1.5, y, s.font, s.palette.text, opts)
+      : label(svg, '', box.left, y + s.font * 1.35, s.font, s.palette.text, opts);
+    return [first, second];
+  }
+
+  readoutLines(first, second, width) {
+    return textWidth(first, this.s.font) + this.s.font * 1.5 + textWidth(second, this.s.font) <= width ? 1 : 2;
+  }
+
+  setText(node, key, text) {
+    if (this.shown[key] !== text) {
+      node.textContent = text;
+      this.shown[key] = text;
+    }
+  }
+}

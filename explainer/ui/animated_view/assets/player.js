@@ -1,6 +1,8 @@
 // The playback clock: simulated time advances at `rate` simulated ms per wall-clock ms, times `speed`.
 // One requestAnimationFrame loop while playing; it stops by itself at the end of the run.
 
+const RESUME_AFTER_MS = 250;
+
 export class Player {
   constructor(onFrame, onState) {
     this.onFrame = onFrame;
@@ -57,9 +59,15 @@ export class Player {
 
   tick(now) {
     if (!this.playing) return;
-    // A hidden tab gets no frames; on return, continue where it was instead of jumping ahead.
-    const dt = Math.min(100, Math.max(0, now - this.last));
+    // A hidden tab gets no frames: on return, continue where it was instead of jumping ahead, and tell the
+    // sound, whose clicks were scheduled for a clock that ran on.  A busy moment (a slow frame) is caught
+    // up instead, so that picture and sound stay together.
+    let dt = Math.max(0, now - this.last);
     this.last = now;
+    if (dt > RESUME_AFTER_MS) {
+      dt = 1000 / 60;
+      if (this.onResync) this.onResync();
+    }
     this.t += dt * this.pace;
     if (this.t >= this.duration) {
       this.t = this.duration;

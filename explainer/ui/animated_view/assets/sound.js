@@ -1,3 +1,5 @@
+import { bisect } from './svg.js';
+
 // "Listen to the neuron": a click (WebAudio) at the moment each output spike is shown, at every speed.
 //
 // Clicks are scheduled a little ahead (LOOKAHEAD_MS of wall-clock time) on the audio clock, at the
@@ -81,7 +83,7 @@ export class Clicker {
     const stamp = this.ctx.getOutputTimestamp ? this.ctx.getOutputTimestamp() : null;
     const audioNow = stamp && stamp.contextTime ? stamp.contextTime : this.ctx.currentTime;
     const wallNow = stamp && stamp.performanceTime ? stamp.performanceTime : nowWall;
-    for (let i = lowerBound(spikesMs, this.horizon); i < spikesMs.length && spikesMs[i] <= until; i++) {
+    for (let i = bisect(spikesMs.length, (k) => spikesMs[k] > this.horizon); i < spikesMs.length && spikesMs[i] <= until; i++) {
       const ts = spikesMs[i];
       let wall = nowWall + (ts - tMs) / pace;
       let audio = audioNow + (wall - wallNow) / 1000;
@@ -112,16 +114,4 @@ export class Clicker {
     this.ctx = null;
     this.on = false;
   }
-}
-
-// First index with values[i] > x (values sorted ascending).
-function lowerBound(values, x) {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }

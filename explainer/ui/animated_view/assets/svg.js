@@ -172,3 +172,15 @@ function hex(c) {
   const s = c.replace('#', '');
   return [0, 2, 4].map((i) => parseInt(s.slice(i, i + 2), 16));
 }
+
+// The first index i in [0, n) for which isAfter(i) is true (isAfter false ... false true ... true), or n.
+export function bisect(n, isAfter) {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isAfter(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
