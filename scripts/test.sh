@@ -2,11 +2,12 @@
 # The README's test command: install what the tests need, then run the whole suite.
 #   1. Debian's Chromium (+ a font) for the browser tests, via apt-get if missing and we may (root/sudo);
 #      Playwright drives /usr/bin/chromium and never downloads a browser of its own;
-#   2. the package with its test extras;
-#   3. python -m pytest (extra arguments are passed on).  pytest's exit code is this script's.
+#   2. the package with its test extras, into ./.venv (made on first use from python3: scripts/_venv.sh;
+#      the system Python, which PEP 668 protects on Debian and Ubuntu, is never touched);
+#   3. python -m pytest in that environment (extra arguments are passed on).  pytest's exit code is this
+#      script's.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
 
 apt_pkgs=()
 [ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
@@ -36,8 +37,10 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && command -v 
 fi
 /usr/bin/chromium --version 2>/dev/null | head -n1 || true
 
-echo '==> pip install -e ".[test]"'
-python -m pip install -q -e ".[test]"
+# shellcheck source=scripts/_venv.sh
+. scripts/_venv.sh
+echo "==> pip install -e \".[test]\" into $VENV ($("$PY" --version 2>&1))"
+"$PY" -m pip install -q -e ".[test]"
 
 # axe-core and ESLint (npm) for tests/e2e/test_accessibility.py and the JS lint in tests/test_lint.py, into
 # tests/e2e/node_modules, when node and npm exist;
@@ -53,7 +56,7 @@ fi
 
 echo "==> python -m pytest $*"
 set +e
-python -m pytest "$@"
+"$PY" -m pytest "$@"
 rc=$?
 set -e
 echo "pytest exit code: $rc"

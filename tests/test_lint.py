@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _ruff(*args: str) -> subprocess.CompletedProcess:
-    exe = shutil.which("ruff")
-    cmd = [exe, *args] if exe else [sys.executable, "-m", "ruff", *args]
+    # This environment's ruff (the test extra), not whichever one is first on PATH.
+    cmd = [sys.executable, "-m", "ruff", *args]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
