@@ -12,8 +12,14 @@ def _mean_after(x: np.ndarray, t_ms: np.ndarray, start_ms: float) -> float:
     return float(x[keep].mean()) if np.any(keep) else float(x.mean())
 
 
-def describe_neuron_run(run: NeuronRun, inp: SynapticInput) -> str:
-    """One paragraph: inputs, conductances, V and output, and which side is winning."""
+def describe_neuron_run(run: NeuronRun, inp: SynapticInput, rate_without_gaba_hz: float | None = None) -> str:
+    """One paragraph: inputs, conductances, V and output, and which side is winning.
+
+    ``rate_without_gaba_hz``: the rate of the same cell with the same glutamate input and no GABA (see
+    :func:`explainer.model.scenarios.rate_without_gaba`).  Pages pass it whenever E_GABA lies above rest, where
+    what GABA does to the firing rate depends on the numbers: the paragraph then says what the model did,
+    never a fixed claim.
+    """
     seconds = run.duration_ms / 1000.0
     n_glu = int(np.count_nonzero(inp.glutamate_times_ms <= run.duration_ms))
     n_gaba = int(np.count_nonzero(inp.gaba_times_ms <= run.duration_ms))
@@ -23,10 +29,14 @@ def describe_neuron_run(run: NeuronRun, inp: SynapticInput) -> str:
     g_inh = _mean_after(run.g_gaba_nS, run.t_ms, settle_ms)
     v_mean = _mean_after(run.v_mV, run.t_ms, settle_ms)
     p = run.params
+    rate = run.firing_rate_hz
+    depolarising = p.E_gaba_mV >= p.E_L_mV + 1.0 and g_inh > 0
+    compared = depolarising and rate_without_gaba_hz is not None
+    gaba_raises = compared and round(rate) > round(rate_without_gaba_hz)
     span = f"{seconds:g} second" + ("" if seconds == 1 else "s")
     parts = [
         f"In this {span} the neuron received {n_glu:,} glutamate and {n_gaba:,} GABA input spikes "
-        f"and fired {n_out} time{'s' if n_out != 1 else ''} ({run.firing_rate_hz:.0f} spikes per second)."
+        f"and fired {n_out} time{'s' if n_out != 1 else ''} ({rate:.0f} spikes per second)."
     ]
     parts.append(
         f"On average the glutamate-gated channels let through {g_exc:.1f} nS and the GABA-gated channels "
@@ -35,6 +45,8 @@ def describe_neuron_run(run: NeuronRun, inp: SynapticInput) -> str:
     )
     if n_glu == 0 and n_gaba == 0:
         parts.append("With no input at all, the cell sits at its resting potential and stays silent.")
+    elif gaba_raises:
+        parts.append("Glutamate and GABA both push this cell towards firing.")
     elif n_out == 0 and g_inh > 0 and n_glu > 0:
         parts.append("Inhibition outweighs excitation: the cell is kept below threshold and stays silent.")
     elif n_out == 0:
@@ -53,17 +65,27 @@ def describe_neuron_run(run: NeuronRun, inp: SynapticInput) -> str:
             "GABA's reversal potential equals the resting potential here, so GABA inhibits by shunting: "
             "it opens a leak that pulls V toward rest rather than below it."
         )
-    elif p.E_gaba_mV > p.V_th_mV:
+    elif compared:
+        parts.append(_depolarising_gaba(p, rate, rate_without_gaba_hz))
+    elif depolarising:
         parts.append(
-            "GABA's reversal potential lies above threshold here (as in some immature neurons), so GABA "
-            "input depolarises and can even excite the cell."
-        )
-    elif p.E_gaba_mV > p.E_L_mV and g_inh > 0:
-        parts.append(
-            "GABA's reversal potential lies above rest, so GABA slightly depolarises the resting cell, yet it "
-            "still inhibits firing by shunting and by holding V below threshold."
+            f"GABA's reversal potential ({p.E_gaba_mV:.0f} mV) lies above rest here, so GABA depolarises the "
+            "resting cell; whether it then raises or lowers the firing rate depends on the inputs."
         )
     return " ".join(parts)
+
+
+def _depolarising_gaba(p, rate_hz: float, rate_without_hz: float) -> str:
+    """What GABA did to the rate when its reversal potential lies above rest: the model's numbers, compared."""
+    where = "above threshold, as in immature neurons" if p.E_gaba_mV > p.V_th_mV else "between rest and threshold"
+    head = f"GABA's reversal potential ({p.E_gaba_mV:.0f} mV) lies {where} here, so GABA pulls V up from rest."
+    with_without = f"{rate_hz:.0f} spikes per second with GABA, {rate_without_hz:.0f} without it"
+    if round(rate_hz) > round(rate_without_hz):
+        return f"{head} Here it excites: {with_without} (the same glutamate input)."
+    if round(rate_hz) < round(rate_without_hz):
+        how = "by shunting" + (" and by holding V below threshold" if p.E_gaba_mV < p.V_th_mV else "")
+        return f"{head} Here it still inhibits, {how}: {with_without} (the same glutamate input)."
+    return f"{head} Here it leaves the rate as it was: {with_without} (the same glutamate input)."
 
 
 REGIME_SENTENCES = {

@@ -53,3 +53,14 @@ def run_tug_of_war(settings: TugOfWarSettings) -> tuple[NeuronRun, SynapticInput
     inp = tug_of_war_input(settings)
     run = simulate_neuron(settings.neuron_params(), inp, duration_ms=settings.duration_ms, dt_ms=settings.dt_ms)
     return run, inp
+
+
+def rate_without_gaba(settings: TugOfWarSettings, inp: SynapticInput) -> float:
+    """Firing rate (spikes/s) of the same cell with the same glutamate spikes and no GABA input at all."""
+    no_gaba = SynapticInput(inp.glutamate_times_ms, inp.glutamate_weights_nS, np.empty(0), np.empty(0))
+    return simulate_neuron(settings.neuron_params(), no_gaba, settings.duration_ms, settings.dt_ms).firing_rate_hz
+
+
+def gaba_depolarises(settings: TugOfWarSettings) -> bool:
+    """E_GABA at least 1 mV above rest with GABA input present: where the description compares with no GABA."""
+    return settings.E_gaba_mV >= NeuronParams.E_L_mV + 1.0 and settings.gaba_rate_hz > 0 and settings.gaba_weight_nS > 0

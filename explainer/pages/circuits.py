@@ -131,7 +131,8 @@ def render() -> None:
     circuits()
     with st.expander("What this network leaves out"):
         st.markdown(
-            "- Real cortex has many kinds of inhibitory interneurons (PV, SST, VIP...) with different targets; "
+            "- Real cortex has many kinds of inhibitory interneurons (parvalbumin, somatostatin and VIP cells, among "
+            "others) with different targets; "
             "here all inhibitory cells are alike.\n"
             "- Connections here are random and fixed; real ones are structured and change with experience.\n"
             "- Each cell is a point with a threshold (integrate-and-fire), with no dendrites or spike shape.\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import streamlit as st
 
@@ -37,6 +39,8 @@ def numbers() -> dict[str, str]:
             ),
             "fastest_hold": n(0.5 * (holds[np.argmax(growth)] + holds[np.argmax(growth) + 1])),
             "largest_hold": n(holds[int(np.argmax(peaks))]),
+            # B(V) is steepest where half the channels are free: B = 1/2 at V = ln([Mg]/3.57 mM) / 0.062 per mV
+            "B_steepest": n(math.log(lesson_2_glutamate.DEFAULTS.mg_mM / 3.57) / 0.062),
             "sum_synapses": n(lesson_2_glutamate.DEFAULT_SYNAPSES),
             "sum_volleys": n(lesson_2_glutamate.DEFAULT_VOLLEYS),
             "longest_gap": n(

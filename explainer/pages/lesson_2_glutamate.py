@@ -122,7 +122,7 @@ def numbers() -> dict[str, str]:
         "epsp_nmda_rest": n(epsp.nmda_only.peak_mV, 2),
         "nmda_rest": n(mg.at_rest.peak_mV, 2),
         "nmda_depol": n(mg.depolarised.peak_mV, 2),
-        "nmda_ratio": n(mg.ratio, 1),
+        "nmda_ratio": n(mg.ratio, 0),  # "about 3 times": 0.40 / 0.14 mV rounds to 2.9 at one decimal
         "B_rest": n(mg.block_at_rest, 3),
         "B_depol": n(mg.block_depolarised, 3),
         "n_needed": n(synapses_to_fire(p)),

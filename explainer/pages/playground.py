@@ -11,7 +11,7 @@ from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.model.neuron import NeuronRun
-from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.model.scenarios import TugOfWarSettings, gaba_depolarises, rate_without_gaba, run_tug_of_war
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.presets import Preset, preset_selector
@@ -66,7 +66,8 @@ def playground_view(
     no copy at all; every session moving to settings seen before gets them at once (~28 KB each).
     """
     run, inp = run_tug_of_war(settings)
-    description = describe_neuron_run(run, inp)
+    without = rate_without_gaba(settings, inp) if gaba_depolarises(settings) else None
+    description = describe_neuron_run(run, inp, without)
     payload = neuron_view_payload(
         run,
         inp,
@@ -167,7 +168,8 @@ def _advanced_controls() -> tuple[float, float, float, int]:
                 DEFAULTS.E_gaba_mV,
                 1.0,
                 key="e_gaba",
-                help="Set by the chloride gradient: about -70 mV in mature neurons, higher in immature ones.",
+                help="Set by the chloride gradient: about −70 mV in mature neurons (−64 to −83 mV at typical "
+                "chloride concentrations), higher in immature ones.",
             )
         with a4:
             seed = url_number_input(

@@ -11,6 +11,7 @@ import pytest
 from explainer import content
 from explainer.model import NeuronParams, SynapticInput, simulate_neuron
 from explainer.model import lessons as ml
+from explainer.model.neuron import mg_block
 from explainer.pages import educator, glossary, leaves_out, lesson_1_neuron
 from explainer.ui.lesson import (
     PLACEHOLDER,
@@ -198,6 +199,12 @@ def test_educator_try_this_answers_are_the_models():
     assert ml.shunting_experiment(p, g_gaba_nS=g - 1).rate_with_gaba_hz > 0
     holds, peaks = ml.nmda_epsp_by_hold(p)
     assert float(n["largest_hold"].replace("−", "-")) == holds[np.argmax(peaks)] and holds[np.argmax(peaks)] < 0
+    # B(V) is steepest where it is 1/2, above where the EPSP grows fastest (the driving-force explanation)
+    v_half = float(n["B_steepest"].replace("−", "-"))
+    assert float(mg_block(v_half)) == pytest.approx(0.5, abs=0.01)
+    grid = np.linspace(-80.0, 0.0, 801)
+    assert abs(grid[np.argmax(np.gradient(mg_block(grid)))] - v_half) <= 1.0, "B(V) must be steepest there"
+    assert v_half > float(n["fastest_hold"].replace("−", "-")), "the guide says the EPSP grows fastest lower down"
 
 
 # --- the pages -----------------------------------------------------------------------------------------

@@ -1,0 +1,54 @@
+"""The live description says what the model did: with GABA above rest it compares with the same cell without GABA."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from explainer.figures.describe import describe_neuron_run
+from explainer.model.scenarios import TugOfWarSettings, gaba_depolarises, rate_without_gaba, run_tug_of_war
+
+
+def _described(e_gaba_mV: float, **changes) -> tuple[str, float, float]:
+    s = TugOfWarSettings(E_gaba_mV=e_gaba_mV, **changes)
+    run, inp = run_tug_of_war(s)
+    without = rate_without_gaba(s, inp)
+    return describe_neuron_run(run, inp, without), run.firing_rate_hz, without
+
+
+@pytest.mark.parametrize("e_gaba", [-65.0, -60.0, -54.0, -52.0, -51.0, -45.0, -40.0])
+def test_above_rest_the_description_states_the_models_comparison(e_gaba):
+    text, rate, without = _described(e_gaba)
+    m = re.search(r"(\d+) spikes per second with GABA, (\d+) without it", text)
+    assert m, f"no comparison at E_GABA {e_gaba}: {text}"
+    assert (int(m.group(1)), int(m.group(2))) == (round(rate), round(without))
+    if round(rate) > round(without):
+        assert "Here it excites" in text and "still inhibits" not in text and "nearly balanced" not in text
+    elif round(rate) < round(without):
+        assert "Here it still inhibits" in text and "excites" not in text
+    if e_gaba > -50.0:
+        assert "above threshold" in text
+
+
+def test_where_gaba_breaks_even_the_model_decides():
+    # Issue 13: 52 spikes/s without GABA; at -52 mV GABA already raises the rate, at -54 mV it lowers it.
+    assert _described(-52.0)[1] > _described(-52.0)[2]
+    assert _described(-54.0)[1] < _described(-54.0)[2]
+
+
+def test_shunting_and_mature_gaba_make_no_comparison_claim():
+    s = TugOfWarSettings()
+    run, inp = run_tug_of_war(s)
+    assert not gaba_depolarises(s)
+    text = describe_neuron_run(run, inp)
+    assert "shunting" in text and "without it" not in text
+    assert gaba_depolarises(TugOfWarSettings(E_gaba_mV=-60.0))
+    assert not gaba_depolarises(TugOfWarSettings(E_gaba_mV=-60.0, gaba_rate_hz=0.0))
+
+
+def test_without_the_comparison_no_fixed_claim_is_made():
+    s = TugOfWarSettings(E_gaba_mV=-55.0)
+    run, inp = run_tug_of_war(s)
+    text = describe_neuron_run(run, inp)
+    assert "still inhibits" not in text and "depends on the inputs" in text
