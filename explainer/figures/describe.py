@@ -12,6 +12,12 @@ def _mean_after(x: np.ndarray, t_ms: np.ndarray, start_ms: float) -> float:
     return float(x[keep].mean()) if np.any(keep) else float(x.mean())
 
 
+def settled_mean_v_mV(run: NeuronRun) -> float:
+    """V averaged after the first 5 membrane time constants (the start from rest left out): the one mean V
+    that the description and the pages' read-outs show."""
+    return _mean_after(run.v_mV, run.t_ms, 5 * run.params.tau_m_ms)
+
+
 def describe_neuron_run(run: NeuronRun, inp: SynapticInput, rate_without_gaba_hz: float | None = None) -> str:
     """One paragraph: inputs, conductances, V and output, and which side is winning.
 
@@ -27,7 +33,7 @@ def describe_neuron_run(run: NeuronRun, inp: SynapticInput, rate_without_gaba_hz
     settle_ms = 5 * run.params.tau_m_ms
     g_exc = _mean_after(run.g_ampa_nS + run.g_nmda_nS, run.t_ms, settle_ms)
     g_inh = _mean_after(run.g_gaba_nS, run.t_ms, settle_ms)
-    v_mean = _mean_after(run.v_mV, run.t_ms, settle_ms)
+    v_mean = settled_mean_v_mV(run)
     p = run.params
     rate = run.firing_rate_hz
     depolarising = p.E_gaba_mV >= p.E_L_mV + 1.0 and g_inh > 0
@@ -110,5 +116,6 @@ def describe_network_run(stats, params) -> str:
         f"Regime: {stats.regime}. Between {stats.start_ms:.0f} and {stats.stop_ms:.0f} ms the "
         f"{params.n_exc} excitatory cells fired on average {stats.exc_rate_hz:.1f} spikes per second and the "
         f"{params.n_inh} inhibitory cells {stats.inh_rate_hz:.1f}; irregularity (CV of interspike intervals, "
-        f"0 = clock-like, 1 = random) {cv}. " + REGIME_SENTENCES[stats.regime]
+        f"0 = clock-like, 1 = as irregular as random, above 1 = more irregular still, in bursts and pauses) {cv}. "
+        + REGIME_SENTENCES[stats.regime]
     )

@@ -73,7 +73,8 @@ def build_disinhibition_chart(
         {
             "xaxis": {
                 "title": {"text": "Glutamate drive onto I cells (1 = intact)"},
-                "autorange": "reversed",
+                # the same direction and range as the page's slider: weakest drive on the left, intact on the right
+                "range": [float(np.min(scales)) - 0.03, float(np.max(scales)) + 0.03],
                 "gridcolor": st_.GRID_COLOR,
                 "fixedrange": True,
             },

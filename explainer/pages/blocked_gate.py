@@ -10,7 +10,7 @@ from explainer import content
 from explainer.figures.network import build_disinhibition_chart
 from explainer.figures.style import chart_config
 from explainer.model.network import NetworkParams
-from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
+from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
 from explainer.model.neuron import mg_block
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
@@ -34,7 +34,7 @@ def page_text() -> tuple[str, str]:
 def demo() -> None:
     scale = url_slider(
         "Glutamate drive onto the inhibitory cells (conceptual knob; 1 = intact)",
-        0.3,
+        min(DISINHIBITION_SCALES),
         1.0,
         1.0,
         0.1,
@@ -61,17 +61,16 @@ def demo() -> None:
             theme=None,
             key="disinhibition_curve",
             config=chart_config("disinhibition"),
-            alt="Line chart: as the glutamate drive onto inhibitory cells is turned down from 1 to 0.4, "
+            alt="Line chart: as the glutamate drive onto inhibitory cells is turned down from 1 to 0.4 "
+            "(the axis runs from 0.4 on the left to 1 on the right, like the slider), "
             f"excitatory cells fire {e_rates[0]:.0f}, {', '.join(f'{r:.0f}' for r in e_rates[1:])} spikes/s "
             f"and inhibitory cells {i_rates[0]:.0f}, {', '.join(f'{r:.0f}' for r in i_rates[1:])} spikes/s.",
         )
     with right:
-        st.metric(
-            "Excitatory cells", f"{stats.exc_rate_hz:.1f} spikes/s", f"{stats.exc_rate_hz - e_rates[0]:+.1f} vs intact"
-        )
-        st.metric(
-            "Inhibitory cells", f"{stats.inh_rate_hz:.1f} spikes/s", f"{stats.inh_rate_hz - i_rates[0]:+.1f} vs intact"
-        )
+        # the badge is the difference of the two numbers as shown (one rounding), so it always adds up
+        for label, now, intact in (("Excitatory cells", stats.exc_rate_hz, e_rates[0]),
+                                   ("Inhibitory cells", stats.inh_rate_hz, i_rates[0])):  # fmt: skip
+            st.metric(label, f"{now:.1f} spikes/s", f"{round(now, 1) - round(float(intact), 1):+.1f} vs intact")
     animated_view(payload, key=VIEW_KEY)
     st.markdown(f"**What the figure shows:** {description}")
 

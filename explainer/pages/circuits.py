@@ -21,12 +21,14 @@ PRESETS = {
         {"net_w_exc": 6.0, "net_w_inh": 67, "net_ext": 0, "net_kick": True},
     ),
     "Silent": Preset(
-        "The same network with no kick: nothing starts it, so it stays silent (it is bistable).",
+        "The same network with no kick: nothing starts it, so it stays silent. The network is bistable: it has "
+        "two stable states, silent and active, and how it started decides which one it stays in.",
         {"net_w_exc": 6.0, "net_w_inh": 67, "net_ext": 0, "net_kick": False},
     ),
     "Weak inhibition": Preset(
-        "GABA synapses at under a quarter strength: rates climb far above the balanced state.",
-        {"net_w_exc": 6.0, "net_w_inh": 15, "net_ext": 0, "net_kick": True},
+        "GABA synapses at under half strength: excitatory cells fire more than twice as fast as in balance, "
+        "still irregularly; weaker still, and activity runs away.",
+        {"net_w_exc": 6.0, "net_w_inh": 30, "net_ext": 0, "net_kick": True},
     ),
     "Runaway (seizure-like cartoon)": Preset(
         "No inhibition at all: excitation feeds on itself until every cell fires as fast as it can.",
@@ -116,7 +118,12 @@ def circuits() -> None:
     m1.metric("Regime", stats.regime)
     m2.metric("Excitatory cells (spikes/s)", f"{stats.exc_rate_hz:.1f}")
     m3.metric("Inhibitory cells (spikes/s)", f"{stats.inh_rate_hz:.1f}")
-    m4.metric("Irregularity (CV)", "–" if stats.exc_cv != stats.exc_cv else f"{stats.exc_cv:.2f}")
+    m4.metric(
+        "Irregularity (CV)",
+        "–" if stats.exc_cv != stats.exc_cv else f"{stats.exc_cv:.2f}",
+        help="Coefficient of variation of the gaps between a cell's spikes: 0 = clock-like, 1 = as irregular as "
+        "a random (Poisson) train, above 1 = more irregular still, in bursts and pauses.",
+    )
     st.markdown(f"**What the figure shows:** {description}")
 
 

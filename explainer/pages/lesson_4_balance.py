@@ -7,7 +7,7 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from explainer.figures.describe import describe_neuron_run
+from explainer.figures.describe import describe_neuron_run, settled_mean_v_mV
 from explainer.figures.lessons import (
     build_rate_map_figure,
     build_regularity_figure,
@@ -88,7 +88,7 @@ def explore_view(
     readouts = {
         "rate_hz": run.firing_rate_hz,
         "cv": isi_cv(run.spike_times_ms),
-        "mean_v_mV": float(run.v_mV.mean()),
+        "mean_v_mV": settled_mean_v_mV(run),
     }
     return anim, description, map_fig, describe_rate_map(rmap, (glu_hz, gaba_hz)), readouts
 
@@ -156,7 +156,11 @@ def explore() -> None:
         "too few spikes" if np.isnan(cv) else lesson.num(cv, 2),
         help="0 = like a metronome, 1 = as random as a Poisson process. Needs at least 3 spikes.",
     )
-    m3.metric("Mean membrane potential", f"{lesson.num(r['mean_v_mV'], 1)} mV")
+    m3.metric(
+        "Mean membrane potential",
+        f"{lesson.num(r['mean_v_mV'], 1)} mV",
+        help="Averaged after the first 100 ms, once the cell has left its starting point at rest.",
+    )
     st.markdown(f"**What the animation shows:** {anim_text}")
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:

@@ -6,7 +6,7 @@ import hashlib
 
 import streamlit as st
 
-from explainer.figures.describe import describe_neuron_run
+from explainer.figures.describe import describe_neuron_run, settled_mean_v_mV
 from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
@@ -212,7 +212,11 @@ def playground() -> None:
         m1, m2, m3 = st.columns(3)
         m1.metric("Output spikes (in 1 s)", f"{run.spike_times_ms.size}")
         m2.metric("Firing rate", f"{run.firing_rate_hz:.0f} spikes/s")
-        m3.metric("Mean membrane potential", f"{float(run.v_mV.mean()):.1f} mV")
+        m3.metric(
+            "Mean membrane potential",
+            f"{settled_mean_v_mV(run):.1f} mV",
+            help="Averaged after the first 100 ms, once the cell has left its starting point at rest.",
+        )
         st.markdown(f"**What the figure shows:** {description}")
         _export(run, settings)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
@@ -154,3 +156,13 @@ def test_hostile_link_values_are_not_rendered_as_markup():
 def test_unknown_and_repeated_params_do_not_break_the_page():
     at = open_page("playground.py", {"nonsense": "1", "glu_rate": ["100", "200"]})
     assert_clean(at)
+
+
+@pytest.mark.parametrize("query", [{}, {"preset": "Balanced"}, {"e_gaba": "-52"}])
+def test_the_mean_v_read_out_and_the_description_agree(query):
+    """One source, one rounding: the metric and the paragraph under the figure show the same mean V."""
+    at = open_page("playground.py", query)
+    metric = _metric(at, "Mean membrane potential")
+    text = page_text(at)
+    m = re.search(r"the membrane potential averaged (-?[\d.]+) mV", text)
+    assert m and metric == f"{m.group(1)} mV", (metric, m and m.group(0))

@@ -190,7 +190,7 @@ CASES = [
     ("/circuits", "circuits_view", "balanced"),
     ("/circuits?net_w_inh=0", "circuits_view", "runaway"),
     ("/circuits?net_w_exc=12&net_w_inh=150&net_ext=2000&net_kick=false", "circuits_view", "extremes"),
-    ("/blocked-gate?bg_scale=0.3", "blocked_gate_view", "weakest E to I drive"),
+    ("/blocked-gate?bg_scale=0.4", "blocked_gate_view", "weakest E to I drive"),
     ("/balance", "l4_view", "lesson 4"),
 ]
 SIZES = {

@@ -115,5 +115,6 @@ def test_disinhibition_chart():
         np.array([1.0, 0.5]), np.array([20.0, 80.0]), np.array([20.0, 30.0]), (0.5, 80.0, 30.0)
     )
     fig.validated()
-    assert fig.spec["layout"]["xaxis"]["autorange"] == "reversed"
+    lo, hi = fig.spec["layout"]["xaxis"]["range"]
+    assert lo < 0.5 < 1.0 < hi and "autorange" not in fig.spec["layout"]["xaxis"], "left to right, as the slider"
     assert [t["name"] for t in fig.spec["data"]][:2] == ["excitatory (pyramidal) cells", "inhibitory interneurons"]
