@@ -621,6 +621,21 @@ class Regularity:
         return isi_cv(self.balanced.spike_times_ms)
 
 
+def steady_level(run: NeuronRun, start_ms: float = 100.0) -> tuple[float, float]:
+    """(V_inf in mV, tau_eff in ms) from the run's mean conductances after ``start_ms``.
+
+    V_inf = (g_L E_L + g_E E_exc + g_GABA E_GABA) / (g_L + g_E + g_GABA) is where V would settle if every
+    conductance stayed at its mean, and tau_eff = C / (g_L + g_E + g_GABA) how fast the membrane follows
+    its input (Kuhn, Aertsen & Rotter 2004: high-conductance states make the membrane fast).
+    """
+    p = run.params
+    keep = run.t_ms >= start_ms
+    g_e = float((run.g_ampa_nS + run.g_nmda_nS)[keep].mean())
+    g_i = float(run.g_gaba_nS[keep].mean())
+    total = p.g_L_nS + g_e + g_i
+    return (p.g_L_nS * p.E_L_mV + g_e * p.E_exc_mV + g_i * p.E_gaba_mV) / total, p.c_pF / total
+
+
 def regularity_comparison(
     excitation_only: TugOfWarSettings = EXCITATION_ONLY, balanced: TugOfWarSettings = BALANCED
 ) -> Regularity:

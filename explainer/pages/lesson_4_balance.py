@@ -17,7 +17,7 @@ from explainer.figures.lessons import (
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
-from explainer.model.lessons import RateMap, Regularity, isi_cv, rate_map, regularity_comparison
+from explainer.model.lessons import RateMap, Regularity, isi_cv, rate_map, regularity_comparison, steady_level
 from explainer.model.neuron import NeuronParams
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
 from explainer.ui import lesson, presenter
@@ -101,7 +101,14 @@ def numbers() -> dict[str, str]:
     rmap = the_map()
     no_gaba = rmap.rate_hz[0]
     silent = rmap.glutamate_rates_hz[no_gaba == 0]
+    vinf_a, tau_a = steady_level(reg.excitation_only)
+    vinf_b, tau_b = steady_level(reg.balanced)
     return {
+        "vinf_a": n(vinf_a, 1),
+        "vinf_b": n(vinf_b, 1),
+        "tau_a": n(tau_a),
+        "tau_b": n(tau_b),
+        "V_th": n(NeuronParams().V_th_mV),
         "cv_a": n(reg.cv_excitation_only, 2),
         "cv_b": n(reg.cv_balanced, 2),
         "rate_a": n(reg.excitation_only.firing_rate_hz),

@@ -324,6 +324,12 @@ def test_lesson_4_numbers_are_the_models():
     at = _revealed(LESSONS[3])
     text = " ".join(page_text(at).split())
     assert f"has CV {n['cv_a']}" in text and f"has CV {n['cv_b']}" in text
+    # The text's claims on the two cells: both below threshold on average, B lower and far faster.
+    (vinf_a, tau_a), (vinf_b, tau_b) = ml.steady_level(reg.excitation_only), ml.steady_level(reg.balanced)
+    assert (n["vinf_a"], n["vinf_b"]) == (f"{vinf_a:.1f}".replace("-", "−"), f"{vinf_b:.1f}".replace("-", "−"))
+    assert vinf_b < vinf_a < P.V_th_mV, "both settle below threshold, B further below"
+    assert tau_b < tau_a / 2 and (n["tau_a"], n["tau_b"]) == (f"{tau_a:.0f}", f"{tau_b:.0f}")
+    assert f"cell A would settle at {n['vinf_a']} mV and cell B at {n['vinf_b']} mV" in text
 
 
 def test_lesson_4_star_follows_the_sliders_and_readouts_are_the_playground_model():

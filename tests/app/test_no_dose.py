@@ -21,10 +21,17 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+|\n{2,}", text) if s.strip()]
 
 
+# Titles of cited papers, quoted exactly in the reference lists: bibliographic data, not advice (no amount).
+CITED_TITLES = ("Disinhibition of CA1 pyramidal cells by low-dose ketamine and other antagonists with rapid "
+                "antidepressant efficacy.",)  # fmt: skip
+
+
 def problems_in(text: str) -> list[str]:
-    """Dose amounts anywhere; dose/treatment words outside a negated sentence."""
+    """Dose amounts anywhere; dose/treatment words outside a negated sentence (or a cited paper's title)."""
     found = [f"dose amount: {m.group(0)!r}" for m in DOSE_AMOUNT.finditer(text)]
     for sentence in _sentences(text):
+        if sentence.strip() in CITED_TITLES:
+            continue
         if RISKY_WORDS.search(sentence) and not NEGATION.search(sentence) and not sentence.lstrip().startswith(">"):
             found.append(f"un-negated dose/treatment wording: {sentence.strip()[:160]!r}")
     return found
@@ -34,6 +41,7 @@ def test_the_checker_catches_what_it_must():
     assert problems_in("Take 0.5 mg/kg of it.")
     assert problems_in("The usual dose works well.")
     assert problems_in("We recommend this treatment.")
+    assert problems_in("Take a low dose of it."), "the title allowance is for that exact title only"
     assert not problems_in("It gives no doses and makes no treatment claims.")
     assert not problems_in("Extracellular Mg2+ of 1 mM blocks NMDA channels at -70 mV.")
 
