@@ -14,27 +14,30 @@ from explainer.model.neuron import NeuronRun
 from explainer.model.scenarios import TugOfWarSettings, gaba_depolarises, rate_without_gaba, run_tug_of_war
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
-from explainer.ui.presets import Preset, preset_selector
+from explainer.ui.presets import Preset, clear_preset, preset_selector
 from explainer.ui.widgets import url_number_input, url_slider
 
 DEFAULTS = TugOfWarSettings()
+# Every preset also puts the "Advanced" sliders back to their defaults: a preset's caption describes the
+# cell with those values (E_GABA -40 mV left over from an experiment made "Balanced" fire at 248 spikes/s).
+ADVANCED_DEFAULTS = {"g_nmda": DEFAULTS.g_nmda_max_nS, "mg": DEFAULTS.mg_mM, "e_gaba": DEFAULTS.E_gaba_mV}
 
 PRESETS = {
     "Balanced": Preset(
         "Strong excitation and strong inhibition at once: the cell fires, irregularly.",
-        {"glu_rate": 4000, "glu_weight": 1.5, "gaba_rate": 2500, "gaba_weight": 2.5},
+        {"glu_rate": 4000, "glu_weight": 1.5, "gaba_rate": 2500, "gaba_weight": 2.5, **ADVANCED_DEFAULTS},
     ),
     "Excitation wins": Preset(
         "Plenty of glutamate, little GABA: the cell fires fast and regularly.",
-        {"glu_rate": 3000, "glu_weight": 1.0, "gaba_rate": 300, "gaba_weight": 1.0},
+        {"glu_rate": 3000, "glu_weight": 1.0, "gaba_rate": 300, "gaba_weight": 1.0, **ADVANCED_DEFAULTS},
     ),
     "Inhibition wins": Preset(
         "The default glutamate input, but much more GABA: V is held below threshold and the cell stays silent.",
-        {"glu_rate": 2500, "glu_weight": 1.0, "gaba_rate": 2500, "gaba_weight": 2.0},
+        {"glu_rate": 2500, "glu_weight": 1.0, "gaba_rate": 2500, "gaba_weight": 2.0, **ADVANCED_DEFAULTS},
     ),
     "Silent": Preset(
         "No input at all: the cell rests at its resting potential.",
-        {"glu_rate": 0, "glu_weight": 0.0, "gaba_rate": 0, "gaba_weight": 0.0},
+        {"glu_rate": 0, "glu_weight": 0.0, "gaba_rate": 0, "gaba_weight": 0.0, **ADVANCED_DEFAULTS},
     ),
 }
 
@@ -136,7 +139,7 @@ def _input_sliders(clear: dict) -> tuple[float, float, float, float]:
     return float(glu_rate), float(glu_weight), float(gaba_rate), float(gaba_weight)
 
 
-def _advanced_controls() -> tuple[float, float, float, int]:
+def _advanced_controls(clear: dict) -> tuple[float, float, float, int]:
     """NMDA conductance, Mg2+, E_GABA and the random seed, behind an expander."""
     with st.expander("Advanced: NMDA receptors, magnesium, the GABA reversal potential, random input"):
         a1, a2, a3, a4 = st.columns(4)
@@ -148,6 +151,7 @@ def _advanced_controls() -> tuple[float, float, float, int]:
                 DEFAULTS.g_nmda_max_nS,
                 0.5,
                 key="g_nmda",
+                **clear,
                 help="0 switches NMDA receptors off; glutamate then acts through AMPA receptors only.",
             )
         with a2:
@@ -158,6 +162,7 @@ def _advanced_controls() -> tuple[float, float, float, int]:
                 DEFAULTS.mg_mM,
                 0.1,
                 key="mg",
+                **clear,
                 help="Mg²⁺ plugs NMDA channels near rest; 0 mM removes the block.",
             )
         with a3:
@@ -168,6 +173,7 @@ def _advanced_controls() -> tuple[float, float, float, int]:
                 DEFAULTS.E_gaba_mV,
                 1.0,
                 key="e_gaba",
+                **clear,
                 help="Set by the chloride gradient: about −70 mV in mature neurons (−64 to −83 mV at typical "
                 "chloride concentrations), higher in immature ones.",
             )
@@ -191,10 +197,11 @@ def playground() -> None:
     otherwise the sliders come first, as a student reads the page.
     """
     view_area = st.container() if presenter.is_presenting() else None
+    clear = {"on_change": clear_preset, "args": ("preset",)}
     glu_rate, glu_weight, gaba_rate, gaba_weight = _input_controls()
     view_area = view_area or st.container()
     chart_area = st.container()
-    g_nmda, mg, e_gaba, seed = _advanced_controls()
+    g_nmda, mg, e_gaba, seed = _advanced_controls(clear)
     settings = TugOfWarSettings(
         glutamate_rate_hz=glu_rate,
         glutamate_weight_nS=glu_weight,

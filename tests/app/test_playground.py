@@ -166,3 +166,20 @@ def test_the_mean_v_read_out_and_the_description_agree(query):
     text = page_text(at)
     m = re.search(r"the membrane potential averaged (-?[\d.]+) mV", text)
     assert m and metric == f"{m.group(1)} mV", (metric, m and m.group(0))
+
+
+def test_a_preset_puts_the_advanced_values_back_so_its_caption_holds():
+    """Issue 13: E_GABA -40 mV survived "Balanced", which then fired at 248 spikes/s under a 'balanced' caption."""
+    at = open_page("playground.py", {"e_gaba": "-40", "mg": "0", "g_nmda": "10"})
+    assert at.slider(key="e_gaba").value == -40.0
+    at.segmented_control(key="preset").set_value("Balanced").run()
+    assert_clean(at)
+    assert (at.slider(key="e_gaba").value, at.slider(key="mg").value, at.slider(key="g_nmda").value) == (
+        TugOfWarSettings().E_gaba_mV,
+        TugOfWarSettings().mg_mM,
+        TugOfWarSettings().g_nmda_max_nS,
+    )
+    assert "nearly balanced" in page_text(at) and int(_metric(at, "Output spikes")) < 60
+    # and moving an advanced slider leaves the preset, as the input sliders do
+    at.slider(key="e_gaba").set_value(-60.0).run()
+    assert at.segmented_control(key="preset").value is None
