@@ -16,7 +16,7 @@ from explainer.ui.presets import Preset, clear_preset
 from explainer.ui.widgets import url_slider
 
 SLUG = "meet_the_neuron"
-STEP = "Lesson 1 of 4 · about 10 minutes"
+STEP = "Lesson 1 of 4 · about 8 minutes"
 DEFAULTS = NeuronParams()
 
 CURRENT_MAX_pA = 1000

@@ -29,7 +29,7 @@ from explainer.ui.presets import Preset, clear_preset
 from explainer.ui.widgets import url_slider
 
 SLUG = "glutamate"
-STEP = "Lesson 2 of 4 · about 12 minutes"
+STEP = "Lesson 2 of 4 · about 10 minutes"
 DEFAULTS = NeuronParams()
 
 HOLD_MIN_mV, HOLD_MAX_mV, HOLD_STEP_mV = -80, -20, 5

@@ -23,7 +23,7 @@ from explainer.ui.presets import Preset, clear_preset
 from explainer.ui.widgets import url_slider
 
 SLUG = "gaba"
-STEP = "Lesson 3 of 4 · about 12 minutes"
+STEP = "Lesson 3 of 4 · about 10 minutes"
 DEFAULTS = NeuronParams()
 
 E_GABA_MIN_mV, E_GABA_MAX_mV = -90, -30

@@ -26,7 +26,7 @@ from explainer.ui.presets import Preset, clear_preset
 from explainer.ui.widgets import url_slider
 
 SLUG = "tug_of_war"
-STEP = "Lesson 4 of 4 · about 10 minutes"
+STEP = "Lesson 4 of 4 · about 8 minutes"
 DEFAULTS = TugOfWarSettings()  # 1 nS per spike for both; the rate map uses these strengths
 RATE_MAX_HZ = 6000
 RATE_STEP_HZ = 250

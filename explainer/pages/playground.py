@@ -228,17 +228,34 @@ def playground() -> None:
         _export(run, settings)
 
 
+def csv_settings(settings: TugOfWarSettings) -> dict[str, object]:
+    """The settings behind the CSV, named with their units (the file name names them too)."""
+    return {
+        "glutamate_rate_hz": settings.glutamate_rate_hz,
+        "glutamate_weight_nS": settings.glutamate_weight_nS,
+        "gaba_rate_hz": settings.gaba_rate_hz,
+        "gaba_weight_nS": settings.gaba_weight_nS,
+        "g_nmda_max_nS": settings.g_nmda_max_nS,
+        "mg_mM": settings.mg_mM,
+        "E_gaba_mV": settings.E_gaba_mV,
+        "seed": settings.seed,
+        "duration_ms": settings.duration_ms,
+        "dt_ms": settings.dt_ms,
+    }
+
+
 def _export(run: NeuronRun, settings: TugOfWarSettings) -> None:
     """The CSV of the traces shown (every model sample; the view's own button saves the image)."""
     st.download_button(
         "Download the traces (CSV)",
         icon=":material/download:",
-        data=lambda: neuron_traces_csv(run),
+        data=lambda: neuron_traces_csv(run, csv_settings(settings)),
         file_name=f"{export_name(settings)}.csv",
         mime="text/csv",
         key="download_csv",
         on_click="ignore",
-        help="Time, membrane potential, AMPA, NMDA and GABA conductances and output spikes, one row per 0.1 ms.",
+        help="Time, membrane potential, AMPA, NMDA and GABA conductances and output spikes, one row per 0.1 ms; "
+        "the settings in the last two columns.",
     )
 
 

@@ -253,3 +253,24 @@ def test_educator_guide_gives_the_answer_to_every_question():
         for q in load_lesson(slug).questions().values():
             answer = fill(q.answer.label, page.numbers())
             assert f"**{answer}**" in text, f"{slug}: the guide must give the answer {answer!r}"
+
+
+def test_the_lesson_plan_gives_each_lesson_its_own_estimate():
+    """Issue 13: the plan's minutes match the lessons' own 'about N minutes' and fill 45 minutes."""
+    import itertools
+    import re
+
+    from explainer.pages import lesson_1_neuron as l1
+    from explainer.pages import lesson_2_glutamate as l2
+    from explainer.pages import lesson_3_gaba as l3
+    from explainer.pages import lesson_4_balance as l4
+
+    plan = content.load("educator")
+    rows = re.findall(r"^\| (\d+)–(\d+) \| ([^|]+) \|", plan, flags=re.M)
+    assert rows[0][:2] == ("0", rows[0][1]) and rows[-1][1] == "45", rows
+    assert all(int(a[1]) == int(b[0]) for a, b in itertools.pairwise(rows)), "the plan's slots follow each other"
+    for module, n in ((l1, 1), (l2, 2), (l3, 3), (l4, 4)):
+        minutes = int(re.search(r"about (\d+) minutes", module.STEP).group(1))
+        start, end, _ = next(r for r in rows if r[2].strip().startswith(f"{n} ·"))
+        assert int(end) - int(start) == minutes, f"lesson {n}: plan {start}-{end}, page says {minutes} minutes"
+    assert "Model answers" in plan and "model answer for the exit ticket" in plan
