@@ -100,6 +100,7 @@ def numbers() -> dict[str, str]:
         "rate_shunt": n(shunt.rate_with_gaba_hz),
         "vinf_exc": n(steady_potential_mV(p, g_e, 0.0), 1),
         "vinf_shunt": n(steady_potential_mV(p, g_e, g_i), 1),
+        "tau_m": n(p.tau_m_ms),
         "tau_exc": n(p.c_pF / (p.g_L_nS + g_e), 1),
         "tau_shunt": n(p.c_pF / (p.g_L_nS + g_e + g_i), 1),
         "E_mid": n(E_GABA_DEPOLARISING_mV),

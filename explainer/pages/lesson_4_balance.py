@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import numpy as np
 import streamlit as st
@@ -101,9 +102,18 @@ def numbers() -> dict[str, str]:
     rmap = the_map()
     no_gaba = rmap.rate_hz[0]
     silent = rmap.glutamate_rates_hz[no_gaba == 0]
+    with_gaba, _ = run_tug_of_war(DEFAULTS)
+    without_gaba, _ = run_tug_of_war(replace(DEFAULTS, gaba_rate_hz=0.0))
     vinf_a, tau_a = steady_level(reg.excitation_only)
     vinf_b, tau_b = steady_level(reg.balanced)
     return {
+        "gaba_default": n(DEFAULTS.gaba_rate_hz),
+        "glu_default": n(DEFAULTS.glutamate_rate_hz),
+        "rate_no_gaba": n(without_gaba.firing_rate_hz),
+        "rate_gaba": n(with_gaba.firing_rate_hz),
+        "vbar_no_gaba": n(settled_mean_v_mV(without_gaba), 1),
+        "vbar_gaba": n(settled_mean_v_mV(with_gaba), 1),
+        "V_reset": n(NeuronParams().V_reset_mV),
         "vinf_a": n(vinf_a, 1),
         "vinf_b": n(vinf_b, 1),
         "tau_a": n(tau_a),

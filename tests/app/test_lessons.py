@@ -290,6 +290,7 @@ def test_lesson_3_numbers_are_the_models():
     assert n["mid_dv"] == f"{mid.dv_at_rest_mV:.1f}" and n["rate_mid"] == f"{mid.rate_with_gaba_hz:.0f}"
     assert young.rate_with_gaba_hz > young.rate_without_gaba_hz, "immature: depolarising and exciting"
     assert n["young_dv"] == f"{young.dv_at_rest_mV:.1f}" and n["rate_young"] == f"{young.rate_with_gaba_hz:.0f}"
+    assert float(n["tau_exc"]) < float(n["tau_m"]), "the text: the glutamate input already shortened the time constant"
     vinf_exc, vinf_shunt = float(n["vinf_exc"].replace("−", "-")), float(n["vinf_shunt"].replace("−", "-"))
     assert vinf_exc > vinf_shunt > P.V_th_mV, "the text: still above threshold but much closer"
     assert float(n["tau_shunt"]) < float(n["tau_exc"])
@@ -330,6 +331,10 @@ def test_lesson_4_numbers_are_the_models():
     assert vinf_b < vinf_a < P.V_th_mV, "both settle below threshold, B further below"
     assert tau_b < tau_a / 2 and (n["tau_a"], n["tau_b"]) == (f"{tau_a:.0f}", f"{tau_b:.0f}")
     assert f"cell A would settle at {n['vinf_a']} mV and cell B at {n['vinf_b']} mV" in text
+    # "adding GABA can raise the mean V": fewer spikes, less time at the reset
+    v = lambda s: float(s.replace("−", "-"))  # noqa: E731
+    assert v(n["vbar_gaba"]) > v(n["vbar_no_gaba"]) and int(n["rate_gaba"]) < int(n["rate_no_gaba"])
+    assert f"averages {n['vbar_no_gaba']} mV" in text and f"averages {n['vbar_gaba']} mV" in text
 
 
 def test_lesson_4_star_follows_the_sliders_and_readouts_are_the_playground_model():
