@@ -225,15 +225,54 @@ def _choose(question: Question, key: str, label: str, numbers: Mapping[str, str]
     )
 
 
+def _lock_prediction(key: str, locked_key: str) -> None:
+    if st.session_state.get(key) is not None:
+        st.session_state[locked_key] = st.session_state[key]
+
+
 def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, str] | None = None) -> str | None:
-    """The *predict* question; returns the chosen answer, or None (then the page holds back the reveal)."""
+    """The *predict* question; returns the prediction once the student has run the experiment, else None
+    (then the page holds back the reveal).
+
+    Choosing an option (with the mouse or the arrow keys) only selects it; **Run the experiment** commits
+    it.  The committed prediction is kept for the whole session under a key of its own (not the widget's,
+    which Streamlit forgets when the student visits another page), so a student who comes back to the
+    lesson finds their prediction and the revealed experiment as they left them.
+    """
     numbers = numbers or {}
+    question = lesson.question(name)
+    labels = [fill(o, numbers) for o in question.labels]
+    locked_key = f"{key}_locked"
+    locked = st.session_state.get(locked_key)
+    if locked not in labels:
+        locked = None
     with st.container(border=True):
         st.markdown(":material/psychology_alt: **Predict first.**")
-        choice = _choose(lesson.question(name), key, "Your prediction", numbers)
-        if choice is None:
-            st.caption("Choose your prediction to run the experiment. There is no penalty for being wrong.")
-    return choice
+        st.markdown(fill(question.prompt, numbers))
+        choice = st.radio(
+            "Your prediction",
+            labels,
+            index=None if locked is None else labels.index(locked),
+            key=key,
+            disabled=locked is not None,
+            help="Choose one answer, then run the experiment. There is no penalty for being wrong.",
+        )
+        if locked is None:
+            # A callback, so that the prediction is locked before the next run draws the radio (disabled).
+            st.button(
+                "Run the experiment",
+                key=f"{key}_run",
+                type="primary",
+                icon=":material/play_arrow:",
+                disabled=choice is None,
+                help="Locks in your prediction and shows what the model does.",
+                on_click=_lock_prediction,
+                args=(key, locked_key),
+            )
+            st.caption("Choose your prediction, then press **Run the experiment**.")
+        else:
+            st.caption("Your prediction is locked in; the experiment below shows what the model does.")
+    return locked
 
 
 def _sentence(text: str) -> str:

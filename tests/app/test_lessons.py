@@ -89,11 +89,17 @@ def _labels(lp: LessonPage, block: str) -> tuple[list[str], str]:
     return [fill(o, numbers) for o in q.labels], fill(q.answer.label, numbers)
 
 
+def _predict(at, lp: LessonPage, label: str) -> None:
+    """Choose ``label`` and press "Run the experiment" (choosing alone only selects it)."""
+    at.radio(key=lp.predict_key).set_value(label).run()
+    at.button(key=f"{lp.predict_key}_run").click().run()
+
+
 def _revealed(lp: LessonPage, query: dict | None = None):
     at = open_page(lp.file, query)
     assert_clean(at)
     _, answer = _labels(lp, lp.predict)
-    at.radio(key=lp.predict_key).set_value(answer).run()
+    _predict(at, lp, answer)
     assert_clean(at)
     return at
 
@@ -124,9 +130,9 @@ def test_prediction_comes_before_the_reveal(lp):
 @pytest.mark.parametrize("lp", LESSONS, ids=IDS)
 def test_every_prediction_gets_feedback_after_the_reveal(lp):
     labels, answer = _labels(lp, lp.predict)
-    at = open_page(lp.file)
     for label in labels:
-        at.radio(key=lp.predict_key).set_value(label).run()
+        at = open_page(lp.file)  # a prediction is locked in once run: one visit per answer
+        _predict(at, lp, label)
         assert_clean(at)
         assert len(at.get("plotly_chart")) + len(views(at)) == lp.charts_after, "static charts + animated views"
         if label == answer:
@@ -137,6 +143,34 @@ def test_every_prediction_gets_feedback_after_the_reveal(lp):
             assert "The model shows something else" in feedback and label in feedback
             assert answer in feedback, "a wrong prediction is followed by what does happen"
     assert "Why?" in page_text(at) and "Try this" in page_text(at)
+
+
+@pytest.mark.parametrize("lp", LESSONS, ids=IDS)
+def test_choosing_only_selects_and_run_the_experiment_locks_it_in(lp):
+    labels, _ = _labels(lp, lp.predict)
+    at = open_page(lp.file)
+    at.radio(key=lp.predict_key).set_value(labels[0]).run()
+    assert_clean(at)
+    assert len(at.get("plotly_chart")) == lp.charts_before, "choosing an option (arrow keys) must not reveal yet"
+    assert not at.button(key=f"{lp.predict_key}_run").disabled
+    at.radio(key=lp.predict_key).set_value(labels[-1]).run()  # changing one's mind before running is fine
+    at.button(key=f"{lp.predict_key}_run").click().run()
+    assert_clean(at)
+    assert at.radio(key=lp.predict_key).disabled, "a prediction, once run, is locked in"
+    assert labels[-1] in " ".join(e.value for e in [*at.success, *at.warning]), "the feedback names the prediction"
+
+
+@pytest.mark.parametrize("lp", LESSONS, ids=IDS)
+def test_a_student_who_comes_back_finds_their_prediction_and_the_experiment(lp):
+    labels, _ = _labels(lp, lp.predict)
+    at = open_page(lp.file)
+    _predict(at, lp, labels[1])
+    at.switch_page("explainer/pages/glossary.py").run()
+    assert_clean(at)
+    at.switch_page(f"explainer/pages/{lp.file}").run()
+    assert_clean(at)
+    assert at.radio(key=lp.predict_key).value == labels[1], "the prediction is kept for the session"
+    assert len(at.get("plotly_chart")) + len(views(at)) == lp.charts_after, "and the experiment stays revealed"
 
 
 @pytest.mark.parametrize("lp", LESSONS, ids=IDS)

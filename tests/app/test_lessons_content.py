@@ -274,3 +274,14 @@ def test_the_lesson_plan_gives_each_lesson_its_own_estimate():
         start, end, _ = next(r for r in rows if r[2].strip().startswith(f"{n} ·"))
         assert int(end) - int(start) == minutes, f"lesson {n}: plan {start}-{end}, page says {minutes} minutes"
     assert "Model answers" in plan and "model answer for the exit ticket" in plan
+
+
+def test_feedback_never_repeats_the_verdict_the_page_adds():
+    """The page writes "Right." / "Not quite." itself; feedback text must not start with its own verdict."""
+    import re
+
+    for name in ("meet_the_neuron", "glutamate", "gaba", "tug_of_war"):
+        text = content.load(f"lessons/{name}")
+        for line in text.splitlines():
+            verdict = re.match(r"^\s{2}(Right|Correct|Wrong|Not quite|Yes|No)\b[.:!,]", line)
+            assert not verdict, f"{name}: {line.strip()}"

@@ -210,6 +210,8 @@ def _open_lesson_4_view(tab: Any) -> None:
     """Lesson 4's view appears once the prediction is answered: answer it (any option)."""
     tab.locator(".st-key-l4_predict [data-testid='stRadioOption']").first.click()
     wait_for_app(tab, after_interaction=True)
+    tab.locator(".st-key-l4_predict_run").get_by_role("button").click()  # choosing only selects; this runs it
+    wait_for_app(tab, after_interaction=True)
 
 
 @pytest.mark.parametrize("size", list(SIZES))
