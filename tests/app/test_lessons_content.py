@@ -285,3 +285,21 @@ def test_feedback_never_repeats_the_verdict_the_page_adds():
         for line in text.splitlines():
             verdict = re.match(r"^\s{2}(Right|Correct|Wrong|Not quite|Yes|No)\b[.:!,]", line)
             assert not verdict, f"{name}: {line.strip()}"
+
+
+def test_a_right_answer_is_not_singled_out_by_a_number_the_question_does_not_give():
+    """Issue 13: an option that explains itself gives the answer away, e.g. the model's number in it alone."""
+    import re
+
+    from explainer.ui.lesson import load_lesson
+
+    for slug in ("meet_the_neuron", "glutamate", "gaba", "tug_of_war"):
+        lesson = load_lesson(slug)
+        text = content.load(f"lessons/{slug}")
+        for block in re.findall(r"^## ((?:predict|check): \w+)$", text, flags=re.M):
+            q = lesson.question(block.replace(": ", ":"))
+            given = set(re.findall(r"\{\{(\w+)\}\}", q.prompt))
+            for option in q.options:
+                extra = set(re.findall(r"\{\{(\w+)\}\}", option.label)) - given
+                others = [o for o in q.options if o is not option and re.search(r"\{\{\w+\}\}", o.label)]
+                assert not (option.correct and extra and not others), f"{slug} {block}: {option.label!r}"
