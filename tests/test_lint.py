@@ -44,7 +44,7 @@ def test_eslint_on_the_animated_views_javascript():
             "--max-warnings",
             "0",
             str(JS_DIR.relative_to(ROOT)),
-            "explainer/ui/chart_keys",
+            "explainer/ui/page_keys",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -57,7 +57,7 @@ def test_eslint_on_the_animated_views_javascript():
 def test_no_javascript_or_css_in_python_strings_of_the_components():
     """The components' JS and CSS are package files (asset_dir), never strings in their Python side."""
     for module, files in (("animated_view/__init__.py", ('js="index.js"', 'css="view.css"')),
-                          ("keyboard.py", ('js="chart_keys.js"', 'css="chart_keys.css"'))):  # fmt: skip
+                          ("keyboard.py", ('js="page_keys.js"', 'css="page_keys.css"'))):  # fmt: skip
         source = (ROOT / "explainer" / "ui" / module).read_text()
         assert all(f in source for f in files), f"{module} must load its files {files}"
         for marker in ("<script", "function (", "=> {", "<style", "{ display:"):

@@ -1,8 +1,11 @@
-"""Keyboard access to every static chart's toolbar, as a small ``st.components.v2`` component.
+"""Page-wide keys, as a small ``st.components.v2`` component that shows nothing.
 
-Its browser side is ``explainer/ui/chart_keys/chart_keys.js`` (and ``.css``), package files served from the
-component's ``asset_dir``: the script, installed once per tab, makes Plotly's toolbar buttons focusable
-keyboard buttons ("Download plot as a png" by Enter or Space).  The component shows nothing.
+Its browser side is ``explainer/ui/page_keys/page_keys.js`` (and ``.css``), package files served from the
+component's ``asset_dir``, installed once per tab:
+
+- in presenter mode, PageDown / PageUp turn the page whatever has the focus (a slider, the time scrubber,
+  the folded sidebar's toggle): a window-level capture listener presses the page's next / previous buttons;
+- every static chart's toolbar becomes keyboard buttons ("Download plot as a png" by Enter or Space).
 """
 
 from __future__ import annotations
@@ -11,16 +14,16 @@ from functools import cache
 
 import streamlit as st
 
-COMPONENT_NAME = "explainer.chart_keys"
-KEY = "ei_chart_keys"
+COMPONENT_NAME = "explainer.page_keys"
+KEY = "ei_page_keys"
 
 
 @cache
 def _component():
     # Not style-isolated: the CSS must reach the charts' toolbars in the page itself.
-    return st.components.v2.component(COMPONENT_NAME, js="chart_keys.js", css="chart_keys.css", isolate_styles=False)
+    return st.components.v2.component(COMPONENT_NAME, js="page_keys.js", css="page_keys.css", isolate_styles=False)
 
 
-def keyboard_chart_tools() -> None:
-    """Mount the (invisible) component; its script installs itself once per tab."""
-    _component()(key=KEY, height="content")
+def page_keys(presenting: bool) -> None:
+    """Mount the (invisible) component; ``presenting`` switches the clicker keys on or off."""
+    _component()(key=KEY, data={"presenting": bool(presenting)}, height="content")

@@ -133,8 +133,7 @@ def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> 
         if i > 0 and st.button(
             f"◀ {pages_by_url[page_urls[i - 1]].title}",
             key="step_prev",
-            shortcut="PageUp",
-            help="Previous page (PageUp)",
+            help="Previous page (PageUp in presenter mode)",
             use_container_width=True,
         ):
             _go(pages_by_url[page_urls[i - 1]])
@@ -142,8 +141,7 @@ def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> 
         if i + 1 < len(page_urls) and st.button(
             f"{pages_by_url[page_urls[i + 1]].title} ▶",
             key="step_next",
-            shortcut="PageDown",
-            help="Next page (PageDown)",
+            help="Next page (PageDown in presenter mode)",
             use_container_width=True,
         ):
             _go(pages_by_url[page_urls[i + 1]])

@@ -10,7 +10,7 @@ from explainer.ui import presenter
 from explainer.ui.animated_view import reduce_motion_toggle
 from explainer.ui.banner import show_banner
 from explainer.ui.connection import connection_watch
-from explainer.ui.keyboard import keyboard_chart_tools
+from explainer.ui.keyboard import page_keys
 from explainer.ui.warmup import start as start_warm_up
 
 APP_TITLE = "Excitation & inhibition: GABA vs glutamate"
@@ -62,8 +62,8 @@ def run_app() -> None:
     st.html(STYLESHEET)
     start_warm_up()  # once per server process: the slow network runs, in the background
     connection_watch()  # before the page: a page that raises still reconnects and shows the notice
-    keyboard_chart_tools()
     presenter.presenter_toggle()
+    page_keys(presenter.is_presenting())
     reduce_motion_toggle()
     presenter.apply_presenter_css()
     show_banner()

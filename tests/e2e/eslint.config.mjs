@@ -6,7 +6,7 @@ import globals from 'globals';
 export default [
   js.configs.recommended,
   {
-    files: ['explainer/ui/animated_view/assets/**/*.js', 'explainer/ui/chart_keys/**/*.js'],
+    files: ['explainer/ui/animated_view/assets/**/*.js', 'explainer/ui/page_keys/**/*.js'],
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'module',

@@ -201,6 +201,55 @@ def test_page_down_and_page_up_step_through_the_pages(page, app_url: str, tmp_pa
     assert not problems, "presenter-mode stepping:\n  " + "\n  ".join(problems)
 
 
+@pytest.mark.parametrize("focus", ["a slider", "the time scrubber", "the presenter toggle, just switched on"])
+def test_page_down_turns_the_page_whatever_has_the_focus(page, app_url: str, focus: str) -> None:
+    """A clicker sends PageDown; a focused slider or scrubber would otherwise take it (issue 13)."""
+    urls = [url for *_, url in PAGE_TABLE]
+    following = urls[urls.index(DEFAULT_PAGE) + 1]
+    if focus.startswith("the presenter toggle"):
+        goto(page, "/")
+        wait_for_view(page, PLAYGROUND)
+        page.get_by_test_id("stSidebar").get_by_text("Presenter mode").click()  # the mouse, from the sidebar
+        wait_for_app(page, after_interaction=True)
+        expect(page).to_have_url(re.compile(r"[?&]present=true"))
+        wait_for_view(page, PLAYGROUND)
+    else:
+        goto(page, "/?present=1")
+        wait_for_view(page, PLAYGROUND)
+        if focus == "a slider":
+            page.get_by_test_id("stExpander").filter(has_text="Sliders").locator("summary").click()
+            page.locator(".st-key-glu_rate").get_by_role("slider").focus()
+        else:
+            control(page, PLAYGROUND, "scrub").focus()
+    page.keyboard.press("PageDown")
+    expect(page).to_have_url(re.compile(rf"^{re.escape(app_url)}/{re.escape(following)}(\?|$)"))
+
+
+def test_without_presenter_mode_page_down_is_the_browsers(page, app_url: str) -> None:
+    goto(page, "/")
+    wait_for_view(page, PLAYGROUND)
+    control(page, PLAYGROUND, "scrub").focus()
+    page.keyboard.press("PageDown")
+    page.wait_for_timeout(500)
+    assert page.url.rstrip("/") == app_url.rstrip("/"), "only presenter mode turns pages with PageDown"
+
+
+def test_after_a_preset_the_arrow_keys_keep_stepping_the_slider(page) -> None:
+    """Issue 13: after a preset, the first arrow step moved focus away (the view and sliders were remounted)."""
+    goto(page, "/")
+    wait_for_view(page, PLAYGROUND)
+    page.locator(".st-key-preset").get_by_role("radio", name="Excitation wins").click()
+    thumb = page.locator(".st-key-gaba_rate").get_by_role("slider")
+    expect(thumb).to_have_value("300")
+    wait_for_app(page, after_interaction=True)
+    thumb.focus()
+    for expected in ("400", "500", "600"):
+        page.keyboard.press("ArrowRight")
+        expect(thumb).to_have_value(expected)
+        wait_for_app(page, after_interaction=True)
+        expect(thumb).to_be_focused()
+
+
 # --- 2. a copied link restores the view in a fresh browser ---------------------------------------------
 
 

@@ -1,8 +1,15 @@
-// Keyboard access to every static chart's toolbar (Plotly's "modebar": save as PNG, and the like).
+// Page-wide keys, installed once per tab.
+//
+// 1. Presenter mode: PageDown / PageUp (what a presentation clicker sends) turn the page, whatever has the
+//    focus: a slider, the animation's time scrubber, a toggle in the folded sidebar.  The listener sits on
+//    window in the capture phase, before any widget sees the key, and presses the page's own
+//    next / previous buttons (keys step_next, step_prev).
+//
+// 2. Keyboard access to every static chart's toolbar (Plotly's "modebar": save as PNG, and the like).
 //
 // Plotly draws the toolbar's buttons as <a> elements without href or tabindex, shown only while the mouse
 // is over the chart, so a keyboard cannot reach "Download plot as a png".  Installed once per tab, this
-// gives each button tabindex="0", role="button" and a name (chart_keys.css shows the toolbar while one
+// gives each button tabindex="0", role="button" and a name (page_keys.css shows the toolbar while one
 // of its buttons has focus), and presses the button on Enter or Space.  New charts are picked up as they
 // appear.  (The animated views have their own keyboard controls: explainer/ui/animated_view.)
 
@@ -14,7 +21,18 @@ function enable() {
   });
 }
 
+function onClickerKey(e) {
+  if (!window.eiPresenting || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
+  const button = document.querySelector(`.st-key-${e.key === 'PageDown' ? 'step_next' : 'step_prev'} button`);
+  if (!button || button.disabled) return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  button.click();
+}
+
 function install() {
+  window.addEventListener('keydown', onClickerKey, true);
   document.addEventListener('keydown', (e) => {
     const button = e.target instanceof Element && e.target.closest('.js-plotly-plot .modebar-btn');
     if (!button || (e.key !== 'Enter' && e.key !== ' ')) return;
@@ -33,9 +51,10 @@ function install() {
   enable();
 }
 
-export default function chartKeys() {
-  if (!window.eiChartKeys) {
-    window.eiChartKeys = true;
+export default function pageKeys(component) {
+  window.eiPresenting = Boolean(component && component.data && component.data.presenting);
+  if (!window.eiPageKeys) {
+    window.eiPageKeys = true;
     install();
   }
 }
