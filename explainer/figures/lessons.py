@@ -49,9 +49,13 @@ def _stride(n: int) -> int:
     return max(1, math.ceil(n / MAX_POINTS))
 
 
+AXIS_TITLE_STANDOFF_PX = 12
+
+
 def _axis(title: str, **extra) -> dict:
     axis = {
-        "title": {"text": title},
+        # standoff: a clear gap between the title and the tick labels (automargin makes room for both)
+        "title": {"text": title, "standoff": AXIS_TITLE_STANDOFF_PX},
         "gridcolor": st_.GRID_COLOR,
         "zeroline": False,
         "fixedrange": True,
@@ -767,11 +771,15 @@ def build_rate_map_figure(
             range=[rmap.glutamate_rates_hz[0] - step_x / 2, rmap.glutamate_rates_hz[-1] + step_x / 2],
             showgrid=False,
         ),
-        yaxis=_axis(
-            "● GABA input (spikes/s)",
-            range=[rmap.gaba_rates_hz[0] - step_y / 2, rmap.gaba_rates_hz[-1] + step_y / 2],
-            showgrid=False,
-        ),
+        yaxis={
+            **_axis(
+                "● GABA input (spikes/s)",
+                range=[rmap.gaba_rates_hz[0] - step_y / 2, rmap.gaba_rates_hz[-1] + step_y / 2],
+                showgrid=False,
+            ),
+            # the ● glyph comes from a fallback font Plotly does not measure: more room beside the tick labels
+            "title": {"text": "● GABA input (spikes/s)", "standoff": 2 * AXIS_TITLE_STANDOFF_PX},
+        },
     )
     layout["margin"]["t"] = round(40 * s.scale)
     return _spec(traces, layout, s)
@@ -799,7 +807,7 @@ def build_regularity_figure(
             _label(
                 0.0,
                 1.0,
-                f"<b>{name}</b>: {run.firing_rate_hz:.0f} spikes/s, irregularity (CV) {cv_text}",
+                f"<b>{name}</b>: {run.firing_rate_hz:.0f} spikes/s, CV {cv_text}",
                 s,
                 xref=f"{xa} domain",
                 yref=f"{ya} domain",

@@ -72,14 +72,19 @@ def build_disinhibition_chart(
     layout.update(
         {
             "xaxis": {
-                "title": {"text": "Glutamate drive onto I cells (1 = intact)"},
+                "title": {
+                    "text": "Glutamate drive onto I cells<br>(1 = intact)"
+                    if s.narrow
+                    else "Glutamate drive onto I cells (1 = intact)",
+                    "standoff": 12,
+                },
                 # the same direction and range as the page's slider: weakest drive on the left, intact on the right
                 "range": [float(np.min(scales)) - 0.03, float(np.max(scales)) + 0.03],
                 "gridcolor": st_.GRID_COLOR,
                 "fixedrange": True,
             },
             "yaxis": {
-                "title": {"text": "Firing rate (spikes/s)"},
+                "title": {"text": "Firing rate (spikes/s)", "standoff": 12},
                 "rangemode": "tozero",
                 "gridcolor": st_.GRID_COLOR,
                 "fixedrange": True,
