@@ -49,13 +49,9 @@ def _stride(n: int) -> int:
     return max(1, math.ceil(n / MAX_POINTS))
 
 
-AXIS_TITLE_STANDOFF_PX = 12
-
-
 def _axis(title: str, **extra) -> dict:
     axis = {
-        # standoff: a clear gap between the title and the tick labels (automargin makes room for both)
-        "title": {"text": title, "standoff": AXIS_TITLE_STANDOFF_PX},
+        "title": {"text": title},  # its standoff is set by style.clear_axis_labels in _spec
         "gridcolor": st_.GRID_COLOR,
         "zeroline": False,
         "fixedrange": True,
@@ -105,6 +101,7 @@ def _spec(traces: list[dict], layout: dict, s: st_.FigureStyle) -> FigureSpec:
         layout.setdefault("legend", {}).update({"entrywidth": width, "entrywidthmode": "pixels"})
     if s.narrow:
         stack_columns(layout)
+    st_.clear_axis_labels(layout, s)
     return FigureSpec(st_.finish({"data": traces, "layout": layout}, s))
 
 
@@ -203,6 +200,27 @@ def _hline(y: float, x0: float, x1: float, name: str, color: str, s, *, dash="da
     )
 
 
+def _break(s: st_.FigureStyle) -> str:
+    """Between the two parts of a panel title: a line break on a phone, where one line would be cut off."""
+    return "<br>" if s.narrow else " "
+
+
+def _panel_title(text: str, yaxis: str, s: st_.FigureStyle) -> dict:
+    """A title above the panel of ``yaxis``, from its left edge."""
+    x_axis = "x" + yaxis[1:]
+    return _label(
+        0.0,
+        1.0,
+        text,
+        s,
+        xref=f"{x_axis} domain",
+        yref=f"{yaxis} domain",
+        xanchor="left",
+        yanchor="bottom",
+        align="left",
+    )
+
+
 def _label(x, y, text: str, s, *, xref="x", yref="y", xanchor="right", yanchor="bottom", color=None, **extra) -> dict:
     ann = {
         "xref": xref,
@@ -214,6 +232,7 @@ def _label(x, y, text: str, s, *, xref="x", yref="y", xanchor="right", yanchor="
         "xanchor": xanchor,
         "yanchor": yanchor,
         "font": {"size": s.small_font_px, "color": color or st_.TEXT_COLOR},
+        "bgcolor": st_.LABEL_BACKGROUND,  # legible where a trace runs behind it
     }
     ann.update(extra)
     return ann
@@ -321,7 +340,7 @@ def build_current_step_figure(
         ],
         annotations=[
             _label(
-                fi.rheobase_pA,
+                fi.rheobase_pA + 0.015 * i_max,  # just right of the dashed line (Plotly's xshift did not move it)
                 rate_top,
                 f"rheobase {fi.rheobase_pA:.0f} pA",
                 s,
@@ -330,7 +349,6 @@ def build_current_step_figure(
                 xanchor="left",
                 yanchor="top",
                 color=st_.THRESHOLD_COLOR,
-                xshift=4,
             ),
             _label(t_end, p.V_th_mV, "threshold", s, color=st_.THRESHOLD_COLOR),
         ],
@@ -489,23 +507,38 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
         xaxis=_axis("Time after the glutamate spike (ms)", domain=[0.0, 0.5], range=[-5, float(t[-1])], anchor="y"),
         yaxis=_axis("NMDA EPSP, ΔV (mV)", range=[-0.03 * top, top], anchor="x"),
         xaxis2=_axis("Membrane potential V (mV)", domain=[0.62, 1.0], range=[-100, 20], anchor="y2"),
-        yaxis2=_axis("Unblocked fraction B(V)", range=[0, 1.05], anchor="x2"),
-        annotations=[
-            _label(
-                0.03,
-                0.98,
-                "NMDA channels free of Mg²⁺<br>(Jahr & Stevens 1990)",
-                s,
-                xref="x2 domain",
-                yref="y2 domain",
-                xanchor="left",
-                yanchor="top",
-                align="left",
-                bgcolor="rgba(255,255,255,0.85)",
-            )
-        ],
+        # from a little below 0 (the y axis's "0" clear of the x axis's "-100" at the corner) to above 1
+        # (room for a point's value label at B = 1, as with no Mg2+)
+        yaxis2=_axis(
+            "Unblocked fraction B(V)",
+            range=[-0.06, 1.2],
+            tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1.0],
+            anchor="x2",
+        ),
+        annotations=[_block_curve_label(mg_mM, s)],
     )
     return _spec(traces, layout, s)
+
+
+BLOCK_LABEL_PROBE_mV = -40.0  # where the curve's label would end if it sat at the top left
+
+
+def _block_curve_label(mg_mM: float, s: st_.FigureStyle) -> dict:
+    """The B(V) curve's label, in the corner the curve leaves empty: top left while the block is strong
+    there (the curve is low at negative V), bottom right when it is weak (with little or no Mg2+ the curve
+    runs along the top)."""
+    top_left = float(mg_block(np.array([BLOCK_LABEL_PROBE_mV]), mg_mM)[0]) < 0.5
+    return _label(
+        0.03 if top_left else 0.97,
+        0.97 if top_left else 0.03,
+        "NMDA channels free of Mg²⁺<br>(Jahr & Stevens 1990)",
+        s,
+        xref="x2 domain",
+        yref="y2 domain",
+        xanchor="left" if top_left else "right",
+        yanchor="top" if top_left else "bottom",
+        align="left" if top_left else "right",
+    )
 
 
 def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
@@ -676,26 +709,8 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureSt
             yanchor="top",
             color=st_.GABA_COLOR,
         ),
-        _label(
-            0.0,
-            1.0,
-            "<b>Cell at rest</b>, GABA only",
-            s,
-            xref="x domain",
-            yref="y domain",
-            xanchor="left",
-            yanchor="bottom",
-        ),
-        _label(
-            0.0,
-            1.0,
-            "<b>Cell driven by steady glutamate</b>, GABA added in the shaded window",
-            s,
-            xref="x2 domain",
-            yref="y2 domain",
-            xanchor="left",
-            yanchor="bottom",
-        ),
+        _panel_title("<b>Cell at rest</b>, GABA only", "y", s),
+        _panel_title(f"<b>Cell driven by steady glutamate</b>,{_break(s)}GABA added in the shaded window", "y2", s),
     ]
     layout = _layout(
         s,
@@ -734,6 +749,8 @@ def build_rate_map_figure(
             "z": z.tolist(),
             "colorscale": "Cividis",
             "zmin": 0,
+            # on a phone the cells need the width, and their numbers already say what the colours mean
+            "showscale": not s.narrow,
             "colorbar": {
                 "title": {"text": "Output<br>(spikes/s)", "side": "top"},
                 "thickness": round(14 * s.scale),
@@ -771,15 +788,11 @@ def build_rate_map_figure(
             range=[rmap.glutamate_rates_hz[0] - step_x / 2, rmap.glutamate_rates_hz[-1] + step_x / 2],
             showgrid=False,
         ),
-        yaxis={
-            **_axis(
-                "● GABA input (spikes/s)",
-                range=[rmap.gaba_rates_hz[0] - step_y / 2, rmap.gaba_rates_hz[-1] + step_y / 2],
-                showgrid=False,
-            ),
-            # the ● glyph comes from a fallback font Plotly does not measure: more room beside the tick labels
-            "title": {"text": "● GABA input (spikes/s)", "standoff": 2 * AXIS_TITLE_STANDOFF_PX},
-        },
+        yaxis=_axis(
+            "● GABA input (spikes/s)",
+            range=[rmap.gaba_rates_hz[0] - step_y / 2, rmap.gaba_rates_hz[-1] + step_y / 2],
+            showgrid=False,
+        ),
     )
     layout["margin"]["t"] = round(40 * s.scale)
     return _spec(traces, layout, s)
@@ -794,7 +807,7 @@ def build_regularity_figure(
     annotations: list[dict] = []
     rows = (
         (reg.excitation_only, "Cell A, excitation alone", "x", "y", [0.56, 1.0], st_.GLUTAMATE_COLOR),
-        (reg.balanced, "Cell B, strong excitation + strong inhibition", "x2", "y2", [0.0, 0.44], st_.V_COLOR),
+        (reg.balanced, "Cell B, strong excitation and inhibition", "x2", "y2", [0.0, 0.44], st_.V_COLOR),
     )
     for run, name, xa, ya, _domain, color in rows:
         keep = run.t_ms <= show_ms
@@ -804,16 +817,7 @@ def build_regularity_figure(
         cv = isi_cv(run.spike_times_ms)
         cv_text = "n/a" if math.isnan(cv) else f"{cv:.2f}"
         annotations.append(
-            _label(
-                0.0,
-                1.0,
-                f"<b>{name}</b>: {run.firing_rate_hz:.0f} spikes/s, CV {cv_text}",
-                s,
-                xref=f"{xa} domain",
-                yref=f"{ya} domain",
-                xanchor="left",
-                yanchor="bottom",
-            )
+            _panel_title(f"<b>{name}</b>:{_break(s)}{run.firing_rate_hz:.0f} spikes/s, CV {cv_text}", ya, s)
         )
     p = reg.balanced.params
     layout = _layout(

@@ -72,19 +72,14 @@ def build_disinhibition_chart(
     layout.update(
         {
             "xaxis": {
-                "title": {
-                    "text": "Glutamate drive onto I cells<br>(1 = intact)"
-                    if s.narrow
-                    else "Glutamate drive onto I cells (1 = intact)",
-                    "standoff": 12,
-                },
+                "title": {"text": "Glutamate drive onto I cells (1 = intact)"},
                 # the same direction and range as the page's slider: weakest drive on the left, intact on the right
                 "range": [float(np.min(scales)) - 0.03, float(np.max(scales)) + 0.03],
                 "gridcolor": st_.GRID_COLOR,
                 "fixedrange": True,
             },
             "yaxis": {
-                "title": {"text": "Firing rate (spikes/s)", "standoff": 12},
+                "title": {"text": "Firing rate (spikes/s)"},
                 "rangemode": "tozero",
                 "gridcolor": st_.GRID_COLOR,
                 "fixedrange": True,
@@ -93,6 +88,5 @@ def build_disinhibition_chart(
             "margin": {"l": 10, "r": 20, "t": round(50 * s.scale), "b": 10},
         }
     )
-    layout["xaxis"]["automargin"] = True
-    layout["yaxis"]["automargin"] = True
+    st_.clear_axis_labels(layout, s)
     return FigureSpec(st_.finish({"data": traces, "layout": layout}, s))

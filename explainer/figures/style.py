@@ -32,6 +32,7 @@ MEMBRANE_COLOR = "#6B6B6B"
 CYTOPLASM_COLOR = "#F4EFE6"
 TEXT_COLOR = "#1A1A1A"
 GRID_COLOR = "#E3E3E3"
+LABEL_BACKGROUND = "rgba(255,255,255,0.85)"  # behind a label drawn over a chart's plot area
 
 # Marker shapes: the textbook convention (excitatory synapse = triangle, inhibitory = round).
 GLUTAMATE_SYMBOL = "triangle-up"
@@ -47,10 +48,12 @@ NMDA_DASH = "dot"
 # Soma shading by membrane potential: blue (hyperpolarised) -> pale (rest) -> orange (threshold).
 SOMA_COLOR_STOPS_mV = ((-85.0, "#0072B2"), (-70.0, "#E8E4DA"), (-50.0, "#E69F00"))
 
-FONT_FAMILY = "Source Sans Pro, Source Sans 3, DejaVu Sans, Arial, sans-serif"
-# Legends measure their text when first drawn, before the page's web font may have arrived; with a font
-# every machine has from the start, the measured box fits the drawn text (otherwise labels get clipped).
-LEGEND_FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
+# Fonts every machine has from the start (the animated views use the same list): Plotly measures text
+# when it first draws, so a web font arriving later would make labels outgrow the room measured for them.
+# Every name must be valid CSS: an unquoted name starting with a digit (the earlier "Source Sans 3")
+# voids the whole list, and Plotly's own default font was drawn while spacing came from another.
+FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
+LEGEND_FONT_FAMILY = FONT_FAMILY
 BASE_FONT_PX = 14
 
 
@@ -93,6 +96,46 @@ def base_layout(style: FigureStyle, height_px: int) -> dict:
         "hoverlabel": {"font": {"size": style.small_font_px}},
         "legend": {"font": {"size": style.small_font_px}},
     }
+
+
+# Axis labels that stand clear of each other (checked in Chromium at laptop, projector and phone size by
+# tests/e2e/test_static_charts.py).
+AXIS_TITLE_STANDOFF_PX = 12
+Y_TICK_LABEL_STANDOFF_PX = 6  # y tick labels kept off the axis: "0" on y never meets "0" on x at the corner
+NARROW_X_TITLE_MAX_CHARS = 30  # a phone's chart is ~300 px wide: longer x titles go on two lines
+
+
+def _two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "<br>" + text[cut + 1 :]
+
+
+def clear_axis_labels(layout: dict, style: FigureStyle) -> None:
+    """In place: every titled axis keeps its title clear of its tick labels; y tick labels stand off the axis;
+    on a phone a long x title goes on two lines instead of running past the chart's edge.
+
+    Works on every ``xaxis*`` / ``yaxis*`` in ``layout``; a larger ``standoff`` already set is kept.
+    """
+    for name, axis in layout.items():
+        if not (isinstance(axis, dict) and name[:5] in ("xaxis", "yaxis")):
+            continue
+        axis["automargin"] = True
+        vertical = name.startswith("yaxis")
+        if vertical:
+            axis.setdefault("ticklabelstandoff", round(Y_TICK_LABEL_STANDOFF_PX * style.scale))
+        title = axis.get("title")
+        if isinstance(title, str):
+            title = axis["title"] = {"text": title}
+        if not title or not title.get("text"):
+            continue
+        text = title["text"]
+        if style.narrow and not vertical and "<br>" not in text and len(text) > NARROW_X_TITLE_MAX_CHARS:
+            title["text"] = _two_lines(text)
+        title["standoff"] = max(AXIS_TITLE_STANDOFF_PX, title.get("standoff", 0))
 
 
 # Projectors wash out light greys and pale colours: in presenter mode the neutral colours get darker

@@ -180,7 +180,7 @@ def test_rate_map_figure(figures):
 
 def test_regularity_figure_names_rate_and_cv(figures):
     texts = " ".join(a["text"] for a in figures["regularity"].spec["layout"]["annotations"])
-    assert "Cell A, excitation alone" in texts and "Cell B, strong excitation + strong inhibition" in texts
+    assert "Cell A, excitation alone" in texts and "Cell B, strong excitation and inhibition" in texts
     assert "CV" in texts
 
 

@@ -1,0 +1,68 @@
+"""The static charts' shared style rules: a font list the browser accepts, and axis labels kept apart.
+
+Whether labels really stay apart is measured in Chromium (tests/e2e/test_static_charts.py); these tests hold
+the rules that make it so, without a browser.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from explainer.figures import style
+from explainer.figures.lessons import build_current_step_figure, build_nmda_block_figure
+from explainer.model import NeuronParams
+from explainer.model.lessons import current_step_run, fi_curve, nmda_coincidence
+
+# A CSS family name is a quoted string or a run of identifiers; an identifier cannot start with a digit.
+_IDENT = r"-?[A-Za-z_][\w-]*"
+_FAMILY = re.compile(rf"^(?:\"[^\"]+\"|'[^']+'|{_IDENT}(?:\s+{_IDENT})*)$")
+
+
+@pytest.mark.parametrize("name", ["FONT_FAMILY", "LEGEND_FONT_FAMILY"])
+def test_font_lists_are_valid_css(name):
+    """One invalid name voids the whole list (the browser then draws Plotly's default font while Plotly
+    spaces the labels for another): that is how "Source Sans 3" made axis titles touch their tick labels."""
+    families = [f.strip() for f in getattr(style, name).split(",")]
+    bad = [f for f in families if not _FAMILY.match(f)]
+    assert not bad, f"style.{name} has names that are not valid CSS (quote them): {bad}"
+    assert families[-1] == "sans-serif", f"style.{name} should end with a generic family"
+
+
+def _axes(spec):
+    return {k: v for k, v in spec["layout"].items() if k[:5] in ("xaxis", "yaxis")}
+
+
+@pytest.mark.parametrize("fig_style", [style.FigureStyle(), style.FigureStyle(scale=1.45, high_contrast=True)])
+def test_every_axis_title_stands_off_and_y_tick_labels_keep_off_the_corner(fig_style):
+    params = NeuronParams()
+    spec = build_current_step_figure(current_step_run(params, 300.0), fi_curve(params), figure_style=fig_style).spec
+    axes = _axes(spec)
+    assert len(axes) == 4
+    for name, axis in axes.items():
+        assert axis["automargin"] is True, f"{name}: automargin must be on for the standoff to hold"
+        if axis["title"]["text"]:
+            assert axis["title"]["standoff"] >= style.AXIS_TITLE_STANDOFF_PX, f"{name}: title too close"
+        if name.startswith("yaxis"):
+            want = round(style.Y_TICK_LABEL_STANDOFF_PX * fig_style.scale)
+            assert axis["ticklabelstandoff"] == want, f"{name}: y tick labels would meet the x axis's at 0"
+
+
+def test_on_a_phone_a_long_x_title_goes_on_two_lines_and_a_short_one_stays():
+    phone = style.FigureStyle(narrow=True)
+    spec = build_nmda_block_figure(nmda_coincidence(NeuronParams()), 1.0, figure_style=phone).spec
+    long_title = spec["layout"]["xaxis"]["title"]["text"]  # "Time after the glutamate spike (ms)"
+    assert long_title == "Time after the<br>glutamate spike (ms)"
+    assert "<br>" not in spec["layout"]["xaxis2"]["title"]["text"]  # "Membrane potential V (mV)": 25 characters
+    laptop = build_nmda_block_figure(nmda_coincidence(NeuronParams()), 1.0).spec
+    assert laptop["layout"]["xaxis"]["title"]["text"] == "Time after the glutamate spike (ms)"
+
+
+@pytest.mark.parametrize(("mg_mM", "corner"), [(1.0, "top left"), (2.0, "top left"), (0.0, "bottom right")])
+def test_the_block_curves_label_sits_where_the_curve_is_not(mg_mM, corner):
+    """B(V) is low at negative V with Mg2+ (the top left is free) and runs along the top without it."""
+    spec = build_nmda_block_figure(nmda_coincidence(NeuronParams()), mg_mM).spec
+    (label,) = [a for a in spec["layout"]["annotations"] if "Jahr" in a["text"]]
+    where = f"{label['yanchor']} {label['xanchor']}"
+    assert where == corner, f"at {mg_mM} mM the label is at the {where}"
