@@ -5,17 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from explainer.model.neuron import NeuronRun, SynapticInput
-
-
-def _mean_after(x: np.ndarray, t_ms: np.ndarray, start_ms: float) -> float:
-    keep = t_ms >= start_ms
-    return float(x[keep].mean()) if np.any(keep) else float(x.mean())
-
-
-def settled_mean_v_mV(run: NeuronRun) -> float:
-    """V averaged after the first 5 membrane time constants (the start from rest left out): the one mean V
-    that the description and the pages' read-outs show."""
-    return _mean_after(run.v_mV, run.t_ms, 5 * run.params.tau_m_ms)
+from explainer.model.spikes import mean_after, settled_mean_v_mV
 
 
 def describe_neuron_run(run: NeuronRun, inp: SynapticInput, rate_without_gaba_hz: float | None = None) -> str:
@@ -31,8 +21,8 @@ def describe_neuron_run(run: NeuronRun, inp: SynapticInput, rate_without_gaba_hz
     n_gaba = int(np.count_nonzero(inp.gaba_times_ms <= run.duration_ms))
     n_out = int(run.spike_times_ms.size)
     settle_ms = 5 * run.params.tau_m_ms
-    g_exc = _mean_after(run.g_ampa_nS + run.g_nmda_nS, run.t_ms, settle_ms)
-    g_inh = _mean_after(run.g_gaba_nS, run.t_ms, settle_ms)
+    g_exc = mean_after(run.g_ampa_nS + run.g_nmda_nS, run.t_ms, settle_ms)
+    g_inh = mean_after(run.g_gaba_nS, run.t_ms, settle_ms)
     v_mean = settled_mean_v_mV(run)
     p = run.params
     rate = run.firing_rate_hz

@@ -16,18 +16,12 @@ import numpy as np
 from explainer.figures import style as st_
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.spec import FigureSpec
-from explainer.model.lessons import (
-    FICurve,
-    NMDACoincidence,
-    RateMap,
-    Regularity,
-    ShuntingExperiment,
-    SingleEPSP,
-    SingleIPSP,
-    Summation,
-    isi_cv,
-)
+from explainer.model.experiments.balance import RateMap, Regularity
+from explainer.model.experiments.excitability import FICurve
+from explainer.model.experiments.inhibition import ShuntingExperiment, SingleIPSP
+from explainer.model.experiments.synapses import NMDACoincidence, SingleEPSP, Summation
 from explainer.model.neuron import NeuronRun, mg_block
+from explainer.model.spikes import isi_cv
 
 DEFAULT_STYLE = st_.FigureStyle()
 V_AXIS_TITLE = "Membrane potential V (mV)"

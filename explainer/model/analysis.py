@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explainer.model.network import NetworkRun
+from explainer.model.spikes import isi_cv
 
 SILENT_BELOW_HZ = 1.0  # mean excitatory rate below which the network counts as silent
 RUNAWAY_ABOVE_HZ = 100.0  # mean excitatory rate above which activity is pinned near the refractory ceiling
@@ -54,10 +55,8 @@ def cv_of_isi(run: NetworkRun, cells: slice, start_ms: float, stop_ms: float) ->
     boundaries = np.flatnonzero(np.diff(c)) + 1
     cvs = []
     for times in np.split(t, boundaries):
-        if times.size >= MIN_SPIKES_FOR_CV:
-            isi = np.diff(times)
-            if isi.mean() > 0:
-                cvs.append(isi.std() / isi.mean())
+        if times.size >= MIN_SPIKES_FOR_CV and times[-1] > times[0]:
+            cvs.append(isi_cv(times))  # the one CV of a spike train (explainer.model.spikes)
     return np.asarray(cvs)
 
 

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explainer.model.neuron import NeuronParams
+from explainer.content import numbers as text_numbers
 from explainer.ui import lesson
 
 GLOSSARY = "glossary"
 
 
-@st.cache_data(show_spinner=False)
-def numbers() -> dict[str, str]:
-    p = NeuronParams()
-    n = lesson.num
-    return {
-        "E_L": n(p.E_L_mV),
-        "V_th": n(p.V_th_mV),
-        "t_ref": n(p.t_ref_ms),
-        "tau_m": n(p.tau_m_ms),
-        "g_L": n(p.g_L_nS),
-        "th_minus_rest": n(p.V_th_mV - p.E_L_mV),
-        "rheobase": n(p.rheobase_pA),
-    }
+numbers = text_numbers.glossary  # every number this page's text quotes
 
 
 def render() -> None:

@@ -6,11 +6,15 @@ from dataclasses import replace
 
 import streamlit as st
 
+from explainer.content import numbers as text_numbers
+from explainer.content.format import num
 from explainer.figures.lessons import build_current_step_figure, describe_current_step
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle, chart_config
-from explainer.model.lessons import FICurve, current_step_run, fi_curve, steady_rate_hz
+from explainer.model.experiments import excitability
+from explainer.model.experiments.excitability import FICurve, current_step_run, fi_curve
 from explainer.model.neuron import NeuronParams
+from explainer.model.spikes import steady_rate_hz
 from explainer.ui import lesson, presenter
 from explainer.ui.presets import Preset, clear_preset
 from explainer.ui.widgets import url_slider
@@ -20,14 +24,10 @@ STEP = "Lesson 1 of 4 · about 8 minutes"
 DEFAULTS = NeuronParams()
 
 CURRENT_MAX_pA = 1000
-CURRENT_STEP_pA = 10
+CURRENT_STEP_pA = excitability.CURRENT_SLIDER_STEP_pA
 DEFAULT_CURRENT_pA = 300
 T_REF_MIN_ms = 1
 T_REF_MAX_ms = 10
-# Examples quoted in the text (the numbers themselves are computed below).
-SUBTHRESHOLD_EXAMPLE_pA = 190.0
-DOUBLING_FROM_pA = 500.0
-DOUBLING_TO_pA = 1000.0
 RATE_DURATION_ms = 1000.0  # the steady rate read-out is measured over 1 s of model time
 
 PRESETS = {
@@ -71,33 +71,7 @@ def view(current_pA: float, t_ref_ms: float, figure_style: FigureStyle) -> tuple
     return build_current_step_figure(run, fi, figure_style=figure_style), describe_current_step(run, fi), readouts
 
 
-@st.cache_data(show_spinner=False)
-def numbers() -> dict[str, str]:
-    """Every number the lesson text quotes, computed from the model with the standard settings."""
-    p = DEFAULTS
-    fi = fi_curve(p)
-
-    def model_rate(i_pA: float) -> float:
-        return float(fi.model_rate_hz[fi.currents_pA == i_pA][0])
-
-    n = lesson.num
-    return {
-        "E_L": n(p.E_L_mV),
-        "V_th": n(p.V_th_mV),
-        "V_reset": n(p.V_reset_mV),
-        "g_L": n(p.g_L_nS),
-        "t_ref": n(p.t_ref_ms),
-        "tau_m": n(p.tau_m_ms),
-        "th_minus_rest": n(p.V_th_mV - p.E_L_mV),
-        "rheobase": n(p.rheobase_pA),
-        "max_rate": n(1000.0 / p.t_ref_ms),
-        "i_a": n(DOUBLING_FROM_pA),
-        "i_b": n(DOUBLING_TO_pA),
-        "rate_a": n(model_rate(DOUBLING_FROM_pA)),
-        "rate_b": n(model_rate(DOUBLING_TO_pA)),
-        "i_below": n(SUBTHRESHOLD_EXAMPLE_pA),
-        "v_inf_below": n(p.E_L_mV + SUBTHRESHOLD_EXAMPLE_pA / p.g_L_nS),
-    }
+numbers = text_numbers.excitability_lesson  # every number this page's text quotes
 
 
 @st.fragment
@@ -137,9 +111,9 @@ def experiment() -> None:
         alt="Membrane potential under a steady injected current, and the f-I curve. " + description,
     )
     m1, m2, m3 = st.columns(3)
-    m1.metric("V would settle at (no spiking)", f"{lesson.num(r['v_inf_mV'], 1)} mV")
-    m2.metric("Steady firing rate", f"{lesson.num(r['rate_hz'])} spikes/s")
-    m3.metric("Rheobase", f"{lesson.num(r['rheobase_pA'])} pA")
+    m1.metric("V would settle at (no spiking)", f"{num(r['v_inf_mV'], 1)} mV")
+    m2.metric("Steady firing rate", f"{num(r['rate_hz'])} spikes/s")
+    m3.metric("Rheobase", f"{num(r['rheobase_pA'])} pA")
     st.markdown(f"**What the figure shows:** {description}")
 
 

@@ -6,6 +6,8 @@ from dataclasses import replace
 
 import streamlit as st
 
+from explainer.content import numbers as text_numbers
+from explainer.content.format import num
 from explainer.figures.lessons import (
     build_nmda_block_figure,
     build_single_epsp_figure,
@@ -16,12 +18,12 @@ from explainer.figures.lessons import (
 )
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
-from explainer.model.lessons import (
+from explainer.model.experiments import synapses
+from explainer.model.experiments.synapses import (
     NMDA_HOLD_DEFAULT_mV,
     nmda_coincidence,
     single_epsp,
     summation,
-    synapses_to_fire,
 )
 from explainer.model.neuron import NeuronParams
 from explainer.ui import lesson, presenter
@@ -37,7 +39,9 @@ MG_MAX_mM = 2.0
 SYNAPSES_MAX = 60
 VOLLEYS_MAX = 6
 INTERVAL_MIN_ms, INTERVAL_MAX_ms = 2, 50
-DEFAULT_SYNAPSES, DEFAULT_VOLLEYS, DEFAULT_INTERVAL_ms = 15, 4, 5
+DEFAULT_SYNAPSES = synapses.SUMMATION_SYNAPSES
+DEFAULT_VOLLEYS = synapses.SUMMATION_VOLLEYS
+DEFAULT_INTERVAL_ms = round(synapses.SUMMATION_INTERVAL_ms)
 
 MG_PRESETS = {
     "Rest vs −40 mV": Preset(
@@ -102,32 +106,7 @@ def summation_view(
     return fig, describe_summation(result, interval_ms), readouts
 
 
-@st.cache_data(show_spinner=False)
-def numbers() -> dict[str, str]:
-    """Every number the lesson text quotes, computed from the model with the standard settings."""
-    p = DEFAULTS
-    n = lesson.num
-    epsp = single_epsp(p)
-    mg = nmda_coincidence(p, NMDA_HOLD_DEFAULT_mV)
-    threshold_gap = p.V_th_mV - p.E_L_mV
-    return {
-        "E_L": n(p.E_L_mV),
-        "E_exc": n(p.E_exc_mV),
-        "hold": n(NMDA_HOLD_DEFAULT_mV),
-        "mg": n(p.mg_mM, 1),
-        "tau_m": n(p.tau_m_ms),
-        "th_minus_rest": n(threshold_gap),
-        "drive_rest": n(p.E_exc_mV - p.E_L_mV),
-        "epsp_both": n(epsp.both.peak_mV, 2),
-        "epsp_nmda_rest": n(epsp.nmda_only.peak_mV, 2),
-        "nmda_rest": n(mg.at_rest.peak_mV, 2),
-        "nmda_depol": n(mg.depolarised.peak_mV, 2),
-        "nmda_ratio": n(mg.ratio, 0),  # "about 3 times": 0.40 / 0.14 mV rounds to 2.9 at one decimal
-        "B_rest": n(mg.block_at_rest, 3),
-        "B_depol": n(mg.block_depolarised, 3),
-        "n_needed": n(synapses_to_fire(p)),
-        "n_linear": n(threshold_gap / round(epsp.both.peak_mV, 2)),
-    }
+numbers = text_numbers.synapses_lesson  # every number this page's text quotes
 
 
 @st.fragment
@@ -163,9 +142,9 @@ def mg_experiment() -> None:
         fig, "l2_mg_chart", "NMDA EPSPs at rest and depolarised, and the magnesium block curve. " + description
     )
     m1, m2, m3 = st.columns(3)
-    m1.metric(f"NMDA EPSP at rest ({lesson.num(DEFAULTS.E_L_mV)} mV)", f"{lesson.num(r['rest_mV'], 2)} mV")
-    m2.metric(f"NMDA EPSP at {lesson.num(hold)} mV", f"{lesson.num(r['depol_mV'], 2)} mV")
-    m3.metric("Depolarised ÷ rest", f"{lesson.num(r['ratio'], 1)} ×")
+    m1.metric(f"NMDA EPSP at rest ({num(DEFAULTS.E_L_mV)} mV)", f"{num(r['rest_mV'], 2)} mV")
+    m2.metric(f"NMDA EPSP at {num(hold)} mV", f"{num(r['depol_mV'], 2)} mV")
+    m3.metric("Depolarised ÷ rest", f"{num(r['ratio'], 1)} ×")
     st.markdown(f"**What the figure shows:** {description}")
 
 
@@ -211,7 +190,7 @@ def summation_experiment() -> None:
     fig, description, r = summation_view(int(n_syn), int(volleys), float(interval), presenter.figure_style())
     lesson.chart(fig, "l2_sum_chart", "Membrane potential under volleys of glutamate input. " + description)
     m1, m2 = st.columns(2)
-    m1.metric("Highest V reached", f"{lesson.num(r['peak_mV'], 1)} mV")
+    m1.metric("Highest V reached", f"{num(r['peak_mV'], 1)} mV")
     m2.metric("Output spikes", f"{int(r['spikes'])}")
     st.markdown(f"**What the figure shows:** {description}")
 

@@ -6,10 +6,12 @@ from dataclasses import replace
 
 import streamlit as st
 
+from explainer.content import numbers as text_numbers
+from explainer.content.format import num
 from explainer.figures.lessons import build_ipsp_figure, build_shunting_figure, describe_ipsp, describe_shunting
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
-from explainer.model.lessons import (
+from explainer.model.experiments.inhibition import (
     IPSP_GABA_SYNAPSES,
     IPSP_HOLD_mV,
     SHUNT_EXC_nS,
@@ -28,8 +30,6 @@ DEFAULTS = NeuronParams()
 
 E_GABA_MIN_mV, E_GABA_MAX_mV = -90, -30
 G_GABA_MAX_nS = 40
-E_GABA_DEPOLARISING_mV = -60.0  # "depolarising, yet inhibitory" example in the text
-E_GABA_IMMATURE_mV = -40.0  # "immature neuron" example in the text
 
 PRESETS = {
     "Mature neuron (−80 mV)": Preset(
@@ -74,43 +74,7 @@ def gaba_view(
     )
 
 
-def steady_potential_mV(p: NeuronParams, g_exc_nS: float, g_gaba_nS: float) -> float:
-    """Where V settles with steady conductances and no spiking: the conductance-weighted mean of the E's."""
-    g_total = p.g_L_nS + g_exc_nS + g_gaba_nS
-    return (p.g_L_nS * p.E_L_mV + g_exc_nS * p.E_exc_mV + g_gaba_nS * p.E_gaba_mV) / g_total
-
-
-@st.cache_data(show_spinner=False)
-def numbers() -> dict[str, str]:
-    """Every number the lesson text quotes, computed from the model with the standard settings."""
-    n = lesson.num
-    p = _params(DEFAULTS.E_L_mV)  # E_GABA at rest: the shunting case
-    shunt = shunting_experiment(p)
-    mid = shunting_experiment(_params(E_GABA_DEPOLARISING_mV))
-    young = shunting_experiment(_params(E_GABA_IMMATURE_mV))
-    g_e, g_i = SHUNT_EXC_nS, SHUNT_GABA_nS
-    return {
-        "E_L": n(p.E_L_mV),
-        "V_th": n(p.V_th_mV),
-        "V_reset": n(p.V_reset_mV),
-        "g_exc": n(g_e),
-        "g_gaba": n(g_i),
-        "shunt_dv": n(shunt.dv_at_rest_mV, 1),
-        "rate_before": n(shunt.rate_without_gaba_hz),
-        "rate_shunt": n(shunt.rate_with_gaba_hz),
-        "vinf_exc": n(steady_potential_mV(p, g_e, 0.0), 1),
-        "vinf_shunt": n(steady_potential_mV(p, g_e, g_i), 1),
-        "tau_m": n(p.tau_m_ms),
-        "tau_exc": n(p.c_pF / (p.g_L_nS + g_e), 1),
-        "tau_shunt": n(p.c_pF / (p.g_L_nS + g_e + g_i), 1),
-        "E_mid": n(E_GABA_DEPOLARISING_mV),
-        "mid_dv": n(mid.dv_at_rest_mV, 1),
-        "rate_mid": n(mid.rate_with_gaba_hz),
-        "E_young": n(E_GABA_IMMATURE_mV),
-        "ipsp_hold": n(IPSP_HOLD_mV),
-        "young_dv": n(young.dv_at_rest_mV, 1),
-        "rate_young": n(young.rate_with_gaba_hz),
-    }
+numbers = text_numbers.inhibition_lesson  # every number this page's text quotes
 
 
 @st.fragment
@@ -145,25 +109,25 @@ def experiment() -> None:
     ipsp_fig, ipsp_text, shunt_fig, shunt_text, r = gaba_view(float(e_gaba), float(g_gaba), presenter.figure_style())
     st.markdown(
         f"**One GABA input** ({IPSP_GABA_SYNAPSES} GABA synapses at once), in a resting cell and in a cell held at "
-        f"{lesson.num(IPSP_HOLD_mV)} mV:"
+        f"{num(IPSP_HOLD_mV)} mV:"
     )
     lesson.chart(ipsp_fig, "l3_ipsp_chart", "IPSPs from rest and from a depolarised level. " + ipsp_text)
     st.markdown(f"**What the figure shows:** {ipsp_text}")
     st.markdown(
         f"**Steady GABA, switched on for a while**, in a resting cell (top) and in a cell that steady glutamate "
-        f"({lesson.num(SHUNT_EXC_nS)} nS) makes fire (bottom):"
+        f"({num(SHUNT_EXC_nS)} nS) makes fire (bottom):"
     )
     lesson.chart(shunt_fig, "l3_shunt_chart", "GABA switched on in a resting and in a driven cell. " + shunt_text)
     m1, m2, m3 = st.columns(3)
     if r["rest_spikes"]:
         m1.metric("GABA alone, resting cell", f"fires {int(r['rest_spikes'])} spikes")
     else:
-        m1.metric("GABA alone moves the resting cell by", f"{lesson.num(r['dv_rest_mV'], 1, signed=True)} mV")
-    m2.metric("Driven cell, without GABA", f"{lesson.num(r['rate_before_hz'])} spikes/s")
+        m1.metric("GABA alone moves the resting cell by", f"{num(r['dv_rest_mV'], 1, signed=True)} mV")
+    m2.metric("Driven cell, without GABA", f"{num(r['rate_before_hz'])} spikes/s")
     delta = r["rate_with_hz"] - r["rate_before_hz"]
     m3.metric(
         "Driven cell, with GABA",
-        f"{lesson.num(r['rate_with_hz'])} spikes/s",
+        f"{num(r['rate_with_hz'])} spikes/s",
         delta=f"{delta:+.0f} spikes/s",
         delta_color="off",
     )

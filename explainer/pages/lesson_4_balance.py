@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 
 import numpy as np
 import streamlit as st
 
-from explainer.figures.describe import describe_neuron_run, settled_mean_v_mV
+from explainer.content import numbers as text_numbers
+from explainer.content.format import num
+from explainer.figures.describe import describe_neuron_run
 from explainer.figures.lessons import (
     build_rate_map_figure,
     build_regularity_figure,
@@ -18,9 +19,8 @@ from explainer.figures.lessons import (
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
-from explainer.model.lessons import RateMap, Regularity, isi_cv, rate_map, regularity_comparison, steady_level
-from explainer.model.neuron import NeuronParams
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.model.spikes import isi_cv, settled_mean_v_mV
 from explainer.ui import lesson, presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.presets import Preset, clear_preset
@@ -44,15 +44,10 @@ PRESETS = {
 }
 
 
-@st.cache_data(show_spinner=False)
-def the_map() -> RateMap:
-    """The rate map at the default strengths: the same for everyone, computed once (all cells at once)."""
-    return rate_map(DEFAULTS)
+the_map = text_numbers.default_rate_map
 
 
-@st.cache_data(show_spinner=False)
-def the_comparison() -> Regularity:
-    return regularity_comparison()
+the_comparison = text_numbers.regularity
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -94,43 +89,7 @@ def explore_view(
     return anim, description, map_fig, describe_rate_map(rmap, (glu_hz, gaba_hz)), readouts
 
 
-@st.cache_data(show_spinner=False)
-def numbers() -> dict[str, str]:
-    """Every number the lesson text quotes, computed from the model."""
-    n = lesson.num
-    reg = the_comparison()
-    rmap = the_map()
-    no_gaba = rmap.rate_hz[0]
-    silent = rmap.glutamate_rates_hz[no_gaba == 0]
-    with_gaba, _ = run_tug_of_war(DEFAULTS)
-    without_gaba, _ = run_tug_of_war(replace(DEFAULTS, gaba_rate_hz=0.0))
-    vinf_a, tau_a = steady_level(reg.excitation_only)
-    vinf_b, tau_b = steady_level(reg.balanced)
-    return {
-        "gaba_default": n(DEFAULTS.gaba_rate_hz),
-        "glu_default": n(DEFAULTS.glutamate_rate_hz),
-        "rate_no_gaba": n(without_gaba.firing_rate_hz),
-        "rate_gaba": n(with_gaba.firing_rate_hz),
-        "vbar_no_gaba": n(settled_mean_v_mV(without_gaba), 1),
-        "vbar_gaba": n(settled_mean_v_mV(with_gaba), 1),
-        "V_reset": n(NeuronParams().V_reset_mV),
-        "vinf_a": n(vinf_a, 1),
-        "vinf_b": n(vinf_b, 1),
-        "tau_a": n(tau_a),
-        "tau_b": n(tau_b),
-        "V_th": n(NeuronParams().V_th_mV),
-        "cv_a": n(reg.cv_excitation_only, 2),
-        "cv_b": n(reg.cv_balanced, 2),
-        "rate_a": n(reg.excitation_only.firing_rate_hz),
-        "rate_b": n(reg.balanced.firing_rate_hz),
-        "E_gaba": n(NeuronParams().E_gaba_mV),
-        "weight": f"{DEFAULTS.glutamate_weight_nS:g}",
-        "map_cells": n(rmap.rate_hz.size),
-        "map_seconds": f"{rmap.duration_ms / 1000:g}",
-        "silent_up_to": n(float(silent.max())),
-        "top_rate": n(float(no_gaba.max())),
-        "top_glu": n(float(rmap.glutamate_rates_hz[int(np.argmax(no_gaba))])),
-    }
+numbers = text_numbers.balance_lesson  # every number this page's text quotes
 
 
 @st.fragment
@@ -167,15 +126,15 @@ def explore() -> None:
     animated_view(anim, key="l4_view")
     cv = r["cv"]
     m1, m2, m3 = st.columns(3)
-    m1.metric("Output firing rate", f"{lesson.num(r['rate_hz'])} spikes/s")
+    m1.metric("Output firing rate", f"{num(r['rate_hz'])} spikes/s")
     m2.metric(
         "Irregularity (CV of the gaps)",
-        "too few spikes" if np.isnan(cv) else lesson.num(cv, 2),
+        "too few spikes" if np.isnan(cv) else num(cv, 2),
         help="0 = like a metronome, 1 = as random as a Poisson process. Needs at least 3 spikes.",
     )
     m3.metric(
         "Mean membrane potential",
-        f"{lesson.num(r['mean_v_mV'], 1)} mV",
+        f"{num(r['mean_v_mV'], 1)} mV",
         help="Averaged after the first 100 ms, once the cell has left its starting point at rest.",
     )
     st.markdown(f"**What the animation shows:** {anim_text}")

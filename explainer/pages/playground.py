@@ -6,12 +6,13 @@ import hashlib
 
 import streamlit as st
 
-from explainer.figures.describe import describe_neuron_run, settled_mean_v_mV
+from explainer.figures.describe import describe_neuron_run
 from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.model.neuron import NeuronRun
 from explainer.model.scenarios import TugOfWarSettings, gaba_depolarises, rate_without_gaba, run_tug_of_war
+from explainer.model.spikes import settled_mean_v_mV
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.presets import Preset, clear_preset, preset_selector

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pytest
 
-from explainer.model import NeuronParams
-from explainer.model import lessons as ml
+from explainer.content.format import num
+from explainer.model import NeuronParams, neuron, spikes
+from explainer.model.experiments import balance, excitability, inhibition, synapses
 from explainer.pages import lesson_1_neuron, lesson_2_glutamate, lesson_3_gaba, lesson_4_balance
-from explainer.ui.lesson import fill, load_lesson, num
+from explainer.ui.lesson import fill, load_lesson
 from tests.app.conftest import assert_clean, chart_specs, open_page, page_text, views
 
 P = NeuronParams()
@@ -262,7 +263,7 @@ def test_every_placeholder_is_filled(lp):
 
 def test_lesson_1_numbers_are_the_models():
     n = lesson_1_neuron.numbers()
-    fi = ml.fi_curve(P)
+    fi = excitability.fi_curve(P)
     rate = dict(zip(fi.currents_pA.tolist(), fi.model_rate_hz.tolist(), strict=True))
     assert n["rheobase"] == num(P.g_L_nS * (P.V_th_mV - P.E_L_mV)) == "200"
     assert n["rate_a"] == num(rate[500.0]) and n["rate_b"] == num(rate[1000.0])
@@ -277,16 +278,16 @@ def test_lesson_1_numbers_are_the_models():
 
 def test_lesson_1_readouts_follow_the_model():
     at = _revealed(LESSONS[0], {"l1_current": "400", "l1_tref": "3"})
-    run = ml.current_step_run(replace(P, t_ref_ms=3.0), 400.0, duration_ms=1000.0)
+    run = excitability.current_step_run(replace(P, t_ref_ms=3.0), 400.0, duration_ms=1000.0)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Steady firing rate"] == f"{ml.steady_rate_hz(run.spike_times_ms):.0f} spikes/s"
+    assert metrics["Steady firing rate"] == f"{spikes.steady_rate_hz(run.spike_times_ms):.0f} spikes/s"
     assert metrics["V would settle at (no spiking)"] == "−30.0 mV"
 
 
 def test_lesson_2_numbers_are_the_models():
     n = lesson_2_glutamate.numbers()
-    c = ml.nmda_coincidence(P, -40.0)
-    e = ml.single_epsp(P)
+    c = synapses.nmda_coincidence(P, -40.0)
+    e = synapses.single_epsp(P)
     assert n["nmda_rest"] == f"{c.at_rest.peak_mV:.2f}" and n["nmda_depol"] == f"{c.depolarised.peak_mV:.2f}"
     assert (n["nmda_rest"], n["nmda_depol"]) == ("0.14", "0.40")
     assert n["nmda_ratio"] == f"{c.ratio:.0f}" and c.ratio > 1, "the text says the depolarised EPSP is bigger"
@@ -294,7 +295,7 @@ def test_lesson_2_numbers_are_the_models():
     assert round(float(n["nmda_depol"]) / float(n["nmda_rest"])) == int(n["nmda_ratio"])
     assert n["B_rest"] == f"{c.block_at_rest:.3f}" and n["B_depol"] == f"{c.block_depolarised:.3f}"
     assert n["epsp_both"] == f"{e.both.peak_mV:.2f}" and n["epsp_nmda_rest"] == f"{e.nmda_only.peak_mV:.2f}"
-    assert int(n["n_needed"]) == ml.synapses_to_fire(P) > int(n["n_linear"]), "they add up less than perfectly"
+    assert int(n["n_needed"]) == synapses.synapses_to_fire(P) > int(n["n_linear"]), "they add up less than perfectly"
     at = _revealed(LESSONS[1])
     text = " ".join(page_text(at).split())
     assert f"{n['nmda_rest']} mV at rest and {n['nmda_depol']} mV when depolarised" in text
@@ -313,9 +314,9 @@ def test_lesson_2_no_magnesium_claim_holds():
 
 def test_lesson_3_numbers_are_the_models():
     n = lesson_3_gaba.numbers()
-    shunt = ml.shunting_experiment(P)
-    mid = ml.shunting_experiment(replace(P, E_gaba_mV=-60.0))
-    young = ml.shunting_experiment(replace(P, E_gaba_mV=-40.0))
+    shunt = inhibition.shunting_experiment(P)
+    mid = inhibition.shunting_experiment(replace(P, E_gaba_mV=-60.0))
+    young = inhibition.shunting_experiment(replace(P, E_gaba_mV=-40.0))
     assert n["shunt_dv"] == "0.0", "shunting: V at rest does not move"
     assert n["rate_before"] == f"{shunt.rate_without_gaba_hz:.0f}"
     assert n["rate_shunt"] == f"{shunt.rate_with_gaba_hz:.0f}"
@@ -345,8 +346,8 @@ def test_lesson_3_shows_when_gaba_alone_fires_the_resting_cell():
 
 def test_lesson_4_numbers_are_the_models():
     n = lesson_4_balance.numbers()
-    reg = ml.regularity_comparison()
-    rmap = ml.rate_map()
+    reg = balance.regularity_comparison()
+    rmap = balance.rate_map()
     assert n["cv_a"] == f"{reg.cv_excitation_only:.2f}" and n["cv_b"] == f"{reg.cv_balanced:.2f}"
     assert reg.cv_balanced > reg.cv_excitation_only, "the text: cell B is the irregular one"
     assert n["rate_b"] == f"{reg.balanced.firing_rate_hz:.0f}" and reg.balanced.firing_rate_hz > 0, "not switched off"
@@ -360,7 +361,7 @@ def test_lesson_4_numbers_are_the_models():
     text = " ".join(page_text(at).split())
     assert f"has CV {n['cv_a']}" in text and f"has CV {n['cv_b']}" in text
     # The text's claims on the two cells: both below threshold on average, B lower and far faster.
-    (vinf_a, tau_a), (vinf_b, tau_b) = ml.steady_level(reg.excitation_only), ml.steady_level(reg.balanced)
+    (vinf_a, tau_a), (vinf_b, tau_b) = balance.steady_level(reg.excitation_only), balance.steady_level(reg.balanced)
     assert (n["vinf_a"], n["vinf_b"]) == (f"{vinf_a:.1f}".replace("-", "−"), f"{vinf_b:.1f}".replace("-", "−"))
     assert vinf_b < vinf_a < P.V_th_mV, "both settle below threshold, B further below"
     assert tau_b < tau_a / 2 and (n["tau_a"], n["tau_b"]) == (f"{tau_a:.0f}", f"{tau_b:.0f}")
@@ -380,7 +381,7 @@ def test_lesson_4_star_follows_the_sliders_and_readouts_are_the_playground_model
     run, _ = run_tug_of_war(TugOfWarSettings(glutamate_rate_hz=5000, gaba_rate_hz=2000))
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Output firing rate"] == f"{run.firing_rate_hz:.0f} spikes/s"
-    assert metrics["Irregularity (CV of the gaps)"] == f"{ml.isi_cv(run.spike_times_ms):.2f}"
+    assert metrics["Irregularity (CV of the gaps)"] == f"{spikes.isi_cv(run.spike_times_ms):.2f}"
     silent = _revealed(LESSONS[3], {"l4_glu": "0", "l4_gaba": "0"})
     assert {m.label: m.value for m in silent.metric}["Irregularity (CV of the gaps)"] == "too few spikes"
 
@@ -393,27 +394,29 @@ def test_preset_descriptions_are_true_to_the_model():
 
     l1 = lesson_1_neuron.PRESETS
     for name, silent in (("Below threshold", True), ("Just above threshold", False), ("Strong current", False)):
-        run = ml.current_step_run(P, float(l1[name].values["l1_current"]), 300.0)
+        run = excitability.current_step_run(P, float(l1[name].values["l1_current"]), 300.0)
         assert (run.spike_times_ms.size == 0) == silent, name
     long_ref = replace(P, t_ref_ms=float(l1["Long refractory period"].values["l1_tref"]))
-    assert ml.fi_curve(long_ref).model_rate_hz.max() < 1000.0 / long_ref.t_ref_ms
+    assert excitability.fi_curve(long_ref).model_rate_hz.max() < 1000.0 / long_ref.t_ref_ms
 
     for name, fires in (("One synapse", False), ("Spatial summation", True), ("Temporal summation", True)):
         v = lesson_2_glutamate.SUM_PRESETS[name].values
-        s = ml.summation(P, v["l2_synapses"], float(v["l2_interval"]), n_volleys=v["l2_volleys"])
+        s = synapses.summation(P, v["l2_synapses"], float(v["l2_interval"]), n_volleys=v["l2_volleys"])
         assert s.fired == fires, name
     v = lesson_2_glutamate.SUM_PRESETS["Too far apart"].values
-    assert not ml.summation(P, v["l2_synapses"], float(v["l2_interval"]), n_volleys=v["l2_volleys"]).fired
-    assert ml.single_epsp(P).both.peak_mV < 1.0, "one synapse: an EPSP well under a millivolt"
+    assert not synapses.summation(P, v["l2_synapses"], float(v["l2_interval"]), n_volleys=v["l2_volleys"]).fired
+    assert synapses.single_epsp(P).both.peak_mV < 1.0, "one synapse: an EPSP well under a millivolt"
     no_mg = lesson_2_glutamate.MG_PRESETS["No magnesium"].values
-    c = ml.nmda_coincidence(replace(P, mg_mM=no_mg["l2_mg"]), no_mg["l2_hold"])
+    c = synapses.nmda_coincidence(replace(P, mg_mM=no_mg["l2_mg"]), no_mg["l2_hold"])
     assert c.at_rest.peak_mV > c.depolarised.peak_mV, "no magnesium: the EPSP at rest is the bigger one"
     strong = lesson_2_glutamate.MG_PRESETS["Strongly depolarised"].values
-    assert 0.4 < float(ml.mg_block(strong["l2_hold"])) < 0.6, "about half free of magnesium"
+    assert 0.4 < float(neuron.mg_block(strong["l2_hold"])) < 0.6, "about half free of magnesium"
 
     def gaba(name):
         v = lesson_3_gaba.PRESETS[name].values
-        return ml.shunting_experiment(replace(P, E_gaba_mV=float(v["l3_egaba"])), g_gaba_nS=float(v["l3_ggaba"]))
+        return inhibition.shunting_experiment(
+            replace(P, E_gaba_mV=float(v["l3_egaba"])), g_gaba_nS=float(v["l3_ggaba"])
+        )
 
     hyper = gaba("Mature neuron (−80 mV)")
     assert hyper.dv_at_rest_mV < 0 and hyper.rate_with_gaba_hz < 0.1 * hyper.rate_without_gaba_hz, "almost silent"
@@ -431,6 +434,6 @@ def test_preset_descriptions_are_true_to_the_model():
 
     wins = tug("Excitation wins")
     balanced = tug("Both strong, balanced")
-    assert wins.firing_rate_hz > 40 and ml.isi_cv(wins.spike_times_ms) < 0.5, "fast, fairly regular"
-    assert 0 < balanced.firing_rate_hz < 30 and ml.isi_cv(balanced.spike_times_ms) > 0.7, "rare, irregular"
+    assert wins.firing_rate_hz > 40 and spikes.isi_cv(wins.spike_times_ms) < 0.5, "fast, fairly regular"
+    assert 0 < balanced.firing_rate_hz < 30 and spikes.isi_cv(balanced.spike_times_ms) > 0.7, "rare, irregular"
     assert tug("Inhibition wins").spike_times_ms.size == 0 and tug("Silent").spike_times_ms.size == 0

@@ -9,8 +9,10 @@ import numpy as np
 import pytest
 
 from explainer import content
+from explainer.content import numbers as text_numbers
+from explainer.content.format import num
 from explainer.model import NeuronParams, SynapticInput, simulate_neuron
-from explainer.model import lessons as ml
+from explainer.model.experiments import common, excitability, inhibition, synapses
 from explainer.model.neuron import mg_block
 from explainer.pages import educator, glossary, leaves_out, lesson_1_neuron
 from explainer.ui.lesson import (
@@ -18,7 +20,6 @@ from explainer.ui.lesson import (
     fill,
     load_entries,
     load_lesson,
-    num,
     parse_entries,
     parse_lesson,
 )
@@ -174,8 +175,8 @@ def test_model_notes_numbers_are_the_models():
     p = NeuronParams()
     assert (n["c_pF"], n["g_L"], n["tau_m"], n["E_L"], n["V_th"]) == ("200", "10", "20", "−70", "−50")
     one = SynapticInput(np.array([1.0]), np.array([1.0]), np.empty(0), np.empty(0))
-    run = simulate_neuron(NeuronParams(g_nmda_max_nS=0.0), one, duration_ms=200.0, dt_ms=ml.DT_ms)
-    charge_error_pct = 100.0 * (run.g_ampa_nS.sum() * ml.DT_ms / (1.0 * p.tau_ampa_ms) - 1.0)
+    run = simulate_neuron(NeuronParams(g_nmda_max_nS=0.0), one, duration_ms=200.0, dt_ms=common.DT_ms)
+    charge_error_pct = 100.0 * (run.g_ampa_nS.sum() * common.DT_ms / (1.0 * p.tau_ampa_ms) - 1.0)
     assert n["ampa_error"] == f"{charge_error_pct:.1f}"
 
 
@@ -183,21 +184,21 @@ def test_educator_try_this_answers_are_the_models():
     n = educator.numbers()
     p = NeuronParams()
     first = float(n["first_firing_current"])
-    assert ml.current_step_run(p, first, 1000.0).spike_times_ms.size > 0
-    assert ml.current_step_run(p, first - lesson_1_neuron.CURRENT_STEP_pA, 1000.0).spike_times_ms.size == 0
+    assert excitability.current_step_run(p, first, 1000.0).spike_times_ms.size > 0
+    assert excitability.current_step_run(p, first - lesson_1_neuron.CURRENT_STEP_pA, 1000.0).spike_times_ms.size == 0
     gap = int(n["longest_gap"])
-    assert ml.summation(p, n_synapses=15, n_volleys=4, interval_ms=gap).fired
-    assert not ml.summation(p, n_synapses=15, n_volleys=4, interval_ms=gap + 1).fired
+    assert synapses.summation(p, n_synapses=15, n_volleys=4, interval_ms=gap).fired
+    assert not synapses.summation(p, n_synapses=15, n_volleys=4, interval_ms=gap + 1).fired
     assert gap < p.tau_m_ms, "the guide says: much shorter than the membrane time constant"
     e0 = float(n["e_gaba_neutral"].replace("−", "-"))
-    below = ml.shunting_experiment(NeuronParams(E_gaba_mV=e0 - 1))
-    at = ml.shunting_experiment(NeuronParams(E_gaba_mV=e0))
+    below = inhibition.shunting_experiment(NeuronParams(E_gaba_mV=e0 - 1))
+    at = inhibition.shunting_experiment(NeuronParams(E_gaba_mV=e0))
     assert below.rate_with_gaba_hz < below.rate_without_gaba_hz and at.rate_with_gaba_hz >= at.rate_without_gaba_hz
     assert e0 > p.E_L_mV, "the guide says the two thresholds differ"
     g = int(n["silencing_g"])
-    assert ml.shunting_experiment(p, g_gaba_nS=g).rate_with_gaba_hz == 0
-    assert ml.shunting_experiment(p, g_gaba_nS=g - 1).rate_with_gaba_hz > 0
-    holds, peaks = ml.nmda_epsp_by_hold(p)
+    assert inhibition.shunting_experiment(p, g_gaba_nS=g).rate_with_gaba_hz == 0
+    assert inhibition.shunting_experiment(p, g_gaba_nS=g - 1).rate_with_gaba_hz > 0
+    holds, peaks = synapses.nmda_epsp_by_hold(p)
     assert float(n["largest_hold"].replace("−", "-")) == holds[np.argmax(peaks)] and holds[np.argmax(peaks)] < 0
     # B(V) is steepest where it is 1/2, above where the EPSP grows fastest (the driving-force explanation)
     v_half = float(n["B_steepest"].replace("−", "-"))
@@ -249,9 +250,10 @@ def test_educator_guide_gives_the_answer_to_every_question():
     text = page_text(at)
     assert "45-minute" in text and "Discussion questions" in text and "Misconceptions" in text
     assert len(at.expander) == len(LESSON_SLUGS)
-    for slug, page in zip(LESSON_SLUGS, educator.LESSON_PAGES, strict=True):
+    assert list(text_numbers.BY_LESSON) == list(LESSON_SLUGS), "the guide walks the lessons in course order"
+    for slug, lesson_numbers in text_numbers.BY_LESSON.items():
         for q in load_lesson(slug).questions().values():
-            answer = fill(q.answer.label, page.numbers())
+            answer = fill(q.answer.label, lesson_numbers())
             assert f"**{answer}**" in text, f"{slug}: the guide must give the answer {answer!r}"
 
 

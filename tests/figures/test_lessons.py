@@ -11,7 +11,7 @@ import pytest
 from explainer.figures import lessons as fl
 from explainer.figures import style
 from explainer.model import NeuronParams
-from explainer.model import lessons as ml
+from explainer.model.experiments import balance, excitability, inhibition, synapses
 
 P = NeuronParams()
 FIGURE_JSON_BUDGET_BYTES = 1_000_000  # DESIGN.md section 9
@@ -20,20 +20,20 @@ UNIT_WORDS = ("(mV)", "(ms)", "(pA)", "(spikes/s)", "(nS)", "(fraction", "relati
 
 @pytest.fixture(scope="module")
 def figures() -> dict:
-    fi = ml.fi_curve(P)
+    fi = excitability.fi_curve(P)
     return {
-        "current_step": fl.build_current_step_figure(ml.current_step_run(P, 300.0), fi),
-        "current_step_silent": fl.build_current_step_figure(ml.current_step_run(P, 150.0), fi),
-        "single_epsp": fl.build_single_epsp_figure(ml.single_epsp(P)),
-        "nmda_block": fl.build_nmda_block_figure(ml.nmda_coincidence(P, -40.0), 1.0),
-        "summation": fl.build_summation_figure(ml.summation(P)),
-        "ipsp": fl.build_ipsp_figure(ml.single_ipsp(replace(P, E_gaba_mV=-80.0))),
-        "shunting": fl.build_shunting_figure(ml.shunting_experiment(P)),
+        "current_step": fl.build_current_step_figure(excitability.current_step_run(P, 300.0), fi),
+        "current_step_silent": fl.build_current_step_figure(excitability.current_step_run(P, 150.0), fi),
+        "single_epsp": fl.build_single_epsp_figure(synapses.single_epsp(P)),
+        "nmda_block": fl.build_nmda_block_figure(synapses.nmda_coincidence(P, -40.0), 1.0),
+        "summation": fl.build_summation_figure(synapses.summation(P)),
+        "ipsp": fl.build_ipsp_figure(inhibition.single_ipsp(replace(P, E_gaba_mV=-80.0))),
+        "shunting": fl.build_shunting_figure(inhibition.shunting_experiment(P)),
         "shunting_immature": fl.build_shunting_figure(
-            ml.shunting_experiment(replace(P, E_gaba_mV=-35.0), g_gaba_nS=30.0)
+            inhibition.shunting_experiment(replace(P, E_gaba_mV=-35.0), g_gaba_nS=30.0)
         ),
-        "rate_map": fl.build_rate_map_figure(ml.rate_map(), (2500.0, 1000.0)),
-        "regularity": fl.build_regularity_figure(ml.regularity_comparison()),
+        "rate_map": fl.build_rate_map_figure(balance.rate_map(), (2500.0, 1000.0)),
+        "regularity": fl.build_regularity_figure(balance.regularity_comparison()),
     }
 
 
@@ -100,12 +100,12 @@ def test_current_step_figure(figures):
     assert _by_name(fig, "threshold")["y"] == [P.V_th_mV, P.V_th_mV]
     model = _by_name(fig, "simulated cell")
     formula = _by_name(fig, "formula (leaky integrate-and-fire)")
-    assert len(model["x"]) == ml.FI_CURRENTS_pA.size and len(formula["x"]) > 100
+    assert len(model["x"]) == excitability.FI_CURRENTS_pA.size and len(formula["x"]) > 100
     assert _by_name(fig, "your current")["x"] == [300.0]
     rheobase = fig.spec["layout"]["shapes"][0]
     assert rheobase["x0"] == rheobase["x1"] == pytest.approx(P.rheobase_pA)
     spikes = _by_name(fig, "membrane potential: spikes")
-    assert len([x for x in spikes["x"] if x is None]) == ml.current_step_run(P, 300.0).spike_times_ms.size
+    assert len([x for x in spikes["x"] if x is None]) == excitability.current_step_run(P, 300.0).spike_times_ms.size
 
 
 def test_silent_current_step_shows_where_v_settles(figures):
@@ -147,7 +147,7 @@ def test_summation_figure_marks_the_volleys(figures):
     fig = figures["summation"]
     volleys = next(t for t in fig.spec["data"] if t["name"].startswith("glutamate volley"))
     assert volleys["marker"]["symbol"] == style.GLUTAMATE_SYMBOL
-    assert len(volleys["x"]) == ml.SUMMATION_VOLLEYS
+    assert len(volleys["x"]) == synapses.SUMMATION_VOLLEYS
 
 
 def test_ipsp_figure_draws_e_gaba_in_both_panels(figures):
@@ -161,7 +161,7 @@ def test_ipsp_figure_draws_e_gaba_in_both_panels(figures):
 def test_shunting_figure_shades_the_gaba_window(figures):
     fig = figures["shunting"]
     rect = fig.spec["layout"]["shapes"][0]
-    assert (rect["x0"], rect["x1"]) == (ml.SHUNT_GABA_ON_ms, ml.SHUNT_GABA_OFF_ms)
+    assert (rect["x0"], rect["x1"]) == (inhibition.SHUNT_GABA_ON_ms, inhibition.SHUNT_GABA_OFF_ms)
     assert any("GABA on" in a["text"] for a in fig.spec["layout"]["annotations"])
     assert any(t["name"].startswith("E_GABA") for t in fig.spec["data"])
 
@@ -185,18 +185,18 @@ def test_regularity_figure_names_rate_and_cv(figures):
 
 
 def test_presenter_scale_enlarges_fonts():
-    run, fi = ml.current_step_run(P, 300.0), ml.fi_curve(P)
+    run, fi = excitability.current_step_run(P, 300.0), excitability.fi_curve(P)
     small = fl.build_current_step_figure(run, fi).spec["layout"]["font"]["size"]
     big = fl.build_current_step_figure(run, fi, figure_style=style.FigureStyle(scale=1.5)).spec["layout"]["font"]
     assert big["size"] >= 1.3 * small
 
 
 def test_descriptions_say_what_the_figures_show():
-    fi = ml.fi_curve(P)
-    assert "did not fire" in fl.describe_current_step(ml.current_step_run(P, 150.0), fi)
-    assert "fired" in fl.describe_current_step(ml.current_step_run(P, 400.0), fi)
-    assert "bigger" in fl.describe_nmda_block(ml.nmda_coincidence(P, -40.0), 1.0)
-    assert "did not fire" in fl.describe_summation(ml.summation(P, n_synapses=1, n_volleys=1), 5.0)
-    assert "does not move at all" in fl.describe_ipsp(ml.single_ipsp(P))
-    assert "lowers" in fl.describe_shunting(ml.shunting_experiment(P))
-    assert "raises" in fl.describe_shunting(ml.shunting_experiment(replace(P, E_gaba_mV=-40.0)))
+    fi = excitability.fi_curve(P)
+    assert "did not fire" in fl.describe_current_step(excitability.current_step_run(P, 150.0), fi)
+    assert "fired" in fl.describe_current_step(excitability.current_step_run(P, 400.0), fi)
+    assert "bigger" in fl.describe_nmda_block(synapses.nmda_coincidence(P, -40.0), 1.0)
+    assert "did not fire" in fl.describe_summation(synapses.summation(P, n_synapses=1, n_volleys=1), 5.0)
+    assert "does not move at all" in fl.describe_ipsp(inhibition.single_ipsp(P))
+    assert "lowers" in fl.describe_shunting(inhibition.shunting_experiment(P))
+    assert "raises" in fl.describe_shunting(inhibition.shunting_experiment(replace(P, E_gaba_mV=-40.0)))

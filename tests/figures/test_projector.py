@@ -10,7 +10,7 @@ import pytest
 from explainer.figures import style
 from explainer.figures.lessons import build_current_step_figure
 from explainer.model import NeuronParams
-from explainer.model.lessons import current_step_run, fi_curve
+from explainer.model.experiments.excitability import current_step_run, fi_curve
 
 PROJECTOR = style.FigureStyle(scale=1.45, high_contrast=True)
 LAPTOP = style.FigureStyle(scale=1.45)

@@ -13,7 +13,8 @@ import pytest
 from explainer.figures import style
 from explainer.figures.lessons import build_current_step_figure, build_nmda_block_figure
 from explainer.model import NeuronParams
-from explainer.model.lessons import current_step_run, fi_curve, nmda_coincidence
+from explainer.model.experiments.excitability import current_step_run, fi_curve
+from explainer.model.experiments.synapses import nmda_coincidence
 
 # A CSS family name is a quoted string or a run of identifiers; an identifier cannot start with a digit.
 _IDENT = r"-?[A-Za-z_][\w-]*"

@@ -9,31 +9,27 @@ import numpy as np
 import pytest
 
 from explainer.model import NeuronParams, SynapticInput, mg_block, simulate_neuron
-from explainer.model import lessons as ml
-from explainer.model.lessons import (
+from explainer.model.experiments import excitability, inhibition, synapses
+from explainer.model.experiments.balance import (
     BALANCED,
     EXCITATION_ONLY,
-    FI_CURRENTS_pA,
     RATE_MAP_DURATION_ms,
-    analytic_lif_rate_hz,
-    current_step_run,
-    fi_curve,
-    held_params,
-    isi_cv,
-    nmda_coincidence,
-    psp_experiment,
     rate_map,
     regularity_comparison,
-    shunting_experiment,
-    simulate_batch,
+)
+from explainer.model.experiments.excitability import FI_CURRENTS_pA, analytic_lif_rate_hz, current_step_run, fi_curve
+from explainer.model.experiments.inhibition import shunting_experiment, single_ipsp, tonic_spikes
+from explainer.model.experiments.synapses import (
+    held_params,
+    nmda_coincidence,
+    psp_experiment,
     single_epsp,
-    single_ipsp,
-    steady_rate_hz,
     summation,
     synapses_to_fire,
-    tonic_spikes,
 )
+from explainer.model.neuron import simulate_batch
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war, tug_of_war_input
+from explainer.model.spikes import isi_cv, steady_rate_hz
 
 P = NeuronParams()
 
@@ -304,9 +300,9 @@ def test_balanced_firing_is_irregular_at_a_similar_rate():
 
 
 def test_try_this_answers_handle_the_edges():
-    assert ml.first_firing_current_pA(P) == pytest.approx(210.0)
-    assert math.isnan(ml.first_firing_current_pA(P, max_pA=150.0)), "never fires below the rheobase"
-    assert ml.longest_summing_gap_ms(P, n_synapses=1) == 0, "one synapse never fires the cell"
-    assert ml.longest_summing_gap_ms(P, n_synapses=60, n_volleys=1) == 50, "one big volley fires at any gap"
-    assert ml.silencing_gaba_nS(P, g_exc_nS=200.0, max_nS=20) == 0, "too much excitation to silence"
-    assert ml.neutral_e_gaba_mV(P) > P.E_L_mV
+    assert excitability.first_firing_current_pA(P) == pytest.approx(210.0)
+    assert math.isnan(excitability.first_firing_current_pA(P, max_pA=150.0)), "never fires below the rheobase"
+    assert synapses.longest_summing_gap_ms(P, n_synapses=1) == 0, "one synapse never fires the cell"
+    assert synapses.longest_summing_gap_ms(P, n_synapses=60, n_volleys=1) == 50, "one big volley fires at any gap"
+    assert inhibition.silencing_gaba_nS(P, g_exc_nS=200.0, max_nS=20) == 0, "too much excitation to silence"
+    assert inhibition.neutral_e_gaba_mV(P) > P.E_L_mV

@@ -1,0 +1,113 @@
+"""Balance (lesson 4): the tug of war over a grid of input rates, and irregular firing in balance.
+
+:func:`rate_map` simulates the playground neuron over a grid of input rates, all cells at once;
+:func:`explainer.model.spikes.isi_cv` measures irregularity, the coefficient of variation of the
+interspike intervals (0 for a metronome, 1 for a Poisson process).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from explainer.model.neuron import (
+    NeuronRun,
+    simulate_batch,
+    simulate_neuron,
+)
+from explainer.model.scenarios import TugOfWarSettings, tug_of_war_input
+from explainer.model.spikes import isi_cv
+
+DEFAULT_SETTINGS = TugOfWarSettings()
+
+
+RATE_MAP_RATES_HZ = np.linspace(0.0, 6000.0, 9)
+RATE_MAP_DURATION_ms = 500.0
+
+
+@dataclass(frozen=True)
+class RateMap:
+    """Output firing rate (spikes/s) of the playground neuron over glutamate x GABA input rates."""
+
+    glutamate_rates_hz: np.ndarray  # columns
+    gaba_rates_hz: np.ndarray  # rows
+    rate_hz: np.ndarray  # shape (gaba, glutamate)
+    duration_ms: float
+
+
+def rate_map(
+    settings: TugOfWarSettings = DEFAULT_SETTINGS,
+    glutamate_rates_hz: np.ndarray = RATE_MAP_RATES_HZ,
+    gaba_rates_hz: np.ndarray = RATE_MAP_RATES_HZ,
+    duration_ms: float = RATE_MAP_DURATION_ms,
+) -> RateMap:
+    """The playground's neuron (weights, E_GABA, NMDA, Mg2+ and seed from ``settings``) at every rate pair.
+
+    Every cell uses the same random seed, so neighbouring cells differ by their rates, not their luck.
+    """
+    glu = np.asarray(glutamate_rates_hz, dtype=float)
+    gaba = np.asarray(gaba_rates_hz, dtype=float)
+    cells = [
+        replace(settings, glutamate_rate_hz=float(ge), gaba_rate_hz=float(gi), duration_ms=duration_ms)
+        for gi in gaba
+        for ge in glu
+    ]
+    batch = simulate_batch(
+        settings.neuron_params(), [tug_of_war_input(c) for c in cells], 0.0, duration_ms, settings.dt_ms
+    )
+    return RateMap(
+        glutamate_rates_hz=glu,
+        gaba_rates_hz=gaba,
+        rate_hz=batch.firing_rates_hz.reshape(gaba.size, glu.size),
+        duration_ms=batch.duration_ms,
+    )
+
+
+REGULARITY_DURATION_ms = 3000.0
+# Excitation alone, tuned to fire at about the balanced case's rate (tests keep the two rates close).  Both use
+# the playground's default strengths (1 nS per spike), so they are points of the lesson's rate map.
+EXCITATION_ONLY = TugOfWarSettings(glutamate_rate_hz=1850.0, gaba_rate_hz=0.0, duration_ms=REGULARITY_DURATION_ms)
+BALANCED = TugOfWarSettings(glutamate_rate_hz=6000.0, gaba_rate_hz=5250.0, duration_ms=REGULARITY_DURATION_ms)
+
+
+@dataclass(frozen=True)
+class Regularity:
+    """Two cells firing at similar rates: one driven by excitation alone, one by strong, balanced E and I."""
+
+    excitation_only: NeuronRun
+    balanced: NeuronRun
+
+    @property
+    def cv_excitation_only(self) -> float:
+        return isi_cv(self.excitation_only.spike_times_ms)
+
+    @property
+    def cv_balanced(self) -> float:
+        return isi_cv(self.balanced.spike_times_ms)
+
+
+def steady_level(run: NeuronRun, start_ms: float = 100.0) -> tuple[float, float]:
+    """(V_inf in mV, tau_eff in ms) from the run's mean conductances after ``start_ms``.
+
+    V_inf = (g_L E_L + g_E E_exc + g_GABA E_GABA) / (g_L + g_E + g_GABA) is where V would settle if every
+    conductance stayed at its mean, and tau_eff = C / (g_L + g_E + g_GABA) how fast the membrane follows
+    its input (Kuhn, Aertsen & Rotter 2004: high-conductance states make the membrane fast).
+    """
+    p = run.params
+    keep = run.t_ms >= start_ms
+    g_e = float((run.g_ampa_nS + run.g_nmda_nS)[keep].mean())
+    g_i = float(run.g_gaba_nS[keep].mean())
+    total = p.g_L_nS + g_e + g_i
+    return (p.g_L_nS * p.E_L_mV + g_e * p.E_exc_mV + g_i * p.E_gaba_mV) / total, p.c_pF / total
+
+
+def regularity_comparison(
+    excitation_only: TugOfWarSettings = EXCITATION_ONLY, balanced: TugOfWarSettings = BALANCED
+) -> Regularity:
+    """Simulate both cells (3 s each, so the interval statistics are meaningful)."""
+
+    def run(s: TugOfWarSettings) -> NeuronRun:
+        return simulate_neuron(s.neuron_params(), tug_of_war_input(s), duration_ms=s.duration_ms, dt_ms=s.dt_ms)
+
+    return Regularity(excitation_only=run(excitation_only), balanced=run(balanced))

@@ -1,0 +1,131 @@
+"""The package's layers, enforced: pages -> ui -> figures -> content -> model (DESIGN.md section 2).
+
+A module may import its own layer and the layers to its right, never one to its left; pages never import
+other pages; the model is NumPy and the standard library only; figures and content never import Streamlit.
+Every import is found statically with ``ast``: import statements (also inside functions, relative ones
+resolved; ``from a import b`` counts as ``a`` and ``a.b``) and ``importlib.import_module("...")`` /
+``__import__("...")`` with a literal name; importing the model is also checked at run time.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "explainer"
+LAYERS = ["pages", "ui", "figures", "content", "model"]  # left may import right
+# third-party packages each layer may use (the standard library is always allowed)
+THIRD_PARTY = {
+    "model": {"numpy"},
+    "content": {"numpy"},
+    "figures": {"numpy", "plotly"},
+    "ui": {"numpy", "plotly", "streamlit"},
+    "pages": {"numpy", "plotly", "streamlit"},
+}
+STDLIB = set(sys.stdlib_module_names)
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if "node_modules" not in p.parts)
+
+
+def _module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def _imported_modules(path: Path) -> list[tuple[int, str]]:
+    """(line, absolute dotted module name) of every import in a file; relative imports resolved."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package_parts = path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1]
+    if path.name == "__init__.py":
+        package_parts = path.relative_to(PACKAGE.parent).parts[:-1]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = list(package_parts[: len(package_parts) - node.level + 1])
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.append((node.lineno, module))
+            found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in ("import_module", "__import__") and isinstance(node.args[0].value, str):
+                found.append((node.lineno, node.args[0].value))
+    return found
+
+
+def _layer(dotted: str) -> str | None:
+    parts = dotted.split(".")
+    if parts[0] != "explainer":
+        return None
+    return parts[1] if len(parts) > 1 and parts[1] in LAYERS else "explainer"
+
+
+CASES = [p for p in _modules() if _layer(_module_name(p)) in LAYERS]
+
+
+@pytest.mark.parametrize("path", CASES, ids=[_module_name(p) for p in CASES])
+def test_imports_follow_the_layers(path: Path) -> None:
+    here = _layer(_module_name(path))
+    problems = []
+    for line, name in _imported_modules(path):
+        where = f"{path.relative_to(PACKAGE.parent)}:{line} imports {name}"
+        top = name.split(".")[0]
+        if top == "explainer":
+            there = _layer(name)
+            if there == "explainer":
+                if name != "explainer":  # a name the package root re-exports: name its layer instead
+                    problems.append(f"{where}: import it from its layer's module")
+                continue
+            if LAYERS.index(there) < LAYERS.index(here):
+                problems.append(f"{where}: {here} must not import {there} (pages -> ui -> figures -> content -> model)")
+            if here == there == "pages" and name.split(".")[:3] != _module_name(path).split(".")[:3]:
+                problems.append(f"{where}: a page must not import another page (move shared code to ui)")
+        elif top not in STDLIB and top != "__future__" and top not in THIRD_PARTY[here]:
+            problems.append(f"{where}: the {here} layer may use only {sorted(THIRD_PARTY[here])} and the stdlib")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_check_sees_every_layer() -> None:
+    """The walk finds modules in all five layers (a moved package would otherwise pass unchecked)."""
+    assert {_layer(_module_name(p)) for p in CASES} == set(LAYERS)
+
+
+def test_importing_the_model_loads_neither_streamlit_nor_plotly():
+    code = (
+        "import sys, explainer.model\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('streamlit', 'plotly'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PACKAGE.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, f"importing explainer.model failed:\n{result.stderr}"
+    assert result.stdout.strip() == "", f"importing explainer.model loaded: {result.stdout.strip()}"
+
+
+def test_the_import_scanner_sees_what_it_should():
+    # guard against a scanner that silently finds nothing
+    sample = PACKAGE / "model" / "neuron.py"
+    modules = {m for _, m in _imported_modules(sample)}
+    assert "numpy" in modules, f"scanner missed 'import numpy' in {sample}: {sorted(modules)}"
+    init = PACKAGE / "model" / "__init__.py"
+    assert "explainer.model.neuron" in {m for _, m in _imported_modules(init)}
