@@ -17,6 +17,7 @@ import numpy as np
 from explainer.content.format import num as n
 from explainer.model.experiments import balance, excitability, inhibition, synapses
 from explainer.model.experiments.common import DT_ms
+from explainer.model.network import NetworkParams
 from explainer.model.neuron import NeuronParams
 from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
 from explainer.model.spikes import settled_mean_v_mV
@@ -41,6 +42,19 @@ def model_notes() -> dict[str, str]:
         "dt": f"{DT_ms:g}",
         # exponential Euler holds a decaying conductance at its start-of-step value: charge error dt / (2 tau)
         "ampa_error": n(100.0 * DT_ms / (2.0 * p.tau_ampa_ms), 1),
+        **_network_cells(),
+    }
+
+
+def _network_cells() -> dict[str, str]:
+    net = NetworkParams()
+    return {
+        "net_E_L": n(net.E_L_mV),
+        "net_t_ref": n(net.t_ref_ms),
+        "net_max_rate": n(1000.0 / net.t_ref_ms),
+        "net_E_inh": n(net.E_inh_mV),
+        "net_tau_exc": n(net.tau_exc_ms),
+        "net_tau_inh": n(net.tau_inh_ms),
     }
 
 

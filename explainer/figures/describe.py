@@ -44,7 +44,7 @@ def describe_neuron_run(run: NeuronRun, inp: SynapticInput, rate_without_gaba_hz
     elif gaba_raises:
         parts.append("Glutamate and GABA both push this cell towards firing.")
     elif n_out == 0 and g_inh > 0 and n_glu > 0:
-        parts.append("Inhibition outweighs excitation: the cell is kept below threshold and stays silent.")
+        parts.append(_silent_with_gaba(rate_without_gaba_hz))
     elif n_out == 0:
         parts.append("The excitation is too weak to reach threshold, so the cell stays silent.")
     elif g_inh == 0:
@@ -71,6 +71,18 @@ def describe_neuron_run(run: NeuronRun, inp: SynapticInput, rate_without_gaba_hz
     return " ".join(parts)
 
 
+def _silent_with_gaba(rate_without_hz: float | None) -> str:
+    """Why a cell with glutamate and GABA input is silent, as far as the model's numbers say."""
+    if rate_without_hz is None:
+        return "The cell stays silent: excitation, with inhibition against it, does not reach threshold."
+    if round(rate_without_hz) > 0:
+        return (
+            f"Inhibition outweighs excitation: without GABA this cell would fire {rate_without_hz:.0f} spikes per "
+            "second; with it, it stays silent."
+        )
+    return "The excitation alone is too weak to reach threshold (the cell is silent without GABA too)."
+
+
 def _depolarising_gaba(p, rate_hz: float, rate_without_hz: float) -> str:
     """What GABA did to the rate when its reversal potential lies above rest: the model's numbers, compared."""
     where = "above threshold, as in immature neurons" if p.E_gaba_mV > p.V_th_mV else "between rest and threshold"
@@ -79,22 +91,21 @@ def _depolarising_gaba(p, rate_hz: float, rate_without_hz: float) -> str:
     if round(rate_hz) > round(rate_without_hz):
         return f"{head} Here it excites: {with_without} (the same glutamate input)."
     if round(rate_hz) < round(rate_without_hz):
-        how = "by shunting" + (" and by holding V below threshold" if p.E_gaba_mV < p.V_th_mV else "")
-        return f"{head} Here it still inhibits, {how}: {with_without} (the same glutamate input)."
+        return f"{head} Here it lowers the rate: {with_without} (the same glutamate input)."
     return f"{head} Here it leaves the rate as it was: {with_without} (the same glutamate input)."
 
 
 REGIME_SENTENCES = {
     "silent": "The network is silent: with no kick to start it, recurrent excitation never gets going.",
     "balanced irregular": (
-        "Excitation and inhibition balance each other: cells fire sparsely and irregularly, each at its own "
-        "moments, rather than in lock-step."
+        "Excitation and inhibition balance each other: cells fire irregularly, each at its own moments, rather "
+        "than in lock-step."
     ),
     "regular": "Cells fire fairly regularly, like clocks, rather than irregularly.",
     "runaway": (
-        "Activity has run away: with too little inhibition, excitation feeds on itself until every cell fires "
-        "as fast as its refractory period allows. This is a cartoon of a seizure-like state in a model network, "
-        "not a model of a real seizure."
+        "Activity has run away: with too little inhibition to hold it, excitation feeds on itself and the "
+        "excitatory cells fire far faster than in the balanced state. This is a cartoon of a seizure-like state "
+        "in a model network, not a model of a real seizure."
     ),
 }
 

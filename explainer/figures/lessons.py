@@ -878,7 +878,8 @@ def describe_current_step(run: NeuronRun, fi: FICurve) -> str:
 def describe_single_epsp(epsp: SingleEPSP) -> str:
     return (
         "One glutamate spike arrives at time 0 in a cell at rest. Top: the AMPA gates open and close within a few "
-        "milliseconds; the NMDA gates open more slowly and stay open for well over 100 ms. Bottom: the EPSP, "
+        "milliseconds; the NMDA gates open more slowly and stay open for about a hundred milliseconds. Bottom: "
+        "the EPSP, "
         f"{epsp.both.peak_mV:.2f} mV at its peak; AMPA alone gives {epsp.ampa_only.peak_mV:.2f} mV, NMDA alone only "
         f"{epsp.nmda_only.peak_mV:.2f} mV."
     )

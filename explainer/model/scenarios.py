@@ -64,3 +64,13 @@ def rate_without_gaba(settings: TugOfWarSettings, inp: SynapticInput) -> float:
 def gaba_depolarises(settings: TugOfWarSettings) -> bool:
     """E_GABA at least 1 mV above rest with GABA input present: where the description compares with no GABA."""
     return settings.E_gaba_mV >= NeuronParams.E_L_mV + 1.0 and settings.gaba_rate_hz > 0 and settings.gaba_weight_nS > 0
+
+
+def compares_without_gaba(settings: TugOfWarSettings, run: NeuronRun) -> bool:
+    """Whether a description of ``run`` needs the same cell's rate without GABA to say what GABA did: when
+    GABA depolarises (it may raise or lower the rate), or when the cell is silent under glutamate and GABA
+    (inhibition silenced it only if glutamate alone would have fired it)."""
+    has_gaba = settings.gaba_rate_hz > 0 and settings.gaba_weight_nS > 0
+    has_glutamate = settings.glutamate_rate_hz > 0 and settings.glutamate_weight_nS > 0
+    silent = run.spike_times_ms.size == 0
+    return gaba_depolarises(settings) or (silent and has_gaba and has_glutamate)

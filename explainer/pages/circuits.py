@@ -138,7 +138,8 @@ def render() -> None:
     circuits()
     with st.expander("What this network leaves out"):
         st.markdown(
-            "- Real cortex has many kinds of inhibitory interneurons (parvalbumin, somatostatin and VIP cells, among "
+            "- Real cortex has many kinds of inhibitory interneurons (parvalbumin (PV), somatostatin (SST) and "
+            "vasoactive intestinal peptide (VIP) cells, among "
             "others) with different targets; "
             "here all inhibitory cells are alike.\n"
             "- Connections here are random and fixed; real ones are structured and change with experience.\n"

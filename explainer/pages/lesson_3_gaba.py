@@ -91,8 +91,8 @@ def experiment() -> None:
             round(DEFAULTS.E_L_mV),
             1,
             key="l3_egaba",
-            help="Set by the chloride inside and outside the cell: about −64 to −83 mV in mature neurons, "
-            "around −40 mV in immature ones.",
+            help="Set by the chloride inside and outside the cell. Mature neurons: near or below rest (−70 mV is "
+            "this app's standard value; −64 to −83 mV by the Nernst equation); around −40 mV in immature ones.",
             **clear,
         )
     with c2:

@@ -19,7 +19,7 @@ from explainer.figures.lessons import (
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
-from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.model.scenarios import TugOfWarSettings, compares_without_gaba, rate_without_gaba, run_tug_of_war
 from explainer.model.spikes import isi_cv, settled_mean_v_mV
 from explainer.ui import lesson, presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
@@ -69,7 +69,8 @@ def explore_view(
 ) -> tuple[bytes, str, FigureSpec, str, dict[str, float]]:
     settings = TugOfWarSettings(glutamate_rate_hz=glu_hz, gaba_rate_hz=gaba_hz)
     run, inp = run_tug_of_war(settings)
-    description = describe_neuron_run(run, inp)
+    without = rate_without_gaba(settings, inp) if compares_without_gaba(settings, run) else None
+    description = describe_neuron_run(run, inp, without)
     anim = neuron_view_payload(
         run,
         inp,

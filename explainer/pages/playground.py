@@ -11,7 +11,7 @@ from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.model.neuron import NeuronRun
-from explainer.model.scenarios import TugOfWarSettings, gaba_depolarises, rate_without_gaba, run_tug_of_war
+from explainer.model.scenarios import TugOfWarSettings, compares_without_gaba, rate_without_gaba, run_tug_of_war
 from explainer.model.spikes import settled_mean_v_mV
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
@@ -70,7 +70,7 @@ def playground_view(
     no copy at all; every session moving to settings seen before gets them at once (~28 KB each).
     """
     run, inp = run_tug_of_war(settings)
-    without = rate_without_gaba(settings, inp) if gaba_depolarises(settings) else None
+    without = rate_without_gaba(settings, inp) if compares_without_gaba(settings, run) else None
     description = describe_neuron_run(run, inp, without)
     payload = neuron_view_payload(
         run,
@@ -175,8 +175,9 @@ def _advanced_controls(clear: dict) -> tuple[float, float, float, int]:
                 1.0,
                 key="e_gaba",
                 **clear,
-                help="Set by the chloride gradient: about −70 mV in mature neurons (−64 to −83 mV at typical "
-                "chloride concentrations), higher in immature ones.",
+                help="Set by the chloride gradient. Mature neurons: near or below rest; −70 mV is this app's "
+                "standard value (the Nernst equation gives −64 to −83 mV at typical chloride concentrations). "
+                "Higher in immature ones.",
             )
         with a4:
             seed = url_number_input(

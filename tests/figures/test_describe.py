@@ -24,9 +24,9 @@ def test_above_rest_the_description_states_the_models_comparison(e_gaba):
     assert m, f"no comparison at E_GABA {e_gaba}: {text}"
     assert (int(m.group(1)), int(m.group(2))) == (round(rate), round(without))
     if round(rate) > round(without):
-        assert "Here it excites" in text and "still inhibits" not in text and "nearly balanced" not in text
+        assert "Here it excites" in text and "lowers the rate" not in text and "nearly balanced" not in text
     elif round(rate) < round(without):
-        assert "Here it still inhibits" in text and "excites" not in text
+        assert "Here it lowers the rate" in text and "excites" not in text
     if e_gaba > -50.0:
         assert "above threshold" in text
 
@@ -51,4 +51,29 @@ def test_without_the_comparison_no_fixed_claim_is_made():
     s = TugOfWarSettings(E_gaba_mV=-55.0)
     run, inp = run_tug_of_war(s)
     text = describe_neuron_run(run, inp)
-    assert "still inhibits" not in text and "depends on the inputs" in text
+    assert "lowers the rate" not in text and "depends on the inputs" in text
+
+
+def test_a_silent_cell_is_explained_by_the_models_numbers_not_a_fixed_claim():
+    """Review of issue 13: "Inhibition outweighs excitation" appeared when glutamate alone did not fire the cell."""
+    weak = TugOfWarSettings(glutamate_rate_hz=1000.0, gaba_rate_hz=1000.0, E_gaba_mV=-45.0)
+    run, inp = run_tug_of_war(weak)
+    without = rate_without_gaba(weak, inp)
+    assert run.firing_rate_hz == 0 and round(without) == 0, "the case needs a cell silent with and without GABA"
+    text = describe_neuron_run(run, inp, without)
+    assert "too weak to reach threshold" in text and "outweighs" not in text
+    held = TugOfWarSettings(glutamate_rate_hz=2500.0, gaba_rate_hz=4000.0)  # lesson 4's "Inhibition wins"
+    run, inp = run_tug_of_war(held)
+    without = rate_without_gaba(held, inp)
+    assert run.firing_rate_hz == 0 and without > 0
+    assert f"without GABA this cell would fire {without:.0f} spikes per second" in describe_neuron_run(
+        run, inp, without
+    )
+    assert "outweighs" not in describe_neuron_run(run, inp), "without the comparison the model has not shown it"
+
+
+def test_the_network_regime_sentences_claim_nothing_the_numbers_contradict():
+    from explainer.figures.describe import REGIME_SENTENCES
+
+    assert "sparsely" not in REGIME_SENTENCES["balanced irregular"], "balanced E cells can fire at 90 spikes/s"
+    assert "refractory period allows" not in REGIME_SENTENCES["runaway"], "runaway I cells fire well below it"
