@@ -8,7 +8,8 @@ import streamlit as st
 
 from explainer.content import numbers as text_numbers
 from explainer.content.format import num
-from explainer.figures.lessons import build_current_step_figure, describe_current_step
+from explainer.content.lesson_descriptions import describe_current_step
+from explainer.figures.excitability import build_current_step_figure
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle, chart_config
 from explainer.model.experiments import excitability

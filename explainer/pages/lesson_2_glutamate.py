@@ -8,16 +8,10 @@ import streamlit as st
 
 from explainer.content import numbers as text_numbers
 from explainer.content.format import num
-from explainer.figures.lessons import (
-    build_nmda_block_figure,
-    build_single_epsp_figure,
-    build_summation_figure,
-    describe_nmda_block,
-    describe_single_epsp,
-    describe_summation,
-)
+from explainer.content.lesson_descriptions import describe_nmda_block, describe_single_epsp, describe_summation
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
+from explainer.figures.synapses import build_nmda_block_figure, build_single_epsp_figure, build_summation_figure
 from explainer.model.experiments import synapses
 from explainer.model.experiments.synapses import (
     NMDA_HOLD_DEFAULT_mV,

@@ -8,7 +8,8 @@ import streamlit as st
 
 from explainer.content import numbers as text_numbers
 from explainer.content.format import num
-from explainer.figures.lessons import build_ipsp_figure, build_shunting_figure, describe_ipsp, describe_shunting
+from explainer.content.lesson_descriptions import describe_ipsp, describe_shunting
+from explainer.figures.inhibition import build_ipsp_figure, build_shunting_figure
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
 from explainer.model.experiments.inhibition import (

@@ -8,8 +8,12 @@ import numpy as np
 import plotly.io as pio
 import pytest
 
-from explainer.figures import lessons as fl
+from explainer.content import lesson_descriptions
+from explainer.figures import balance as fig_balance
+from explainer.figures import excitability as fig_excitability
+from explainer.figures import inhibition as fig_inhibition
 from explainer.figures import style
+from explainer.figures import synapses as fig_synapses
 from explainer.model import NeuronParams
 from explainer.model.experiments import balance, excitability, inhibition, synapses
 
@@ -22,18 +26,18 @@ UNIT_WORDS = ("(mV)", "(ms)", "(pA)", "(spikes/s)", "(nS)", "(fraction", "relati
 def figures() -> dict:
     fi = excitability.fi_curve(P)
     return {
-        "current_step": fl.build_current_step_figure(excitability.current_step_run(P, 300.0), fi),
-        "current_step_silent": fl.build_current_step_figure(excitability.current_step_run(P, 150.0), fi),
-        "single_epsp": fl.build_single_epsp_figure(synapses.single_epsp(P)),
-        "nmda_block": fl.build_nmda_block_figure(synapses.nmda_coincidence(P, -40.0), 1.0),
-        "summation": fl.build_summation_figure(synapses.summation(P)),
-        "ipsp": fl.build_ipsp_figure(inhibition.single_ipsp(replace(P, E_gaba_mV=-80.0))),
-        "shunting": fl.build_shunting_figure(inhibition.shunting_experiment(P)),
-        "shunting_immature": fl.build_shunting_figure(
+        "current_step": fig_excitability.build_current_step_figure(excitability.current_step_run(P, 300.0), fi),
+        "current_step_silent": fig_excitability.build_current_step_figure(excitability.current_step_run(P, 150.0), fi),
+        "single_epsp": fig_synapses.build_single_epsp_figure(synapses.single_epsp(P)),
+        "nmda_block": fig_synapses.build_nmda_block_figure(synapses.nmda_coincidence(P, -40.0), 1.0),
+        "summation": fig_synapses.build_summation_figure(synapses.summation(P)),
+        "ipsp": fig_inhibition.build_ipsp_figure(inhibition.single_ipsp(replace(P, E_gaba_mV=-80.0))),
+        "shunting": fig_inhibition.build_shunting_figure(inhibition.shunting_experiment(P)),
+        "shunting_immature": fig_inhibition.build_shunting_figure(
             inhibition.shunting_experiment(replace(P, E_gaba_mV=-35.0), g_gaba_nS=30.0)
         ),
-        "rate_map": fl.build_rate_map_figure(balance.rate_map(), (2500.0, 1000.0)),
-        "regularity": fl.build_regularity_figure(balance.regularity_comparison()),
+        "rate_map": fig_balance.build_rate_map_figure(balance.rate_map(), (2500.0, 1000.0)),
+        "regularity": fig_balance.build_regularity_figure(balance.regularity_comparison()),
     }
 
 
@@ -186,17 +190,23 @@ def test_regularity_figure_names_rate_and_cv(figures):
 
 def test_presenter_scale_enlarges_fonts():
     run, fi = excitability.current_step_run(P, 300.0), excitability.fi_curve(P)
-    small = fl.build_current_step_figure(run, fi).spec["layout"]["font"]["size"]
-    big = fl.build_current_step_figure(run, fi, figure_style=style.FigureStyle(scale=1.5)).spec["layout"]["font"]
+    small = fig_excitability.build_current_step_figure(run, fi).spec["layout"]["font"]["size"]
+    big = fig_excitability.build_current_step_figure(run, fi, figure_style=style.FigureStyle(scale=1.5)).spec["layout"][
+        "font"
+    ]
     assert big["size"] >= 1.3 * small
 
 
 def test_descriptions_say_what_the_figures_show():
     fi = excitability.fi_curve(P)
-    assert "did not fire" in fl.describe_current_step(excitability.current_step_run(P, 150.0), fi)
-    assert "fired" in fl.describe_current_step(excitability.current_step_run(P, 400.0), fi)
-    assert "bigger" in fl.describe_nmda_block(synapses.nmda_coincidence(P, -40.0), 1.0)
-    assert "did not fire" in fl.describe_summation(synapses.summation(P, n_synapses=1, n_volleys=1), 5.0)
-    assert "does not move at all" in fl.describe_ipsp(inhibition.single_ipsp(P))
-    assert "lowers" in fl.describe_shunting(inhibition.shunting_experiment(P))
-    assert "raises" in fl.describe_shunting(inhibition.shunting_experiment(replace(P, E_gaba_mV=-40.0)))
+    assert "did not fire" in lesson_descriptions.describe_current_step(excitability.current_step_run(P, 150.0), fi)
+    assert "fired" in lesson_descriptions.describe_current_step(excitability.current_step_run(P, 400.0), fi)
+    assert "bigger" in lesson_descriptions.describe_nmda_block(synapses.nmda_coincidence(P, -40.0), 1.0)
+    assert "did not fire" in lesson_descriptions.describe_summation(
+        synapses.summation(P, n_synapses=1, n_volleys=1), 5.0
+    )
+    assert "does not move at all" in lesson_descriptions.describe_ipsp(inhibition.single_ipsp(P))
+    assert "lowers" in lesson_descriptions.describe_shunting(inhibition.shunting_experiment(P))
+    assert "raises" in lesson_descriptions.describe_shunting(
+        inhibition.shunting_experiment(replace(P, E_gaba_mV=-40.0))
+    )

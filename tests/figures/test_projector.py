@@ -8,7 +8,7 @@ import plotly.io as pio
 import pytest
 
 from explainer.figures import style
-from explainer.figures.lessons import build_current_step_figure
+from explainer.figures.excitability import build_current_step_figure
 from explainer.model import NeuronParams
 from explainer.model.experiments.excitability import current_step_run, fi_curve
 

@@ -11,7 +11,8 @@ import re
 import pytest
 
 from explainer.figures import style
-from explainer.figures.lessons import build_current_step_figure, build_nmda_block_figure
+from explainer.figures.excitability import build_current_step_figure
+from explainer.figures.synapses import build_nmda_block_figure
 from explainer.model import NeuronParams
 from explainer.model.experiments.excitability import current_step_run, fi_curve
 from explainer.model.experiments.synapses import nmda_coincidence

@@ -1,0 +1,123 @@
+"""What each lesson figure shows, in words: beside every chart, and as its alt text for screen readers.
+
+Each function states what the model did in that run (its numbers), never a fixed claim.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from explainer.content.format import num
+from explainer.model.experiments.balance import RateMap, Regularity
+from explainer.model.experiments.excitability import FICurve
+from explainer.model.experiments.inhibition import ShuntingExperiment, SingleIPSP
+from explainer.model.experiments.synapses import NMDACoincidence, SingleEPSP, Summation
+from explainer.model.neuron import NeuronRun
+
+
+def describe_current_step(run: NeuronRun, fi: FICurve) -> str:
+    p = run.params
+    v_inf = p.E_L_mV + run.i_ext_pA / p.g_L_nS
+    n = run.spike_times_ms.size
+    first = (
+        f"The cell fired {n} spike{'s' if n != 1 else ''} in {run.duration_ms:.0f} ms."
+        if n
+        else f"The cell did not fire: V rose from {num(p.E_L_mV)} mV and settled at {num(v_inf, 1)} mV, "
+        f"below the threshold of {num(p.V_th_mV)} mV."
+    )
+    return (
+        f"A steady current of {run.i_ext_pA:.0f} pA was switched on at time 0. {first} "
+        f"The rheobase, the smallest current that makes this cell fire, is {fi.rheobase_pA:.0f} pA. "
+        f"On the right, the simulated firing rates (circles) lie on the formula's curve, which rises steeply just "
+        f"above the rheobase and then bends over towards the ceiling of {fi.max_rate_hz:.0f} spikes per second "
+        f"set by the {p.t_ref_ms:g} ms refractory period."
+    )
+
+
+def describe_single_epsp(epsp: SingleEPSP) -> str:
+    return (
+        "One glutamate spike arrives at time 0 in a cell at rest. Top: the AMPA gates open and close within a few "
+        "milliseconds; the NMDA gates open more slowly and stay open for about a hundred milliseconds. Bottom: "
+        "the EPSP, "
+        f"{epsp.both.peak_mV:.2f} mV at its peak; AMPA alone gives {epsp.ampa_only.peak_mV:.2f} mV, NMDA alone only "
+        f"{epsp.nmda_only.peak_mV:.2f} mV."
+    )
+
+
+def describe_nmda_block(result: NMDACoincidence, mg_mM: float) -> str:
+    rest, depol = result.at_rest, result.depolarised
+    bigger = "bigger" if depol.peak_mV > rest.peak_mV else "smaller"
+    return (
+        f"The same glutamate input acting on NMDA receptors only (spiking switched off). At rest "
+        f"({num(rest.hold_mV)} mV) the NMDA EPSP peaks at {rest.peak_mV:.2f} mV; in the cell held at "
+        f"{num(depol.hold_mV)} mV it peaks at {depol.peak_mV:.2f} mV, {bigger}. With {mg_mM:.1f} mM Mg²⁺, "
+        f"{result.block_at_rest:.3f} of the NMDA channels are free of magnesium at {num(rest.hold_mV)} mV and "
+        f"{result.block_depolarised:.3f} at {num(depol.hold_mV)} mV."
+    )
+
+
+def describe_summation(result: Summation, interval_ms: float) -> str:
+    n_v = result.volley_times_ms.size
+    volleys = f"{n_v} volley{'s' if n_v != 1 else ''}" + (f", {interval_ms:g} ms apart," if n_v > 1 else ",")
+    outcome = (
+        f"the cell reached threshold and fired {result.run.spike_times_ms.size} time"
+        f"{'s' if result.run.spike_times_ms.size != 1 else ''}"
+        if result.fired
+        else f"V peaked at {num(result.peak_mV, 1)} mV, below the threshold of {num(result.run.params.V_th_mV)} mV, "
+        "so the cell did not fire"
+    )
+    plural = "s" if result.n_synapses != 1 else ""
+    return f"{volleys} each of {result.n_synapses} glutamate synapse{plural} at once: {outcome}."
+
+
+def describe_ipsp(result: SingleIPSP) -> str:
+    e = result.at_rest.run.params.E_gaba_mV
+
+    def move(peak: float) -> str:
+        if abs(peak) < 0.005:
+            return "does not move at all"
+        return f"moves {'up' if peak > 0 else 'down'} by {abs(peak):.2f} mV"
+
+    return (
+        f"GABA opens chloride channels with a reversal potential E_GABA of {num(e)} mV. In the resting cell "
+        f"({num(result.at_rest.hold_mV)} mV) V {move(result.at_rest.peak_mV)}; in the cell held at "
+        f"{num(result.depolarised.hold_mV)} mV V {move(result.depolarised.peak_mV)}: in both, towards E_GABA."
+    )
+
+
+def describe_shunting(exp: ShuntingExperiment) -> str:
+    rest_fired = exp.at_rest.spike_times_ms.size > 0
+    rest_text = (
+        f"GABA alone makes the resting cell fire {exp.at_rest.spike_times_ms.size} times"
+        if rest_fired
+        else f"GABA alone moves the resting cell by {num(exp.dv_at_rest_mV, 1)} mV"
+    )
+    change = exp.rate_with_gaba_hz - exp.rate_without_gaba_hz
+    verb = "lowers" if change < 0 else ("raises" if change > 0 else "leaves")
+    return (
+        f"With E_GABA at {num(exp.driven.params.E_gaba_mV)} mV, {rest_text}. In the cell driven by steady glutamate, "
+        f"GABA {verb} the firing rate from {exp.rate_without_gaba_hz:.0f} to {exp.rate_with_gaba_hz:.0f} spikes per "
+        "second while it is on."
+    )
+
+
+def describe_rate_map(rmap: RateMap, marker: tuple[float, float] | None) -> str:
+    top = float(rmap.rate_hz.max())
+    silent = int(np.count_nonzero(rmap.rate_hz == 0))
+    text = (
+        f"A map of the neuron's output over {rmap.glutamate_rates_hz.size} glutamate by {rmap.gaba_rates_hz.size} "
+        f"GABA input rates ({rmap.duration_ms / 1000:g} s each). Output rises to the right (more glutamate) and falls "
+        f"upwards (more GABA), up to {top:.0f} spikes per second; {silent} of {rmap.rate_hz.size} squares are silent."
+    )
+    if marker is not None:
+        text += f" The star marks your sliders: glutamate {marker[0]:.0f}/s, GABA {marker[1]:.0f}/s."
+    return text
+
+
+def describe_regularity(reg: Regularity) -> str:
+    return (
+        f"Cell A, excitation alone: {reg.excitation_only.firing_rate_hz:.0f} spikes per second, irregularity (CV) "
+        f"{reg.cv_excitation_only:.2f}. Cell B, strong excitation with strong inhibition: "
+        f"{reg.balanced.firing_rate_hz:.0f} spikes per second, CV {reg.cv_balanced:.2f}. The balanced cell's V "
+        "hovers below threshold and fluctuates, so its spikes come at irregular times."
+    )

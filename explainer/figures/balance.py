@@ -1,0 +1,127 @@
+"""Balance (lesson 4): the rate map over glutamate x GABA, and two cells' irregularity."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from explainer.figures import style as st_
+from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
+from explainer.figures.parts import (
+    DEFAULT_STYLE,
+    MARKER_FILL,
+    TIME_AXIS_TITLE,
+    axis,
+    clip_run,
+    finish,
+    line_break,
+    panel_layout,
+    panel_title,
+    v_and_spikes,
+)
+from explainer.figures.spec import FigureSpec
+from explainer.model.experiments.balance import RateMap, Regularity
+from explainer.model.spikes import isi_cv
+
+
+def build_rate_map_figure(
+    rmap: RateMap,
+    marker: tuple[float, float] | None = None,
+    *,
+    figure_style: st_.FigureStyle = DEFAULT_STYLE,
+) -> FigureSpec:
+    """Output firing rate over glutamate x GABA input rate; ``marker`` = (glutamate, GABA) of the sliders."""
+    s = figure_style
+    z = np.round(rmap.rate_hz, 1)
+    traces = [
+        {
+            "type": "heatmap",
+            "x": rmap.glutamate_rates_hz.tolist(),
+            "y": rmap.gaba_rates_hz.tolist(),
+            "z": z.tolist(),
+            "colorscale": "Cividis",
+            "zmin": 0,
+            # on a phone the cells need the width, and their numbers already say what the colours mean
+            "showscale": not s.narrow,
+            "colorbar": {
+                "title": {"text": "Output<br>(spikes/s)", "side": "top"},
+                "thickness": round(14 * s.scale),
+            },
+            "texttemplate": "%{z:.0f}",
+            "textfont": {"size": s.small_font_px},
+            "name": "output firing rate",
+            "hovertemplate": "glutamate %{x:.0f}/s, GABA %{y:.0f}/s: %{z:.0f} spikes/s<extra></extra>",
+        }
+    ]
+    if marker is not None:
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": [marker[0]],
+                "y": [marker[1]],
+                "name": "your sliders",
+                "marker": {
+                    "symbol": "star",
+                    "size": s.marker_px(24),
+                    "color": MARKER_FILL,
+                    "line": {"width": 2.5, "color": st_.OKABE_ITO["black"]},
+                },
+                "hovertemplate": "your sliders: glutamate %{x:.0f}/s, GABA %{y:.0f}/s<extra></extra>",
+            }
+        )
+    step_x = float(np.diff(rmap.glutamate_rates_hz).mean()) if rmap.glutamate_rates_hz.size > 1 else 1.0
+    step_y = float(np.diff(rmap.gaba_rates_hz).mean()) if rmap.gaba_rates_hz.size > 1 else 1.0
+    layout = panel_layout(
+        s,
+        480,
+        xaxis=axis(
+            "▲ Glutamate input (spikes/s)",
+            range=[rmap.glutamate_rates_hz[0] - step_x / 2, rmap.glutamate_rates_hz[-1] + step_x / 2],
+            showgrid=False,
+        ),
+        yaxis=axis(
+            "● GABA input (spikes/s)",
+            range=[rmap.gaba_rates_hz[0] - step_y / 2, rmap.gaba_rates_hz[-1] + step_y / 2],
+            showgrid=False,
+        ),
+    )
+    layout["margin"]["t"] = round(40 * s.scale)
+    return finish(traces, layout, s)
+
+
+def build_regularity_figure(
+    reg: Regularity, *, show_ms: float = 1000.0, figure_style: st_.FigureStyle = DEFAULT_STYLE
+) -> FigureSpec:
+    """Two cells at similar rates: excitation alone (top) and strong balanced E and I (bottom)."""
+    s = figure_style
+    traces: list[dict] = []
+    annotations: list[dict] = []
+    rows = (
+        (reg.excitation_only, "Cell A, excitation alone", "x", "y", [0.56, 1.0], st_.GLUTAMATE_COLOR),
+        (reg.balanced, "Cell B, strong excitation and inhibition", "x2", "y2", [0.0, 0.44], st_.V_COLOR),
+    )
+    for run, name, xa, ya, _domain, color in rows:
+        keep = run.t_ms <= show_ms
+        part = clip_run(run, keep)
+        traces += v_and_spikes(part, name, color, s, xaxis=xa, yaxis=ya)
+        traces[-2]["showlegend"] = False
+        cv = isi_cv(run.spike_times_ms)
+        cv_text = "n/a" if math.isnan(cv) else f"{cv:.2f}"
+        annotations.append(
+            panel_title(f"<b>{name}</b>:{line_break(s)}{run.firing_rate_hz:.0f} spikes/s, CV {cv_text}", ya, s)
+        )
+    p = reg.balanced.params
+    layout = panel_layout(
+        s,
+        460,
+        showlegend=False,
+        xaxis=axis("", domain=[0, 1], range=[0, show_ms], anchor="y", showticklabels=False),
+        yaxis=axis("V (mV)", domain=rows[0][4], range=[p.E_L_mV - 5, SPIKE_DRAWN_PEAK_mV + 10], anchor="x"),
+        xaxis2=axis(TIME_AXIS_TITLE, domain=[0, 1], range=[0, show_ms], anchor="y2"),
+        yaxis2=axis("V (mV)", domain=rows[1][4], range=[p.E_L_mV - 5, SPIKE_DRAWN_PEAK_mV + 10], anchor="x2"),
+        annotations=annotations,
+    )
+    layout["margin"]["t"] = round(36 * s.scale)
+    return finish(traces, layout, s)

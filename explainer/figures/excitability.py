@@ -1,0 +1,138 @@
+"""Excitability (lesson 1): V under a current step, and the f-I curve with the rheobase marked."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from explainer.figures import style as st_
+from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
+from explainer.figures.parts import (
+    DEFAULT_STYLE,
+    DEPOLARISED_COLOR,
+    TIME_AXIS_TITLE,
+    V_AXIS_TITLE,
+    axis,
+    f32,
+    finish,
+    hline,
+    panel_layout,
+    text_label,
+    trace_line,
+    v_and_spikes,
+)
+from explainer.figures.spec import FigureSpec
+from explainer.model.experiments.excitability import FICurve
+from explainer.model.neuron import NeuronRun
+
+
+def build_current_step_figure(
+    run: NeuronRun, fi: FICurve, *, figure_style: st_.FigureStyle = DEFAULT_STYLE
+) -> FigureSpec:
+    """Left: V under a constant injected current.  Right: the f-I curve, model and formula, rheobase marked."""
+    s = figure_style
+    p = run.params
+    i = run.i_ext_pA
+    t_end = float(run.t_ms[-1])
+    v_inf = p.E_L_mV + i / p.g_L_nS
+    traces = v_and_spikes(run, "membrane potential", st_.V_COLOR, s)
+    traces.append(hline(p.V_th_mV, 0, t_end, "threshold", st_.THRESHOLD_COLOR, s))
+    traces.append(
+        trace_line(
+            [0, t_end],
+            [v_inf, v_inf],
+            "where V would settle without spiking",
+            st_.CURSOR_COLOR,
+            dash="dot",
+            width=1.5 * s.scale,
+            hovertemplate="V would settle at %{y:.0f} mV<extra></extra>",
+        )
+    )
+    # f-I panel
+    traces.append(
+        trace_line(
+            fi.analytic_currents_pA,
+            fi.analytic_rate_hz,
+            "formula (leaky integrate-and-fire)",
+            st_.GABA_COLOR,
+            xaxis="x2",
+            yaxis="y2",
+            width=2.0 * s.scale,
+            hovertemplate="%{x:.0f} pA: %{y:.0f} spikes/s<extra>formula</extra>",
+        )
+    )
+    traces.append(
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "x": f32(fi.currents_pA),
+            "y": f32(fi.model_rate_hz),
+            "name": "simulated cell",
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "marker": {
+                "symbol": "circle-open",
+                "size": s.marker_px(8),
+                "color": st_.V_COLOR,
+                "line": {"width": 1.5, "color": st_.V_COLOR},
+            },
+            "hovertemplate": "%{x:.0f} pA: %{y:.0f} spikes/s<extra>simulated</extra>",
+        }
+    )
+    rate_now = float(np.interp(i, fi.analytic_currents_pA, fi.analytic_rate_hz)) if i <= fi.currents_pA.max() else 0
+    traces.append(
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "x": [i],
+            "y": [rate_now],
+            "name": "your current",
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "marker": {
+                "symbol": "diamond",
+                "size": s.marker_px(16),
+                "color": DEPOLARISED_COLOR,
+                "line": {"width": 1.5, "color": st_.V_COLOR},
+            },
+            "hovertemplate": "your current: %{x:.0f} pA<extra></extra>",
+        }
+    )
+    i_max = float(fi.currents_pA.max())
+    rate_top = float(max(fi.analytic_rate_hz.max(), fi.model_rate_hz.max(), 10.0)) * 1.12
+    v_low = min(p.E_L_mV - 5, float(run.v_mV.min()) - 3)
+    v_high = SPIKE_DRAWN_PEAK_mV + 5 if run.spike_times_ms.size else max(p.V_th_mV + 5, v_inf + 5)
+    layout = panel_layout(
+        s,
+        430,
+        xaxis=axis(TIME_AXIS_TITLE, domain=[0.0, 0.5], range=[0, t_end], anchor="y"),
+        yaxis=axis(V_AXIS_TITLE, range=[v_low, v_high], anchor="x"),
+        xaxis2=axis("Injected current I (pA)", domain=[0.62, 1.0], range=[0, i_max], anchor="y2"),
+        yaxis2=axis("Firing rate (spikes/s)", range=[0, rate_top], anchor="x2"),
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x2",
+                "yref": "y2",
+                "x0": fi.rheobase_pA,
+                "x1": fi.rheobase_pA,
+                "y0": 0,
+                "y1": rate_top,
+                "line": {"color": st_.THRESHOLD_COLOR, "dash": "dash", "width": 1.5 * s.scale},
+            }
+        ],
+        annotations=[
+            text_label(
+                fi.rheobase_pA + 0.015 * i_max,  # just right of the dashed line (Plotly's xshift did not move it)
+                rate_top,
+                f"rheobase {fi.rheobase_pA:.0f} pA",
+                s,
+                xref="x2",
+                yref="y2",
+                xanchor="left",
+                yanchor="top",
+                color=st_.THRESHOLD_COLOR,
+            ),
+            text_label(t_end, p.V_th_mV, "threshold", s, color=st_.THRESHOLD_COLOR),
+        ],
+    )
+    return finish(traces, layout, s)

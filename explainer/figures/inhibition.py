@@ -1,0 +1,174 @@
+"""Inhibition (lesson 3): IPSPs at several E_GABA, and shunting in a driven cell."""
+
+from __future__ import annotations
+
+from explainer.content.format import num
+from explainer.figures import style as st_
+from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
+from explainer.figures.parts import (
+    DEFAULT_STYLE,
+    DEPOLARISED_COLOR,
+    REST_COLOR,
+    TIME_AXIS_TITLE,
+    V_AXIS_TITLE,
+    WINDOW_FILL,
+    IPSP_MIN_SPAN_mV,
+    axis,
+    finish,
+    hline,
+    line_break,
+    panel_layout,
+    panel_title,
+    text_label,
+    thinning_stride,
+    trace_line,
+    v_and_spikes,
+)
+from explainer.figures.spec import FigureSpec
+from explainer.model.experiments.inhibition import ShuntingExperiment, SingleIPSP
+
+
+def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
+    """The same GABA input from rest (left) and from a depolarised level (right), with E_GABA drawn."""
+    s = figure_style
+    e_gaba = result.at_rest.run.params.E_gaba_mV
+    traces: list[dict] = []
+    layout_axes: dict = {}
+    annotations: list[dict] = []
+    panels = ((result.at_rest, "x", "y", [0.0, 0.45]), (result.depolarised, "x2", "y2", [0.55, 1.0]))
+    for idx, (res, xa, ya, domain) in enumerate(panels):
+        keep = res.t_rel_ms >= -5
+        stride = thinning_stride(int(keep.sum()))
+        t = res.t_rel_ms[keep][::stride]
+        v = res.run.v_mV[keep][::stride]
+        name = f"cell at {num(res.hold_mV)} mV"
+        traces.append(
+            trace_line(
+                t,
+                v,
+                name,
+                REST_COLOR if idx == 0 else DEPOLARISED_COLOR,
+                xaxis=xa,
+                yaxis=ya,
+                width=2.4 * s.scale,
+                hovertemplate="%{x:.0f} ms, %{y:.2f} mV<extra>" + name + "</extra>",
+            )
+        )
+        traces.append(
+            hline(
+                e_gaba,
+                -5,
+                float(t[-1]),
+                "E_GABA (GABA reversal potential)",
+                st_.GABA_COLOR,
+                s,
+                xaxis=xa,
+                yaxis=ya,
+            )
+            | {"showlegend": idx == 0, "legendgroup": "egaba"}
+        )
+        lo = min(float(v.min()), e_gaba) - 1.5
+        hi = max(float(v.max()), e_gaba) + 1.5
+        if hi - lo < IPSP_MIN_SPAN_mV:  # a flat trace gets a sensible scale, not a zoom into nothing
+            mid = 0.5 * (hi + lo)
+            lo, hi = mid - IPSP_MIN_SPAN_mV / 2, mid + IPSP_MIN_SPAN_mV / 2
+        n = "" if idx == 0 else "2"
+        layout_axes[f"xaxis{n}"] = axis(
+            "Time after the GABA input (ms)", domain=domain, range=[-5, float(t[-1])], anchor=f"y{n}"
+        )
+        layout_axes[f"yaxis{n}"] = axis(V_AXIS_TITLE if idx == 0 else "", range=[lo, hi], anchor=f"x{n}")
+        annotations.append(
+            text_label(
+                float(t[-1]),
+                e_gaba,
+                f"E_GABA {num(e_gaba)} mV",
+                s,
+                xref=xa,
+                yref=ya,
+                color=st_.GABA_COLOR,
+                yanchor="bottom" if e_gaba < hi - 1 else "top",
+            )
+        )
+        annotations.append(
+            text_label(
+                0.5,
+                1.0,
+                f"<b>{'At rest' if idx == 0 else 'Depolarised'}</b>: change {num(res.peak_mV, 2, signed=True)} mV",
+                s,
+                xref=f"{xa} domain",
+                yref=f"{ya} domain",
+                xanchor="center",
+                yanchor="bottom",
+            )
+        )
+    layout = panel_layout(s, 380, annotations=annotations, **layout_axes)
+    layout["legend"]["y"] = 1.12
+    layout["margin"]["t"] = round(80 * s.scale)
+    return finish(traces, layout, s)
+
+
+def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
+    """Top: GABA alone in a resting cell.  Bottom: a cell driven by steady glutamate; GABA on in between."""
+    s = figure_style
+    p = exp.driven.params
+    t_end = float(exp.driven.t_ms[-1])
+    traces = v_and_spikes(exp.at_rest, "GABA alone, cell at rest", REST_COLOR, s, xaxis="x", yaxis="y")
+    traces += v_and_spikes(exp.driven, "steady glutamate, GABA added", st_.V_COLOR, s, xaxis="x2", yaxis="y2")
+    traces[-2]["line"]["color"] = st_.GLUTAMATE_COLOR
+    traces[-1]["line"]["color"] = st_.GLUTAMATE_COLOR
+    traces[0]["showlegend"] = traces[2]["showlegend"] = False  # the panels' titles name them
+    for xa, ya in (("x", "y"), ("x2", "y2")):
+        traces.append(
+            hline(p.E_gaba_mV, 0, t_end, "E_GABA", st_.GABA_COLOR, s, xaxis=xa, yaxis=ya)
+            | {"showlegend": xa == "x", "legendgroup": "egaba", "name": f"E_GABA ({num(p.E_gaba_mV)} mV)"}
+        )
+        traces.append(
+            hline(p.V_th_mV, 0, t_end, "threshold", st_.THRESHOLD_COLOR, s, xaxis=xa, yaxis=ya)
+            | {"showlegend": xa == "x", "legendgroup": "threshold"}
+        )
+    rest_lo = min(float(exp.at_rest.v_mV.min()), p.E_gaba_mV, p.E_L_mV) - 3
+    rest_hi = max(float(exp.at_rest.v_mV.max()), p.E_gaba_mV, p.V_th_mV) + 3
+    if exp.at_rest.spike_times_ms.size:
+        rest_hi = SPIKE_DRAWN_PEAK_mV + 5
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": exp.gaba_on_ms,
+            "x1": exp.gaba_off_ms,
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": WINDOW_FILL,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+    ]
+    annotations = [
+        text_label(
+            0.5 * (exp.gaba_on_ms + exp.gaba_off_ms),
+            1.0,
+            "<b>GABA on</b>",
+            s,
+            xref="x",
+            yref="y domain",
+            xanchor="center",
+            yanchor="top",
+            color=st_.GABA_COLOR,
+        ),
+        panel_title("<b>Cell at rest</b>, GABA only", "y", s),
+        panel_title(f"<b>Cell driven by steady glutamate</b>,{line_break(s)}GABA added in the shaded window", "y2", s),
+    ]
+    layout = panel_layout(
+        s,
+        520,
+        xaxis=axis("", domain=[0, 1], range=[0, t_end], anchor="y", showticklabels=False),
+        yaxis=axis("V (mV)", domain=[0.58, 0.92], range=[rest_lo, rest_hi], anchor="x"),
+        xaxis2=axis(TIME_AXIS_TITLE, domain=[0, 1], range=[0, t_end], anchor="y2"),
+        yaxis2=axis("V (mV)", domain=[0.0, 0.44], range=[min(p.E_gaba_mV, p.V_reset_mV) - 4, 25], anchor="x2"),
+        shapes=shapes,
+        annotations=annotations,
+    )
+    layout["legend"]["y"] = 1.06
+    layout["margin"]["t"] = round(70 * s.scale)
+    return finish(traces, layout, s)

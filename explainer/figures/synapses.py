@@ -1,0 +1,242 @@
+"""Synapses (lesson 2): one EPSP (AMPA and NMDA gates), the Mg2+ block, summation."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from explainer.content.format import num
+from explainer.figures import style as st_
+from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
+from explainer.figures.parts import (
+    DEFAULT_STYLE,
+    DEPOLARISED_COLOR,
+    REST_COLOR,
+    TIME_AXIS_TITLE,
+    V_AXIS_TITLE,
+    axis,
+    finish,
+    hline,
+    panel_layout,
+    text_label,
+    thinning_stride,
+    trace_line,
+    v_and_spikes,
+)
+from explainer.figures.spec import FigureSpec
+from explainer.model.experiments.synapses import NMDACoincidence, SingleEPSP, Summation
+from explainer.model.neuron import mg_block
+
+
+def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
+    """Top: AMPA and NMDA conductances (each relative to its own peak).  Bottom: the EPSPs they cause."""
+    s = figure_style
+    t_rel = epsp.both.t_rel_ms
+    keep = t_rel >= -5
+    stride = thinning_stride(int(keep.sum()))
+    t = t_rel[keep][::stride]
+    ampa_g = epsp.ampa_only.run.g_ampa_nS[keep][::stride]
+    nmda_g = epsp.nmda_only.run.g_nmda_nS[keep][::stride]
+    traces = [
+        trace_line(
+            t,
+            ampa_g / max(float(ampa_g.max()), 1e-12),
+            "AMPA gates (fast)",
+            st_.GLUTAMATE_COLOR,
+            dash=st_.GLUTAMATE_DASH,
+            width=2.2 * s.scale,
+            legendgroup="ampa",
+            hovertemplate="%{x:.0f} ms: %{y:.2f} of peak<extra>AMPA</extra>",
+        ),
+        trace_line(
+            t,
+            nmda_g / max(float(nmda_g.max()), 1e-12),
+            "NMDA gates (slow)",
+            st_.NMDA_COLOR,
+            dash=st_.NMDA_DASH,
+            width=2.6 * s.scale,
+            legendgroup="nmda",
+            hovertemplate="%{x:.0f} ms: %{y:.2f} of peak<extra>NMDA</extra>",
+        ),
+    ]
+    for result, name, color, dash, group in (
+        (epsp.both, "both together", st_.V_COLOR, "solid", "both"),
+        (epsp.ampa_only, "AMPA alone", st_.GLUTAMATE_COLOR, st_.GLUTAMATE_DASH, "ampa"),
+        (epsp.nmda_only, "NMDA alone", st_.NMDA_COLOR, st_.NMDA_DASH, "nmda"),
+    ):
+        traces.append(
+            trace_line(
+                t,
+                result.dv_mV[keep][::stride],
+                f"EPSP: {name}",
+                color,
+                dash=dash,
+                xaxis="x2",
+                yaxis="y2",
+                width=(2.6 if dash == st_.NMDA_DASH else 2.0) * s.scale,
+                legendgroup=group,
+                showlegend=group == "both",
+                hovertemplate="%{x:.0f} ms: %{y:.3f} mV<extra>" + name + "</extra>",
+            )
+        )
+    t_max = float(t[-1])
+    top = float(max(epsp.both.peak_mV, 0.1)) * 1.15
+    layout = panel_layout(
+        s,
+        470,
+        xaxis=axis("", domain=[0, 1], range=[-5, t_max], anchor="y", showticklabels=False),
+        yaxis=axis("Gates open<br>(relative to peak)", domain=[0.58, 1.0], range=[0, 1.08], anchor="x"),
+        xaxis2=axis("Time after the glutamate spike (ms)", domain=[0, 1], range=[-5, t_max], anchor="y2"),
+        yaxis2=axis("Change in V,<br>ΔV (mV)", domain=[0.0, 0.48], range=[-0.02 * top, top], anchor="x2"),
+        annotations=[
+            text_label(
+                t_max,
+                epsp.both.peak_mV,
+                f"EPSP peak {epsp.both.peak_mV:.2f} mV",
+                s,
+                xref="x2",
+                yref="y2",
+                yanchor="top",
+            )
+        ],
+    )
+    return finish(traces, layout, s)
+
+
+def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_style=DEFAULT_STYLE) -> FigureSpec:
+    """Left: the same NMDA input at rest and depolarised (ΔV).  Right: the Mg2+ block B(V) with both points."""
+    s = figure_style
+    rest, depol = result.at_rest, result.depolarised
+    t_rel = rest.t_rel_ms
+    keep = t_rel >= -5
+    stride = thinning_stride(int(keep.sum()))
+    t = t_rel[keep][::stride]
+    rest_name = f"at rest ({num(rest.hold_mV)} mV)"
+    depol_name = f"depolarised ({num(depol.hold_mV)} mV)"
+    traces = [
+        trace_line(
+            t,
+            rest.dv_mV[keep][::stride],
+            rest_name,
+            REST_COLOR,
+            dash="dash",
+            width=2.4 * s.scale,
+            hovertemplate="%{x:.0f} ms: %{y:.3f} mV<extra>at rest</extra>",
+        ),
+        trace_line(
+            t,
+            depol.dv_mV[keep][::stride],
+            depol_name,
+            DEPOLARISED_COLOR,
+            width=2.8 * s.scale,
+            hovertemplate="%{x:.0f} ms: %{y:.3f} mV<extra>depolarised</extra>",
+        ),
+    ]
+    v_axis = np.linspace(-100.0, 20.0, 241)
+    traces.append(
+        trace_line(
+            v_axis,
+            mg_block(v_axis, mg_mM),
+            f"unblocked fraction at {mg_mM:.1f} mM Mg²⁺",
+            st_.NMDA_COLOR,
+            xaxis="x2",
+            yaxis="y2",
+            width=2.2 * s.scale,
+            showlegend=False,
+            hovertemplate="%{x:.0f} mV: %{y:.3f} unblocked<extra></extra>",
+        )
+    )
+    for v, b, color, symbol, name in (
+        (rest.hold_mV, result.block_at_rest, REST_COLOR, "circle", "at rest"),
+        (depol.hold_mV, result.block_depolarised, DEPOLARISED_COLOR, "diamond", "depolarised"),
+    ):
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "x": [v],
+                "y": [b],
+                "xaxis": "x2",
+                "yaxis": "y2",
+                "name": name,
+                "showlegend": False,
+                "text": [f"{b:.3f}"],
+                "textposition": "top left",
+                "textfont": {"size": s.small_font_px},
+                "marker": {"symbol": symbol, "size": s.marker_px(14), "color": color, "line": {"width": 1.5}},
+                "hovertemplate": f"{name}: %{{x:.0f}} mV, %{{y:.3f}} unblocked<extra></extra>",
+            }
+        )
+    top = max(abs(rest.peak_mV), abs(depol.peak_mV), 0.05) * 1.2
+    layout = panel_layout(
+        s,
+        400,
+        xaxis=axis("Time after the glutamate spike (ms)", domain=[0.0, 0.5], range=[-5, float(t[-1])], anchor="y"),
+        yaxis=axis("NMDA EPSP, ΔV (mV)", range=[-0.03 * top, top], anchor="x"),
+        xaxis2=axis("Membrane potential V (mV)", domain=[0.62, 1.0], range=[-100, 20], anchor="y2"),
+        # from a little below 0 (the y axis's "0" clear of the x axis's "-100" at the corner) to above 1
+        # (room for a point's value label at B = 1, as with no Mg2+)
+        yaxis2=axis(
+            "Unblocked fraction B(V)",
+            range=[-0.06, 1.2],
+            tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1.0],
+            anchor="x2",
+        ),
+        annotations=[_block_curve_label(mg_mM, s)],
+    )
+    return finish(traces, layout, s)
+
+
+BLOCK_LABEL_PROBE_mV = -40.0  # where the curve's label would end if it sat at the top left
+
+
+def _block_curve_label(mg_mM: float, s: st_.FigureStyle) -> dict:
+    """The B(V) curve's label, in the corner the curve leaves empty: top left while the block is strong
+    there (the curve is low at negative V), bottom right when it is weak (with little or no Mg2+ the curve
+    runs along the top)."""
+    top_left = float(mg_block(np.array([BLOCK_LABEL_PROBE_mV]), mg_mM)[0]) < 0.5
+    return text_label(
+        0.03 if top_left else 0.97,
+        0.97 if top_left else 0.03,
+        "NMDA channels free of Mg²⁺<br>(Jahr & Stevens 1990)",
+        s,
+        xref="x2 domain",
+        yref="y2 domain",
+        xanchor="left" if top_left else "right",
+        yanchor="top" if top_left else "bottom",
+        align="left" if top_left else "right",
+    )
+
+
+def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
+    """V under volleys of glutamate spikes; triangles mark when each volley arrives."""
+    s = figure_style
+    run = result.run
+    p = run.params
+    t_end = float(run.t_ms[-1])
+    traces = v_and_spikes(run, "membrane potential", st_.V_COLOR, s)
+    traces.append(hline(p.V_th_mV, 0, t_end, "threshold", st_.THRESHOLD_COLOR, s))
+    top = SPIKE_DRAWN_PEAK_mV + 5 if result.fired else p.V_th_mV + 6
+    traces.append(
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "x": result.volley_times_ms.tolist(),
+            "y": [top - 2.5] * result.volley_times_ms.size,
+            "name": f"glutamate volley ({result.n_synapses} synapse{'s' if result.n_synapses != 1 else ''} at once)",
+            "marker": {
+                "symbol": st_.GLUTAMATE_SYMBOL,
+                "size": s.marker_px(14),
+                "color": st_.GLUTAMATE_COLOR,
+                "line": {"width": 1, "color": st_.V_COLOR},
+            },
+            "hovertemplate": "volley at %{x:.0f} ms<extra></extra>",
+        }
+    )
+    layout = panel_layout(
+        s,
+        380,
+        xaxis=axis(TIME_AXIS_TITLE, range=[0, t_end]),
+        yaxis=axis(V_AXIS_TITLE, range=[p.E_L_mV - 3, top]),
+        annotations=[text_label(t_end, p.V_th_mV, "threshold", s, color=st_.THRESHOLD_COLOR)],
+    )
+    return finish(traces, layout, s)
