@@ -10,8 +10,8 @@ import streamlit as st
 from explainer.content import numbers as text_numbers
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_rate_map, describe_regularity
+from explainer.content.live_descriptions import describe_neuron_run
 from explainer.figures.balance import build_rate_map_figure, build_regularity_figure
-from explainer.figures.describe import describe_neuron_run
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle

@@ -6,7 +6,7 @@ import hashlib
 
 import streamlit as st
 
-from explainer.figures.describe import describe_neuron_run
+from explainer.content.live_descriptions import describe_neuron_run
 from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle

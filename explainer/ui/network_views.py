@@ -12,7 +12,7 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from explainer.figures.describe import describe_network_run
+from explainer.content.live_descriptions import describe_network_run
 from explainer.figures.network_view import network_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.model.analysis import NetworkStats

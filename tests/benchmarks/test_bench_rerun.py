@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import pytest
 
-from explainer.figures.describe import describe_neuron_run
+from explainer.content.live_descriptions import describe_neuron_run
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.figures.view_codec import unpack

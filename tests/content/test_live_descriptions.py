@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from explainer.figures.describe import describe_neuron_run
+from explainer.content.live_descriptions import describe_neuron_run
 from explainer.model.scenarios import TugOfWarSettings, gaba_depolarises, rate_without_gaba, run_tug_of_war
 
 
@@ -73,7 +73,7 @@ def test_a_silent_cell_is_explained_by_the_models_numbers_not_a_fixed_claim():
 
 
 def test_the_network_regime_sentences_claim_nothing_the_numbers_contradict():
-    from explainer.figures.describe import REGIME_SENTENCES
+    from explainer.content.live_descriptions import REGIME_SENTENCES
 
     assert "sparsely" not in REGIME_SENTENCES["balanced irregular"], "balanced E cells can fire at 90 spikes/s"
     assert "refractory period allows" not in REGIME_SENTENCES["runaway"], "runaway I cells fire well below it"

@@ -1,4 +1,7 @@
-"""Plain-language descriptions of what a figure shows (for everyone, and for screen readers)."""
+"""What a live run did, in words: the playground neuron and the network, for everyone and for screen readers.
+
+Each paragraph states the model's numbers for this run and compares only what the model computed.
+"""
 
 from __future__ import annotations
 
