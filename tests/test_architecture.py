@@ -10,6 +10,7 @@ resolved; ``from a import b`` counts as ``a`` and ``a.b``) and ``importlib.impor
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +130,32 @@ def test_the_import_scanner_sees_what_it_should():
     assert "numpy" in modules, f"scanner missed 'import numpy' in {sample}: {sorted(modules)}"
     init = PACKAGE / "model" / "__init__.py"
     assert "explainer.model.neuron" in {m for _, m in _imported_modules(init)}
+
+
+MAX_FUNCTION_LINES = 80
+
+
+def test_no_function_is_longer_than_a_screen() -> None:
+    """Issue 12: a function a maintainer can read at once (about 80 lines, docstring included)."""
+    long = []
+    for path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name}: {lines} lines")
+    assert not long, "split these functions:\n" + "\n".join(long)
+
+
+def test_figures_and_the_model_write_no_colour_outside_the_style_module() -> None:
+    """Colours come from figures/style.py (one palette per profile); a literal elsewhere escapes the projector
+    profile.  (The ui layer's CSS still carries its own colours: issue 12 moves it to files.)"""
+    colour = re.compile(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b|\brgba?\(")
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{i}: {line.strip()[:80]}"
+        for path in _modules()
+        if _layer(_module_name(path)) in ("figures", "content", "model") and path.name != "style.py"
+        for i, line in enumerate(path.read_text().splitlines(), 1)
+        if colour.search(line)
+    ]
+    assert not found, "colour literals outside figures/style.py:\n" + "\n".join(found)

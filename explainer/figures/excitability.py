@@ -25,29 +25,9 @@ from explainer.model.experiments.excitability import FICurve
 from explainer.model.neuron import NeuronRun
 
 
-def build_current_step_figure(
-    run: NeuronRun, fi: FICurve, *, figure_style: st_.FigureStyle = DEFAULT_STYLE
-) -> FigureSpec:
-    """Left: V under a constant injected current.  Right: the f-I curve, model and formula, rheobase marked."""
-    s = figure_style
-    p = run.params
-    i = run.i_ext_pA
-    t_end = float(run.t_ms[-1])
-    v_inf = p.E_L_mV + i / p.g_L_nS
-    traces = v_and_spikes(run, "membrane potential", st_.V_COLOR, s)
-    traces.append(hline(p.V_th_mV, 0, t_end, "threshold", st_.THRESHOLD_COLOR, s))
-    traces.append(
-        trace_line(
-            [0, t_end],
-            [v_inf, v_inf],
-            "where V would settle without spiking",
-            st_.CURSOR_COLOR,
-            dash="dot",
-            width=1.5 * s.scale,
-            hovertemplate="V would settle at %{y:.0f} mV<extra></extra>",
-        )
-    )
-    # f-I panel
+def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
+    """The f-I panel: the formula's curve, the simulated cell's points, and a diamond at the slider's current."""
+    traces: list[dict] = []
     traces.append(
         trace_line(
             fi.analytic_currents_pA,
@@ -97,6 +77,32 @@ def build_current_step_figure(
             "hovertemplate": "your current: %{x:.0f} pA<extra></extra>",
         }
     )
+    return traces
+
+
+def build_current_step_figure(
+    run: NeuronRun, fi: FICurve, *, figure_style: st_.FigureStyle = DEFAULT_STYLE
+) -> FigureSpec:
+    """Left: V under a constant injected current.  Right: the f-I curve, model and formula, rheobase marked."""
+    s = figure_style
+    p = run.params
+    i = run.i_ext_pA
+    t_end = float(run.t_ms[-1])
+    v_inf = p.E_L_mV + i / p.g_L_nS
+    traces = v_and_spikes(run, "membrane potential", st_.V_COLOR, s)
+    traces.append(hline(p.V_th_mV, 0, t_end, "threshold", st_.THRESHOLD_COLOR, s))
+    traces.append(
+        trace_line(
+            [0, t_end],
+            [v_inf, v_inf],
+            "where V would settle without spiking",
+            st_.CURSOR_COLOR,
+            dash="dot",
+            width=1.5 * s.scale,
+            hovertemplate="V would settle at %{y:.0f} mV<extra></extra>",
+        )
+    )
+    traces += _fi_traces(fi, i, s)
     i_max = float(fi.currents_pA.max())
     rate_top = float(max(fi.analytic_rate_hz.max(), fi.model_rate_hz.max(), 10.0)) * 1.12
     v_low = min(p.E_L_mV - 5, float(run.v_mV.min()) - 3)

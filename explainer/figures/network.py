@@ -62,8 +62,8 @@ def build_disinhibition_chart(
                 "marker": {
                     "symbol": "circle-open",
                     "size": 22 * s.scale,
-                    "color": "#000000",
-                    "line": {"width": 2.5 * s.scale, "color": "#000000"},
+                    "color": st_.OKABE_ITO["black"],
+                    "line": {"width": 2.5 * s.scale, "color": st_.OKABE_ITO["black"]},
                 },
                 "hovertemplate": "on screen: %{y:.1f} spikes/s<extra></extra>",
             }

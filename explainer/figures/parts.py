@@ -27,7 +27,7 @@ REST_COLOR = st_.V_COLOR
 DEPOLARISED_COLOR = st_.OKABE_ITO["orange"]
 MARKER_FILL = st_.CYTOPLASM_COLOR  # the current-slider marker on the rate map (near white, black outline)
 IPSP_MIN_SPAN_mV = 8.0
-WINDOW_FILL = "rgba(0,114,178,0.10)"  # GABA_COLOR (Okabe-Ito blue) at 10 % opacity
+WINDOW_FILL = st_.GABA_WINDOW_FILL
 
 
 def f32(x) -> np.ndarray:

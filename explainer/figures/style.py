@@ -33,6 +33,7 @@ CYTOPLASM_COLOR = "#F4EFE6"
 TEXT_COLOR = "#1A1A1A"
 GRID_COLOR = "#E3E3E3"
 LABEL_BACKGROUND = "rgba(255,255,255,0.85)"  # behind a label drawn over a chart's plot area
+GABA_WINDOW_FILL = "rgba(0,114,178,0.10)"  # GABA_COLOR (Okabe-Ito blue) at 10 % opacity: when GABA is on
 
 # Marker shapes: the textbook convention (excitatory synapse = triangle, inhibitory = round).
 GLUTAMATE_SYMBOL = "triangle-up"

@@ -102,6 +102,34 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
     return finish(traces, layout, s)
 
 
+def _block_points(result: NMDACoincidence, s: st_.FigureStyle) -> list[dict]:
+    """The two cells on the B(V) curve, each with its unblocked fraction written beside it."""
+    rest, depol = result.at_rest, result.depolarised
+    traces: list[dict] = []
+    for v, b, color, symbol, name in (
+        (rest.hold_mV, result.block_at_rest, REST_COLOR, "circle", "at rest"),
+        (depol.hold_mV, result.block_depolarised, DEPOLARISED_COLOR, "diamond", "depolarised"),
+    ):
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "x": [v],
+                "y": [b],
+                "xaxis": "x2",
+                "yaxis": "y2",
+                "name": name,
+                "showlegend": False,
+                "text": [f"{b:.3f}"],
+                "textposition": "top left",
+                "textfont": {"size": s.small_font_px},
+                "marker": {"symbol": symbol, "size": s.marker_px(14), "color": color, "line": {"width": 1.5}},
+                "hovertemplate": f"{name}: %{{x:.0f}} mV, %{{y:.3f}} unblocked<extra></extra>",
+            }
+        )
+    return traces
+
+
 def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_style=DEFAULT_STYLE) -> FigureSpec:
     """Left: the same NMDA input at rest and depolarised (ΔV).  Right: the Mg2+ block B(V) with both points."""
     s = figure_style
@@ -145,27 +173,7 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
             hovertemplate="%{x:.0f} mV: %{y:.3f} unblocked<extra></extra>",
         )
     )
-    for v, b, color, symbol, name in (
-        (rest.hold_mV, result.block_at_rest, REST_COLOR, "circle", "at rest"),
-        (depol.hold_mV, result.block_depolarised, DEPOLARISED_COLOR, "diamond", "depolarised"),
-    ):
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers+text",
-                "x": [v],
-                "y": [b],
-                "xaxis": "x2",
-                "yaxis": "y2",
-                "name": name,
-                "showlegend": False,
-                "text": [f"{b:.3f}"],
-                "textposition": "top left",
-                "textfont": {"size": s.small_font_px},
-                "marker": {"symbol": symbol, "size": s.marker_px(14), "color": color, "line": {"width": 1.5}},
-                "hovertemplate": f"{name}: %{{x:.0f}} mV, %{{y:.3f}} unblocked<extra></extra>",
-            }
-        )
+    traces += _block_points(result, s)
     top = max(abs(rest.peak_mV), abs(depol.peak_mV), 0.05) * 1.2
     layout = panel_layout(
         s,

@@ -147,6 +147,57 @@ def _check_run_args(duration_ms: float, dt_ms: float) -> None:
         raise ValueError("that is more than 2 million time steps; use a larger dt_ms or a shorter duration")
 
 
+def _checked_rng(params, duration_ms: float, dt_ms: float, rng) -> np.random.Generator:
+    """Reject what simulate_network cannot run; the generator to use (seed 0 when None)."""
+    if not isinstance(params, NetworkParams):
+        raise ValueError("params must be a NetworkParams")
+    _check_run_args(duration_ms, dt_ms)
+    if rng is None:
+        rng = np.random.default_rng(0)
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError("rng must be a numpy.random.Generator, e.g. numpy.random.default_rng(0)")
+    return rng
+
+
+def _wiring(p: NetworkParams, rng: np.random.Generator):
+    """Random connectivity (rows: presynaptic E cells, then I cells; columns: all cells) and the excitatory
+    weight onto each postsynaptic cell (E -> I scaled by e_to_i_scale).  Draws from ``rng`` in a fixed order."""
+    n_exc, n = int(p.n_exc), int(p.n_exc) + int(p.n_inh)
+    conn_e = random_connectivity(n_exc, n, p.p_connect, rng, exclude_self_offset=0)
+    conn_i = random_connectivity(int(p.n_inh), n, p.p_connect, rng, exclude_self_offset=n_exc)
+    w_e_post = np.full(n, float(p.w_exc_nS))
+    w_e_post[n_exc:] *= p.e_to_i_scale
+    return conn_e, conn_i, w_e_post
+
+
+def _deliver(spiked: np.ndarray, n_exc: int, conn_e, conn_i, w_e_post: np.ndarray, w_inh_nS: float, g_e, g_i) -> None:
+    """In place: the spikes of cells ``spiked`` (E cells first, then I) raise their targets' g_e and g_i."""
+    n = g_e.size
+    exc = spiked[spiked < n_exc]
+    inh = spiked[spiked >= n_exc] - n_exc
+    if exc.size:
+        g_e += np.bincount(conn_e.targets_of(exc), minlength=n) * w_e_post
+    if inh.size:
+        g_i += np.bincount(conn_i.targets_of(inh), minlength=n) * w_inh_nS
+
+
+def _network_run(params, spike_steps, spike_ids, n_steps: int, dt_ms: float, v_rec, record) -> NetworkRun:
+    """The run's record: every spike (time, cell) in time order, and V of the recorded cells."""
+    steps = np.concatenate(spike_steps) if spike_steps else np.empty(0, dtype=np.int64)
+    cells = np.concatenate(spike_ids) if spike_ids else np.empty(0, dtype=np.int64)
+    return NetworkRun(
+        spike_times_ms=steps * dt_ms,
+        spike_cells=cells,
+        n_exc=int(params.n_exc),
+        n_inh=int(params.n_inh),
+        duration_ms=float(n_steps * dt_ms),
+        dt_ms=float(dt_ms),
+        params=params,
+        v_sample_mV=v_rec,
+        v_sample_cells=record,
+    )
+
+
 def simulate_network(
     params: NetworkParams,
     duration_ms: float = 1000.0,
@@ -156,25 +207,13 @@ def simulate_network(
 ) -> NetworkRun:
     """Simulate the network for ``duration_ms`` (see module docstring).  ``rng`` is required in spirit:
     pass ``numpy.random.default_rng(seed)``; None means seed 0, so a run is always reproducible."""
-    if not isinstance(params, NetworkParams):
-        raise ValueError("params must be a NetworkParams")
-    _check_run_args(duration_ms, dt_ms)
-    if rng is None:
-        rng = np.random.default_rng(0)
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError("rng must be a numpy.random.Generator, e.g. numpy.random.default_rng(0)")
+    rng = _checked_rng(params, duration_ms, dt_ms, rng)
     p = params
     n_exc, n_inh = int(p.n_exc), int(p.n_inh)
     n = n_exc + n_inh
     n_steps = math.floor(duration_ms / dt_ms + 1e-9)
     record = np.array([c for c in record_v_cells if 0 <= c < n], dtype=np.int64)
-
-    # Connectivity: rows are presynaptic cells (E first, then I), columns all cells.
-    conn_e = random_connectivity(n_exc, n, p.p_connect, rng, exclude_self_offset=0)
-    conn_i = random_connectivity(n_inh, n, p.p_connect, rng, exclude_self_offset=n_exc)
-    # Excitatory weight onto each postsynaptic cell (E -> I scaled by e_to_i_scale).
-    w_e_post = np.full(n, float(p.w_exc_nS))
-    w_e_post[n_exc:] *= p.e_to_i_scale
+    conn_e, conn_i, w_e_post = _wiring(p, rng)
 
     # External Poisson input: expected count per cell per step, drawn per step below.
     kick_steps = round(p.kick_ms / dt_ms)
@@ -225,14 +264,7 @@ def simulate_network(
         spiked = np.flatnonzero(above)
         # (3) deliver this step's spikes: recurrent, then external
         if spiked.size:
-            exc = spiked[spiked < n_exc]
-            inh = spiked[spiked >= n_exc] - n_exc
-            if exc.size:
-                tgt = conn_e.targets_of(exc)
-                g_e += np.bincount(tgt, minlength=n) * w_e_post
-            if inh.size:
-                tgt = conn_i.targets_of(inh)
-                g_i += np.bincount(tgt, minlength=n) * p.w_inh_nS
+            _deliver(spiked, n_exc, conn_e, conn_i, w_e_post, p.w_inh_nS, g_e, g_i)
             # (4) reset
             v[spiked] = p.V_reset_mV
             ref_left[spiked] = ref_steps
@@ -243,16 +275,4 @@ def simulate_network(
             g_e += rng.poisson(lam, size=n) * p.w_exc_nS
         v_rec[k + 1] = v[record]
 
-    steps = np.concatenate(spike_steps) if spike_steps else np.empty(0, dtype=np.int64)
-    cells = np.concatenate(spike_ids) if spike_ids else np.empty(0, dtype=np.int64)
-    return NetworkRun(
-        spike_times_ms=steps * dt_ms,
-        spike_cells=cells,
-        n_exc=n_exc,
-        n_inh=n_inh,
-        duration_ms=float(n_steps * dt_ms),
-        dt_ms=float(dt_ms),
-        params=params,
-        v_sample_mV=v_rec,
-        v_sample_cells=record,
-    )
+    return _network_run(params, spike_steps, spike_ids, n_steps, dt_ms, v_rec, record)

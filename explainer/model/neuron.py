@@ -229,6 +229,50 @@ def nmda_open_fraction(x: np.ndarray, params: NeuronParams, dt_ms: float) -> np.
     return affine_scan(a, u)
 
 
+@dataclass(frozen=True)
+class SynapticDrive:
+    """The synaptic conductances of one cell on the time grid, which do not depend on V: AMPA and GABA-A
+    (nS) and the fraction s of open NMDA gates (B(V) is applied by the integrator, step by step)."""
+
+    g_ampa_nS: np.ndarray
+    g_gaba_nS: np.ndarray
+    nmda_open_fraction: np.ndarray
+
+    def fixed_conductance_and_drive(self, params: NeuronParams, i_ext_pA: float) -> tuple[np.ndarray, np.ndarray]:
+        """Per sample: the total conductance without NMDA (nS), and the matching drive
+        g_L E_L + g_AMPA E_exc + g_GABA E_GABA + I_ext (pA), so that V relaxes towards drive / conductance."""
+        g = params.g_L_nS + self.g_ampa_nS + self.g_gaba_nS
+        drive = (
+            params.g_L_nS * params.E_L_mV
+            + self.g_ampa_nS * params.E_exc_mV
+            + self.g_gaba_nS * params.E_gaba_mV
+            + i_ext_pA
+        )
+        return g, drive
+
+
+def synaptic_drive(
+    params: NeuronParams, inp: SynapticInput, n_samples: int, dt_ms: float, *, with_nmda: bool = True
+) -> SynapticDrive:
+    """The conductances ``inp`` opens, on ``n_samples`` grid points: each input spike adds its weight to
+    g_AMPA or g_GABA (and 1 to the NMDA rise variable x), which then decay exponentially (module docstring).
+    The one place both :func:`simulate_neuron` and :func:`simulate_batch` turn input spikes into conductances.
+    ``with_nmda=False`` skips the NMDA gates (s = 0) for a caller that knows they stay shut."""
+    glu_jumps = spike_counts_on_grid(inp.glutamate_times_ms, inp.glutamate_weights_nS, n_samples, dt_ms)
+    gaba_jumps = spike_counts_on_grid(inp.gaba_times_ms, inp.gaba_weights_nS, n_samples, dt_ms)
+    g_ampa = exponential_trace(glu_jumps, params.tau_ampa_ms, dt_ms)
+    g_gaba = exponential_trace(gaba_jumps, params.tau_gaba_ms, dt_ms)
+    if with_nmda:
+        ones = np.ones(inp.glutamate_times_ms.size)
+        x = exponential_trace(
+            spike_counts_on_grid(inp.glutamate_times_ms, ones, n_samples, dt_ms), params.tau_nmda_rise_ms, dt_ms
+        )
+        s = nmda_open_fraction(x, params, dt_ms)
+    else:
+        s = np.zeros(n_samples)
+    return SynapticDrive(g_ampa_nS=g_ampa, g_gaba_nS=g_gaba, nmda_open_fraction=s)
+
+
 def simulate_neuron(
     params: NeuronParams,
     inp: SynapticInput,
@@ -249,19 +293,11 @@ def simulate_neuron(
     n = n_steps + 1
     t_ms = np.arange(n) * dt_ms
 
-    glu_jumps = spike_counts_on_grid(inp.glutamate_times_ms, inp.glutamate_weights_nS, n, dt_ms)
-    glu_counts = spike_counts_on_grid(inp.glutamate_times_ms, np.ones(inp.glutamate_times_ms.size), n, dt_ms)
-    gaba_jumps = spike_counts_on_grid(inp.gaba_times_ms, inp.gaba_weights_nS, n, dt_ms)
-    g_ampa = exponential_trace(glu_jumps, params.tau_ampa_ms, dt_ms)
-    g_gaba = exponential_trace(gaba_jumps, params.tau_gaba_ms, dt_ms)
-    x = exponential_trace(glu_counts, params.tau_nmda_rise_ms, dt_ms)
-    s = nmda_open_fraction(x, params, dt_ms)
+    syn = synaptic_drive(params, inp, n, dt_ms)
+    g_ampa, g_gaba, s = syn.g_ampa_nS, syn.g_gaba_nS, syn.nmda_open_fraction
 
     # Everything that does not depend on V, per sample, as Python floats for a fast scalar loop.
-    g_fixed = (params.g_L_nS + g_ampa + g_gaba).tolist()
-    drive_fixed = (
-        params.g_L_nS * params.E_L_mV + g_ampa * params.E_exc_mV + g_gaba * params.E_gaba_mV + i_ext_pA
-    ).tolist()
+    g_fixed, drive_fixed = (a.tolist() for a in syn.fixed_conductance_and_drive(params, i_ext_pA))
     g_nmda_open = (params.g_nmda_max_nS * s).tolist()
     use_nmda = params.g_nmda_max_nS > 0 and bool(np.any(s > 0))
 
@@ -335,6 +371,23 @@ class BatchRun:
         return 1000.0 * self.spike_counts / self.duration_ms
 
 
+def _check_batch_args(params, inputs, i_ext_pA, duration_ms: float, dt_ms: float) -> np.ndarray:
+    """Reject what simulate_batch cannot run; return one current (pA) per cell."""
+    if not isinstance(params, NeuronParams):
+        raise ValueError("params must be a NeuronParams")
+    n_cells = len(inputs)
+    currents = np.broadcast_to(np.asarray(i_ext_pA, dtype=float), (n_cells,)).copy()
+    if n_cells == 0:
+        raise ValueError("simulate_batch needs at least one cell (one SynapticInput)")
+    if not np.all(np.isfinite(currents)):
+        raise ValueError("i_ext_pA must be finite")
+    if not (math.isfinite(dt_ms) and dt_ms > 0 and math.isfinite(duration_ms) and duration_ms > 0):
+        raise ValueError("duration_ms and dt_ms must be finite and greater than zero")
+    if not all(isinstance(inp, SynapticInput) for inp in inputs):
+        raise ValueError("every input must be a SynapticInput")
+    return currents
+
+
 def simulate_batch(
     params: NeuronParams,
     inputs: Sequence[SynapticInput],
@@ -348,16 +401,8 @@ def simulate_batch(
     :func:`explainer.model.neuron.simulate_neuron` (tests compare the two cell by cell), so a batch of
     n cells costs one loop over time steps instead of n.
     """
-    if not isinstance(params, NeuronParams):
-        raise ValueError("params must be a NeuronParams")
+    currents = _check_batch_args(params, inputs, i_ext_pA, duration_ms, dt_ms)
     n_cells = len(inputs)
-    currents = np.broadcast_to(np.asarray(i_ext_pA, dtype=float), (n_cells,)).copy()
-    if n_cells == 0:
-        raise ValueError("simulate_batch needs at least one cell (one SynapticInput)")
-    if not np.all(np.isfinite(currents)):
-        raise ValueError("i_ext_pA must be finite")
-    if not (math.isfinite(dt_ms) and dt_ms > 0 and math.isfinite(duration_ms) and duration_ms > 0):
-        raise ValueError("duration_ms and dt_ms must be finite and greater than zero")
     n_steps = math.floor(duration_ms / dt_ms + 1e-9)
     n = n_steps + 1
 
@@ -365,20 +410,11 @@ def simulate_batch(
     drive_fixed = np.empty((n, n_cells))
     g_nmda_open = np.zeros((n, n_cells))
     for c, inp in enumerate(inputs):
-        if not isinstance(inp, SynapticInput):
-            raise ValueError("every input must be a SynapticInput")
-        glu_jumps = spike_counts_on_grid(inp.glutamate_times_ms, inp.glutamate_weights_nS, n, dt_ms)
-        gaba_jumps = spike_counts_on_grid(inp.gaba_times_ms, inp.gaba_weights_nS, n, dt_ms)
-        g_ampa = exponential_trace(glu_jumps, params.tau_ampa_ms, dt_ms)
-        g_gaba = exponential_trace(gaba_jumps, params.tau_gaba_ms, dt_ms)
-        g_fixed[:, c] = params.g_L_nS + g_ampa + g_gaba
-        drive_fixed[:, c] = (
-            params.g_L_nS * params.E_L_mV + g_ampa * params.E_exc_mV + g_gaba * params.E_gaba_mV + currents[c]
-        )
-        if inp.glutamate_times_ms.size and params.g_nmda_max_nS > 0:
-            glu_counts = spike_counts_on_grid(inp.glutamate_times_ms, np.ones(inp.glutamate_times_ms.size), n, dt_ms)
-            x = exponential_trace(glu_counts, params.tau_nmda_rise_ms, dt_ms)
-            g_nmda_open[:, c] = params.g_nmda_max_nS * nmda_open_fraction(x, params, dt_ms)
+        with_nmda = bool(inp.glutamate_times_ms.size) and params.g_nmda_max_nS > 0
+        syn = synaptic_drive(params, inp, n, dt_ms, with_nmda=with_nmda)
+        g_fixed[:, c], drive_fixed[:, c] = syn.fixed_conductance_and_drive(params, currents[c])
+        if with_nmda:
+            g_nmda_open[:, c] = params.g_nmda_max_nS * syn.nmda_open_fraction
     use_nmda = bool(np.any(g_nmda_open > 0))
     dt_over_c = dt_ms / params.c_pF
     mg_k = params.mg_mM / MG_BLOCK_K_mM
