@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explainer.model.experiments.common import DEFAULT_PARAMS, DT_ms
+from explainer.model.experiments.common import DEFAULT_PARAMS, DT_ms, first_true
 from explainer.model.neuron import (
     NeuronParams,
     NeuronRun,
@@ -108,10 +108,4 @@ def first_firing_current_pA(params: NeuronParams = DEFAULT_PARAMS, step_pA: floa
         return 0.0
     if not fires(hi):
         return math.nan
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if fires(mid):
-            hi = mid
-        else:
-            lo = mid
-    return hi * step_pA
+    return first_true(fires, lo, hi) * step_pA

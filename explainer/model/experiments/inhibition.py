@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from explainer.model.experiments.common import DEFAULT_PARAMS, DT_ms
+from explainer.model.experiments.common import DEFAULT_PARAMS, DT_ms, first_true
 from explainer.model.experiments.synapses import PSPResult, psp_experiment
 from explainer.model.neuron import (
     NeuronParams,
@@ -146,13 +146,7 @@ def neutral_e_gaba_mV(
         return _steady_rate(replace(p, E_gaba_mV=float(e)), g_exc_nS, g_gaba_nS) < without
 
     lo, hi = round(params.E_L_mV) - 30, 0  # lowers at lo, not at hi (0 mV: GABA excites like glutamate)
-    while hi - lo > 1:  # a higher E_GABA never lowers the rate more
-        mid = (lo + hi) // 2
-        if lowers(mid):
-            lo = mid
-        else:
-            hi = mid
-    return hi
+    return first_true(lambda e: not lowers(e), lo, hi)  # a higher E_GABA never lowers the rate more
 
 
 def silencing_gaba_nS(params: NeuronParams = DEFAULT_PARAMS, g_exc_nS: float = SHUNT_EXC_nS, max_nS: int = 100) -> int:
@@ -161,10 +155,4 @@ def silencing_gaba_nS(params: NeuronParams = DEFAULT_PARAMS, g_exc_nS: float = S
     if _steady_rate(p, g_exc_nS, float(max_nS)) > 0:
         return 0
     lo, hi = 0, max_nS  # fires at lo, silent at hi
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if _steady_rate(p, g_exc_nS, float(mid)) > 0:
-            lo = mid
-        else:
-            hi = mid
-    return hi
+    return first_true(lambda g: _steady_rate(p, g_exc_nS, float(g)) == 0, lo, hi)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from explainer.model.experiments.common import DEFAULT_PARAMS, DT_ms, SPIKING_OFF_V_th_mV
+from explainer.model.experiments.common import DEFAULT_PARAMS, DT_ms, SPIKING_OFF_V_th_mV, first_true
 from explainer.model.neuron import (
     NeuronParams,
     NeuronRun,
@@ -214,14 +214,7 @@ def synapses_to_fire(
 
     if not fires(max_synapses):
         return 0
-    lo, hi = 0, max_synapses  # lo does not fire, hi fires
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if fires(mid):
-            hi = mid
-        else:
-            lo = mid
-    return hi
+    return first_true(fires, 0, max_synapses)  # 0 synapses do not fire it, max_synapses do
 
 
 HOLDS_mV = np.arange(-80.0, -19.0, 5.0)  # the lesson's holding-potential slider, -80 to -20 mV in 5 mV steps
@@ -244,10 +237,9 @@ def longest_summing_gap_ms(
     lo = 1
     if summation(params, n_synapses=n_synapses, n_volleys=n_volleys, interval_ms=float(max_ms)).fired:
         return max_ms
-    while hi - lo > 1:  # closer volleys never sum to less, so bisection finds the border
-        mid = (lo + hi) // 2
-        if summation(params, n_synapses=n_synapses, n_volleys=n_volleys, interval_ms=float(mid)).fired:
-            lo = mid
-        else:
-            hi = mid
-    return lo
+
+    # closer volleys never sum to less, so the first gap that fails lies one past the answer
+    def fails(gap: int) -> bool:
+        return not summation(params, n_synapses=n_synapses, n_volleys=n_volleys, interval_ms=float(gap)).fired
+
+    return first_true(fails, lo, hi) - 1
