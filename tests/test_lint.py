@@ -45,6 +45,7 @@ def test_eslint_on_the_animated_views_javascript():
             "0",
             str(JS_DIR.relative_to(ROOT)),
             "explainer/ui/page_keys",
+            "explainer/ui/browser",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -62,3 +63,16 @@ def test_no_javascript_or_css_in_python_strings_of_the_components():
         assert all(f in source for f in files), f"{module} must load its files {files}"
         for marker in ("<script", "function (", "=> {", "<style", "{ display:"):
             assert marker not in source, f"{marker!r} in explainer/ui/{module}"
+
+
+def test_no_javascript_or_css_in_any_python_string():
+    """Issue 12: all browser code is in files (the components' asset dirs and explainer/ui/browser); Python
+    passes data to it.  Only ui/browser/__init__.py writes the script and style elements that wrap a file."""
+    markers = ("function (", "=> {", "{ display:", "window.history", "querySelector", "@media", "font-size:")
+    found = []
+    for path in sorted((ROOT / "explainer").rglob("*.py")):
+        if path == ROOT / "explainer" / "ui" / "browser" / "__init__.py":
+            continue
+        text = path.read_text()
+        found += [f"{path.relative_to(ROOT)}: {m!r}" for m in (*markers, "<script", "<style") if m in text]
+    assert not found, "browser code in Python strings (move it to a file):\n" + "\n".join(found)

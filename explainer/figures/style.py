@@ -99,6 +99,18 @@ def base_layout(style: FigureStyle, height_px: int) -> dict:
     }
 
 
+# The page's own chrome, outside the figures: the connection notice (ui/connection.py) and presenter mode's
+# page text (ui/presenter.py).  Names are CSS custom properties (--ei-<name>) in ui/browser/*.css.
+NOTICE_COLORS = {
+    "notice-bg": TEXT_COLOR,
+    "notice-text": "#FFFFFF",
+    "notice-warn": OKABE_ITO["orange"],
+    "notice-ok": OKABE_ITO["bluish_green"],
+    "notice-shadow": "rgba(0, 0, 0, 0.35)",
+}
+PRESENTER_PAGE_COLORS = {"present-text": "#000000", "present-border": MEMBRANE_COLOR}
+
+
 # Axis labels that stand clear of each other (checked in Chromium at laptop, projector and phone size by
 # tests/e2e/test_static_charts.py).
 AXIS_TITLE_STANDOFF_PX = 12

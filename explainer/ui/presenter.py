@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explainer.figures.style import FigureStyle
-from explainer.ui import device
+from explainer.figures.style import PRESENTER_PAGE_COLORS, FigureStyle
+from explainer.ui import browser, device
 
 PRESENT_KEY = "present"
 PRESENTER_FIGURE_SCALE = 1.45
@@ -18,33 +18,6 @@ PRESENTER_TEXT_SCALE = 1.4
 # Titles keep their laptop size (already 44 px; 1.4x would push the figure off a 1280 x 720 screen).
 PRESENTER_H1_PX = 44
 
-_PRESENTER_CSS = f"""
-<style>
-  /* Presenter mode: all text {PRESENTER_TEXT_SCALE}x larger (Streamlit sizes text in rem; figures scale
-     their own fonts, so they are not zoomed twice), less chrome. */
-  html {{ font-size: {16 * PRESENTER_TEXT_SCALE:.1f}px; }}
-  [data-testid="stHeader"] {{ display: none; }}
-  [data-testid="stMainBlockContainer"] {{ max-width: 100%; padding: 0.75rem 1.5rem 2rem 1.5rem; }}
-  /* High contrast for a washed-out projector: black text on white, darker borders. */
-  [data-testid="stMain"], [data-testid="stMarkdownContainer"], [data-testid="stWidgetLabel"] {{ color: #000000; }}
-  [data-testid="stExpander"] details {{ border-color: #6B6B6B; }}
-  /* Keep the figure on the first screen at 1280 x 720: a one-line banner and a modest title.  The banner
-     stays on every page, only smaller. */
-  [data-testid="stMainBlockContainer"] [data-testid="stAlertContainer"] {{ padding: 0.4rem 0.8rem; }}
-  h1 {{ font-size: {PRESENTER_H1_PX}px !important; padding: 0 0 0.5rem 0 !important; }}
-  [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0.5rem; }}
-  [data-testid="stExpander"] summary {{ padding-top: 0.35rem; padding-bottom: 0.35rem; }}
-</style>
-"""
-
-
-_NORMALISE_LINK_JS = """<script>
-(function () {
-  const url = new URL(window.location.href);
-  url.searchParams.set('present', '%s');
-  window.history.replaceState(window.history.state, '', url.toString());
-})();
-</script>"""
 TRUE_WORDS = ("1", "true", "yes", "on")
 FALSE_WORDS = ("0", "false", "no", "off")
 _HELP = "Large type for a projector, less on screen, PageDown / PageUp to step through the pages."
@@ -65,7 +38,10 @@ def presenter_toggle() -> bool:
             if value not in ("true", "false"):
                 # Streamlit's binding only understands true/false and would drop "1" from the address bar,
                 # so a reload would lose presenter mode: rewrite the link in place (our own script, no URL text).
-                st.html(_NORMALISE_LINK_JS % ("true" if value in TRUE_WORDS else "false"), unsafe_allow_javascript=True)
+                st.html(
+                    browser.script("present_in_link.js", "eiPresentInLink", "true" if value in TRUE_WORDS else "false"),
+                    unsafe_allow_javascript=True,
+                )
         else:
             from explainer.ui.widgets import quote_url_value
 
@@ -99,7 +75,16 @@ def view_style() -> FigureStyle:
 
 def apply_presenter_css() -> None:
     if is_presenting():
-        st.html(_PRESENTER_CSS)
+        st.html(
+            browser.css_variables(
+                {
+                    "present-root-font": f"{16 * PRESENTER_TEXT_SCALE:.1f}px",
+                    "present-h1": f"{PRESENTER_H1_PX}px",
+                    **PRESENTER_PAGE_COLORS,
+                }
+            )
+        )
+        st.html(browser.stylesheet("presenter.css"))
 
 
 def explain(markdown_text: str, label: str = "Explanation") -> None:

@@ -16,12 +16,13 @@ path index".)
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable, Sequence
 
 import streamlit as st
+
+from explainer.ui import browser
 
 _SAFE = re.compile(r"[^0-9A-Za-z.+\-_ ]")
 MAX_QUOTED_CHARS = 16
@@ -55,35 +56,11 @@ def _url_text(value: float) -> str:
     return str(value)
 
 
-_SET_URL_VALUE_JS = """<script>
-(function () {
-  // Put the corrected value in the address bar once this run has finished (Streamlit drops the link's
-  // unusable value from the URL while the run is drawn).  Our own script; key and value are ours.
-  const key = %(key)s, value = %(value)s;
-  let tries = 0;
-  (function put() {
-    const app = document.querySelector('[data-testid=stApp]');
-    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') {
-      if (++tries < 200) setTimeout(put, 50);
-      return;
-    }
-    const url = new URL(window.location.href);
-    if (url.searchParams.get(key) === value) return;
-    url.searchParams.set(key, value);
-    window.history.replaceState(window.history.state, '', url.toString());
-  })();
-})();
-</script>"""
-
-
 def _correct_link(key: str, label: str, value: float, message: str) -> None:
     """Use ``value`` for ``key`` (session state), note it, and put it in the address bar from the browser."""
     st.session_state[key] = value
     _note(label, message)
-    st.html(
-        _SET_URL_VALUE_JS % {"key": json.dumps(key), "value": json.dumps(_url_text(value))},
-        unsafe_allow_javascript=True,
-    )
+    st.html(browser.script("put_in_link.js", "eiPutInLink", key, _url_text(value)), unsafe_allow_javascript=True)
 
 
 def _reconcile_number(key: str, label: str, lo: float, hi: float, is_int: bool) -> None:

@@ -6,7 +6,7 @@ import globals from 'globals';
 export default [
   js.configs.recommended,
   {
-    files: ['explainer/ui/animated_view/assets/**/*.js', 'explainer/ui/page_keys/**/*.js'],
+    files: ['explainer/ui/animated_view/assets/**/*.js', 'explainer/ui/page_keys/**/*.js', 'explainer/ui/browser/**/*.js'],
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'module',
@@ -23,5 +23,10 @@ export default [
       'no-restricted-properties': ['error', { object: 'document', property: 'write' }],
       'no-restricted-syntax': ['error', { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Build DOM nodes; never parse HTML.' }],
     },
+  },
+  {
+    // explainer/ui/browser: classic scripts run by st.html, each defining one window.ei... function
+    files: ['explainer/ui/browser/**/*.js'],
+    languageOptions: { ecmaVersion: 2022, sourceType: 'script', globals: { ...globals.browser } },
   },
 ];
