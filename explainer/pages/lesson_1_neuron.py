@@ -17,8 +17,8 @@ from explainer.model.experiments.excitability import FICurve, current_step_run, 
 from explainer.model.neuron import NeuronParams
 from explainer.model.spikes import steady_rate_hz
 from explainer.ui import lesson, presenter
-from explainer.ui.presets import Preset, clear_preset
-from explainer.ui.widgets import url_slider
+from explainer.ui.presets import Preset
+from explainer.ui.widgets import Slider
 
 SLUG = "meet_the_neuron"
 STEP = "Lesson 1 of 4 · about 8 minutes"
@@ -44,6 +44,27 @@ PRESETS = {
         {"l1_current": 600, "l1_tref": 8},
     ),
 }
+
+
+L1_CURRENT_SLIDER = Slider(
+    key="l1_current",
+    label="Injected current I (pA)",
+    lo=0,
+    hi=CURRENT_MAX_pA,
+    default=DEFAULT_CURRENT_pA,
+    step=CURRENT_STEP_pA,
+    help="A steady current pushed into the cell through an electrode, switched on at time 0.",
+)
+
+L1_TREF_SLIDER = Slider(
+    key="l1_tref",
+    label="Refractory period (ms)",
+    lo=T_REF_MIN_ms,
+    hi=T_REF_MAX_ms,
+    default=round(DEFAULTS.t_ref_ms),
+    step=1,
+    help="After each spike the cell is held at the reset potential for this long.",
+)
 
 
 def params_for(t_ref_ms: float) -> NeuronParams:
@@ -78,31 +99,14 @@ numbers = text_numbers.excitability_lesson  # every number this page's text quot
 @st.fragment
 def experiment() -> None:
     """Presets, the two sliders, the figure and its read-outs (reruns on its own)."""
-    lesson.presets(PRESETS, key="l1_preset")
-    clear = {"on_change": clear_preset, "args": ("l1_preset",)}
-    c1, c2 = st.columns(2)
-    with c1:
-        current = url_slider(
-            "Injected current I (pA)",
-            0,
-            CURRENT_MAX_pA,
-            DEFAULT_CURRENT_pA,
-            CURRENT_STEP_pA,
-            key="l1_current",
-            help="A steady current pushed into the cell through an electrode, switched on at time 0.",
-            **clear,
-        )
-    with c2:
-        t_ref = url_slider(
-            "Refractory period (ms)",
-            T_REF_MIN_ms,
-            T_REF_MAX_ms,
-            round(DEFAULTS.t_ref_ms),
-            1,
-            key="l1_tref",
-            help="After each spike the cell is held at the reset potential for this long.",
-            **clear,
-        )
+    current, t_ref = lesson.preset_sliders(
+        PRESETS,
+        (
+            L1_CURRENT_SLIDER,
+            L1_TREF_SLIDER,
+        ),
+        key="l1_preset",
+    )
     fig, description, r = view(float(current), float(t_ref), presenter.figure_style())
     st.plotly_chart(
         fig,

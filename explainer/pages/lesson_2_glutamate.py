@@ -21,8 +21,8 @@ from explainer.model.experiments.synapses import (
 )
 from explainer.model.neuron import NeuronParams
 from explainer.ui import lesson, presenter
-from explainer.ui.presets import Preset, clear_preset
-from explainer.ui.widgets import url_slider
+from explainer.ui.presets import Preset
+from explainer.ui.widgets import Slider
 
 SLUG = "glutamate"
 STEP = "Lesson 2 of 4 · about 10 minutes"
@@ -70,6 +70,57 @@ SUM_PRESETS = {
 }
 
 
+L2_HOLD_SLIDER = Slider(
+    key="l2_hold",
+    label="Depolarised cell held at (mV)",
+    lo=HOLD_MIN_mV,
+    hi=HOLD_MAX_mV,
+    default=round(NMDA_HOLD_DEFAULT_mV),
+    step=HOLD_STEP_mV,
+    help="A steady current holds the second cell at this potential (spiking is switched off).",
+)
+
+L2_MG_SLIDER = Slider(
+    key="l2_mg",
+    label="Magnesium outside the cell, Mg²⁺ (mM)",
+    lo=0.0,
+    hi=MG_MAX_mM,
+    default=DEFAULTS.mg_mM,
+    step=0.1,
+    help="About 1 mM in the brain. 0 mM removes the block.",
+)
+
+L2_SYNAPSES_SLIDER = Slider(
+    key="l2_synapses",
+    label="▲ Synapses active together",
+    lo=1,
+    hi=SYNAPSES_MAX,
+    default=DEFAULT_SYNAPSES,
+    step=1,
+    help="Spatial summation: how many glutamate synapses (1 nS each) fire in each volley.",
+)
+
+L2_VOLLEYS_SLIDER = Slider(
+    key="l2_volleys",
+    label="Number of volleys",
+    lo=1,
+    hi=VOLLEYS_MAX,
+    default=DEFAULT_VOLLEYS,
+    step=1,
+    help="How many times the group of synapses fires.",
+)
+
+L2_INTERVAL_SLIDER = Slider(
+    key="l2_interval",
+    label="Time between volleys (ms)",
+    lo=INTERVAL_MIN_ms,
+    hi=INTERVAL_MAX_ms,
+    default=DEFAULT_INTERVAL_ms,
+    step=1,
+    help="Temporal summation: the shorter the gap, the less each EPSP has faded before the next.",
+)
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def epsp_view(figure_style: FigureStyle) -> tuple[FigureSpec, str]:
     epsp = single_epsp(DEFAULTS)
@@ -106,31 +157,14 @@ numbers = text_numbers.synapses_lesson  # every number this page's text quotes
 @st.fragment
 def mg_experiment() -> None:
     """The Mg2+ block: the same NMDA input at rest and at a holding potential the student chooses."""
-    lesson.presets(MG_PRESETS, key="l2_mg_preset")
-    clear = {"on_change": clear_preset, "args": ("l2_mg_preset",)}
-    c1, c2 = st.columns(2)
-    with c1:
-        hold = url_slider(
-            "Depolarised cell held at (mV)",
-            HOLD_MIN_mV,
-            HOLD_MAX_mV,
-            round(NMDA_HOLD_DEFAULT_mV),
-            HOLD_STEP_mV,
-            key="l2_hold",
-            help="A steady current holds the second cell at this potential (spiking is switched off).",
-            **clear,
-        )
-    with c2:
-        mg = url_slider(
-            "Magnesium outside the cell, Mg²⁺ (mM)",
-            0.0,
-            MG_MAX_mM,
-            DEFAULTS.mg_mM,
-            0.1,
-            key="l2_mg",
-            help="About 1 mM in the brain. 0 mM removes the block.",
-            **clear,
-        )
+    hold, mg = lesson.preset_sliders(
+        MG_PRESETS,
+        (
+            L2_HOLD_SLIDER,
+            L2_MG_SLIDER,
+        ),
+        key="l2_mg_preset",
+    )
     fig, description, r = nmda_view(float(hold), float(mg), presenter.figure_style())
     lesson.chart(
         fig, "l2_mg_chart", "NMDA EPSPs at rest and depolarised, and the magnesium block curve. " + description
@@ -145,42 +179,15 @@ def mg_experiment() -> None:
 @st.fragment
 def summation_experiment() -> None:
     """Spatial and temporal summation: synapses per volley, number of volleys, time between them."""
-    lesson.presets(SUM_PRESETS, key="l2_sum_preset")
-    clear = {"on_change": clear_preset, "args": ("l2_sum_preset",)}
-    c1, c2, c3 = st.columns(3)
-    with c1:
-        n_syn = url_slider(
-            "▲ Synapses active together",
-            1,
-            SYNAPSES_MAX,
-            DEFAULT_SYNAPSES,
-            1,
-            key="l2_synapses",
-            help="Spatial summation: how many glutamate synapses (1 nS each) fire in each volley.",
-            **clear,
-        )
-    with c2:
-        volleys = url_slider(
-            "Number of volleys",
-            1,
-            VOLLEYS_MAX,
-            DEFAULT_VOLLEYS,
-            1,
-            key="l2_volleys",
-            help="How many times the group of synapses fires.",
-            **clear,
-        )
-    with c3:
-        interval = url_slider(
-            "Time between volleys (ms)",
-            INTERVAL_MIN_ms,
-            INTERVAL_MAX_ms,
-            DEFAULT_INTERVAL_ms,
-            1,
-            key="l2_interval",
-            help="Temporal summation: the shorter the gap, the less each EPSP has faded before the next.",
-            **clear,
-        )
+    n_syn, volleys, interval = lesson.preset_sliders(
+        SUM_PRESETS,
+        (
+            L2_SYNAPSES_SLIDER,
+            L2_VOLLEYS_SLIDER,
+            L2_INTERVAL_SLIDER,
+        ),
+        key="l2_sum_preset",
+    )
     fig, description, r = summation_view(int(n_syn), int(volleys), float(interval), presenter.figure_style())
     lesson.chart(fig, "l2_sum_chart", "Membrane potential under volleys of glutamate input. " + description)
     m1, m2 = st.columns(2)

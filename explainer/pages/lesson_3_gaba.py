@@ -22,8 +22,8 @@ from explainer.model.experiments.inhibition import (
 )
 from explainer.model.neuron import NeuronParams
 from explainer.ui import lesson, presenter
-from explainer.ui.presets import Preset, clear_preset
-from explainer.ui.widgets import url_slider
+from explainer.ui.presets import Preset
+from explainer.ui.widgets import Slider
 
 SLUG = "gaba"
 STEP = "Lesson 3 of 4 · about 10 minutes"
@@ -47,6 +47,28 @@ PRESETS = {
         "High chloride inside: GABA depolarises and even speeds up firing.", {"l3_egaba": -40, "l3_ggaba": 10}
     ),
 }
+
+
+L3_EGABA_SLIDER = Slider(
+    key="l3_egaba",
+    label="GABA reversal potential E_GABA (mV)",
+    lo=E_GABA_MIN_mV,
+    hi=E_GABA_MAX_mV,
+    default=round(DEFAULTS.E_L_mV),
+    step=1,
+    help="Set by the chloride inside and outside the cell. Mature neurons: near or below rest (−70 mV is "
+    "this app's standard value; −64 to −83 mV by the Nernst equation); around −40 mV in immature ones.",
+)
+
+L3_GGABA_SLIDER = Slider(
+    key="l3_ggaba",
+    label="● Steady GABA conductance (nS)",
+    lo=0,
+    hi=G_GABA_MAX_nS,
+    default=round(SHUNT_GABA_nS),
+    step=1,
+    help="How many GABA gates are open while GABA is on, in nanosiemens (the leak is 10 nS).",
+)
 
 
 def _params(e_gaba_mV: float) -> NeuronParams:
@@ -81,32 +103,14 @@ numbers = text_numbers.inhibition_lesson  # every number this page's text quotes
 @st.fragment
 def experiment() -> None:
     """E_GABA and GABA strength -> one GABA input (IPSPs) and the shunting experiment."""
-    lesson.presets(PRESETS, key="l3_preset")
-    clear = {"on_change": clear_preset, "args": ("l3_preset",)}
-    c1, c2 = st.columns(2)
-    with c1:
-        e_gaba = url_slider(
-            "GABA reversal potential E_GABA (mV)",
-            E_GABA_MIN_mV,
-            E_GABA_MAX_mV,
-            round(DEFAULTS.E_L_mV),
-            1,
-            key="l3_egaba",
-            help="Set by the chloride inside and outside the cell. Mature neurons: near or below rest (−70 mV is "
-            "this app's standard value; −64 to −83 mV by the Nernst equation); around −40 mV in immature ones.",
-            **clear,
-        )
-    with c2:
-        g_gaba = url_slider(
-            "● Steady GABA conductance (nS)",
-            0,
-            G_GABA_MAX_nS,
-            round(SHUNT_GABA_nS),
-            1,
-            key="l3_ggaba",
-            help="How many GABA gates are open while GABA is on, in nanosiemens (the leak is 10 nS).",
-            **clear,
-        )
+    e_gaba, g_gaba = lesson.preset_sliders(
+        PRESETS,
+        (
+            L3_EGABA_SLIDER,
+            L3_GGABA_SLIDER,
+        ),
+        key="l3_preset",
+    )
     ipsp_fig, ipsp_text, shunt_fig, shunt_text, r = gaba_view(float(e_gaba), float(g_gaba), presenter.figure_style())
     st.markdown(
         f"**One GABA input** ({IPSP_GABA_SYNAPSES} GABA synapses at once), in a resting cell and in a cell held at "

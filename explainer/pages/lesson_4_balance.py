@@ -19,8 +19,8 @@ from explainer.model.scenarios import TugOfWarSettings, compares_without_gaba, r
 from explainer.model.spikes import isi_cv, settled_mean_v_mV
 from explainer.ui import lesson, presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
-from explainer.ui.presets import Preset, clear_preset
-from explainer.ui.widgets import url_slider
+from explainer.ui.presets import Preset
+from explainer.ui.widgets import Slider
 
 SLUG = "tug_of_war"
 STEP = "Lesson 4 of 4 · about 8 minutes"
@@ -44,6 +44,27 @@ the_map = text_numbers.default_rate_map
 
 
 the_comparison = text_numbers.regularity
+
+
+L4_GLU_SLIDER = Slider(
+    key="l4_glu",
+    label="▲ Glutamate input (spikes/s)",
+    lo=0,
+    hi=RATE_MAX_HZ,
+    default=int(DEFAULTS.glutamate_rate_hz),
+    step=RATE_STEP_HZ,
+    help="Total rate of glutamate spikes from all excitatory inputs, 1 nS each.",
+)
+
+L4_GABA_SLIDER = Slider(
+    key="l4_gaba",
+    label="● GABA input (spikes/s)",
+    lo=0,
+    hi=RATE_MAX_HZ,
+    default=int(DEFAULTS.gaba_rate_hz),
+    step=RATE_STEP_HZ,
+    help="Total rate of GABA spikes from all inhibitory inputs, 1 nS each.",
+)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -92,31 +113,14 @@ numbers = text_numbers.balance_lesson  # every number this page's text quotes
 @st.fragment
 def explore() -> None:
     """Two rate sliders -> the animated neuron and the rate map with the sliders' point starred."""
-    lesson.presets(PRESETS, key="l4_preset")
-    clear = {"on_change": clear_preset, "args": ("l4_preset",)}
-    c1, c2 = st.columns(2)
-    with c1:
-        glu = url_slider(
-            "▲ Glutamate input (spikes/s)",
-            0,
-            RATE_MAX_HZ,
-            int(DEFAULTS.glutamate_rate_hz),
-            RATE_STEP_HZ,
-            key="l4_glu",
-            help="Total rate of glutamate spikes from all excitatory inputs, 1 nS each.",
-            **clear,
-        )
-    with c2:
-        gaba = url_slider(
-            "● GABA input (spikes/s)",
-            0,
-            RATE_MAX_HZ,
-            int(DEFAULTS.gaba_rate_hz),
-            RATE_STEP_HZ,
-            key="l4_gaba",
-            help="Total rate of GABA spikes from all inhibitory inputs, 1 nS each.",
-            **clear,
-        )
+    glu, gaba = lesson.preset_sliders(
+        PRESETS,
+        (
+            L4_GLU_SLIDER,
+            L4_GABA_SLIDER,
+        ),
+        key="l4_preset",
+    )
     anim, anim_text, map_fig, map_text, r = explore_view(
         float(glu), float(gaba), presenter.figure_style(), presenter.view_style(), reduce_motion()
     )

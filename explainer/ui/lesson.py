@@ -34,14 +34,15 @@ never drift from what the model does; a name the page does not provide stays vis
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
 
 from explainer import content
 from explainer.ui import presenter
-from explainer.ui.presets import Preset, preset_selector
+from explainer.ui.presets import Preset, clear_preset, preset_selector
+from explainer.ui.widgets import Slider
 
 KINDS = ("goal", "text", "predict", "check", "explain", "try")
 QUESTION_KINDS = ("predict", "check")
@@ -311,6 +312,17 @@ def waiting_for_prediction() -> None:
 def presets(options: Mapping[str, Preset], *, key: str) -> None:
     """One-click scenarios that set this lesson's sliders (bound to the URL like the sliders)."""
     preset_selector(options, key, "One click sets the sliders to a prepared scenario.")
+
+
+def preset_sliders(options: Mapping[str, Preset], sliders: Sequence[Slider], *, key: str) -> list[float]:
+    """The lesson's presets above its sliders, side by side; moving a slider leaves the preset.  Returns the
+    sliders' values, in order."""
+    presets(options, key=key)
+    values = []
+    for column, slider in zip(st.columns(len(sliders)), sliders, strict=True):
+        with column:
+            values.append(slider.show(on_change=clear_preset, args=(key,)))
+    return values
 
 
 # ---------------------------------------------------------------------------------------------------

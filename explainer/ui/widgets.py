@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -79,6 +80,22 @@ def _reconcile_number(key: str, label: str, lo: float, hi: float, is_int: bool) 
         clamped = min(max(value, lo), hi)
         message = f"(`{quote_url_value(raw)}`) is outside {lo:g} to {hi:g}, so {clamped:g} is used."
         _correct_link(key, label, int(clamped) if is_int else float(clamped), message)
+
+
+@dataclass(frozen=True)
+class Slider:
+    """One URL-bound slider: its key (also its name in the link), words and bounds (units in the names)."""
+
+    key: str
+    label: str
+    lo: float
+    hi: float
+    default: float
+    step: float
+    help: str
+
+    def show(self, **kwargs) -> float:
+        return url_slider(self.label, self.lo, self.hi, self.default, self.step, key=self.key, help=self.help, **kwargs)
 
 
 def url_slider(label: str, lo: float, hi: float, default: float, step: float, *, key: str, **kwargs) -> float:
