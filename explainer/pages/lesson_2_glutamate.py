@@ -165,6 +165,8 @@ def mg_experiment() -> None:
         ),
         key="l2_mg_preset",
     )
+    at_predicted = hold == L2_HOLD_SLIDER.default and mg == L2_MG_SLIDER.default
+    lesson.away_from_prediction(lesson.load_lesson(SLUG), at_predicted, numbers())
     fig, description, r = nmda_view(float(hold), float(mg), presenter.figure_style())
     lesson.chart(
         fig, "l2_mg_chart", "NMDA EPSPs at rest and depolarised, and the magnesium block curve. " + description

@@ -111,6 +111,8 @@ def experiment() -> None:
         ),
         key="l3_preset",
     )
+    at_predicted = e_gaba == L3_EGABA_SLIDER.default and g_gaba == L3_GGABA_SLIDER.default
+    lesson.away_from_prediction(lesson.load_lesson(SLUG), at_predicted, numbers())
     ipsp_fig, ipsp_text, shunt_fig, shunt_text, r = gaba_view(float(e_gaba), float(g_gaba), presenter.figure_style())
     st.markdown(
         f"**One GABA input** ({IPSP_GABA_SYNAPSES} GABA synapses at once), in a resting cell and in a cell held at "

@@ -198,13 +198,25 @@ def explain(lesson: LessonText, name: str, numbers: Mapping[str, str] | None = N
         st.markdown(fill(lesson.block(name), numbers or {}))
 
 
+def _keep_answer(key: str, kept_key: str) -> None:
+    st.session_state[kept_key] = st.session_state.get(key)
+
+
 def _choose(question: Question, key: str, label: str, numbers: Mapping[str, str]) -> str | None:
+    """A quick check's answer.  It is kept for the session under a key of its own (Streamlit forgets the
+    widget's when the student visits another page), so a student coming back finds their answer."""
     st.markdown(fill(question.prompt, numbers))
+    labels = [fill(o, numbers) for o in question.labels]
+    kept_key = f"{key}_kept"
+    kept = st.session_state.get(kept_key)
+    returning = key not in st.session_state and kept in labels
     return st.radio(
         label,
-        [fill(o, numbers) for o in question.labels],
-        index=None,
+        labels,
+        index=labels.index(kept) if returning else None,
         key=key,
+        on_change=_keep_answer,
+        args=(key, kept_key),
         help="Choose one answer. You can change your mind at any time.",
     )
 
@@ -264,22 +276,42 @@ def _sentence(text: str) -> str:
     return text if text.rstrip().endswith((".", "!", "?")) else text.rstrip() + "."
 
 
+SETTING_BLOCK = "text:predicted_setting"  # the setting a prediction is about, where the sliders can leave it
+AWAY_BLOCK = "text:away_from_prediction"
+
+
 def prediction_feedback(lesson: LessonText, name: str, choice: str, numbers: Mapping[str, str] | None = None) -> None:
-    """After the reveal: was the prediction what the model shows, and why."""
+    """After the reveal: was the prediction what the model shows, and why.
+
+    The verdict is about the setting the question describes; where the sliders can leave it (the lesson's
+    ``text: predicted_setting`` block), the verdict names that setting, so it stays true whatever they show.
+    """
     numbers = numbers or {}
     question = lesson.question(name)
     chosen = next((o for o in question.options if fill(o.label, numbers) == choice), None)
     if chosen is None:
         return
     answer = question.answer
+    where = (
+        f"For the setting you predicted ({fill(lesson.block(SETTING_BLOCK), numbers)}), t"
+        if (SETTING_BLOCK in lesson.blocks)
+        else "T"
+    )
     if chosen.correct:
-        st.success(f"**You predicted:** {choice}  \n**The model agrees.** {fill(chosen.feedback, numbers)}")
+        st.success(f"**You predicted:** {choice}  \n**{where}he model agrees.** {fill(chosen.feedback, numbers)}")
     else:
         st.warning(
-            f"**You predicted:** {choice}  \n**The model shows something else.** {fill(chosen.feedback, numbers)}  \n"
+            f"**You predicted:** {choice}  \n**{where}he model shows something else.** "
+            f"{fill(chosen.feedback, numbers)}  \n"
             f"**What happens:** {_sentence(fill(answer.label, numbers))} {fill(answer.feedback, numbers)}",
             icon=":material/lightbulb:",
         )
+
+
+def away_from_prediction(lesson: LessonText, at_predicted_setting: bool, numbers: Mapping[str, str]) -> None:
+    """Beside the chart, while the sliders show another setting than the prediction was about: say so."""
+    if not at_predicted_setting:
+        st.info(fill(lesson.block(AWAY_BLOCK), numbers), icon=":material/tune:")
 
 
 def check(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, str] | None = None) -> bool | None:

@@ -138,12 +138,34 @@ def test_every_prediction_gets_feedback_after_the_reveal(lp):
         assert len(at.get("plotly_chart")) + len(views(at)) == lp.charts_after, "static charts + animated views"
         if label == answer:
             feedback = " ".join(s.value for s in at.success)
-            assert "The model agrees" in feedback and label in feedback
+            assert "he model agrees" in feedback and label in feedback
         else:
             feedback = " ".join(w.value for w in at.warning)
-            assert "The model shows something else" in feedback and label in feedback
+            assert "he model shows something else" in feedback and label in feedback
             assert answer in feedback, "a wrong prediction is followed by what does happen"
     assert "Why?" in page_text(at) and "Try this" in page_text(at)
+
+
+@pytest.mark.parametrize(
+    ("file", "moves", "setting"),
+    [
+        ("lesson_2_glutamate.py", {"l2_mg": 0.0}, "1 mM magnesium"),
+        ("lesson_3_gaba.py", {"l3_egaba": -30, "l3_ggaba": 40}, "E_GABA at rest"),
+    ],
+)
+def test_the_verdict_names_the_setting_predicted_and_other_settings_are_called_new(file, moves, setting):
+    """The UX review: with the sliders moved, "The model agrees" sat under a chart that showed the opposite."""
+    lp = next(lp for lp in LESSONS if lp.file == file)
+    labels, answer = _labels(lp, lp.predict)
+    at = open_page(lp.file)
+    _predict(at, lp, answer)
+    verdict = " ".join(s.value for s in at.success)
+    assert f"For the setting you predicted ({setting}" in verdict and "the model agrees" in verdict
+    assert not any("another setting" in i.value for i in at.info), "at the predicted setting: no note"
+    for key, value in moves.items():
+        at.slider(key=key).set_value(value).run()
+    assert_clean(at)
+    assert any("another setting than the one you predicted" in i.value for i in at.info), "moved: the note says so"
 
 
 @pytest.mark.parametrize("lp", LESSONS, ids=IDS)
@@ -166,12 +188,19 @@ def test_a_student_who_comes_back_finds_their_prediction_and_the_experiment(lp):
     labels, _ = _labels(lp, lp.predict)
     at = open_page(lp.file)
     _predict(at, lp, labels[1])
+    answers = {}
+    for block, key in lp.checks.items():
+        answers[key] = _labels(lp, block)[0][-1]
+        at.radio(key=key).set_value(answers[key]).run()
     at.switch_page("explainer/pages/glossary.py").run()
     assert_clean(at)
     at.switch_page(f"explainer/pages/{lp.file}").run()
     assert_clean(at)
     assert at.radio(key=lp.predict_key).value == labels[1], "the prediction is kept for the session"
     assert len(at.get("plotly_chart")) + len(views(at)) == lp.charts_after, "and the experiment stays revealed"
+    for key, answer in answers.items():
+        assert at.radio(key=key).value == answer, f"the quick check {key}'s answer is kept for the session too"
+    assert len(at.success) + len(at.warning) >= 1 + len(answers), "with its feedback"
 
 
 @pytest.mark.parametrize("lp", LESSONS, ids=IDS)
