@@ -24,13 +24,16 @@ def describe_current_step(run: NeuronRun, fi: FICurve) -> str:
         if n
         else f"The cell did not fire: V rose from {num(p.E_L_mV)} mV and settled at {num(v_inf, 1)} mV, "
         f"below the threshold of {num(p.V_th_mV)} mV."
+        if v_inf < p.V_th_mV
+        else f"The cell did not fire: V crept up from {num(p.E_L_mV)} mV towards the threshold of "
+        f"{num(p.V_th_mV)} mV without crossing it (at exactly the rheobase, V only approaches threshold)."
     )
     return (
         f"A steady current of {run.i_ext_pA:.0f} pA was switched on at time 0. {first} "
-        f"The rheobase, the smallest current that makes this cell fire, is {fi.rheobase_pA:.0f} pA. "
-        f"On the right, the simulated firing rates (circles) lie on the formula's curve, which rises steeply just "
-        f"above the rheobase and then bends over towards the ceiling of {fi.max_rate_hz:.0f} spikes per second "
-        f"set by the {p.t_ref_ms:g} ms refractory period."
+        f"The rheobase, the current this cell must exceed to fire, is {fi.rheobase_pA:.0f} pA. "
+        f"In the firing-rate plot, the simulated firing rates (circles) lie on the formula's curve, which rises "
+        f"steeply just above the rheobase and then bends over towards the ceiling of {fi.max_rate_hz:.0f} spikes "
+        f"per second set by the {p.t_ref_ms:g} ms refractory period."
     )
 
 
@@ -92,12 +95,15 @@ def describe_shunting(exp: ShuntingExperiment) -> str:
         if rest_fired
         else f"GABA alone moves the resting cell by {num(exp.dv_at_rest_mV, 1)} mV"
     )
-    change = exp.rate_with_gaba_hz - exp.rate_without_gaba_hz
-    verb = "lowers" if change < 0 else ("raises" if change > 0 else "leaves")
+    before, during = round(exp.rate_without_gaba_hz), round(exp.rate_with_gaba_hz)
+    if before == during:
+        effect = f"GABA leaves the firing rate at {before} spikes per second"
+    else:
+        verb = "lowers" if during < before else "raises"
+        effect = f"GABA {verb} the firing rate from {before} to {during} spikes per second"
     return (
         f"With E_GABA at {num(exp.driven.params.E_gaba_mV)} mV, {rest_text}. In the cell driven by steady glutamate, "
-        f"GABA {verb} the firing rate from {exp.rate_without_gaba_hz:.0f} to {exp.rate_with_gaba_hz:.0f} spikes per "
-        "second while it is on."
+        f"{effect} while it is on."
     )
 
 

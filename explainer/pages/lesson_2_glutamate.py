@@ -193,7 +193,8 @@ def summation_experiment() -> None:
     fig, description, r = summation_view(int(n_syn), int(volleys), float(interval), presenter.figure_style())
     lesson.chart(fig, "l2_sum_chart", "Membrane potential under volleys of glutamate input. " + description)
     m1, m2 = st.columns(2)
-    m1.metric("Highest V reached", f"{num(r['peak_mV'], 1)} mV")
+    # once it fires, V's highest point is the drawn spike, not a summed EPSP: say what happened instead
+    m1.metric("Highest V reached", "threshold: it fired" if r["spikes"] else f"{num(r['peak_mV'], 1)} mV")
     m2.metric("Output spikes", f"{int(r['spikes'])}")
     st.markdown(f"**What the figure shows:** {description}")
 

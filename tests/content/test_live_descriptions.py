@@ -77,3 +77,28 @@ def test_the_network_regime_sentences_claim_nothing_the_numbers_contradict():
 
     assert "sparsely" not in REGIME_SENTENCES["balanced irregular"], "balanced E cells can fire at 90 spikes/s"
     assert "refractory period allows" not in REGIME_SENTENCES["runaway"], "runaway I cells fire well below it"
+
+
+def test_at_exactly_the_rheobase_the_cell_is_not_said_to_settle_below_threshold():
+    """The UX review: at 200 pA the caption said "settled at -50.0 mV, below the threshold of -50 mV"."""
+    from explainer.content.lesson_descriptions import describe_current_step
+    from explainer.model import NeuronParams
+    from explainer.model.experiments.excitability import current_step_run, fi_curve
+
+    p = NeuronParams()
+    run = current_step_run(p, p.rheobase_pA)
+    assert run.spike_times_ms.size == 0
+    text = describe_current_step(run, fi_curve(p))
+    assert "below the threshold" not in text and "without crossing it" in text
+    assert "must exceed to fire" in text and "on the right" not in text.lower()
+
+
+def test_a_rate_gaba_does_not_change_is_not_said_to_go_from_itself_to_itself():
+    from dataclasses import replace
+
+    from explainer.content.lesson_descriptions import describe_shunting
+    from explainer.model import NeuronParams
+    from explainer.model.experiments.inhibition import shunting_experiment
+
+    text = describe_shunting(shunting_experiment(replace(NeuronParams(), E_gaba_mV=-54.0), g_gaba_nS=0.0))
+    assert "leaves the firing rate at" in text and " from " not in text.split("glutamate, ")[1]
