@@ -70,7 +70,15 @@ def demo() -> None:
         # the badge is the difference of the two numbers as shown (one rounding), so it always adds up
         for label, now, intact in (("Excitatory cells", stats.exc_rate_hz, e_rates[0]),
                                    ("Inhibitory cells", stats.inh_rate_hz, i_rates[0])):  # fmt: skip
-            st.metric(label, f"{now:.1f} spikes/s", f"{round(now, 1) - round(float(intact), 1):+.1f} vs intact")
+            change = round(round(now, 1) - round(float(intact), 1), 1)
+            # neutral colour: more firing is not "good" here (at the weakest drive it is runaway activity)
+            st.metric(
+                label,
+                f"{now:.1f} spikes/s",
+                f"{change:+.1f} vs intact" if change else "as intact",
+                delta_color="off",
+                delta_arrow="auto" if change else "off",
+            )
     animated_view(payload, key=VIEW_KEY)
     st.markdown(f"**What the figure shows:** {description}")
 

@@ -150,3 +150,16 @@ def test_blocked_gate_slider_and_curve_share_direction_and_range(blocked_gate):
     lo, hi = spec["layout"]["xaxis"]["range"]
     assert lo < slider.min and hi > slider.max, "every slider value lies on the curve's axis"
     assert "autorange" not in spec["layout"]["xaxis"], "left to right, like the slider"
+
+
+def test_blocked_gate_badges_are_neutral_and_say_as_intact_at_1(blocked_gate):
+    """The UX review: a green "up +0.0" at the intact setting, and a green "+149.7" for runaway activity."""
+    badges = {m.label: m for m in blocked_gate.metric if m.label in ("Excitatory cells", "Inhibitory cells")}
+    assert len(badges) == 2
+    for m in badges.values():
+        assert m.proto.delta == "as intact", m.proto.delta
+    at = open_page("blocked_gate.py", {"bg_scale": "0.4"}, timeout=180)
+    assert_clean(at)
+    for m in (m for m in at.metric if m.label == "Excitatory cells"):
+        assert m.proto.delta.endswith("vs intact") and m.proto.delta.startswith("+")
+        assert m.proto.color == m.proto.MetricColor.Value("GRAY"), "more firing is not 'good': neutral colour"
