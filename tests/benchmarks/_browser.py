@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from tests.benchmarks._server import skip_unless_named
-from tests.e2e.conftest import CHROMIUM_ARGS, CHROMIUM_PATH, _browser_unavailable_reason
+from tests.harness.browser import CHROMIUM_ARGS, CHROMIUM_PATH, browser_unavailable_reason
+from tests.harness.server import skip_unless_named
 
 
 @contextmanager
@@ -16,7 +16,7 @@ def chromium_for(request: Any, module_file: str, what: str) -> Iterator[Any]:
     import pytest
 
     skip_unless_named(request, module_file, what)
-    reason = _browser_unavailable_reason()
+    reason = browser_unavailable_reason()
     if reason:
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright

@@ -44,7 +44,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.benchmarks._server import proc_cpu_seconds, proc_rss_bytes
+from tests.harness.server import proc_cpu_seconds, proc_rss_bytes
 
 CHANGE_TIMEOUT_S = 30.0  # no script_finished within this: an error
 OPEN_TIMEOUT_S = 60.0  # page open + first run

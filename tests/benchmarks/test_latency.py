@@ -47,8 +47,8 @@ import pytest
 
 from tests.benchmarks._bench import record
 from tests.benchmarks._browser import chromium_for
-from tests.benchmarks._server import StreamlitServer, server_env_from
 from tests.e2e.conftest import VIEWPORT, wait_for_app
+from tests.harness.server import StreamlitServer, server_env_from
 
 BUDGET_RATIO = 1.5  # DESIGN.md section 9
 CHANGES = int(os.environ.get("LATENCY_CHANGES", "24"))

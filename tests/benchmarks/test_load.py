@@ -57,7 +57,7 @@ from tests.benchmarks._load import (
     run_step,
     write_csv,
 )
-from tests.benchmarks._server import StreamlitServer, server_env_from, skip_unless_named
+from tests.harness.server import StreamlitServer, server_env_from, skip_unless_named
 
 BUDGET_P95_MS = 2000.0  # DESIGN.md section 9: 30 sessions, a slider every 2 s -> p95 <= 2 s
 MAX_STUDENTS = 200  # a bound on what an environment variable can ask for

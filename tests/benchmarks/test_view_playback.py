@@ -30,8 +30,8 @@ import pytest
 
 from tests.benchmarks._bench import record
 from tests.benchmarks._browser import chromium_for
-from tests.benchmarks._server import StreamlitServer
 from tests.e2e.conftest import VIEWPORT, wait_for_app
+from tests.harness.server import StreamlitServer
 
 PLAYBACK_S = float(os.environ.get("PLAYBACK_S", "5"))
 PAINT_RUNS = int(os.environ.get("PAINT_RUNS", "5"))

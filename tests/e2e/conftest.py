@@ -1,6 +1,6 @@
 """Fixtures for the end-to-end tests: a real ``streamlit run`` server and headless system Chromium.
 
-- ``app_url`` (session): starts ``python -m streamlit run app.py`` on a free port, polls
+- ``app_url`` (session): starts ``python -m streamlit run app.py`` on a free port (tests/harness/server.py), polls
   ``/_stcore/health`` and yields ``http://127.0.0.1:<port>``.
 - ``browser`` (session): sync Playwright driving ``/usr/bin/chromium`` (never a downloaded browser).
 - ``page`` (function): a fresh context (1366x900, ``base_url`` = the app) whose requests, console
@@ -20,14 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,19 +28,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.harness.browser import CHROMIUM_ARGS, CHROMIUM_PATH, browser_unavailable_reason
+from tests.harness.server import StreamlitServer
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 E2E_DIR = Path(__file__).resolve().parent
 
-CHROMIUM_PATH = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 VIEWPORT = {"width": 1366, "height": 900}
 
 SERVER_START_TIMEOUT_S = 60.0
@@ -112,46 +97,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.e2e)
 
 
-# --- the server ----------------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _health_ok(base_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as resp:
-            return resp.status == 200 and resp.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def _stop_server(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait(timeout=10)
-
-
-def _tail(path: Path, lines: int = 200) -> str:
-    try:
-        text = path.read_text(errors="replace")
-    except OSError as exc:
-        return f"<cannot read server log: {exc}>"
-    return "\n".join(text.splitlines()[-lines:])
+# --- the server (tests/harness/server.py, shared with the benchmarks) ---
 
 
 _SERVER_LOG: list[str] = []
@@ -174,70 +120,27 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     """Run the app with ``streamlit run`` on a free local port; yield its base URL."""
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    log_fd, log_name = tempfile.mkstemp(prefix="streamlit-e2e-", suffix=".log")
-    log_path = Path(log_name)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    with os.fdopen(log_fd, "wb") as log:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=REPO_ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,  # own process group, so teardown can stop all of it
-        )
+    server = StreamlitServer()
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _health_ok(base_url):
-            if proc.poll() is not None:
-                pytest.fail(
-                    f"streamlit exited with code {proc.returncode} before becoming healthy.\n"
-                    f"command: {' '.join(cmd)}\n--- server log ---\n{_tail(log_path)}",
-                    pytrace=False,
-                )
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"streamlit did not answer {base_url}/_stcore/health within "
-                    f"{SERVER_START_TIMEOUT_S:.0f} s.\n--- server log ---\n{_tail(log_path)}",
-                    pytrace=False,
-                )
-            time.sleep(0.2)
-        yield base_url
+        server.start(timeout_s=SERVER_START_TIMEOUT_S)
+    except RuntimeError as exc:
+        server.close()
+        pytest.fail(f"the app's server did not start: {exc}", pytrace=False)
+    try:
+        yield server.url
     finally:
-        _stop_server(proc)
         # Shown in the terminal summary if an e2e test failed (see pytest_terminal_summary).
-        _SERVER_LOG.append(_tail(log_path))
-        log_path.unlink(missing_ok=True)
+        _SERVER_LOG.append(server.log_tail(200))
+        server.close()
 
 
 # --- the browser ---------------------------------------------------------------------------------
 
 
-def _browser_unavailable_reason() -> str | None:
-    if not os.path.exists(CHROMIUM_PATH):
-        return f"Chromium not installed at {CHROMIUM_PATH}"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError as exc:
-        return f"playwright is not importable ({exc})"
-    return None
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless system Chromium (``/usr/bin/chromium``) through sync Playwright."""
-    reason = _browser_unavailable_reason()
+    reason = browser_unavailable_reason()
     if reason is not None:
         if os.environ.get("CI") == "true":
             pytest.fail(

@@ -56,7 +56,7 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
 
 from explainer.pages.playground import VIEW_KEY
 from explainer.ui.connection import NOTICE_BACK, NOTICE_DOWN, NOTICE_DOWN_DETAIL, NOTICE_ID
-from tests.benchmarks._server import StreamlitServer
+from tests.harness.server import StreamlitServer
 
 from .conftest import LOCAL_HOSTS, LOCAL_SCHEMES, TESTID_EXCEPTION, VIEWPORT, wait_for_app
 from .views import view, wait_for_view

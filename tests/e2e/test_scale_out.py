@@ -39,7 +39,7 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
     expect = None
 
 from explainer.pages.playground import VIEW_KEY
-from tests.benchmarks._server import LOOPBACK, REPO_ROOT, StreamlitServer, free_port, health_ok
+from tests.harness.server import LOOPBACK, REPO_ROOT, StreamlitServer, free_port, health_ok
 
 from .conftest import TESTID_EXCEPTION, TESTID_MAIN, VIEWPORT, wait_for_app
 from .test_smoke import BANNER_SNIPPET

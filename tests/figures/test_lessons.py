@@ -172,7 +172,7 @@ def test_shunting_figure_shades_the_gaba_window(figures):
 
 def test_rate_map_figure(figures):
     fig = figures["rate_map"]
-    heat = fig.spec["data"][0]
+    heat = _by_name(fig, "output firing rate")
     assert heat["type"] == "heatmap" and len(heat["z"]) == 9 and len(heat["z"][0]) == 9
     assert "spikes/s" in heat["colorbar"]["title"]["text"]
     assert heat["texttemplate"], "the numbers are printed in the squares (not colour alone)"
