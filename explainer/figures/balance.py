@@ -100,7 +100,7 @@ def build_regularity_figure(
     annotations: list[dict] = []
     rows = (
         (reg.excitation_only, "Cell A, excitation alone", "x", "y", [0.56, 1.0], st_.GLUTAMATE_COLOR),
-        (reg.balanced, "Cell B, strong excitation and inhibition", "x2", "y2", [0.0, 0.44], st_.V_COLOR),
+        (reg.balanced, "Cell B, strong excitation and inhibition", "x2", "y2", [0.0, 0.44], s.palette.v),
     )
     for run, name, xa, ya, _domain, color in rows:
         keep = run.t_ms <= show_ms

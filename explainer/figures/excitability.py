@@ -52,8 +52,8 @@ def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
             "marker": {
                 "symbol": "circle-open",
                 "size": s.marker_px(8),
-                "color": st_.V_COLOR,
-                "line": {"width": 1.5, "color": st_.V_COLOR},
+                "color": s.palette.v,
+                "line": {"width": 1.5, "color": s.palette.v},
             },
             "hovertemplate": "%{x:.0f} pA: %{y:.0f} spikes/s<extra>simulated</extra>",
         }
@@ -72,7 +72,7 @@ def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
                 "symbol": "diamond",
                 "size": s.marker_px(16),
                 "color": DEPOLARISED_COLOR,
-                "line": {"width": 1.5, "color": st_.V_COLOR},
+                "line": {"width": 1.5, "color": s.palette.v},
             },
             "hovertemplate": "your current: %{x:.0f} pA<extra></extra>",
         }
@@ -89,14 +89,14 @@ def build_current_step_figure(
     i = run.i_ext_pA
     t_end = float(run.t_ms[-1])
     v_inf = p.E_L_mV + i / p.g_L_nS
-    traces = v_and_spikes(run, "membrane potential", st_.V_COLOR, s)
-    traces.append(hline(p.V_th_mV, 0, t_end, "threshold", st_.THRESHOLD_COLOR, s))
+    traces = v_and_spikes(run, "membrane potential", s.palette.v, s)
+    traces.append(hline(p.V_th_mV, 0, t_end, "threshold", s.palette.threshold, s))
     traces.append(
         trace_line(
             [0, t_end],
             [v_inf, v_inf],
             "where V would settle without spiking",
-            st_.CURSOR_COLOR,
+            s.palette.cursor,
             dash="dot",
             width=1.5 * s.scale,
             hovertemplate="V would settle at %{y:.0f} mV<extra></extra>",
@@ -123,7 +123,7 @@ def build_current_step_figure(
                 "x1": fi.rheobase_pA,
                 "y0": 0,
                 "y1": rate_top,
-                "line": {"color": st_.THRESHOLD_COLOR, "dash": "dash", "width": 1.5 * s.scale},
+                "line": {"color": s.palette.threshold, "dash": "dash", "width": 1.5 * s.scale},
             }
         ],
         annotations=[
@@ -136,9 +136,9 @@ def build_current_step_figure(
                 yref="y2",
                 xanchor="left",
                 yanchor="top",
-                color=st_.THRESHOLD_COLOR,
+                color=s.palette.threshold,
             ),
-            text_label(t_end, p.V_th_mV, "threshold", s, color=st_.THRESHOLD_COLOR),
+            text_label(t_end, p.V_th_mV, "threshold", s, color=s.palette.threshold),
         ],
     )
     return finish(traces, layout, s)

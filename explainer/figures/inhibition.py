@@ -8,7 +8,6 @@ from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
     DEFAULT_STYLE,
     DEPOLARISED_COLOR,
-    REST_COLOR,
     TIME_AXIS_TITLE,
     V_AXIS_TITLE,
     WINDOW_FILL,
@@ -47,7 +46,7 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
                 t,
                 v,
                 name,
-                REST_COLOR if idx == 0 else DEPOLARISED_COLOR,
+                s.palette.v if idx == 0 else DEPOLARISED_COLOR,
                 xaxis=xa,
                 yaxis=ya,
                 width=2.4 * s.scale,
@@ -112,8 +111,8 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureSt
     s = figure_style
     p = exp.driven.params
     t_end = float(exp.driven.t_ms[-1])
-    traces = v_and_spikes(exp.at_rest, "GABA alone, cell at rest", REST_COLOR, s, xaxis="x", yaxis="y")
-    traces += v_and_spikes(exp.driven, "steady glutamate, GABA added", st_.V_COLOR, s, xaxis="x2", yaxis="y2")
+    traces = v_and_spikes(exp.at_rest, "GABA alone, cell at rest", s.palette.v, s, xaxis="x", yaxis="y")
+    traces += v_and_spikes(exp.driven, "steady glutamate, GABA added", s.palette.v, s, xaxis="x2", yaxis="y2")
     traces[-2]["line"]["color"] = st_.GLUTAMATE_COLOR
     traces[-1]["line"]["color"] = st_.GLUTAMATE_COLOR
     traces[0]["showlegend"] = traces[2]["showlegend"] = False  # the panels' titles name them
@@ -123,7 +122,7 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureSt
             | {"showlegend": xa == "x", "legendgroup": "egaba", "name": f"E_GABA ({num(p.E_gaba_mV)} mV)"}
         )
         traces.append(
-            hline(p.V_th_mV, 0, t_end, "threshold", st_.THRESHOLD_COLOR, s, xaxis=xa, yaxis=ya)
+            hline(p.V_th_mV, 0, t_end, "threshold", s.palette.threshold, s, xaxis=xa, yaxis=ya)
             | {"showlegend": xa == "x", "legendgroup": "threshold"}
         )
     rest_lo = min(float(exp.at_rest.v_mV.min()), p.E_gaba_mV, p.E_L_mV) - 3

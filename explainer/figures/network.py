@@ -75,13 +75,11 @@ def build_disinhibition_chart(
                 "title": {"text": "Glutamate drive onto I cells (1 = intact)"},
                 # the same direction and range as the page's slider: weakest drive on the left, intact on the right
                 "range": [float(np.min(scales)) - 0.03, float(np.max(scales)) + 0.03],
-                "gridcolor": st_.GRID_COLOR,
                 "fixedrange": True,
             },
             "yaxis": {
                 "title": {"text": "Firing rate (spikes/s)"},
                 "rangemode": "tozero",
-                "gridcolor": st_.GRID_COLOR,
                 "fixedrange": True,
             },
             "legend": {"orientation": "h", "x": 0.0, "y": 1.02, "yanchor": "bottom", "font": {"size": s.small_font_px}},

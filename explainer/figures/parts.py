@@ -23,7 +23,6 @@ V_AXIS_TITLE = "Membrane potential V (mV)"
 TIME_AXIS_TITLE = "Time (ms)"
 MAX_POINTS = 3000  # per trace; spikes are drawn separately, so nothing visible is lost
 
-REST_COLOR = st_.V_COLOR
 DEPOLARISED_COLOR = st_.OKABE_ITO["orange"]
 MARKER_FILL = st_.CYTOPLASM_COLOR  # the current-slider marker on the rate map (near white, black outline)
 IPSP_MIN_SPAN_mV = 8.0
@@ -41,7 +40,6 @@ def thinning_stride(n: int) -> int:
 def axis(title: str, **extra) -> dict:
     axis = {
         "title": {"text": title},  # its standoff is set by style.clear_axis_labels in _spec
-        "gridcolor": st_.GRID_COLOR,
         "zeroline": False,
         "fixedrange": True,
         "automargin": True,
@@ -222,7 +220,7 @@ def text_label(
         "showarrow": False,
         "xanchor": xanchor,
         "yanchor": yanchor,
-        "font": {"size": s.small_font_px, "color": color or st_.TEXT_COLOR},
+        "font": {"size": s.small_font_px, "color": color or s.palette.text},
         "bgcolor": st_.LABEL_BACKGROUND,  # legible where a trace runs behind it
     }
     ann.update(extra)

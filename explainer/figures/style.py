@@ -59,11 +59,35 @@ BASE_FONT_PX = 14
 
 
 @dataclass(frozen=True)
+class Palette:
+    """The neutral colours of one viewing profile.  The hues that carry meaning (glutamate vermillion, GABA
+    blue, NMDA purple) are the same in every profile, so the colour key in the text holds in both."""
+
+    text: str
+    v: str  # the membrane potential
+    grid: str
+    cursor: str
+    membrane: str
+    threshold: str
+
+
+LAPTOP_PALETTE = Palette(
+    text=TEXT_COLOR, v=V_COLOR, grid=GRID_COLOR, cursor=CURSOR_COLOR, membrane=MEMBRANE_COLOR, threshold=THRESHOLD_COLOR
+)
+# Projectors wash out light greys and pale colours: text and the membrane potential black, grid lines
+# mid-grey, and the threshold green darkened within its hue (contrast on white 3.3:1 -> 5.3:1).
+PROJECTOR_PALETTE = Palette(
+    text="#000000", v="#000000", grid="#A0A0A0", cursor="#000000", membrane="#3D3D3D", threshold="#00775A"
+)
+
+
+@dataclass(frozen=True)
 class FigureStyle:
     """Sizes and contrast for one viewing situation.
 
-    Presenter mode (a projector at the back of a room) uses ``scale`` > 1 and ``high_contrast``: see
-    :func:`for_projector`.  ``narrow`` (a phone, ~360 px of chart width) stacks side-by-side panels.
+    Presenter mode (a projector at the back of a room) uses ``scale`` > 1 and ``high_contrast``, which
+    chooses :data:`PROJECTOR_PALETTE` when a figure is built (and no line thinner than 2 px: see
+    :func:`finish`).  ``narrow`` (a phone, ~360 px of chart width) stacks side-by-side panels.
     """
 
     scale: float = 1.0
@@ -85,12 +109,17 @@ class FigureStyle:
     def marker_px(self, size: float) -> float:
         return size * self.scale
 
+    @property
+    def palette(self) -> Palette:
+        """This profile's neutral colours, chosen once, when a figure is built."""
+        return PROJECTOR_PALETTE if self.high_contrast else LAPTOP_PALETTE
+
 
 def base_layout(style: FigureStyle, height_px: int) -> dict:
     """Layout shared by every figure: fonts, white background, margins, no third-party fonts."""
     return {
         "height": round(height_px * max(1.0, style.scale * 0.85)),
-        "font": {"family": FONT_FAMILY, "size": style.font_px, "color": TEXT_COLOR},
+        "font": {"family": FONT_FAMILY, "size": style.font_px, "color": style.palette.text},
         "paper_bgcolor": "#FFFFFF",
         "plot_bgcolor": "rgba(0,0,0,0)",  # transparent: overlaid panels must not hide each other
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
@@ -137,6 +166,7 @@ def clear_axis_labels(layout: dict, style: FigureStyle) -> None:
         if not (isinstance(axis, dict) and name[:5] in ("xaxis", "yaxis")):
             continue
         axis["automargin"] = True
+        axis.setdefault("gridcolor", style.palette.grid)
         vertical = name.startswith("yaxis")
         if vertical:
             axis.setdefault("ticklabelstandoff", round(Y_TICK_LABEL_STANDOFF_PX * style.scale))
@@ -151,25 +181,11 @@ def clear_axis_labels(layout: dict, style: FigureStyle) -> None:
         title["standoff"] = max(AXIS_TITLE_STANDOFF_PX, title.get("standoff", 0))
 
 
-# Projectors wash out light greys and pale colours: in presenter mode the neutral colours get darker
-# (text and the membrane potential black, grid lines mid-grey) and no line is thinner than 2 px.  The
-# hues that carry meaning (glutamate vermillion, GABA blue) stay as they are, so the colour key in the
-# text holds in both modes; the threshold green is darkened within its hue (contrast on white 3.3:1 ->
-# 5.3:1).
-PROJECTOR_COLORS = {
-    TEXT_COLOR: "#000000",
-    V_COLOR: "#000000",
-    GRID_COLOR: "#A0A0A0",
-    CURSOR_COLOR: "#000000",
-    MEMBRANE_COLOR: "#3D3D3D",
-    THRESHOLD_COLOR: "#00775A",
-}
 PROJECTOR_MIN_LINE_PX = 2.0
 
 
-def for_projector(spec: dict) -> dict:
-    """A copy of a figure spec with projector contrast (see PROJECTOR_COLORS); arrays are shared, not copied."""
-    colors = {k.upper(): v for k, v in PROJECTOR_COLORS.items()}
+def thick_lines(spec: dict) -> dict:
+    """A copy of a figure spec in which no line is thinner than PROJECTOR_MIN_LINE_PX; arrays are shared."""
 
     def walk(node, key=None):
         if isinstance(node, dict):
@@ -181,16 +197,15 @@ def for_projector(spec: dict) -> dict:
             if node and not isinstance(node[0], (dict, list, str)):
                 return node  # numbers (or None): nothing to change
             return [walk(v, key) for v in node]
-        if isinstance(node, str) and node.upper() in colors:
-            return colors[node.upper()]
         return node
 
     return walk(spec)
 
 
 def finish(spec: dict, style: FigureStyle) -> dict:
-    """The last step of every figure builder: projector contrast when ``style.high_contrast``."""
-    return for_projector(spec) if style.high_contrast else spec
+    """The last step of every figure builder: no hairlines on a projector (its colours were chosen by
+    ``style.palette`` as the figure was built)."""
+    return thick_lines(spec) if style.high_contrast else spec
 
 
 def hex_to_rgb(color: str) -> tuple[int, int, int]:
@@ -249,10 +264,14 @@ VIEW_PALETTE_LAPTOP = {
 
 
 def view_palette(style: FigureStyle) -> dict[str, str]:
-    """Named colours of the animated views for this profile: laptop, or projector (:data:`PROJECTOR_COLORS`)."""
+    """Named colours of the animated views for this profile: the laptop's, or with the projector palette's
+    neutrals (:data:`PROJECTOR_PALETTE`) and darker muted greys."""
     palette = dict(VIEW_PALETTE_LAPTOP)
     if style.high_contrast:
-        palette = {name: PROJECTOR_COLORS.get(color, color) for name, color in palette.items()}
+        pro = PROJECTOR_PALETTE
+        palette.update(
+            v=pro.v, threshold=pro.threshold, cursor=pro.cursor, membrane=pro.membrane, text=pro.text, grid=pro.grid
+        )
         palette["muted_text"] = "#000000"
         palette["axis"] = "#000000"
         palette["external"] = "#3D3D3D"

@@ -10,7 +10,6 @@ from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
     DEFAULT_STYLE,
     DEPOLARISED_COLOR,
-    REST_COLOR,
     TIME_AXIS_TITLE,
     V_AXIS_TITLE,
     axis,
@@ -59,7 +58,7 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
         ),
     ]
     for result, name, color, dash, group in (
-        (epsp.both, "both together", st_.V_COLOR, "solid", "both"),
+        (epsp.both, "both together", s.palette.v, "solid", "both"),
         (epsp.ampa_only, "AMPA alone", st_.GLUTAMATE_COLOR, st_.GLUTAMATE_DASH, "ampa"),
         (epsp.nmda_only, "NMDA alone", st_.NMDA_COLOR, st_.NMDA_DASH, "nmda"),
     ):
@@ -107,7 +106,7 @@ def _block_points(result: NMDACoincidence, s: st_.FigureStyle) -> list[dict]:
     rest, depol = result.at_rest, result.depolarised
     traces: list[dict] = []
     for v, b, color, symbol, name in (
-        (rest.hold_mV, result.block_at_rest, REST_COLOR, "circle", "at rest"),
+        (rest.hold_mV, result.block_at_rest, s.palette.v, "circle", "at rest"),
         (depol.hold_mV, result.block_depolarised, DEPOLARISED_COLOR, "diamond", "depolarised"),
     ):
         traces.append(
@@ -145,7 +144,7 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
             t,
             rest.dv_mV[keep][::stride],
             rest_name,
-            REST_COLOR,
+            s.palette.v,
             dash="dash",
             width=2.4 * s.scale,
             hovertemplate="%{x:.0f} ms: %{y:.3f} mV<extra>at rest</extra>",
@@ -221,8 +220,8 @@ def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle =
     run = result.run
     p = run.params
     t_end = float(run.t_ms[-1])
-    traces = v_and_spikes(run, "membrane potential", st_.V_COLOR, s)
-    traces.append(hline(p.V_th_mV, 0, t_end, "threshold", st_.THRESHOLD_COLOR, s))
+    traces = v_and_spikes(run, "membrane potential", s.palette.v, s)
+    traces.append(hline(p.V_th_mV, 0, t_end, "threshold", s.palette.threshold, s))
     top = SPIKE_DRAWN_PEAK_mV + 5 if result.fired else p.V_th_mV + 6
     traces.append(
         {
@@ -235,7 +234,7 @@ def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle =
                 "symbol": st_.GLUTAMATE_SYMBOL,
                 "size": s.marker_px(14),
                 "color": st_.GLUTAMATE_COLOR,
-                "line": {"width": 1, "color": st_.V_COLOR},
+                "line": {"width": 1, "color": s.palette.v},
             },
             "hovertemplate": "volley at %{x:.0f} ms<extra></extra>",
         }
@@ -245,6 +244,6 @@ def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle =
         380,
         xaxis=axis(TIME_AXIS_TITLE, range=[0, t_end]),
         yaxis=axis(V_AXIS_TITLE, range=[p.E_L_mV - 3, top]),
-        annotations=[text_label(t_end, p.V_th_mV, "threshold", s, color=st_.THRESHOLD_COLOR)],
+        annotations=[text_label(t_end, p.V_th_mV, "threshold", s, color=s.palette.threshold)],
     )
     return finish(traces, layout, s)
