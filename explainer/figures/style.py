@@ -185,12 +185,14 @@ PROJECTOR_MIN_LINE_PX = 2.0
 
 
 def thick_lines(spec: dict) -> dict:
-    """A copy of a figure spec in which no line is thinner than PROJECTOR_MIN_LINE_PX; arrays are shared."""
+    """A copy of a figure spec in which no drawn line is thinner than PROJECTOR_MIN_LINE_PX; arrays are shared."""
 
     def walk(node, key=None):
         if isinstance(node, dict):
             out = {k: walk(v, k) for k, v in node.items()}
-            if key == "line" and isinstance(out.get("width"), (int, float)) and out["width"] < PROJECTOR_MIN_LINE_PX:
+            width = out.get("width") if key == "line" else None
+            # width 0 means "no line" (a shaded window's border): it stays invisible
+            if isinstance(width, (int, float)) and 0 < width < PROJECTOR_MIN_LINE_PX:
                 out["width"] = PROJECTOR_MIN_LINE_PX
             return out
         if isinstance(node, list):

@@ -77,7 +77,7 @@ def test_projector_figures_drop_the_pale_neutrals_and_hairlines(both, name):
         assert f'"{pale.upper()}"' not in projector, f"{name}: {pale} left in presenter mode"
     for hue in (style.GLUTAMATE_COLOR, style.GABA_COLOR):
         assert (f'"{hue}"' in laptop) == (f'"{hue}"' in projector), f"{name}: {hue} must be kept as it is"
-    assert min(_line_widths(projector_spec, [])) >= style.PROJECTOR_MIN_LINE_PX
+    assert min(w for w in _line_widths(projector_spec, []) if w > 0) >= style.PROJECTOR_MIN_LINE_PX
     json.loads(pio.to_json(projector_spec, validate=False))  # still serialisable
 
 
@@ -89,4 +89,6 @@ def test_the_profile_is_chosen_when_the_figure_is_built_not_by_recolouring():
     out = style.thick_lines(spec)
     assert out["data"][0]["line"] == {"width": 2.0, "color": "#123456"}, "widths only: colours stay as built"
     assert spec["data"][0]["line"]["width"] == 1, "the original is left alone"
+    no_border = {"layout": {"shapes": [{"type": "rect", "line": {"width": 0}}]}}
+    assert style.thick_lines(no_border)["layout"]["shapes"][0]["line"]["width"] == 0, "no line stays no line"
     assert style.finish(spec, style.FigureStyle()) is spec
