@@ -84,7 +84,7 @@ def demo() -> None:
 
 
 def render() -> None:
-    st.title("“The blocked gate”: what the article says, and what science says")
+    st.title("“The blocked gate”: the article and the science")
     before, after = page_text()
     presenter.explain(before, "What the article says, and what is known (points 1-5)")
     demo()
