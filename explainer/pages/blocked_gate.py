@@ -8,11 +8,10 @@ import streamlit as st
 
 from explainer import content
 from explainer.figures.network import build_disinhibition_chart
-from explainer.figures.style import chart_config
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
 from explainer.model.neuron import mg_block
-from explainer.ui import presenter
+from explainer.ui import lesson, presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.network_views import disinhibition_curve, network_view
 from explainer.ui.widgets import url_slider
@@ -56,15 +55,14 @@ def demo() -> None:
             (float(scale), stats.exc_rate_hz, stats.inh_rate_hz),
             figure_style=presenter.figure_style(),
         )
-        st.plotly_chart(
+        lesson.chart(
             chart,
-            theme=None,
-            key="disinhibition_curve",
-            config=chart_config("disinhibition"),
-            alt="Line chart: as the glutamate drive onto inhibitory cells is turned down from 1 to 0.4 "
+            "disinhibition_curve",
+            "Line chart: as the glutamate drive onto inhibitory cells is turned down from 1 to 0.4 "
             "(the axis runs from 0.4 on the left to 1 on the right, like the slider), "
             f"excitatory cells fire {e_rates[0]:.0f}, {', '.join(f'{r:.0f}' for r in e_rates[1:])} spikes/s "
             f"and inhibitory cells {i_rates[0]:.0f}, {', '.join(f'{r:.0f}' for r in i_rates[1:])} spikes/s.",
+            filename="disinhibition",
         )
     with right:
         # the badge is the difference of the two numbers as shown (one rounding), so it always adds up

@@ -11,7 +11,7 @@ from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_current_step
 from explainer.figures.excitability import build_current_step_figure
 from explainer.figures.spec import FigureSpec
-from explainer.figures.style import FigureStyle, chart_config
+from explainer.figures.style import FigureStyle
 from explainer.model.experiments import excitability
 from explainer.model.experiments.excitability import FICurve, current_step_run, fi_curve
 from explainer.model.neuron import NeuronParams
@@ -108,12 +108,11 @@ def experiment() -> None:
         key="l1_preset",
     )
     fig, description, r = view(float(current), float(t_ref), presenter.figure_style())
-    st.plotly_chart(
+    lesson.chart(
         fig,
-        theme=None,
-        key="l1_chart",
-        config=chart_config("meet-the-neuron"),
-        alt="Membrane potential under a steady injected current, and the f-I curve. " + description,
+        "l1_chart",
+        "Membrane potential under a steady injected current, and the f-I curve. " + description,
+        filename="meet-the-neuron",
     )
     m1, m2, m3 = st.columns(3)
     m1.metric("V would settle at (no spiking)", f"{num(r['v_inf_mV'], 1)} mV")

@@ -436,8 +436,10 @@ def show_entries(doc: EntryDocument, numbers: Mapping[str, str] | None = None, *
         st.markdown(fill(entry.body, numbers))
 
 
-def chart(fig, key: str, alt: str) -> None:
-    """A lesson figure: our own styling (theme=None), projector PNG export named after ``key``, alt text."""
+def chart(fig, key: str, alt: str, *, filename: str | None = None) -> None:
+    """The app's one way to show a static figure: our own styling (theme=None), a projector-sized PNG export
+    named ``filename`` (default: after ``key``), and alt text for screen readers."""
     from explainer.figures.style import chart_config
 
-    st.plotly_chart(fig, theme=None, key=key, config=chart_config(key.replace("_", "-")), alt=alt)
+    config = chart_config(filename or key.replace("_", "-"))
+    st.plotly_chart(fig, theme=None, key=key, config=config, alt=alt)
