@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
+from explainer.content.controls import controls
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_current_step
 from explainer.figures.excitability import build_current_step_figure
@@ -20,6 +21,7 @@ from explainer.ui import lesson, presenter
 from explainer.ui.presets import Preset
 from explainer.ui.widgets import Slider
 
+WORDS = controls("lesson_1_neuron")  # the sliders' and presets' words (content/controls/lesson_1_neuron.toml)
 SLUG = "meet_the_neuron"
 STEP = "Lesson 1 of 4 · about 8 minutes"
 DEFAULTS = NeuronParams()
@@ -32,15 +34,11 @@ T_REF_MAX_ms = 10
 RATE_DURATION_ms = 1000.0  # the steady rate read-out is measured over 1 s of model time
 
 PRESETS = {
-    "Below threshold": Preset(
-        "190 pA: V settles just under threshold and the cell stays silent.", {"l1_current": 190, "l1_tref": 2}
-    ),
-    "Just above threshold": Preset(
-        "220 pA: V only just reaches threshold, so the spikes are far apart.", {"l1_current": 220, "l1_tref": 2}
-    ),
-    "Strong current": Preset("600 pA: the cell fires fast and regularly.", {"l1_current": 600, "l1_tref": 2}),
+    "Below threshold": Preset(WORDS.preset("Below threshold"), {"l1_current": 190, "l1_tref": 2}),
+    "Just above threshold": Preset(WORDS.preset("Just above threshold"), {"l1_current": 220, "l1_tref": 2}),
+    "Strong current": Preset(WORDS.preset("Strong current"), {"l1_current": 600, "l1_tref": 2}),
     "Long refractory period": Preset(
-        f"600 pA with an 8 ms refractory period: the rate can never pass {1000 / 8:.0f} spikes/s.",
+        WORDS.preset("Long refractory period"),
         {"l1_current": 600, "l1_tref": 8},
     ),
 }
@@ -48,22 +46,22 @@ PRESETS = {
 
 L1_CURRENT_SLIDER = Slider(
     key="l1_current",
-    label="Injected current I (pA)",
+    label=WORDS.slider_label("l1_current"),
     lo=0,
     hi=CURRENT_MAX_pA,
     default=DEFAULT_CURRENT_pA,
     step=CURRENT_STEP_pA,
-    help="A steady current pushed into the cell through an electrode, switched on at time 0.",
+    help=WORDS.slider_help("l1_current"),
 )
 
 L1_TREF_SLIDER = Slider(
     key="l1_tref",
-    label="Refractory period (ms)",
+    label=WORDS.slider_label("l1_tref"),
     lo=T_REF_MIN_ms,
     hi=T_REF_MAX_ms,
     default=round(DEFAULTS.t_ref_ms),
     step=1,
-    help="After each spike the cell is held at the reset potential for this long.",
+    help=WORDS.slider_help("l1_tref"),
 )
 
 

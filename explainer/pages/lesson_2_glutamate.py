@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
+from explainer.content.controls import controls
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_nmda_block, describe_single_epsp, describe_summation
 from explainer.figures.spec import FigureSpec
@@ -24,6 +25,7 @@ from explainer.ui import lesson, presenter
 from explainer.ui.presets import Preset
 from explainer.ui.widgets import Slider
 
+WORDS = controls("lesson_2_glutamate")  # the sliders' and presets' words (content/controls/lesson_2_glutamate.toml)
 SLUG = "glutamate"
 STEP = "Lesson 2 of 4 · about 10 minutes"
 DEFAULTS = NeuronParams()
@@ -39,32 +41,30 @@ DEFAULT_INTERVAL_ms = round(synapses.SUMMATION_INTERVAL_ms)
 
 MG_PRESETS = {
     "Rest vs −40 mV": Preset(
-        "The standard case: the same NMDA input at rest and at −40 mV, with 1 mM magnesium.",
+        WORDS.preset("Rest vs −40 mV"),
         {"l2_hold": -40, "l2_mg": 1.0},
     ),
     "No magnesium": Preset(
-        "Mg²⁺ removed: no block, so only the driving force differs, and the EPSP at rest is the bigger one.",
+        WORDS.preset("No magnesium"),
         {"l2_hold": -40, "l2_mg": 0.0},
     ),
-    "Strongly depolarised": Preset(
-        "Held at −20 mV: about half of the NMDA channels are free of magnesium.", {"l2_hold": -20, "l2_mg": 1.0}
-    ),
+    "Strongly depolarised": Preset(WORDS.preset("Strongly depolarised"), {"l2_hold": -20, "l2_mg": 1.0}),
 }
 SUM_PRESETS = {
     "One synapse": Preset(
-        "A single glutamate synapse, once: an EPSP well under a millivolt.",
+        WORDS.preset("One synapse"),
         {"l2_synapses": 1, "l2_volleys": 1, "l2_interval": 5},
     ),
     "Spatial summation": Preset(
-        "Fifty synapses at the same moment: together they reach threshold.",
+        WORDS.preset("Spatial summation"),
         {"l2_synapses": 50, "l2_volleys": 1, "l2_interval": 5},
     ),
     "Temporal summation": Preset(
-        "Fifteen synapses, four times, 5 ms apart: each EPSP lands on the last one and the cell fires.",
+        WORDS.preset("Temporal summation"),
         {"l2_synapses": 15, "l2_volleys": 4, "l2_interval": 5},
     ),
     "Too far apart": Preset(
-        "The same volleys 40 ms apart: each EPSP has faded before the next arrives.",
+        WORDS.preset("Too far apart"),
         {"l2_synapses": 15, "l2_volleys": 4, "l2_interval": 40},
     ),
 }
@@ -72,52 +72,52 @@ SUM_PRESETS = {
 
 L2_HOLD_SLIDER = Slider(
     key="l2_hold",
-    label="Depolarised cell held at (mV)",
+    label=WORDS.slider_label("l2_hold"),
     lo=HOLD_MIN_mV,
     hi=HOLD_MAX_mV,
     default=round(NMDA_HOLD_DEFAULT_mV),
     step=HOLD_STEP_mV,
-    help="A steady current holds the second cell at this potential (spiking is switched off).",
+    help=WORDS.slider_help("l2_hold"),
 )
 
 L2_MG_SLIDER = Slider(
     key="l2_mg",
-    label="Magnesium outside the cell, Mg²⁺ (mM)",
+    label=WORDS.slider_label("l2_mg"),
     lo=0.0,
     hi=MG_MAX_mM,
     default=DEFAULTS.mg_mM,
     step=0.1,
-    help="About 1 mM in the brain. 0 mM removes the block.",
+    help=WORDS.slider_help("l2_mg"),
 )
 
 L2_SYNAPSES_SLIDER = Slider(
     key="l2_synapses",
-    label="▲ Synapses active together",
+    label=WORDS.slider_label("l2_synapses"),
     lo=1,
     hi=SYNAPSES_MAX,
     default=DEFAULT_SYNAPSES,
     step=1,
-    help="Spatial summation: how many glutamate synapses (1 nS each) fire in each volley.",
+    help=WORDS.slider_help("l2_synapses"),
 )
 
 L2_VOLLEYS_SLIDER = Slider(
     key="l2_volleys",
-    label="Number of volleys",
+    label=WORDS.slider_label("l2_volleys"),
     lo=1,
     hi=VOLLEYS_MAX,
     default=DEFAULT_VOLLEYS,
     step=1,
-    help="How many times the group of synapses fires.",
+    help=WORDS.slider_help("l2_volleys"),
 )
 
 L2_INTERVAL_SLIDER = Slider(
     key="l2_interval",
-    label="Time between volleys (ms)",
+    label=WORDS.slider_label("l2_interval"),
     lo=INTERVAL_MIN_ms,
     hi=INTERVAL_MAX_ms,
     default=DEFAULT_INTERVAL_ms,
     step=1,
-    help="Temporal summation: the shorter the gap, the less each EPSP has faded before the next.",
+    help=WORDS.slider_help("l2_interval"),
 )
 
 

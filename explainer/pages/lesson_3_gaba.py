@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
+from explainer.content.controls import controls
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_ipsp, describe_shunting
 from explainer.figures.inhibition import build_ipsp_figure, build_shunting_figure
@@ -25,6 +26,7 @@ from explainer.ui import lesson, presenter
 from explainer.ui.presets import Preset
 from explainer.ui.widgets import Slider
 
+WORDS = controls("lesson_3_gaba")  # the sliders' and presets' words (content/controls/lesson_3_gaba.toml)
 SLUG = "gaba"
 STEP = "Lesson 3 of 4 · about 10 minutes"
 DEFAULTS = NeuronParams()
@@ -33,41 +35,36 @@ E_GABA_MIN_mV, E_GABA_MAX_mV = -90, -30
 G_GABA_MAX_nS = 40
 
 PRESETS = {
-    "Mature neuron (−80 mV)": Preset(
-        "E_GABA below rest: GABA hyperpolarises the cell and almost silences it.", {"l3_egaba": -80, "l3_ggaba": 10}
-    ),
+    "Mature neuron (−80 mV)": Preset(WORDS.preset("Mature neuron (−80 mV)"), {"l3_egaba": -80, "l3_ggaba": 10}),
     "Shunting (−70 mV, at rest)": Preset(
-        "E_GABA equal to rest: V at rest does not move, yet the driven cell fires less.",
+        WORDS.preset("Shunting (−70 mV, at rest)"),
         {"l3_egaba": -70, "l3_ggaba": 10},
     ),
     "Depolarising but inhibitory (−60 mV)": Preset(
-        "E_GABA above rest: GABA raises V at rest, yet still lowers the firing rate.", {"l3_egaba": -60, "l3_ggaba": 10}
+        WORDS.preset("Depolarising but inhibitory (−60 mV)"), {"l3_egaba": -60, "l3_ggaba": 10}
     ),
-    "Immature neuron (−40 mV)": Preset(
-        "High chloride inside: GABA depolarises and even speeds up firing.", {"l3_egaba": -40, "l3_ggaba": 10}
-    ),
+    "Immature neuron (−40 mV)": Preset(WORDS.preset("Immature neuron (−40 mV)"), {"l3_egaba": -40, "l3_ggaba": 10}),
 }
 
 
 L3_EGABA_SLIDER = Slider(
     key="l3_egaba",
-    label="GABA reversal potential E_GABA (mV)",
+    label=WORDS.slider_label("l3_egaba"),
     lo=E_GABA_MIN_mV,
     hi=E_GABA_MAX_mV,
     default=round(DEFAULTS.E_L_mV),
     step=1,
-    help="Set by the chloride inside and outside the cell. Mature neurons: near or below rest (−70 mV is "
-    "this app's standard value; −64 to −83 mV by the Nernst equation); around −40 mV in immature ones.",
+    help=WORDS.slider_help("l3_egaba"),
 )
 
 L3_GGABA_SLIDER = Slider(
     key="l3_ggaba",
-    label="● Steady GABA conductance (nS)",
+    label=WORDS.slider_label("l3_ggaba"),
     lo=0,
     hi=G_GABA_MAX_nS,
     default=round(SHUNT_GABA_nS),
     step=1,
-    help="How many GABA gates are open while GABA is on, in nanosiemens (the leak is 10 nS).",
+    help=WORDS.slider_help("l3_ggaba"),
 )
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
+from explainer.content.controls import controls
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_rate_map, describe_regularity
 from explainer.content.live_descriptions import describe_neuron_run
@@ -22,6 +23,7 @@ from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.presets import Preset
 from explainer.ui.widgets import Slider
 
+WORDS = controls("lesson_4_balance")  # the sliders' and presets' words (content/controls/lesson_4_balance.toml)
 SLUG = "tug_of_war"
 STEP = "Lesson 4 of 4 · about 8 minutes"
 DEFAULTS = TugOfWarSettings()  # 1 nS per spike for both; the rate map uses these strengths
@@ -29,14 +31,10 @@ RATE_MAX_HZ = 6000
 RATE_STEP_HZ = 250
 
 PRESETS = {
-    "Excitation wins": Preset(
-        "Plenty of glutamate, little GABA: fast, fairly regular firing.", {"l4_glu": 3000, "l4_gaba": 250}
-    ),
-    "Both strong, balanced": Preset(
-        "Strong glutamate and strong GABA nearly cancel: rare, irregular spikes.", {"l4_glu": 6000, "l4_gaba": 5250}
-    ),
-    "Inhibition wins": Preset("The default glutamate with much more GABA: silent.", {"l4_glu": 2500, "l4_gaba": 4000}),
-    "Silent": Preset("No input at all: the cell rests.", {"l4_glu": 0, "l4_gaba": 0}),
+    "Excitation wins": Preset(WORDS.preset("Excitation wins"), {"l4_glu": 3000, "l4_gaba": 250}),
+    "Both strong, balanced": Preset(WORDS.preset("Both strong, balanced"), {"l4_glu": 6000, "l4_gaba": 5250}),
+    "Inhibition wins": Preset(WORDS.preset("Inhibition wins"), {"l4_glu": 2500, "l4_gaba": 4000}),
+    "Silent": Preset(WORDS.preset("Silent"), {"l4_glu": 0, "l4_gaba": 0}),
 }
 
 
@@ -48,22 +46,22 @@ the_comparison = text_numbers.regularity
 
 L4_GLU_SLIDER = Slider(
     key="l4_glu",
-    label="▲ Glutamate input (spikes/s)",
+    label=WORDS.slider_label("l4_glu"),
     lo=0,
     hi=RATE_MAX_HZ,
     default=int(DEFAULTS.glutamate_rate_hz),
     step=RATE_STEP_HZ,
-    help="Total rate of glutamate spikes from all excitatory inputs, 1 nS each.",
+    help=WORDS.slider_help("l4_glu"),
 )
 
 L4_GABA_SLIDER = Slider(
     key="l4_gaba",
-    label="● GABA input (spikes/s)",
+    label=WORDS.slider_label("l4_gaba"),
     lo=0,
     hi=RATE_MAX_HZ,
     default=int(DEFAULTS.gaba_rate_hz),
     step=RATE_STEP_HZ,
-    help="Total rate of GABA spikes from all inhibitory inputs, 1 nS each.",
+    help=WORDS.slider_help("l4_gaba"),
 )
 
 
