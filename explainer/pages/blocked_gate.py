@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer import content
+from explainer.content.controls import controls
 from explainer.figures.network import build_disinhibition_chart
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
@@ -14,10 +15,22 @@ from explainer.model.neuron import mg_block
 from explainer.ui import lesson, presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.network_views import disinhibition_curve, network_view
-from explainer.ui.widgets import url_slider
+from explainer.ui.widgets import Slider
 
+WORDS = controls("blocked_gate")  # its sliders' and presets' words: content/controls/blocked_gate.toml
 VIEW_KEY = "blocked_gate_view"
 DEMO_MARKER = "<!-- demo -->"
+
+
+BG_SCALE_SLIDER = Slider(
+    key="bg_scale",
+    label=WORDS.slider_label("bg_scale"),
+    lo=min(DISINHIBITION_SCALES),
+    hi=1.0,
+    default=1.0,
+    step=0.1,
+    help=WORDS.slider_help("bg_scale"),
+)
 
 
 def page_text() -> tuple[str, str]:
@@ -31,15 +44,7 @@ def page_text() -> tuple[str, str]:
 
 @st.fragment
 def demo() -> None:
-    scale = url_slider(
-        "Glutamate drive onto the inhibitory cells (conceptual knob; 1 = intact)",
-        min(DISINHIBITION_SCALES),
-        1.0,
-        1.0,
-        0.1,
-        key="bg_scale",
-        help="Scales only the excitatory synapses onto inhibitory cells. Not a drug, not a dose.",
-    )
+    scale = BG_SCALE_SLIDER.show()
     params = replace(NetworkParams(), e_to_i_scale=float(scale))
     with st.spinner("Simulating 1000 neurons..."):
         stats, payload, description = network_view(

@@ -4,37 +4,68 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explainer.content.controls import controls
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.network_views import network_view
 from explainer.ui.presets import Preset, preset_selector
-from explainer.ui.widgets import url_number_input, url_slider, url_toggle
+from explainer.ui.widgets import Slider, url_number_input, url_toggle
 
+WORDS = controls("circuits")  # its sliders' and presets' words: content/controls/circuits.toml
 DEFAULTS = NetworkParams()
 VIEW_KEY = "circuits_view"
 
 PRESETS = {
     "Balanced": Preset(
-        "The standard network after a brief kick: excitation and inhibition hold each other in check.",
+        WORDS.preset("Balanced"),
         {"net_w_exc": 6.0, "net_w_inh": 67, "net_ext": 0, "net_kick": True},
     ),
     "Silent": Preset(
-        "The same network with no kick: nothing starts it, so it stays silent. The network is bistable: it has "
-        "two stable states, silent and active, and how it started decides which one it stays in.",
+        WORDS.preset("Silent"),
         {"net_w_exc": 6.0, "net_w_inh": 67, "net_ext": 0, "net_kick": False},
     ),
     "Weak inhibition": Preset(
-        "GABA synapses at under half strength: excitatory cells fire more than twice as fast as in balance, "
-        "still irregularly; weaker still, and activity runs away.",
+        WORDS.preset("Weak inhibition"),
         {"net_w_exc": 6.0, "net_w_inh": 30, "net_ext": 0, "net_kick": True},
     ),
     "Runaway (seizure-like cartoon)": Preset(
-        "No inhibition at all: excitation feeds on itself until every cell fires as fast as it can.",
+        WORDS.preset("Runaway (seizure-like cartoon)"),
         {"net_w_exc": 6.0, "net_w_inh": 0, "net_ext": 0, "net_kick": True},
     ),
 }
+
+
+NET_W_EXC_SLIDER = Slider(
+    key="net_w_exc",
+    label=WORDS.slider_label("net_w_exc"),
+    lo=0.0,
+    hi=12.0,
+    default=DEFAULTS.w_exc_nS,
+    step=0.5,
+    help=WORDS.slider_help("net_w_exc"),
+)
+
+NET_W_INH_SLIDER = Slider(
+    key="net_w_inh",
+    label=WORDS.slider_label("net_w_inh"),
+    lo=0,
+    hi=150,
+    default=int(DEFAULTS.w_inh_nS),
+    step=1,
+    help=WORDS.slider_help("net_w_inh"),
+)
+
+NET_EXT_SLIDER = Slider(
+    key="net_ext",
+    label=WORDS.slider_label("net_ext"),
+    lo=0,
+    hi=2000,
+    default=0,
+    step=50,
+    help=WORDS.slider_help("net_ext"),
+)
 
 
 def _controls() -> tuple[NetworkParams, int]:
@@ -46,38 +77,11 @@ def _controls() -> tuple[NetworkParams, int]:
 def _sliders(clear: dict) -> tuple[NetworkParams, int]:
     c1, c2, c3, c4 = st.columns([1, 1, 1, 0.8])
     with c1:
-        w_exc = url_slider(
-            "▲ Excitation strength (nS per glutamate spike)",
-            0.0,
-            12.0,
-            DEFAULTS.w_exc_nS,
-            0.5,
-            key="net_w_exc",
-            **clear,
-            help="Conductance each excitatory spike opens in its target cells.",
-        )
+        w_exc = NET_W_EXC_SLIDER.show(**clear)
     with c2:
-        w_inh = url_slider(
-            "● Inhibition strength (nS per GABA spike)",
-            0,
-            150,
-            int(DEFAULTS.w_inh_nS),
-            1,
-            key="net_w_inh",
-            **clear,
-            help="Conductance each inhibitory spike opens in its target cells.",
-        )
+        w_inh = NET_W_INH_SLIDER.show(**clear)
     with c3:
-        ext = url_slider(
-            "External drive (spikes/s onto each cell)",
-            0,
-            2000,
-            0,
-            50,
-            key="net_ext",
-            **clear,
-            help="Steady excitatory input from outside the network, e.g. from other brain areas.",
-        )
+        ext = NET_EXT_SLIDER.show(**clear)
     with c4:
         kick = url_toggle(
             "Kick at the start",

@@ -6,6 +6,7 @@ import hashlib
 
 import streamlit as st
 
+from explainer.content.controls import controls
 from explainer.content.live_descriptions import describe_neuron_run
 from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_view import neuron_view_payload
@@ -16,31 +17,105 @@ from explainer.model.spikes import settled_mean_v_mV
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.presets import Preset, clear_preset, preset_selector
-from explainer.ui.widgets import url_number_input, url_slider
+from explainer.ui.widgets import Slider, url_number_input
 
+WORDS = controls("playground")  # its sliders' and presets' words: content/controls/playground.toml
 DEFAULTS = TugOfWarSettings()
+RATE_MAX_HZ = 6000
+RATE_STEP_HZ = 100
 # Every preset also puts the "Advanced" sliders back to their defaults: a preset's caption describes the
 # cell with those values (E_GABA -40 mV left over from an experiment made "Balanced" fire at 248 spikes/s).
 ADVANCED_DEFAULTS = {"g_nmda": DEFAULTS.g_nmda_max_nS, "mg": DEFAULTS.mg_mM, "e_gaba": DEFAULTS.E_gaba_mV}
 
 PRESETS = {
     "Balanced": Preset(
-        "Strong excitation and strong inhibition at once: the cell fires, irregularly.",
+        WORDS.preset("Balanced"),
         {"glu_rate": 4000, "glu_weight": 1.5, "gaba_rate": 2500, "gaba_weight": 2.5, **ADVANCED_DEFAULTS},
     ),
     "Excitation wins": Preset(
-        "Plenty of glutamate, little GABA: the cell fires fast and regularly.",
+        WORDS.preset("Excitation wins"),
         {"glu_rate": 3000, "glu_weight": 1.0, "gaba_rate": 300, "gaba_weight": 1.0, **ADVANCED_DEFAULTS},
     ),
     "Inhibition wins": Preset(
-        "The default glutamate input, but much more GABA: V is held below threshold and the cell stays silent.",
+        WORDS.preset("Inhibition wins"),
         {"glu_rate": 2500, "glu_weight": 1.0, "gaba_rate": 2500, "gaba_weight": 2.0, **ADVANCED_DEFAULTS},
     ),
     "Silent": Preset(
-        "No input at all: the cell rests at its resting potential.",
+        WORDS.preset("Silent"),
         {"glu_rate": 0, "glu_weight": 0.0, "gaba_rate": 0, "gaba_weight": 0.0, **ADVANCED_DEFAULTS},
     ),
 }
+
+
+GLU_RATE_SLIDER = Slider(
+    key="glu_rate",
+    label=WORDS.slider_label("glu_rate"),
+    lo=0,
+    hi=RATE_MAX_HZ,
+    default=int(DEFAULTS.glutamate_rate_hz),
+    step=RATE_STEP_HZ,
+    help=WORDS.slider_help("glu_rate"),
+)
+
+GLU_WEIGHT_SLIDER = Slider(
+    key="glu_weight",
+    label=WORDS.slider_label("glu_weight"),
+    lo=0.0,
+    hi=3.0,
+    default=DEFAULTS.glutamate_weight_nS,
+    step=0.1,
+    help=WORDS.slider_help("glu_weight"),
+)
+
+GABA_RATE_SLIDER = Slider(
+    key="gaba_rate",
+    label=WORDS.slider_label("gaba_rate"),
+    lo=0,
+    hi=RATE_MAX_HZ,
+    default=int(DEFAULTS.gaba_rate_hz),
+    step=RATE_STEP_HZ,
+    help=WORDS.slider_help("gaba_rate"),
+)
+
+GABA_WEIGHT_SLIDER = Slider(
+    key="gaba_weight",
+    label=WORDS.slider_label("gaba_weight"),
+    lo=0.0,
+    hi=5.0,
+    default=DEFAULTS.gaba_weight_nS,
+    step=0.1,
+    help=WORDS.slider_help("gaba_weight"),
+)
+
+G_NMDA_SLIDER = Slider(
+    key="g_nmda",
+    label=WORDS.slider_label("g_nmda"),
+    lo=0.0,
+    hi=10.0,
+    default=DEFAULTS.g_nmda_max_nS,
+    step=0.5,
+    help=WORDS.slider_help("g_nmda"),
+)
+
+MG_SLIDER = Slider(
+    key="mg",
+    label=WORDS.slider_label("mg"),
+    lo=0.0,
+    hi=2.0,
+    default=DEFAULTS.mg_mM,
+    step=0.1,
+    help=WORDS.slider_help("mg"),
+)
+
+E_GABA_SLIDER = Slider(
+    key="e_gaba",
+    label=WORDS.slider_label("e_gaba"),
+    lo=-85.0,
+    hi=-40.0,
+    default=DEFAULTS.E_gaba_mV,
+    step=1.0,
+    help=WORDS.slider_help("e_gaba"),
+)
 
 
 def settings_id(settings: TugOfWarSettings) -> str:
@@ -49,8 +124,6 @@ def settings_id(settings: TugOfWarSettings) -> str:
 
 
 VIEW_KEY = "playground_view"
-RATE_MAX_HZ = 6000
-RATE_STEP_HZ = 100
 
 
 ALT = "Animated neuron with glutamate and GABA synapses, and its input spikes, conductances and membrane potential. "
@@ -94,49 +167,13 @@ def _input_controls() -> tuple[float, float, float, float]:
 def _input_sliders(clear: dict) -> tuple[float, float, float, float]:
     c1, c2, c3, c4 = st.columns(4)
     with c1:
-        glu_rate = url_slider(
-            "▲ Glutamate input (spikes/s)",
-            0,
-            RATE_MAX_HZ,
-            int(DEFAULTS.glutamate_rate_hz),
-            RATE_STEP_HZ,
-            key="glu_rate",
-            **clear,
-            help="Total rate of glutamate spikes arriving from all excitatory inputs.",
-        )
+        glu_rate = GLU_RATE_SLIDER.show(**clear)
     with c2:
-        glu_weight = url_slider(
-            "▲ Glutamate strength (nS per spike)",
-            0.0,
-            3.0,
-            DEFAULTS.glutamate_weight_nS,
-            0.1,
-            key="glu_weight",
-            **clear,
-            help="How far one glutamate spike opens the AMPA receptor gates.",
-        )
+        glu_weight = GLU_WEIGHT_SLIDER.show(**clear)
     with c3:
-        gaba_rate = url_slider(
-            "● GABA input (spikes/s)",
-            0,
-            RATE_MAX_HZ,
-            int(DEFAULTS.gaba_rate_hz),
-            RATE_STEP_HZ,
-            key="gaba_rate",
-            **clear,
-            help="Total rate of GABA spikes arriving from all inhibitory inputs.",
-        )
+        gaba_rate = GABA_RATE_SLIDER.show(**clear)
     with c4:
-        gaba_weight = url_slider(
-            "● GABA strength (nS per spike)",
-            0.0,
-            5.0,
-            DEFAULTS.gaba_weight_nS,
-            0.1,
-            key="gaba_weight",
-            **clear,
-            help="How far one GABA spike opens the GABA-A receptor gates.",
-        )
+        gaba_weight = GABA_WEIGHT_SLIDER.show(**clear)
     return float(glu_rate), float(glu_weight), float(gaba_rate), float(gaba_weight)
 
 
@@ -145,40 +182,11 @@ def _advanced_controls(clear: dict) -> tuple[float, float, float, int]:
     with st.expander("Advanced: NMDA receptors, magnesium, the GABA reversal potential, random input"):
         a1, a2, a3, a4 = st.columns(4)
         with a1:
-            g_nmda = url_slider(
-                "NMDA conductance, all gates open (nS)",
-                0.0,
-                10.0,
-                DEFAULTS.g_nmda_max_nS,
-                0.5,
-                key="g_nmda",
-                **clear,
-                help="0 switches NMDA receptors off; glutamate then acts through AMPA receptors only.",
-            )
+            g_nmda = G_NMDA_SLIDER.show(**clear)
         with a2:
-            mg = url_slider(
-                "Extracellular Mg²⁺ (mM)",
-                0.0,
-                2.0,
-                DEFAULTS.mg_mM,
-                0.1,
-                key="mg",
-                **clear,
-                help="Mg²⁺ plugs NMDA channels near rest; 0 mM removes the block.",
-            )
+            mg = MG_SLIDER.show(**clear)
         with a3:
-            e_gaba = url_slider(
-                "GABA reversal potential E_GABA (mV)",
-                -85.0,
-                -40.0,
-                DEFAULTS.E_gaba_mV,
-                1.0,
-                key="e_gaba",
-                **clear,
-                help="Set by the chloride gradient. Mature neurons: near or below rest; −70 mV is this app's "
-                "standard value (the Nernst equation gives −64 to −83 mV at typical chloride concentrations). "
-                "Higher in immature ones.",
-            )
+            e_gaba = E_GABA_SLIDER.show(**clear)
         with a4:
             seed = url_number_input(
                 "Random input pattern (seed)",

@@ -1,4 +1,4 @@
-"""The words of the lessons' controls live in content/controls/*.toml: every one is used, none is missing."""
+"""The words of the pages' sliders and presets live in content/controls/*.toml: every one is used, none is missing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ import pytest
 
 from explainer.content.controls import controls
 
-PAGES = ["lesson_1_neuron", "lesson_2_glutamate", "lesson_3_gaba", "lesson_4_balance"]
+PAGES = [
+    "lesson_1_neuron",
+    "lesson_2_glutamate",
+    "lesson_3_gaba",
+    "lesson_4_balance",
+    "playground",
+    "circuits",
+    "blocked_gate",
+]
 
 
 @pytest.mark.parametrize("page", PAGES)
