@@ -17,6 +17,7 @@ float32 so that a click sounds at the very sample the model spiked.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import struct
 from dataclasses import dataclass, field
@@ -37,6 +38,16 @@ class Packed:
     shape: tuple[int, ...]
     min: float = 0.0
     scale: float = 1.0
+
+
+VIEW_ID_HEX = 12
+
+
+def view_id(*settings: object, prefix: str = "") -> str:
+    """The one short, stable identifier of what a view draws: a hash of the settings' reprs (frozen
+    dataclasses, so equal settings give equal ids).  The view shows it once it has drawn that data, which
+    the browser tests wait for; ``prefix`` keeps two pages' views of equal settings apart."""
+    return prefix + hashlib.sha1(repr(settings).encode()).hexdigest()[:VIEW_ID_HEX]
 
 
 def float32(values) -> Packed:

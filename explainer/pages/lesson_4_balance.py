@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 import streamlit as st
 
@@ -16,6 +14,7 @@ from explainer.figures.balance import build_rate_map_figure, build_regularity_fi
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
+from explainer.figures.view_codec import view_id
 from explainer.model.scenarios import TugOfWarSettings, compares_without_gaba, rate_without_gaba, run_tug_of_war
 from explainer.model.spikes import isi_cv, settled_mean_v_mV
 from explainer.ui import lesson, presenter
@@ -72,7 +71,7 @@ def comparison_view(figure_style: FigureStyle) -> tuple[FigureSpec, str]:
 
 
 def _view_id(settings: TugOfWarSettings) -> str:
-    return "l4" + hashlib.sha1(repr(settings).encode()).hexdigest()[:10]
+    return view_id(settings, prefix="l4")
 
 
 ANIMATION_ALT = "Animated neuron with glutamate and GABA synapses. "

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import streamlit as st
 
 from explainer.content.controls import controls
@@ -11,6 +9,7 @@ from explainer.content.live_descriptions import describe_neuron_run
 from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
+from explainer.figures.view_codec import view_id
 from explainer.model.neuron import NeuronRun
 from explainer.model.scenarios import TugOfWarSettings, compares_without_gaba, rate_without_gaba, run_tug_of_war
 from explainer.model.spikes import settled_mean_v_mV
@@ -120,7 +119,7 @@ E_GABA_SLIDER = Slider(
 
 def settings_id(settings: TugOfWarSettings) -> str:
     """A short stable identifier of these settings (the view shows it once it has drawn them)."""
-    return hashlib.sha1(repr(settings).encode()).hexdigest()[:12]
+    return view_id(settings)
 
 
 VIEW_KEY = "playground_view"

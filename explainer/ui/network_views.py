@@ -6,7 +6,6 @@ every session, so a class opening the same preset simulates it once.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 
 import numpy as np
@@ -15,15 +14,10 @@ import streamlit as st
 from explainer.content.live_descriptions import describe_network_run
 from explainer.figures.network_view import network_view_payload
 from explainer.figures.style import FigureStyle
+from explainer.figures.view_codec import view_id
 from explainer.model.analysis import NetworkStats
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DISINHIBITION_SCALES, run_network
-
-
-def view_id(params: NetworkParams, seed: int) -> str:
-    """Short stable identifier of a network view (the view shows it once it has drawn it)."""
-    return hashlib.sha1(repr((params, seed)).encode()).hexdigest()[:12]
-
 
 ALT = (
     "Spike raster of 125 of the network's cells, population firing rates, and a diagram of the excitatory and "

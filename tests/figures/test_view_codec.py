@@ -57,3 +57,13 @@ def test_reserved_header_key_and_uint8_range():
         vc.uint8([256])
     with pytest.raises(ValueError):
         vc.unpack(b"nope" + bytes(8))
+
+
+def test_one_view_id_for_every_view_equal_settings_equal_ids():
+    from explainer.figures.view_codec import view_id
+    from explainer.model.scenarios import TugOfWarSettings
+
+    a, b = TugOfWarSettings(), TugOfWarSettings(gaba_rate_hz=2000.0)
+    assert view_id(a) == view_id(TugOfWarSettings()) and view_id(a) != view_id(b)
+    assert view_id(a, prefix="l4").startswith("l4") and view_id(a, prefix="l4") != view_id(a)
+    assert len(view_id(a, 7)) == 12 and view_id(a, 7) != view_id(a, 8)
