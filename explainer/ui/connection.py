@@ -63,7 +63,7 @@ def notice_html() -> str:
         "back": NOTICE_BACK,
     }
     css = browser.stylesheet("connection_notice.css").read_text(encoding="utf-8")
-    run = browser.script("connection_notice.js", "eiConnectionNotice", texts, css, NOTICE_ID, NOTICE_COLORS)
+    run = browser.script("connection_notice.js", texts, css, NOTICE_ID, NOTICE_COLORS)
     return f'<span class="{WATCH_CLASS}" hidden></span>' + run
 
 

@@ -39,7 +39,7 @@ def presenter_toggle() -> bool:
                 # Streamlit's binding only understands true/false and would drop "1" from the address bar,
                 # so a reload would lose presenter mode: rewrite the link in place (our own script, no URL text).
                 st.html(
-                    browser.script("present_in_link.js", "eiPresentInLink", "true" if value in TRUE_WORDS else "false"),
+                    browser.script("present_in_link.js", "true" if value in TRUE_WORDS else "false"),
                     unsafe_allow_javascript=True,
                 )
         else:

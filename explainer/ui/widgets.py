@@ -61,7 +61,7 @@ def _correct_link(key: str, label: str, value: float, message: str) -> None:
     """Use ``value`` for ``key`` (session state), note it, and put it in the address bar from the browser."""
     st.session_state[key] = value
     _note(label, message)
-    st.html(browser.script("put_in_link.js", "eiPutInLink", key, _url_text(value)), unsafe_allow_javascript=True)
+    st.html(browser.script("put_in_link.js", key, _url_text(value)), unsafe_allow_javascript=True)
 
 
 def _reconcile_number(key: str, label: str, lo: float, hi: float, is_int: bool) -> None:

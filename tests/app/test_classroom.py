@@ -102,7 +102,7 @@ def _link_notes(at) -> list[str]:
     return [w.value for w in at.warning if w.value.startswith("The link's setting for")]
 
 
-_URL_CORRECTION = re.compile(r'window\.eiPutInLink\("([^"]+)", "([^"]+)"\);')
+_URL_CORRECTION = re.compile(r'<script type="application/json">\["([^"]+)", "([^"]+)"\]</script>')
 
 
 def _url_corrections(at) -> dict[str, str]:

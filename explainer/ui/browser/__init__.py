@@ -1,10 +1,11 @@
 """The app's own browser code outside the components: scripts and style sheets as package files.
 
-Streamlit runs a script given to ``st.html(..., unsafe_allow_javascript=True)`` and puts a style-only
-``st.html`` into its event container (no room taken on the page).  The files here hold the code; Python only
-chooses which file and passes data: each script file defines one ``window.ei...`` function, called with
-JSON arguments, and style sheets read their sizes and colours from CSS custom properties that
-:func:`css_variables` declares from Python constants (the palette stays in ``explainer/figures/style.py``).
+Streamlit runs a script given to ``st.html(..., unsafe_allow_javascript=True)`` (it re-creates every script
+element, so ``document.currentScript`` is set) and puts a style-only ``st.html`` into its event container.
+The files hold all the code; Python only chooses a file and passes data: a JSON data element placed just
+before the script, which the script reads.  Style sheets read their sizes and colours from CSS custom
+properties that :func:`css_variables` declares from Python constants (the palette stays in
+``explainer/figures/style.py``).
 """
 
 from __future__ import annotations
@@ -29,14 +30,12 @@ def stylesheet(name: str) -> Path:
     return ASSETS / name
 
 
-def script(name: str, function: str, *args: object) -> str:
-    """An HTML script element: the file ``name`` (which defines ``window.<function>``), then one call of it
-    with ``args`` as JSON (so no value is ever pasted into code)."""
-    if not re.fullmatch(r"ei[A-Za-z]+", function):
-        raise ValueError(f"not one of our functions: {function!r}")
-    # "<" escaped, so no value can close the script element ("</script>") whatever it holds
-    call = ", ".join(json.dumps(a, ensure_ascii=False).replace("<", "\\u003c") for a in args)
-    return f"<script>\n{_text(name)}\nwindow.{function}({call});\n</script>"
+def script(name: str, *args: object) -> str:
+    """The script file ``name`` as an HTML script element, after a JSON data element holding ``args``, which
+    the script reads (``document.currentScript.previousElementSibling``): no value is ever pasted into code,
+    and "<" is escaped, so no value can close an element whatever it holds."""
+    data = json.dumps(list(args), ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/json">{data}</script><script>\n{_text(name)}</script>'
 
 
 def css_variables(values: dict[str, str]) -> str:

@@ -1,6 +1,11 @@
 // The notice shown while the server cannot be reached, and "Connected again" when it is back
 // (explainer/ui/connection.py passes the texts, the style sheet's text, the notice's id and its colours).
-window.eiConnectionNotice = function (texts, css, noticeId, colours) {
+(function () {
+  // Arguments: the JSON data element explainer/ui/browser/__init__.py puts just before this script.
+  const data = document.currentScript ? document.currentScript.previousElementSibling : null;
+  const args = data && data.type === 'application/json' ? JSON.parse(data.textContent) : null;
+  if (!Array.isArray(args)) return;
+  const [texts, css, noticeId, colours] = args;
   // Once per browser tab: reruns and page changes may mount this element again.
   if (window.eiConnectionNoticeShown) return;
   const app = document.querySelector('[data-testid="stApp"]');
@@ -62,4 +67,4 @@ window.eiConnectionNotice = function (texts, css, noticeId, colours) {
   };
   new MutationObserver(update).observe(app, {attributes: true, attributeFilter: ['data-test-connection-state']});
   update();
-};
+})();

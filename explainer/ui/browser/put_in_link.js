@@ -1,7 +1,12 @@
 // Put a corrected value in the address bar once the script run has finished (Streamlit drops the link's
 // unusable value from the URL while the run is drawn).  Called by explainer/ui/widgets.py with our own key
 // and value.
-window.eiPutInLink = function (key, value) {
+(function () {
+  // Arguments: the JSON data element explainer/ui/browser/__init__.py puts just before this script.
+  const data = document.currentScript ? document.currentScript.previousElementSibling : null;
+  const args = data && data.type === 'application/json' ? JSON.parse(data.textContent) : null;
+  if (!Array.isArray(args)) return;
+  const [key, value] = args;
   let tries = 0;
   (function put() {
     const app = document.querySelector('[data-testid=stApp]');
@@ -14,4 +19,4 @@ window.eiPutInLink = function (key, value) {
     url.searchParams.set(key, value);
     window.history.replaceState(window.history.state, '', url.toString());
   })();
-};
+})();
