@@ -19,15 +19,18 @@ def describe_current_step(run: NeuronRun, fi: FICurve) -> str:
     p = run.params
     v_inf = p.E_L_mV + run.i_ext_pA / p.g_L_nS
     n = run.spike_times_ms.size
-    first = (
-        f"The cell fired {n} spike{'s' if n != 1 else ''} in {run.duration_ms:.0f} ms."
-        if n
-        else f"The cell did not fire: V rose from {num(p.E_L_mV)} mV and settled at {num(v_inf, 1)} mV, "
-        f"below the threshold of {num(p.V_th_mV)} mV."
-        if v_inf < p.V_th_mV
-        else f"The cell did not fire: V crept up from {num(p.E_L_mV)} mV towards the threshold of "
-        f"{num(p.V_th_mV)} mV without crossing it (at exactly the rheobase, V only approaches threshold)."
-    )
+    if n:
+        first = f"The cell fired {n} spike{'s' if n != 1 else ''} in {run.duration_ms:.0f} ms."
+    elif v_inf < p.V_th_mV:
+        first = (
+            f"The cell did not fire: V rose from {num(p.E_L_mV)} mV and settled at {num(v_inf, 1)} mV, "
+            f"below the threshold of {num(p.V_th_mV)} mV."
+        )
+    else:  # exactly at the rheobase V only approaches threshold
+        first = (
+            f"The cell did not fire: V crept up from {num(p.E_L_mV)} mV towards the threshold of "
+            f"{num(p.V_th_mV)} mV without crossing it (at exactly the rheobase, V only approaches threshold)."
+        )
     return (
         f"A steady current of {run.i_ext_pA:.0f} pA was switched on at time 0. {first} "
         f"The rheobase, the current this cell must exceed to fire, is {fi.rheobase_pA:.0f} pA. "

@@ -292,16 +292,13 @@ def prediction_feedback(lesson: LessonText, name: str, choice: str, numbers: Map
     if chosen is None:
         return
     answer = question.answer
-    where = (
-        f"For the setting you predicted ({fill(lesson.block(SETTING_BLOCK), numbers)}), t"
-        if (SETTING_BLOCK in lesson.blocks)
-        else "T"
-    )
+    setting = fill(lesson.block(SETTING_BLOCK), numbers) if SETTING_BLOCK in lesson.blocks else None
+    prefix = f"For the setting you predicted ({setting}), the model" if setting else "The model"
     if chosen.correct:
-        st.success(f"**You predicted:** {choice}  \n**{where}he model agrees.** {fill(chosen.feedback, numbers)}")
+        st.success(f"**You predicted:** {choice}  \n**{prefix} agrees.** {fill(chosen.feedback, numbers)}")
     else:
         st.warning(
-            f"**You predicted:** {choice}  \n**{where}he model shows something else.** "
+            f"**You predicted:** {choice}  \n**{prefix} shows something else.** "
             f"{fill(chosen.feedback, numbers)}  \n"
             f"**What happens:** {_sentence(fill(answer.label, numbers))} {fill(answer.feedback, numbers)}",
             icon=":material/lightbulb:",
