@@ -1,6 +1,17 @@
-"""The one number formatter for everything the app writes: typographic minus, no "−0"."""
+"""The one number formatter and the one template syntax of everything the app writes.
+
+Numbers: :func:`num` (typographic minus, no "−0").  Templates: a word with a number in it is written
+``"t = {{t}} ms"``, in Markdown, in the TOML word lists and in the animated views' words (the browser fills
+those with the same syntax); :func:`fill` puts the values in.  A name without a value stays visible as
+``{{name}}``, so a test can find it, never an empty gap.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 
 
 def num(value: float, decimals: int = 0, signed: bool = False) -> str:
@@ -13,3 +24,13 @@ def num(value: float, decimals: int = 0, signed: bool = False) -> str:
         return f"{0.0:.{decimals}f}"
     text = f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
     return text.replace("-", "−")
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    """Replace ``{{name}}`` with ``values[name]``; unknown names stay visible (tests catch them)."""
+    return PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text)
+
+
+def placeholders(text: str) -> set[str]:
+    """The names a template asks for."""
+    return set(PLACEHOLDER.findall(text))

@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer import content
-from explainer.content.controls import controls
+from explainer.content.words import words
 from explainer.figures.network import build_disinhibition_chart
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
@@ -17,19 +17,19 @@ from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.network_views import disinhibition_curve, network_view
 from explainer.ui.widgets import Slider
 
-WORDS = controls("blocked_gate")  # its sliders' and presets' words: content/controls/blocked_gate.toml
+WORDS = words("blocked_gate")  # every word this page shows: content/words/blocked_gate.toml
 VIEW_KEY = "blocked_gate_view"
 DEMO_MARKER = "<!-- demo -->"
 
 
 BG_SCALE_SLIDER = Slider(
     key="bg_scale",
-    label=WORDS.slider_label("bg_scale"),
+    label=WORDS.label("bg_scale"),
     lo=min(DISINHIBITION_SCALES),
     hi=1.0,
     default=1.0,
     step=0.1,
-    help=WORDS.slider_help("bg_scale"),
+    help=WORDS.help("bg_scale"),
 )
 
 

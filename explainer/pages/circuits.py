@@ -4,67 +4,58 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explainer.content.controls import controls
+from explainer.content.words import words
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.network_views import network_view
-from explainer.ui.presets import Preset, preset_selector
+from explainer.ui.presets import preset_selector, presets_from
 from explainer.ui.widgets import Slider, url_number_input, url_toggle
 
-WORDS = controls("circuits")  # its sliders' and presets' words: content/controls/circuits.toml
+WORDS = words("circuits")  # every word this page shows: content/words/circuits.toml
 DEFAULTS = NetworkParams()
 VIEW_KEY = "circuits_view"
 
-PRESETS = {
-    "Balanced": Preset(
-        WORDS.preset("Balanced"),
-        {"net_w_exc": 6.0, "net_w_inh": 67, "net_ext": 0, "net_kick": True},
-    ),
-    "Silent": Preset(
-        WORDS.preset("Silent"),
-        {"net_w_exc": 6.0, "net_w_inh": 67, "net_ext": 0, "net_kick": False},
-    ),
-    "Weak inhibition": Preset(
-        WORDS.preset("Weak inhibition"),
-        {"net_w_exc": 6.0, "net_w_inh": 30, "net_ext": 0, "net_kick": True},
-    ),
-    "Runaway (seizure-like cartoon)": Preset(
-        WORDS.preset("Runaway (seizure-like cartoon)"),
-        {"net_w_exc": 6.0, "net_w_inh": 0, "net_ext": 0, "net_kick": True},
-    ),
-}
+PRESETS = presets_from(
+    WORDS,
+    {
+        "balanced": {"net_w_exc": 6.0, "net_w_inh": 67, "net_ext": 0, "net_kick": True},
+        "silent": {"net_w_exc": 6.0, "net_w_inh": 67, "net_ext": 0, "net_kick": False},
+        "weak_inhibition": {"net_w_exc": 6.0, "net_w_inh": 30, "net_ext": 0, "net_kick": True},
+        "runaway": {"net_w_exc": 6.0, "net_w_inh": 0, "net_ext": 0, "net_kick": True},
+    },
+)
 
 
 NET_W_EXC_SLIDER = Slider(
     key="net_w_exc",
-    label=WORDS.slider_label("net_w_exc"),
+    label=WORDS.label("net_w_exc"),
     lo=0.0,
     hi=12.0,
     default=DEFAULTS.w_exc_nS,
     step=0.5,
-    help=WORDS.slider_help("net_w_exc"),
+    help=WORDS.help("net_w_exc"),
 )
 
 NET_W_INH_SLIDER = Slider(
     key="net_w_inh",
-    label=WORDS.slider_label("net_w_inh"),
+    label=WORDS.label("net_w_inh"),
     lo=0,
     hi=150,
     default=int(DEFAULTS.w_inh_nS),
     step=1,
-    help=WORDS.slider_help("net_w_inh"),
+    help=WORDS.help("net_w_inh"),
 )
 
 NET_EXT_SLIDER = Slider(
     key="net_ext",
-    label=WORDS.slider_label("net_ext"),
+    label=WORDS.label("net_ext"),
     lo=0,
     hi=2000,
     default=0,
     step=50,
-    help=WORDS.slider_help("net_ext"),
+    help=WORDS.help("net_ext"),
 )
 
 

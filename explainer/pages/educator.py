@@ -6,7 +6,7 @@ import streamlit as st
 
 from explainer import content
 from explainer.content import numbers as text_numbers
-from explainer.ui import lesson
+from explainer.content.parse import fill, load_lesson
 
 GUIDE = "educator"
 numbers = text_numbers.educator_guide  # every number the guide quotes
@@ -15,23 +15,21 @@ numbers = text_numbers.educator_guide  # every number the guide quotes
 def answers() -> None:
     """The right answer and its explanation for every prediction and check, lesson by lesson."""
     for slug, lesson_numbers in text_numbers.BY_LESSON.items():
-        text = lesson.load_lesson(slug)
+        text = load_lesson(slug)
         nums = lesson_numbers()
         with st.expander(f"{text.title}: answers", expanded=False):
             for name, question in text.questions().items():
                 kind = "Prediction" if name.startswith("predict") else "Quick check"
-                st.markdown(f"**{kind}.** {lesson.fill(question.prompt, nums)}")
+                st.markdown(f"**{kind}.** {fill(question.prompt, nums)}")
                 answer = question.answer
-                st.markdown(
-                    f":material/check: **{lesson.fill(answer.label, nums)}** {lesson.fill(answer.feedback, nums)}"
-                )
+                st.markdown(f":material/check: **{fill(answer.label, nums)}** {fill(answer.feedback, nums)}")
 
 
 def render() -> None:
     guide = content.load(GUIDE)
     title, _, body = guide.partition("\n")
     st.title(title.removeprefix("# ").strip())
-    st.markdown(lesson.fill(body, numbers()))
+    st.markdown(fill(body, numbers()))
     answers()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
+from explainer.content.parse import load_entries
 from explainer.ui import lesson
 
 GLOSSARY = "glossary"
@@ -14,7 +15,7 @@ numbers = text_numbers.glossary  # every number this page's text quotes
 
 
 def render() -> None:
-    doc = lesson.load_entries(GLOSSARY)
+    doc = load_entries(GLOSSARY)
     st.title(doc.title)
     st.markdown(doc.intro)
     query = st.text_input(

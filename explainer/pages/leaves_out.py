@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
+from explainer.content.parse import fill, load_entries
 from explainer.ui import lesson
 
 NOTES = "model_notes"
@@ -14,10 +15,10 @@ numbers = text_numbers.model_notes  # every number this page's text quotes
 
 
 def render() -> None:
-    doc = lesson.load_entries(NOTES)
+    doc = load_entries(NOTES)
     st.title(doc.title)
     nums = numbers()
-    st.markdown(lesson.fill(doc.intro, nums))
+    st.markdown(fill(doc.intro, nums))
     lesson.show_entries(doc, nums)
 
 

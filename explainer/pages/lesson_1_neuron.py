@@ -7,9 +7,10 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
-from explainer.content.controls import controls
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_current_step
+from explainer.content.parse import load_lesson
+from explainer.content.words import words
 from explainer.figures.excitability import build_current_step_figure
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
@@ -18,10 +19,10 @@ from explainer.model.experiments.excitability import FICurve, current_step_run, 
 from explainer.model.neuron import NeuronParams
 from explainer.model.spikes import steady_rate_hz
 from explainer.ui import lesson, presenter
-from explainer.ui.presets import Preset
+from explainer.ui.presets import presets_from
 from explainer.ui.widgets import Slider
 
-WORDS = controls("lesson_1_neuron")  # the sliders' and presets' words (content/controls/lesson_1_neuron.toml)
+WORDS = words("lesson_1_neuron")  # every word this page shows: content/words/lesson_1_neuron.toml
 SLUG = "meet_the_neuron"
 STEP = "Lesson 1 of 4 · about 8 minutes"
 DEFAULTS = NeuronParams()
@@ -33,35 +34,35 @@ T_REF_MIN_ms = 1
 T_REF_MAX_ms = 10
 RATE_DURATION_ms = 1000.0  # the steady rate read-out is measured over 1 s of model time
 
-PRESETS = {
-    "Below threshold": Preset(WORDS.preset("Below threshold"), {"l1_current": 190, "l1_tref": 2}),
-    "Just above threshold": Preset(WORDS.preset("Just above threshold"), {"l1_current": 220, "l1_tref": 2}),
-    "Strong current": Preset(WORDS.preset("Strong current"), {"l1_current": 600, "l1_tref": 2}),
-    "Long refractory period": Preset(
-        WORDS.preset("Long refractory period"),
-        {"l1_current": 600, "l1_tref": 8},
-    ),
-}
+PRESETS = presets_from(
+    WORDS,
+    {
+        "below_threshold": {"l1_current": 190, "l1_tref": 2},
+        "just_above_threshold": {"l1_current": 220, "l1_tref": 2},
+        "strong_current": {"l1_current": 600, "l1_tref": 2},
+        "long_refractory_period": {"l1_current": 600, "l1_tref": 8},
+    },
+)
 
 
 L1_CURRENT_SLIDER = Slider(
     key="l1_current",
-    label=WORDS.slider_label("l1_current"),
+    label=WORDS.label("l1_current"),
     lo=0,
     hi=CURRENT_MAX_pA,
     default=DEFAULT_CURRENT_pA,
     step=CURRENT_STEP_pA,
-    help=WORDS.slider_help("l1_current"),
+    help=WORDS.help("l1_current"),
 )
 
 L1_TREF_SLIDER = Slider(
     key="l1_tref",
-    label=WORDS.slider_label("l1_tref"),
+    label=WORDS.label("l1_tref"),
     lo=T_REF_MIN_ms,
     hi=T_REF_MAX_ms,
     default=round(DEFAULTS.t_ref_ms),
     step=1,
-    help=WORDS.slider_help("l1_tref"),
+    help=WORDS.help("l1_tref"),
 )
 
 
@@ -120,7 +121,7 @@ def experiment() -> None:
 
 
 def render() -> None:
-    text = lesson.load_lesson(SLUG)
+    text = load_lesson(SLUG)
     nums = numbers()
     lesson.header(text, STEP)
     lesson.goal(text, nums)

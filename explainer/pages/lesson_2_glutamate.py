@@ -7,9 +7,10 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
-from explainer.content.controls import controls
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_nmda_block, describe_single_epsp, describe_summation
+from explainer.content.parse import load_lesson
+from explainer.content.words import words
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
 from explainer.figures.synapses import build_nmda_block_figure, build_single_epsp_figure, build_summation_figure
@@ -22,10 +23,10 @@ from explainer.model.experiments.synapses import (
 )
 from explainer.model.neuron import NeuronParams
 from explainer.ui import lesson, presenter
-from explainer.ui.presets import Preset
+from explainer.ui.presets import presets_from
 from explainer.ui.widgets import Slider
 
-WORDS = controls("lesson_2_glutamate")  # the sliders' and presets' words (content/controls/lesson_2_glutamate.toml)
+WORDS = words("lesson_2_glutamate")  # every word this page shows: content/words/lesson_2_glutamate.toml
 SLUG = "glutamate"
 STEP = "Lesson 2 of 4 · about 10 minutes"
 DEFAULTS = NeuronParams()
@@ -39,85 +40,73 @@ DEFAULT_SYNAPSES = synapses.SUMMATION_SYNAPSES
 DEFAULT_VOLLEYS = synapses.SUMMATION_VOLLEYS
 DEFAULT_INTERVAL_ms = round(synapses.SUMMATION_INTERVAL_ms)
 
-MG_PRESETS = {
-    "Rest vs −40 mV": Preset(
-        WORDS.preset("Rest vs −40 mV"),
-        {"l2_hold": -40, "l2_mg": 1.0},
-    ),
-    "No magnesium": Preset(
-        WORDS.preset("No magnesium"),
-        {"l2_hold": -40, "l2_mg": 0.0},
-    ),
-    "Strongly depolarised": Preset(WORDS.preset("Strongly depolarised"), {"l2_hold": -20, "l2_mg": 1.0}),
-}
-SUM_PRESETS = {
-    "One synapse": Preset(
-        WORDS.preset("One synapse"),
-        {"l2_synapses": 1, "l2_volleys": 1, "l2_interval": 5},
-    ),
-    "Spatial summation": Preset(
-        WORDS.preset("Spatial summation"),
-        {"l2_synapses": 50, "l2_volleys": 1, "l2_interval": 5},
-    ),
-    "Temporal summation": Preset(
-        WORDS.preset("Temporal summation"),
-        {"l2_synapses": 15, "l2_volleys": 4, "l2_interval": 5},
-    ),
-    "Too far apart": Preset(
-        WORDS.preset("Too far apart"),
-        {"l2_synapses": 15, "l2_volleys": 4, "l2_interval": 40},
-    ),
-}
+MG_PRESETS = presets_from(
+    WORDS,
+    {
+        "rest_vs_depolarised": {"l2_hold": -40, "l2_mg": 1.0},
+        "no_magnesium": {"l2_hold": -40, "l2_mg": 0.0},
+        "strongly_depolarised": {"l2_hold": -20, "l2_mg": 1.0},
+    },
+)
+SUM_PRESETS = presets_from(
+    WORDS,
+    {
+        "one_synapse": {"l2_synapses": 1, "l2_volleys": 1, "l2_interval": 5},
+        "spatial_summation": {"l2_synapses": 50, "l2_volleys": 1, "l2_interval": 5},
+        "temporal_summation": {"l2_synapses": 15, "l2_volleys": 4, "l2_interval": 5},
+        "too_far_apart": {"l2_synapses": 15, "l2_volleys": 4, "l2_interval": 40},
+    },
+)
 
 
 L2_HOLD_SLIDER = Slider(
     key="l2_hold",
-    label=WORDS.slider_label("l2_hold"),
+    label=WORDS.label("l2_hold"),
     lo=HOLD_MIN_mV,
     hi=HOLD_MAX_mV,
     default=round(NMDA_HOLD_DEFAULT_mV),
     step=HOLD_STEP_mV,
-    help=WORDS.slider_help("l2_hold"),
+    help=WORDS.help("l2_hold"),
 )
 
 L2_MG_SLIDER = Slider(
     key="l2_mg",
-    label=WORDS.slider_label("l2_mg"),
+    label=WORDS.label("l2_mg"),
     lo=0.0,
     hi=MG_MAX_mM,
     default=DEFAULTS.mg_mM,
     step=0.1,
-    help=WORDS.slider_help("l2_mg"),
+    help=WORDS.help("l2_mg"),
 )
 
 L2_SYNAPSES_SLIDER = Slider(
     key="l2_synapses",
-    label=WORDS.slider_label("l2_synapses"),
+    label=WORDS.label("l2_synapses"),
     lo=1,
     hi=SYNAPSES_MAX,
     default=DEFAULT_SYNAPSES,
     step=1,
-    help=WORDS.slider_help("l2_synapses"),
+    help=WORDS.help("l2_synapses"),
 )
 
 L2_VOLLEYS_SLIDER = Slider(
     key="l2_volleys",
-    label=WORDS.slider_label("l2_volleys"),
+    label=WORDS.label("l2_volleys"),
     lo=1,
     hi=VOLLEYS_MAX,
     default=DEFAULT_VOLLEYS,
     step=1,
-    help=WORDS.slider_help("l2_volleys"),
+    help=WORDS.help("l2_volleys"),
 )
 
 L2_INTERVAL_SLIDER = Slider(
     key="l2_interval",
-    label=WORDS.slider_label("l2_interval"),
+    label=WORDS.label("l2_interval"),
     lo=INTERVAL_MIN_ms,
     hi=INTERVAL_MAX_ms,
     default=DEFAULT_INTERVAL_ms,
     step=1,
-    help=WORDS.slider_help("l2_interval"),
+    help=WORDS.help("l2_interval"),
 )
 
 
@@ -166,7 +155,7 @@ def mg_experiment() -> None:
         key="l2_mg_preset",
     )
     at_predicted = hold == L2_HOLD_SLIDER.default and mg == L2_MG_SLIDER.default
-    lesson.away_from_prediction(lesson.load_lesson(SLUG), at_predicted, numbers())
+    lesson.away_from_prediction(load_lesson(SLUG), at_predicted, numbers())
     fig, description, r = nmda_view(float(hold), float(mg), presenter.figure_style())
     lesson.chart(
         fig, "l2_mg_chart", "NMDA EPSPs at rest and depolarised, and the magnesium block curve. " + description
@@ -200,7 +189,7 @@ def summation_experiment() -> None:
 
 
 def render() -> None:
-    text = lesson.load_lesson(SLUG)
+    text = load_lesson(SLUG)
     nums = numbers()
     lesson.header(text, STEP)
     lesson.goal(text, nums)

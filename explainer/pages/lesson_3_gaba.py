@@ -7,9 +7,10 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
-from explainer.content.controls import controls
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_ipsp, describe_shunting
+from explainer.content.parse import load_lesson
+from explainer.content.words import words
 from explainer.figures.inhibition import build_ipsp_figure, build_shunting_figure
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
@@ -23,10 +24,10 @@ from explainer.model.experiments.inhibition import (
 )
 from explainer.model.neuron import NeuronParams
 from explainer.ui import lesson, presenter
-from explainer.ui.presets import Preset
+from explainer.ui.presets import presets_from
 from explainer.ui.widgets import Slider
 
-WORDS = controls("lesson_3_gaba")  # the sliders' and presets' words (content/controls/lesson_3_gaba.toml)
+WORDS = words("lesson_3_gaba")  # every word this page shows: content/words/lesson_3_gaba.toml
 SLUG = "gaba"
 STEP = "Lesson 3 of 4 · about 10 minutes"
 DEFAULTS = NeuronParams()
@@ -34,37 +35,35 @@ DEFAULTS = NeuronParams()
 E_GABA_MIN_mV, E_GABA_MAX_mV = -90, -30
 G_GABA_MAX_nS = 40
 
-PRESETS = {
-    "Mature neuron (−80 mV)": Preset(WORDS.preset("Mature neuron (−80 mV)"), {"l3_egaba": -80, "l3_ggaba": 10}),
-    "Shunting (−70 mV, at rest)": Preset(
-        WORDS.preset("Shunting (−70 mV, at rest)"),
-        {"l3_egaba": -70, "l3_ggaba": 10},
-    ),
-    "Depolarising but inhibitory (−60 mV)": Preset(
-        WORDS.preset("Depolarising but inhibitory (−60 mV)"), {"l3_egaba": -60, "l3_ggaba": 10}
-    ),
-    "Immature neuron (−40 mV)": Preset(WORDS.preset("Immature neuron (−40 mV)"), {"l3_egaba": -40, "l3_ggaba": 10}),
-}
+PRESETS = presets_from(
+    WORDS,
+    {
+        "mature": {"l3_egaba": -80, "l3_ggaba": 10},
+        "shunting": {"l3_egaba": -70, "l3_ggaba": 10},
+        "depolarising": {"l3_egaba": -60, "l3_ggaba": 10},
+        "immature": {"l3_egaba": -40, "l3_ggaba": 10},
+    },
+)
 
 
 L3_EGABA_SLIDER = Slider(
     key="l3_egaba",
-    label=WORDS.slider_label("l3_egaba"),
+    label=WORDS.label("l3_egaba"),
     lo=E_GABA_MIN_mV,
     hi=E_GABA_MAX_mV,
     default=round(DEFAULTS.E_L_mV),
     step=1,
-    help=WORDS.slider_help("l3_egaba"),
+    help=WORDS.help("l3_egaba"),
 )
 
 L3_GGABA_SLIDER = Slider(
     key="l3_ggaba",
-    label=WORDS.slider_label("l3_ggaba"),
+    label=WORDS.label("l3_ggaba"),
     lo=0,
     hi=G_GABA_MAX_nS,
     default=round(SHUNT_GABA_nS),
     step=1,
-    help=WORDS.slider_help("l3_ggaba"),
+    help=WORDS.help("l3_ggaba"),
 )
 
 
@@ -109,7 +108,7 @@ def experiment() -> None:
         key="l3_preset",
     )
     at_predicted = e_gaba == L3_EGABA_SLIDER.default and g_gaba == L3_GGABA_SLIDER.default
-    lesson.away_from_prediction(lesson.load_lesson(SLUG), at_predicted, numbers())
+    lesson.away_from_prediction(load_lesson(SLUG), at_predicted, numbers())
     ipsp_fig, ipsp_text, shunt_fig, shunt_text, r = gaba_view(float(e_gaba), float(g_gaba), presenter.figure_style())
     st.markdown(
         f"**One GABA input** ({IPSP_GABA_SYNAPSES} GABA synapses at once), in a resting cell and in a cell held at "
@@ -139,7 +138,7 @@ def experiment() -> None:
 
 
 def render() -> None:
-    text = lesson.load_lesson(SLUG)
+    text = load_lesson(SLUG)
     nums = numbers()
     lesson.header(text, STEP)
     lesson.goal(text, nums)

@@ -6,10 +6,11 @@ import numpy as np
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
-from explainer.content.controls import controls
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_rate_map, describe_regularity
 from explainer.content.live_descriptions import describe_neuron_run
+from explainer.content.parse import load_lesson
+from explainer.content.words import words
 from explainer.figures.balance import build_rate_map_figure, build_regularity_figure
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.spec import FigureSpec
@@ -19,22 +20,25 @@ from explainer.model.scenarios import TugOfWarSettings, compares_without_gaba, r
 from explainer.model.spikes import isi_cv, settled_mean_v_mV
 from explainer.ui import lesson, presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
-from explainer.ui.presets import Preset
+from explainer.ui.presets import presets_from
 from explainer.ui.widgets import Slider
 
-WORDS = controls("lesson_4_balance")  # the sliders' and presets' words (content/controls/lesson_4_balance.toml)
+WORDS = words("lesson_4_balance")  # every word this page shows: content/words/lesson_4_balance.toml
 SLUG = "tug_of_war"
 STEP = "Lesson 4 of 4 · about 8 minutes"
 DEFAULTS = TugOfWarSettings()  # 1 nS per spike for both; the rate map uses these strengths
 RATE_MAX_HZ = 6000
 RATE_STEP_HZ = 250
 
-PRESETS = {
-    "Excitation wins": Preset(WORDS.preset("Excitation wins"), {"l4_glu": 3000, "l4_gaba": 250}),
-    "Both strong, balanced": Preset(WORDS.preset("Both strong, balanced"), {"l4_glu": 6000, "l4_gaba": 5250}),
-    "Inhibition wins": Preset(WORDS.preset("Inhibition wins"), {"l4_glu": 2500, "l4_gaba": 4000}),
-    "Silent": Preset(WORDS.preset("Silent"), {"l4_glu": 0, "l4_gaba": 0}),
-}
+PRESETS = presets_from(
+    WORDS,
+    {
+        "excitation_wins": {"l4_glu": 3000, "l4_gaba": 250},
+        "balanced": {"l4_glu": 6000, "l4_gaba": 5250},
+        "inhibition_wins": {"l4_glu": 2500, "l4_gaba": 4000},
+        "silent": {"l4_glu": 0, "l4_gaba": 0},
+    },
+)
 
 
 the_map = text_numbers.default_rate_map
@@ -45,22 +49,22 @@ the_comparison = text_numbers.regularity
 
 L4_GLU_SLIDER = Slider(
     key="l4_glu",
-    label=WORDS.slider_label("l4_glu"),
+    label=WORDS.label("l4_glu"),
     lo=0,
     hi=RATE_MAX_HZ,
     default=int(DEFAULTS.glutamate_rate_hz),
     step=RATE_STEP_HZ,
-    help=WORDS.slider_help("l4_glu"),
+    help=WORDS.help("l4_glu"),
 )
 
 L4_GABA_SLIDER = Slider(
     key="l4_gaba",
-    label=WORDS.slider_label("l4_gaba"),
+    label=WORDS.label("l4_gaba"),
     lo=0,
     hi=RATE_MAX_HZ,
     default=int(DEFAULTS.gaba_rate_hz),
     step=RATE_STEP_HZ,
-    help=WORDS.slider_help("l4_gaba"),
+    help=WORDS.help("l4_gaba"),
 )
 
 
@@ -146,7 +150,7 @@ def explore() -> None:
 
 
 def render() -> None:
-    text = lesson.load_lesson(SLUG)
+    text = load_lesson(SLUG)
     nums = numbers()
     lesson.header(text, STEP)
     lesson.goal(text, nums)

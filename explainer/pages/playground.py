@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explainer.content.controls import controls
 from explainer.content.live_descriptions import describe_neuron_run
+from explainer.content.words import words
 from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
@@ -15,10 +15,10 @@ from explainer.model.scenarios import TugOfWarSettings, compares_without_gaba, r
 from explainer.model.spikes import settled_mean_v_mV
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
-from explainer.ui.presets import Preset, clear_preset, preset_selector
+from explainer.ui.presets import clear_preset, preset_selector, presets_from
 from explainer.ui.widgets import Slider, url_number_input
 
-WORDS = controls("playground")  # its sliders' and presets' words: content/controls/playground.toml
+WORDS = words("playground")  # every word this page shows: content/words/playground.toml
 DEFAULTS = TugOfWarSettings()
 RATE_MAX_HZ = 6000
 RATE_STEP_HZ = 100
@@ -26,94 +26,97 @@ RATE_STEP_HZ = 100
 # cell with those values (E_GABA -40 mV left over from an experiment made "Balanced" fire at 248 spikes/s).
 ADVANCED_DEFAULTS = {"g_nmda": DEFAULTS.g_nmda_max_nS, "mg": DEFAULTS.mg_mM, "e_gaba": DEFAULTS.E_gaba_mV}
 
-PRESETS = {
-    "Balanced": Preset(
-        WORDS.preset("Balanced"),
-        {"glu_rate": 4000, "glu_weight": 1.5, "gaba_rate": 2500, "gaba_weight": 2.5, **ADVANCED_DEFAULTS},
-    ),
-    "Excitation wins": Preset(
-        WORDS.preset("Excitation wins"),
-        {"glu_rate": 3000, "glu_weight": 1.0, "gaba_rate": 300, "gaba_weight": 1.0, **ADVANCED_DEFAULTS},
-    ),
-    "Inhibition wins": Preset(
-        WORDS.preset("Inhibition wins"),
-        {"glu_rate": 2500, "glu_weight": 1.0, "gaba_rate": 2500, "gaba_weight": 2.0, **ADVANCED_DEFAULTS},
-    ),
-    "Silent": Preset(
-        WORDS.preset("Silent"),
-        {"glu_rate": 0, "glu_weight": 0.0, "gaba_rate": 0, "gaba_weight": 0.0, **ADVANCED_DEFAULTS},
-    ),
-}
+PRESETS = presets_from(
+    WORDS,
+    {
+        "balanced": {"glu_rate": 4000, "glu_weight": 1.5, "gaba_rate": 2500, "gaba_weight": 2.5, **ADVANCED_DEFAULTS},
+        "excitation_wins": {
+            "glu_rate": 3000,
+            "glu_weight": 1.0,
+            "gaba_rate": 300,
+            "gaba_weight": 1.0,
+            **ADVANCED_DEFAULTS,
+        },
+        "inhibition_wins": {
+            "glu_rate": 2500,
+            "glu_weight": 1.0,
+            "gaba_rate": 2500,
+            "gaba_weight": 2.0,
+            **ADVANCED_DEFAULTS,
+        },
+        "silent": {"glu_rate": 0, "glu_weight": 0.0, "gaba_rate": 0, "gaba_weight": 0.0, **ADVANCED_DEFAULTS},
+    },
+)
 
 
 GLU_RATE_SLIDER = Slider(
     key="glu_rate",
-    label=WORDS.slider_label("glu_rate"),
+    label=WORDS.label("glu_rate"),
     lo=0,
     hi=RATE_MAX_HZ,
     default=int(DEFAULTS.glutamate_rate_hz),
     step=RATE_STEP_HZ,
-    help=WORDS.slider_help("glu_rate"),
+    help=WORDS.help("glu_rate"),
 )
 
 GLU_WEIGHT_SLIDER = Slider(
     key="glu_weight",
-    label=WORDS.slider_label("glu_weight"),
+    label=WORDS.label("glu_weight"),
     lo=0.0,
     hi=3.0,
     default=DEFAULTS.glutamate_weight_nS,
     step=0.1,
-    help=WORDS.slider_help("glu_weight"),
+    help=WORDS.help("glu_weight"),
 )
 
 GABA_RATE_SLIDER = Slider(
     key="gaba_rate",
-    label=WORDS.slider_label("gaba_rate"),
+    label=WORDS.label("gaba_rate"),
     lo=0,
     hi=RATE_MAX_HZ,
     default=int(DEFAULTS.gaba_rate_hz),
     step=RATE_STEP_HZ,
-    help=WORDS.slider_help("gaba_rate"),
+    help=WORDS.help("gaba_rate"),
 )
 
 GABA_WEIGHT_SLIDER = Slider(
     key="gaba_weight",
-    label=WORDS.slider_label("gaba_weight"),
+    label=WORDS.label("gaba_weight"),
     lo=0.0,
     hi=5.0,
     default=DEFAULTS.gaba_weight_nS,
     step=0.1,
-    help=WORDS.slider_help("gaba_weight"),
+    help=WORDS.help("gaba_weight"),
 )
 
 G_NMDA_SLIDER = Slider(
     key="g_nmda",
-    label=WORDS.slider_label("g_nmda"),
+    label=WORDS.label("g_nmda"),
     lo=0.0,
     hi=10.0,
     default=DEFAULTS.g_nmda_max_nS,
     step=0.5,
-    help=WORDS.slider_help("g_nmda"),
+    help=WORDS.help("g_nmda"),
 )
 
 MG_SLIDER = Slider(
     key="mg",
-    label=WORDS.slider_label("mg"),
+    label=WORDS.label("mg"),
     lo=0.0,
     hi=2.0,
     default=DEFAULTS.mg_mM,
     step=0.1,
-    help=WORDS.slider_help("mg"),
+    help=WORDS.help("mg"),
 )
 
 E_GABA_SLIDER = Slider(
     key="e_gaba",
-    label=WORDS.slider_label("e_gaba"),
+    label=WORDS.label("e_gaba"),
     lo=-85.0,
     hi=-40.0,
     default=DEFAULTS.E_gaba_mV,
     step=1.0,
-    help=WORDS.slider_help("e_gaba"),
+    help=WORDS.help("e_gaba"),
 )
 
 

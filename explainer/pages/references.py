@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explainer.content.parse import load_entries
 from explainer.ui import lesson
 
 REFERENCES = "references"
 
 
 def render() -> None:
-    doc = lesson.load_entries(REFERENCES)
+    doc = load_entries(REFERENCES)
     st.title(doc.title)
     st.markdown(doc.intro)
     lesson.show_entries(doc)

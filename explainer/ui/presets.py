@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from explainer.content.words import Words
+
 
 @dataclass(frozen=True)
 class Preset:
@@ -70,3 +72,8 @@ def preset_selector(presets: Mapping[str, Preset], key: str, help_text: str) -> 
     if chosen in presets:
         slot.caption(f"**{chosen}:** {presets[chosen].blurb}")
     return {"on_change": clear_preset, "args": (key,)}
+
+
+def presets_from(words: Words, values: Mapping[str, Mapping[str, float | int | bool]]) -> dict[str, Preset]:
+    """The page's presets by their shown name, from its words and, by preset id, the widget values each sets."""
+    return {words.preset_name(pid): Preset(words.preset(pid), preset_values) for pid, preset_values in values.items()}

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from explainer.content.format import num
+from explainer.content.parse import fill, load_lesson
 from explainer.model import NeuronParams, neuron, spikes
 from explainer.model.experiments import balance, excitability, inhibition, synapses
 from explainer.pages import lesson_1_neuron, lesson_2_glutamate, lesson_3_gaba, lesson_4_balance
-from explainer.ui.lesson import fill, load_lesson
 from tests.app.conftest import assert_clean, chart_specs, open_page, page_text, views
 
 P = NeuronParams()

@@ -11,11 +11,7 @@ import pytest
 from explainer import content
 from explainer.content import numbers as text_numbers
 from explainer.content.format import num
-from explainer.model import NeuronParams, SynapticInput, simulate_neuron
-from explainer.model.experiments import common, excitability, inhibition, synapses
-from explainer.model.neuron import mg_block
-from explainer.pages import educator, glossary, leaves_out, lesson_1_neuron
-from explainer.ui.lesson import (
+from explainer.content.parse import (
     PLACEHOLDER,
     fill,
     load_entries,
@@ -23,6 +19,10 @@ from explainer.ui.lesson import (
     parse_entries,
     parse_lesson,
 )
+from explainer.model import NeuronParams, SynapticInput, simulate_neuron
+from explainer.model.experiments import common, excitability, inhibition, synapses
+from explainer.model.neuron import mg_block
+from explainer.pages import educator, glossary, leaves_out, lesson_1_neuron
 from tests.app.conftest import assert_clean, open_page, page_text
 
 LESSON_SLUGS = ["meet_the_neuron", "glutamate", "gaba", "tug_of_war"]
@@ -293,7 +293,7 @@ def test_a_right_answer_is_not_singled_out_by_a_number_the_question_does_not_giv
     """Issue 13: an option that explains itself gives the answer away, e.g. the model's number in it alone."""
     import re
 
-    from explainer.ui.lesson import load_lesson
+    from explainer.content.parse import load_lesson
 
     for slug in ("meet_the_neuron", "glutamate", "gaba", "tug_of_war"):
         lesson = load_lesson(slug)

@@ -1,4 +1,4 @@
-"""The words of the pages' sliders and presets live in content/controls/*.toml: every one is used, none is missing."""
+"""The words of the pages' controls and presets live in content/words/*.toml: every one is used, none is missing."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-from explainer.content.controls import controls
+from explainer.content.words import words as page_words
 
 PAGES = [
     "lesson_1_neuron",
@@ -22,7 +22,7 @@ PAGES = [
 @pytest.mark.parametrize("page", PAGES)
 def test_every_slider_and_preset_of_the_page_has_its_words_and_no_word_is_left_over(page):
     module = importlib.import_module(f"explainer.pages.{page}")
-    words = controls(page)
+    words = page_words(page)
     sliders = {v.key: v for v in vars(module).values() if type(v).__name__ == "Slider"}
     presets = {
         name: preset
@@ -30,12 +30,13 @@ def test_every_slider_and_preset_of_the_page_has_its_words_and_no_word_is_left_o
         if isinstance(table, dict) and table and all(type(p).__name__ == "Preset" for p in table.values())
         for name, preset in table.items()
     }
-    assert set(sliders) == set(words.sliders), f"{page}: sliders {sorted(sliders)} vs words {sorted(words.sliders)}"
-    assert set(presets) == set(words.presets), f"{page}: presets vs words"
+    assert set(sliders) <= set(words.controls), f"{page}: sliders {sorted(sliders)} vs words {sorted(words.controls)}"
+    assert set(presets) == {p["name"] for p in words.presets.values()}, f"{page}: presets vs words"
     for key, slider in sliders.items():
-        assert slider.label == words.slider_label(key) and slider.help == words.slider_help(key)
+        assert slider.label == words.label(key) and slider.help == words.help(key)
+    captions = {p["name"]: p["caption"] for p in words.presets.values()}
     for name, preset in presets.items():
-        assert preset.blurb == words.preset(name)
+        assert preset.blurb == captions[name]
 
 
 def test_a_preset_sentence_that_quotes_a_number_quotes_the_models():
@@ -47,4 +48,4 @@ def test_a_preset_sentence_that_quotes_a_number_quotes_the_models():
 
 def test_a_missing_word_is_an_error_not_a_blank():
     with pytest.raises(KeyError):
-        controls("lesson_1_neuron").slider_label("no_such_slider")
+        page_words("lesson_1_neuron").label("no_such_slider")
