@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer import content
+from explainer.content.format import fill, num
 from explainer.content.words import words
 from explainer.figures.network import build_disinhibition_chart
 from explainer.model.network import NetworkParams
@@ -35,8 +36,9 @@ BG_SCALE_SLIDER = Slider(
 
 def page_text() -> tuple[str, str]:
     """The page's Markdown before and after the interactive demo, with model numbers filled in."""
-    text = content.load("blocked_gate").format(
-        block_rest=f"{float(mg_block(-70.0)):.0%}", block_depol=f"{float(mg_block(-40.0)):.0%}"
+    text = fill(
+        content.load("blocked_gate"),
+        {"block_rest": f"{float(mg_block(-70.0)):.0%}", "block_depol": f"{float(mg_block(-40.0)):.0%}"},
     )
     before, after = text.split(DEMO_MARKER)
     return before, after
@@ -46,7 +48,7 @@ def page_text() -> tuple[str, str]:
 def demo() -> None:
     scale = BG_SCALE_SLIDER.show()
     params = replace(NetworkParams(), e_to_i_scale=float(scale))
-    with st.spinner("Simulating 1000 neurons..."):
+    with st.spinner(WORDS.text("simulating", n=params.n_cells)):
         stats, payload, description = network_view(
             params, DEFAULT_NETWORK_SEED, presenter.view_style(), reduce_motion(), f"blocked-gate_e-to-i{scale:g}"
         )
@@ -63,36 +65,39 @@ def demo() -> None:
         lesson.chart(
             chart,
             "disinhibition_curve",
-            "Line chart: as the glutamate drive onto inhibitory cells is turned down from 1 to 0.4 "
-            "(the axis runs from 0.4 on the left to 1 on the right, like the slider), "
-            f"excitatory cells fire {e_rates[0]:.0f}, {', '.join(f'{r:.0f}' for r in e_rates[1:])} spikes/s "
-            f"and inhibitory cells {i_rates[0]:.0f}, {', '.join(f'{r:.0f}' for r in i_rates[1:])} spikes/s.",
+            WORDS.text(
+                "chart_alt",
+                lowest=f"{min(DISINHIBITION_SCALES):g}",
+                e_rates=", ".join(num(r) for r in e_rates),
+                i_rates=", ".join(num(r) for r in i_rates),
+            ),
             filename="disinhibition",
         )
     with right:
         # the badge is the difference of the two numbers as shown (one rounding), so it always adds up
-        for label, now, intact in (("Excitatory cells", stats.exc_rate_hz, e_rates[0]),
-                                   ("Inhibitory cells", stats.inh_rate_hz, i_rates[0])):  # fmt: skip
+        for label, now, intact in (("metric_exc", stats.exc_rate_hz, e_rates[0]),
+                                   ("metric_inh", stats.inh_rate_hz, i_rates[0])):  # fmt: skip
             change = round(round(now, 1) - round(float(intact), 1), 1)
             # neutral colour: more firing is not "good" here (at the weakest drive it is runaway activity)
             st.metric(
-                label,
-                f"{now:.1f} spikes/s",
-                f"{change:+.1f} vs intact" if change else "as intact",
+                WORDS.text(label),
+                WORDS.text("metric_value", rate=num(now, 1)),
+                WORDS.text("metric_change", change=f"{change:+.1f}") if change else WORDS.text("metric_same"),
                 delta_color="off",
                 delta_arrow="auto" if change else "off",
             )
     animated_view(payload, key=VIEW_KEY)
-    st.markdown(f"**What the figure shows:** {description}")
+    st.markdown(WORDS.text("figure_shows", description=description))
 
 
 def render() -> None:
-    st.title("“The blocked gate”: the article and the science")
+    st.title(WORDS.text("title"))
     before, after = page_text()
-    presenter.explain(before, "What the article says, and what is known (points 1-5)")
+    presenter.explain(before, WORDS.text("part_before"))
     demo()
-    presenter.explain(after, "The model's surprise, other hypotheses, and limits (points 6-9)")
-    presenter.explain("## References for this page\n\n" + content.load("blocked_gate_references"), "References")
+    presenter.explain(after, WORDS.text("part_after"))
+    references = content.load("blocked_gate_references")
+    presenter.explain(f"{WORDS.text('references_heading')}\n\n{references}", WORDS.text("references"))
 
 
 if __name__ == "__main__":

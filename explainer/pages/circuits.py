@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
+from explainer.content.format import num
 from explainer.content.words import words
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
@@ -16,6 +19,7 @@ from explainer.ui.widgets import Slider, url_number_input, url_toggle
 WORDS = words("circuits")  # every word this page shows: content/words/circuits.toml
 DEFAULTS = NetworkParams()
 VIEW_KEY = "circuits_view"
+SEED_MIN, SEED_MAX = 1, 9999
 
 PRESETS = presets_from(
     WORDS,
@@ -60,8 +64,8 @@ NET_EXT_SLIDER = Slider(
 
 
 def _controls() -> tuple[NetworkParams, int]:
-    clear = preset_selector(PRESETS, "net_preset", "One click sets the sliders to a prepared regime.")
-    with presenter.tuck("Sliders: excitation, inhibition, drive, kick"):
+    clear = preset_selector(PRESETS, "net_preset", WORDS.text("presets_help"))
+    with presenter.tuck(WORDS.text("sliders_tuck")):
         return _sliders(clear)
 
 
@@ -75,19 +79,19 @@ def _sliders(clear: dict) -> tuple[NetworkParams, int]:
         ext = NET_EXT_SLIDER.show(**clear)
     with c4:
         kick = url_toggle(
-            "Kick at the start",
+            WORDS.label("net_kick"),
             True,
             key="net_kick",
             **clear,
-            help="50 ms of external input at the start, enough to switch the network on.",
+            help=WORDS.help("net_kick", kick_ms=num(DEFAULTS.kick_ms)),
         )
         seed = url_number_input(
-            "Network wiring (seed)",
-            1,
-            9999,
+            WORDS.label("net_seed"),
+            SEED_MIN,
+            SEED_MAX,
             DEFAULT_NETWORK_SEED,
             key="net_seed",
-            help="Another number wires another random network with the same statistics.",
+            help=WORDS.help("net_seed"),
         )
     params = NetworkParams(
         w_exc_nS=float(w_exc),
@@ -105,43 +109,36 @@ def circuits() -> None:
     params, seed = _controls()
     view_area = view_area or st.container()
     name = f"circuits_exc{params.w_exc_nS:g}_inh{params.w_inh_nS:g}_ext{params.ext_rate_hz:g}_seed{seed}"
-    with st.spinner("Simulating 1000 neurons for one second..."):
+    with st.spinner(WORDS.text("simulating", n=DEFAULTS.n_cells)):
         stats, payload, description = network_view(params, seed, presenter.view_style(), reduce_motion(), name)
     with view_area:
         animated_view(payload, key=VIEW_KEY)
     m1, m2, m3, m4 = st.columns([1.7, 1, 1, 1])  # the regime's name ("balanced irregular") needs the room
-    m1.metric("Regime", stats.regime)
-    m2.metric("Excitatory cells (spikes/s)", f"{stats.exc_rate_hz:.1f}")
-    m3.metric("Inhibitory cells (spikes/s)", f"{stats.inh_rate_hz:.1f}")
+    m1.metric(WORDS.text("metric_regime"), stats.regime)
+    m2.metric(WORDS.text("metric_exc"), num(stats.exc_rate_hz, 1))
+    m3.metric(WORDS.text("metric_inh"), num(stats.inh_rate_hz, 1))
     m4.metric(
-        "Irregularity (CV)",
-        "–" if stats.exc_cv != stats.exc_cv else f"{stats.exc_cv:.2f}",
-        help="Coefficient of variation of the gaps between a cell's spikes: 0 = clock-like, 1 = as irregular as "
-        "a random (Poisson) train, above 1 = more irregular still, in bursts and pauses.",
+        WORDS.text("metric_cv"),
+        WORDS.text("metric_cv_none") if math.isnan(stats.exc_cv) else num(stats.exc_cv, 2),
+        help=WORDS.text("metric_cv_help"),
     )
-    st.markdown(f"**What the figure shows:** {description}")
+    st.markdown(WORDS.text("figure_shows", description=description))
 
 
 def render() -> None:
-    st.title("Circuits: balance, silence and runaway")
+    st.title(WORDS.text("title"))
     presenter.explain(
-        "One neuron cannot show balance; a network can. Here 800 excitatory (glutamate) and 200 inhibitory "
-        "(GABA) model neurons are wired at random, each receiving about 64 excitatory and 16 inhibitory "
-        "inputs (Vogels & Abbott 2005; Brette et al. 2007). A short kick starts them; then they drive "
-        "each other. **Predict** before you move a slider: what happens if inhibition gets weaker?"
+        WORDS.text(
+            "intro",
+            n_exc=DEFAULTS.n_exc,
+            n_inh=DEFAULTS.n_inh,
+            k_exc=round(DEFAULTS.p_connect * DEFAULTS.n_exc),
+            k_inh=round(DEFAULTS.p_connect * DEFAULTS.n_inh),
+        )
     )
     circuits()
-    with st.expander("What this network leaves out"):
-        st.markdown(
-            "- Real cortex has many kinds of inhibitory interneurons (parvalbumin (PV), somatostatin (SST) and "
-            "vasoactive intestinal peptide (VIP) cells, among "
-            "others) with different targets; "
-            "here all inhibitory cells are alike.\n"
-            "- Connections here are random and fixed; real ones are structured and change with experience.\n"
-            "- Each cell is a point with a threshold (integrate-and-fire), with no dendrites or spike shape.\n"
-            "- 1000 cells stand in for the billions of a brain. A runaway here is a cartoon of a seizure-like "
-            "state in a model network, not a model of a real seizure."
-        )
+    with st.expander(WORDS.text("leaves_out_title")):
+        st.markdown(WORDS.text("leaves_out", n=DEFAULTS.n_cells))
 
 
 if __name__ == "__main__":

@@ -7,8 +7,10 @@ import streamlit as st
 from explainer import content
 from explainer.content import numbers as text_numbers
 from explainer.content.parse import fill, load_lesson
+from explainer.content.words import words
 
 GUIDE = "educator"
+WORDS = words("educator")  # the words around educator.md: content/words/educator.toml
 numbers = text_numbers.educator_guide  # every number the guide quotes
 
 
@@ -17,12 +19,12 @@ def answers() -> None:
     for slug, lesson_numbers in text_numbers.BY_LESSON.items():
         text = load_lesson(slug)
         nums = lesson_numbers()
-        with st.expander(f"{text.title}: answers", expanded=False):
+        with st.expander(WORDS.text("answers_title", lesson=text.title), expanded=False):
             for name, question in text.questions().items():
-                kind = "Prediction" if name.startswith("predict") else "Quick check"
-                st.markdown(f"**{kind}.** {fill(question.prompt, nums)}")
+                kind = WORDS.text("kind_predict") if name.startswith("predict") else WORDS.text("kind_check")
+                st.markdown(WORDS.text("question", kind=kind, prompt=fill(question.prompt, nums)))
                 answer = question.answer
-                st.markdown(f":material/check: **{fill(answer.label, nums)}** {fill(answer.feedback, nums)}")
+                st.markdown(WORDS.text("answer", answer=fill(answer.label, nums), feedback=fill(answer.feedback, nums)))
 
 
 def render() -> None:

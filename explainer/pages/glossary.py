@@ -6,9 +6,11 @@ import streamlit as st
 
 from explainer.content import numbers as text_numbers
 from explainer.content.parse import load_entries
+from explainer.content.words import words
 from explainer.ui import lesson
 
 GLOSSARY = "glossary"
+WORDS = words("glossary")  # the words around glossary.md: content/words/glossary.toml
 
 
 numbers = text_numbers.glossary  # every number this page's text quotes
@@ -19,15 +21,15 @@ def render() -> None:
     st.title(doc.title)
     st.markdown(doc.intro)
     query = st.text_input(
-        "Find a term",
+        WORDS.label("glossary_search"),
         key="glossary_search",
-        placeholder="for example: threshold, chloride, NMDA",
-        help="Shows only the entries whose term or text contains these letters.",
+        placeholder=WORDS.text("search_placeholder"),
+        help=WORDS.help("glossary_search"),
     )
     wanted = query.strip().lower()
     shown = [e for e in doc.entries if not wanted or wanted in e.title.lower() or wanted in e.body.lower()]
     if wanted and not shown:
-        st.info("No entry contains that. Try a shorter word.", icon=":material/search_off:")
+        st.info(WORDS.text("nothing_found"), icon=":material/search_off:")
     lesson.show_entries(doc, numbers(), only=shown)
 
 

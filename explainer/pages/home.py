@@ -5,12 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from explainer import content
+from explainer.content.words import words
+
+WORDS = words("home")  # the words around home.md: content/words/home.toml
 
 
 def render() -> None:
-    st.title("Excitation and inhibition: glutamate versus GABA")
+    st.title(WORDS.text("title"))
     st.markdown(content.load("home"))
-    st.page_link("explainer/pages/playground.py", label="Open the tug of war", icon=":material/arrow_forward:")
+    st.page_link("explainer/pages/playground.py", label=WORDS.text("playground_link"), icon=":material/arrow_forward:")
 
 
 if __name__ == "__main__":

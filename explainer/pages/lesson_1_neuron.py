@@ -24,7 +24,6 @@ from explainer.ui.widgets import Slider
 
 WORDS = words("lesson_1_neuron")  # every word this page shows: content/words/lesson_1_neuron.toml
 SLUG = "meet_the_neuron"
-STEP = "Lesson 1 of 4 · about 8 minutes"
 DEFAULTS = NeuronParams()
 
 CURRENT_MAX_pA = 1000
@@ -110,20 +109,20 @@ def experiment() -> None:
     lesson.chart(
         fig,
         "l1_chart",
-        "Membrane potential under a steady injected current, and the f-I curve. " + description,
+        WORDS.text("chart_alt", description=description),
         filename="meet-the-neuron",
     )
     m1, m2, m3 = st.columns(3)
-    m1.metric("V would settle at (no spiking)", f"{num(r['v_inf_mV'], 1)} mV")
-    m2.metric("Steady firing rate", f"{num(r['rate_hz'])} spikes/s")
-    m3.metric("Rheobase", f"{num(r['rheobase_pA'])} pA")
-    st.markdown(f"**What the figure shows:** {description}")
+    m1.metric(WORDS.text("metric_v_inf"), WORDS.text("metric_v_inf_value", v=num(r["v_inf_mV"], 1)))
+    m2.metric(WORDS.text("metric_rate"), WORDS.text("metric_rate_value", rate=num(r["rate_hz"])))
+    m3.metric(WORDS.text("metric_rheobase"), WORDS.text("metric_rheobase_value", current=num(r["rheobase_pA"])))
+    st.markdown(WORDS.text("figure_shows", description=description))
 
 
 def render() -> None:
     text = load_lesson(SLUG)
     nums = numbers()
-    lesson.header(text, STEP)
+    lesson.header(text, WORDS.text("step"))
     lesson.goal(text, nums)
     lesson.prose(text, "text:intro", nums)
     choice = lesson.predict(text, "predict:spikes", key="l1_predict", numbers=nums)

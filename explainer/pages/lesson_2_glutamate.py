@@ -28,7 +28,6 @@ from explainer.ui.widgets import Slider
 
 WORDS = words("lesson_2_glutamate")  # every word this page shows: content/words/lesson_2_glutamate.toml
 SLUG = "glutamate"
-STEP = "Lesson 2 of 4 · about 10 minutes"
 DEFAULTS = NeuronParams()
 
 HOLD_MIN_mV, HOLD_MAX_mV, HOLD_STEP_mV = -80, -20, 5
@@ -157,14 +156,14 @@ def mg_experiment() -> None:
     at_predicted = hold == L2_HOLD_SLIDER.default and mg == L2_MG_SLIDER.default
     lesson.away_from_prediction(load_lesson(SLUG), at_predicted, numbers())
     fig, description, r = nmda_view(float(hold), float(mg), presenter.figure_style())
-    lesson.chart(
-        fig, "l2_mg_chart", "NMDA EPSPs at rest and depolarised, and the magnesium block curve. " + description
-    )
+    lesson.chart(fig, "l2_mg_chart", WORDS.text("mg_alt", description=description))
     m1, m2, m3 = st.columns(3)
-    m1.metric(f"NMDA EPSP at rest ({num(DEFAULTS.E_L_mV)} mV)", f"{num(r['rest_mV'], 2)} mV")
-    m2.metric(f"NMDA EPSP at {num(hold)} mV", f"{num(r['depol_mV'], 2)} mV")
-    m3.metric("Depolarised ÷ rest", f"{num(r['ratio'], 1)} ×")
-    st.markdown(f"**What the figure shows:** {description}")
+    m1.metric(
+        WORDS.text("metric_epsp_rest", v=num(DEFAULTS.E_L_mV)), WORDS.text("metric_epsp_value", v=num(r["rest_mV"], 2))
+    )
+    m2.metric(WORDS.text("metric_epsp_held", v=num(hold)), WORDS.text("metric_epsp_value", v=num(r["depol_mV"], 2)))
+    m3.metric(WORDS.text("metric_ratio"), WORDS.text("metric_ratio_value", ratio=num(r["ratio"], 1)))
+    st.markdown(WORDS.text("figure_shows", description=description))
 
 
 @st.fragment
@@ -180,25 +179,26 @@ def summation_experiment() -> None:
         key="l2_sum_preset",
     )
     fig, description, r = summation_view(int(n_syn), int(volleys), float(interval), presenter.figure_style())
-    lesson.chart(fig, "l2_sum_chart", "Membrane potential under volleys of glutamate input. " + description)
+    lesson.chart(fig, "l2_sum_chart", WORDS.text("summation_alt", description=description))
     m1, m2 = st.columns(2)
     # once it fires, V's highest point is the drawn spike, not a summed EPSP: say what happened instead
-    m1.metric("Highest V reached", "threshold: it fired" if r["spikes"] else f"{num(r['peak_mV'], 1)} mV")
-    m2.metric("Output spikes", f"{int(r['spikes'])}")
-    st.markdown(f"**What the figure shows:** {description}")
+    peak = WORDS.text("metric_peak_fired") if r["spikes"] else WORDS.text("metric_peak_value", v=num(r["peak_mV"], 1))
+    m1.metric(WORDS.text("metric_peak"), peak)
+    m2.metric(WORDS.text("metric_spikes"), f"{int(r['spikes'])}")
+    st.markdown(WORDS.text("figure_shows", description=description))
 
 
 def render() -> None:
     text = load_lesson(SLUG)
     nums = numbers()
-    lesson.header(text, STEP)
+    lesson.header(text, WORDS.text("step"))
     lesson.goal(text, nums)
     lesson.prose(text, "text:intro", nums)
-    st.header("One glutamate spike: AMPA fast, NMDA slow")
+    st.header(WORDS.text("heading_one_spike"))
     fig, description = epsp_view(presenter.figure_style())
-    lesson.chart(fig, "l2_epsp_chart", "AMPA and NMDA gates and the EPSP after one glutamate spike. " + description)
+    lesson.chart(fig, "l2_epsp_chart", WORDS.text("epsp_alt", description=description))
     lesson.prose(text, "text:one_spike", nums)
-    st.header("The magnesium plug: a coincidence detector")
+    st.header(WORDS.text("heading_mg"))
     choice = lesson.predict(text, "predict:mg", key="l2_predict", numbers=nums)
     if choice is None:
         lesson.waiting_for_prediction()
@@ -206,7 +206,7 @@ def render() -> None:
     mg_experiment()
     lesson.prediction_feedback(text, "predict:mg", choice, nums)
     lesson.explain(text, "explain:mg", nums)
-    st.header("Summation: many small inputs reach threshold")
+    st.header(WORDS.text("heading_summation"))
     lesson.prose(text, "text:summation", nums)
     summation_experiment()
     lesson.explain(text, "explain:summation", nums)

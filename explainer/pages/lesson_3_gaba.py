@@ -29,7 +29,6 @@ from explainer.ui.widgets import Slider
 
 WORDS = words("lesson_3_gaba")  # every word this page shows: content/words/lesson_3_gaba.toml
 SLUG = "gaba"
-STEP = "Lesson 3 of 4 · about 10 minutes"
 DEFAULTS = NeuronParams()
 
 E_GABA_MIN_mV, E_GABA_MAX_mV = -90, -30
@@ -110,37 +109,39 @@ def experiment() -> None:
     at_predicted = e_gaba == L3_EGABA_SLIDER.default and g_gaba == L3_GGABA_SLIDER.default
     lesson.away_from_prediction(load_lesson(SLUG), at_predicted, numbers())
     ipsp_fig, ipsp_text, shunt_fig, shunt_text, r = gaba_view(float(e_gaba), float(g_gaba), presenter.figure_style())
-    st.markdown(
-        f"**One GABA input** ({IPSP_GABA_SYNAPSES} GABA synapses at once), in a resting cell and in a cell held at "
-        f"{num(IPSP_HOLD_mV)} mV:"
-    )
-    lesson.chart(ipsp_fig, "l3_ipsp_chart", "IPSPs from rest and from a depolarised level. " + ipsp_text)
-    st.markdown(f"**What the figure shows:** {ipsp_text}")
-    st.markdown(
-        f"**Steady GABA, switched on for a while**, in a resting cell (top) and in a cell that steady glutamate "
-        f"({num(SHUNT_EXC_nS)} nS) makes fire (bottom):"
-    )
-    lesson.chart(shunt_fig, "l3_shunt_chart", "GABA switched on in a resting and in a driven cell. " + shunt_text)
+    st.markdown(WORDS.text("ipsp_intro", synapses=IPSP_GABA_SYNAPSES, v=num(IPSP_HOLD_mV)))
+    lesson.chart(ipsp_fig, "l3_ipsp_chart", WORDS.text("ipsp_alt", description=ipsp_text))
+    st.markdown(WORDS.text("figure_shows", description=ipsp_text))
+    st.markdown(WORDS.text("shunt_intro", g=num(SHUNT_EXC_nS)))
+    lesson.chart(shunt_fig, "l3_shunt_chart", WORDS.text("shunt_alt", description=shunt_text))
+    _metrics(r)
+    st.markdown(WORDS.text("figure_shows", description=shunt_text))
+
+
+def _metrics(r: dict) -> None:
+    """What GABA alone does to the resting cell, and the driven cell's rate without and with GABA."""
     m1, m2, m3 = st.columns(3)
-    if r["rest_spikes"]:
-        m1.metric("GABA alone, resting cell", f"fires {int(r['rest_spikes'])} spikes")
+    n = int(r["rest_spikes"])
+    if n:
+        fires = WORDS.text("metric_fires_one") if n == 1 else WORDS.text("metric_fires_many", n=n)
+        m1.metric(WORDS.text("metric_rest_fires"), fires)
     else:
-        m1.metric("GABA alone moves the resting cell by", f"{num(r['dv_rest_mV'], 1, signed=True)} mV")
-    m2.metric("Driven cell, without GABA", f"{num(r['rate_before_hz'])} spikes/s")
+        dv = num(r["dv_rest_mV"], 1, signed=True)
+        m1.metric(WORDS.text("metric_rest_moves"), WORDS.text("metric_rest_moves_value", dv=dv))
+    m2.metric(WORDS.text("metric_without"), WORDS.text("metric_rate_value", rate=num(r["rate_before_hz"])))
     delta = r["rate_with_hz"] - r["rate_before_hz"]
     m3.metric(
-        "Driven cell, with GABA",
-        f"{num(r['rate_with_hz'])} spikes/s",
-        delta=f"{delta:+.0f} spikes/s",
+        WORDS.text("metric_with"),
+        WORDS.text("metric_rate_value", rate=num(r["rate_with_hz"])),
+        delta=WORDS.text("metric_rate_value", rate=f"{delta:+.0f}"),
         delta_color="off",
     )
-    st.markdown(f"**What the figure shows:** {shunt_text}")
 
 
 def render() -> None:
     text = load_lesson(SLUG)
     nums = numbers()
-    lesson.header(text, STEP)
+    lesson.header(text, WORDS.text("step"))
     lesson.goal(text, nums)
     lesson.prose(text, "text:intro", nums)
     choice = lesson.predict(text, "predict:shunt", key="l3_predict", numbers=nums)

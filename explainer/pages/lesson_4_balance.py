@@ -25,7 +25,6 @@ from explainer.ui.widgets import Slider
 
 WORDS = words("lesson_4_balance")  # every word this page shows: content/words/lesson_4_balance.toml
 SLUG = "tug_of_war"
-STEP = "Lesson 4 of 4 · about 8 minutes"
 DEFAULTS = TugOfWarSettings()  # 1 nS per spike for both; the rate map uses these strengths
 RATE_MAX_HZ = 6000
 RATE_STEP_HZ = 250
@@ -78,9 +77,6 @@ def _view_id(settings: TugOfWarSettings) -> str:
     return view_id(settings, prefix="l4")
 
 
-ANIMATION_ALT = "Animated neuron with glutamate and GABA synapses. "
-
-
 @st.cache_resource(max_entries=128, show_spinner=False)
 def explore_view(
     glu_hz: float, gaba_hz: float, figure_style: FigureStyle, view_style: FigureStyle, calm: bool = False
@@ -94,7 +90,7 @@ def explore_view(
         inp,
         view_id=_view_id(settings),
         figure_style=view_style,
-        alt=ANIMATION_ALT + description,
+        alt=WORDS.text("view_alt", description=description),
         export_name=f"lesson-4_glu{glu_hz:.0f}_gaba{gaba_hz:.0f}",
         calm=calm,
     )
@@ -128,31 +124,29 @@ def explore() -> None:
     animated_view(anim, key="l4_view")
     cv = r["cv"]
     m1, m2, m3 = st.columns(3)
-    m1.metric("Output firing rate", f"{num(r['rate_hz'])} spikes/s")
+    m1.metric(WORDS.text("metric_rate"), WORDS.text("metric_rate_value", rate=num(r["rate_hz"])))
     m2.metric(
-        "Irregularity (CV of the gaps)",
-        "too few spikes" if np.isnan(cv) else num(cv, 2),
-        help="0 = like a metronome, 1 = as random as a Poisson process. Needs at least 3 spikes.",
+        WORDS.text("metric_cv"),
+        WORDS.text("metric_cv_none") if np.isnan(cv) else num(cv, 2),
+        help=WORDS.text("metric_cv_help"),
     )
     m3.metric(
-        "Mean membrane potential",
-        f"{num(r['mean_v_mV'], 1)} mV",
-        help="Averaged after the first 100 ms, once the cell has left its starting point at rest.",
+        WORDS.text("metric_mean_v"),
+        WORDS.text("metric_mean_v_value", v=num(r["mean_v_mV"], 1)),
+        help=WORDS.text("metric_mean_v_help"),
     )
-    st.markdown(f"**What the animation shows:** {anim_text}")
+    st.markdown(WORDS.text("animation_shows", description=anim_text))
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
-        lesson.chart(
-            map_fig, "l4_rate_map", "Map of output firing rate over glutamate and GABA input rates. " + map_text
-        )
+        lesson.chart(map_fig, "l4_rate_map", WORDS.text("map_alt", description=map_text))
     with right:
-        st.markdown(f"**What the map shows:** {map_text}")
+        st.markdown(WORDS.text("map_shows", description=map_text))
 
 
 def render() -> None:
     text = load_lesson(SLUG)
     nums = numbers()
-    lesson.header(text, STEP)
+    lesson.header(text, WORDS.text("step"))
     lesson.goal(text, nums)
     lesson.prose(text, "text:intro", nums)
     choice = lesson.predict(text, "predict:balance", key="l4_predict", numbers=nums)
@@ -160,15 +154,15 @@ def render() -> None:
         lesson.waiting_for_prediction()
         return
     fig, description = comparison_view(presenter.figure_style())
-    lesson.chart(fig, "l4_comparison", "Two cells at similar rates, one regular and one irregular. " + description)
-    st.markdown(f"**What the figure shows:** {description}")
+    lesson.chart(fig, "l4_comparison", WORDS.text("comparison_alt", description=description))
+    st.markdown(WORDS.text("figure_shows", description=description))
     lesson.prediction_feedback(text, "predict:balance", choice, nums)
     lesson.explain(text, "explain:balance", nums)
-    st.header("Explore: pull on both ropes")
+    st.header(WORDS.text("heading_explore"))
     lesson.prose(text, "text:explore", nums)
     explore()
     lesson.explain(text, "explain:map", nums)
-    st.page_link("explainer/pages/playground.py", label="Open the Tug of war playground", icon=":material/tune:")
+    st.page_link("explainer/pages/playground.py", label=WORDS.text("playground_link"), icon=":material/tune:")
     lesson.check(text, "check:fluctuations", key="l4_check_1", numbers=nums)
     lesson.check(text, "check:off", key="l4_check_2", numbers=nums)
     lesson.try_this(text, "try", nums)

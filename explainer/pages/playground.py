@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explainer.content.format import num
 from explainer.content.live_descriptions import describe_neuron_run
 from explainer.content.words import words
 from explainer.figures.export import neuron_traces_csv
@@ -22,6 +23,7 @@ WORDS = words("playground")  # every word this page shows: content/words/playgro
 DEFAULTS = TugOfWarSettings()
 RATE_MAX_HZ = 6000
 RATE_STEP_HZ = 100
+SEED_MIN, SEED_MAX = 1, 9999
 # Every preset also puts the "Advanced" sliders back to their defaults: a preset's caption describes the
 # cell with those values (E_GABA -40 mV left over from an experiment made "Balanced" fire at 248 spikes/s).
 ADVANCED_DEFAULTS = {"g_nmda": DEFAULTS.g_nmda_max_nS, "mg": DEFAULTS.mg_mM, "e_gaba": DEFAULTS.E_gaba_mV}
@@ -128,9 +130,6 @@ def settings_id(settings: TugOfWarSettings) -> str:
 VIEW_KEY = "playground_view"
 
 
-ALT = "Animated neuron with glutamate and GABA synapses, and its input spikes, conductances and membrane potential. "
-
-
 def export_name(settings: TugOfWarSettings) -> str:
     return f"tug-of-war_glu{settings.glutamate_rate_hz:.0f}_gaba{settings.gaba_rate_hz:.0f}_seed{settings.seed}"
 
@@ -152,7 +151,7 @@ def playground_view(
         inp,
         view_id=settings_id(settings),
         figure_style=figure_style,
-        alt=ALT + description,
+        alt=WORDS.text("view_alt", description=description),
         export_name=export_name(settings),
         calm=calm,
     )
@@ -161,8 +160,8 @@ def playground_view(
 
 def _input_controls() -> tuple[float, float, float, float]:
     """Presets and the four input sliders (glutamate rate and strength, GABA rate and strength)."""
-    clear = preset_selector(PRESETS, "preset", "One click sets the four input sliders to a prepared scenario.")
-    with presenter.tuck("Sliders: glutamate and GABA input"):
+    clear = preset_selector(PRESETS, "preset", WORDS.text("presets_help"))
+    with presenter.tuck(WORDS.text("sliders_tuck")):
         return _input_sliders(clear)
 
 
@@ -181,7 +180,7 @@ def _input_sliders(clear: dict) -> tuple[float, float, float, float]:
 
 def _advanced_controls(clear: dict) -> tuple[float, float, float, int]:
     """NMDA conductance, Mg2+, E_GABA and the random seed, behind an expander."""
-    with st.expander("Advanced: NMDA receptors, magnesium, the GABA reversal potential, random input"):
+    with st.expander(WORDS.text("advanced")):
         a1, a2, a3, a4 = st.columns(4)
         with a1:
             g_nmda = G_NMDA_SLIDER.show(**clear)
@@ -191,12 +190,7 @@ def _advanced_controls(clear: dict) -> tuple[float, float, float, int]:
             e_gaba = E_GABA_SLIDER.show(**clear)
         with a4:
             seed = url_number_input(
-                "Random input pattern (seed)",
-                1,
-                9999,
-                DEFAULTS.seed,
-                key="seed",
-                help="Another number draws another random pattern of input spikes with the same rates.",
+                WORDS.label("seed"), SEED_MIN, SEED_MAX, DEFAULTS.seed, key="seed", help=WORDS.help("seed")
             )
     return float(g_nmda), float(mg), float(e_gaba), int(seed)
 
@@ -229,14 +223,14 @@ def playground() -> None:
         animated_view(payload, key=VIEW_KEY)
     with chart_area:
         m1, m2, m3 = st.columns(3)
-        m1.metric("Output spikes (in 1 s)", f"{run.spike_times_ms.size}")
-        m2.metric("Firing rate", f"{run.firing_rate_hz:.0f} spikes/s")
+        m1.metric(WORDS.text("metric_spikes"), f"{run.spike_times_ms.size}")
+        m2.metric(WORDS.text("metric_rate"), WORDS.text("metric_rate_value", rate=num(run.firing_rate_hz)))
         m3.metric(
-            "Mean membrane potential",
-            f"{settled_mean_v_mV(run):.1f} mV",
-            help="Averaged after the first 100 ms, once the cell has left its starting point at rest.",
+            WORDS.text("metric_mean_v"),
+            WORDS.text("metric_mean_v_value", v=f"{settled_mean_v_mV(run):.1f}"),
+            help=WORDS.text("metric_mean_v_help"),
         )
-        st.markdown(f"**What the figure shows:** {description}")
+        st.markdown(WORDS.text("figure_shows", description=description))
         _export(run, settings)
 
 
@@ -259,33 +253,24 @@ def csv_settings(settings: TugOfWarSettings) -> dict[str, object]:
 def _export(run: NeuronRun, settings: TugOfWarSettings) -> None:
     """The CSV of the traces shown (every model sample; the view's own button saves the image)."""
     st.download_button(
-        "Download the traces (CSV)",
+        WORDS.text("download"),
         icon=":material/download:",
         data=lambda: neuron_traces_csv(run, csv_settings(settings)),
         file_name=f"{export_name(settings)}.csv",
         mime="text/csv",
         key="download_csv",
         on_click="ignore",
-        help="Time, membrane potential, AMPA, NMDA and GABA conductances and output spikes, one row per 0.1 ms; "
-        "the settings in the last two columns.",
+        help=WORDS.text("download_help"),
     )
 
 
-INTRO = (
-    "One neuron receives **glutamate** (excitatory, ▲) and **GABA** (inhibitory, ●) from many other cells. "
-    "The animation plays by itself; **Play**/**Pause**, the speed and the time slider under it control it, and "
-    "**Listen** adds a click for every spike the cell fires. Move a slider or pick a preset and the same view "
-    "shows the new case."
-)
-
-
 def render() -> None:
-    st.title("Tug of war: glutamate versus GABA")
+    st.title(WORDS.text("title"))
     if not presenter.is_presenting():
-        st.markdown(INTRO)
+        st.markdown(WORDS.text("intro"))
     playground()
     if presenter.is_presenting():
-        presenter.explain(INTRO)
+        presenter.explain(WORDS.text("intro"))
 
 
 if __name__ == "__main__":

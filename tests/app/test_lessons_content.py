@@ -272,7 +272,7 @@ def test_the_lesson_plan_gives_each_lesson_its_own_estimate():
     assert rows[0][:2] == ("0", rows[0][1]) and rows[-1][1] == "45", rows
     assert all(int(a[1]) == int(b[0]) for a, b in itertools.pairwise(rows)), "the plan's slots follow each other"
     for module, n in ((l1, 1), (l2, 2), (l3, 3), (l4, 4)):
-        minutes = int(re.search(r"about (\d+) minutes", module.STEP).group(1))
+        minutes = int(re.search(r"about (\d+) minutes", module.WORDS.text("step")).group(1))
         start, end, _ = next(r for r in rows if r[2].strip().startswith(f"{n} ·"))
         assert int(end) - int(start) == minutes, f"lesson {n}: plan {start}-{end}, page says {minutes} minutes"
     assert "Model answers" in plan and "model answer for the exit ticket" in plan

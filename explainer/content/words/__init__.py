@@ -36,8 +36,9 @@ class Words:
     def label(self, key: str) -> str:
         return self._control(key)["label"]
 
-    def help(self, key: str) -> str:
-        return self._control(key)["help"]
+    def help(self, key: str, **values: object) -> str:
+        """The control's help text, with its ``{{name}}`` numbers filled in."""
+        return self._filled(self._control(key)["help"], f"help of {key!r}", values)
 
     def preset_name(self, preset_id: str) -> str:
         return self._preset(preset_id)["name"]
@@ -50,10 +51,12 @@ class Words:
         """The text ``key`` with its ``{{name}}`` numbers filled in; every name it asks for must be given."""
         if key not in self.texts:
             raise KeyError(f"content/words/{self.page}.toml has no text {key!r}")
-        template = self.texts[key]
+        return self._filled(self.texts[key], f"text {key!r}", values)
+
+    def _filled(self, template: str, what: str, values: Mapping[str, object]) -> str:
         missing = placeholders(template) - set(values)
         if missing:
-            raise KeyError(f"content/words/{self.page}.toml: text {key!r} needs {sorted(missing)}")
+            raise KeyError(f"content/words/{self.page}.toml: {what} needs {sorted(missing)}")
         return fill(template, values)
 
     def _control(self, key: str) -> Mapping[str, str]:
