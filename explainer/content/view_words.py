@@ -1,8 +1,12 @@
 """Every word the animated views show: panel and axis labels, keys, read-outs, controls and their messages.
 
-The browser fills ``{name}`` placeholders (the one template syntax of these strings) with numbers it
-formats itself: ``{t}`` (simulated time, ms), ``{n}`` (a count), ``{v}`` (a potential, mV), ``{g}`` (a
-conductance, nS), ``{e}`` / ``{i}`` (population rates, spikes/s), ``{url}``, ``{name}``, ``{speed}``.
+A word with a number in it is written ``{{name}}``, the app's one template syntax (``content/format.py``).
+The browser fills most of them with numbers it formats itself (``fill`` in
+``explainer/ui/animated_view/assets/svg.js``, the same syntax): ``{{t}}`` (simulated time, ms), ``{{n}}``
+(a count), ``{{v}}`` (a potential, mV), ``{{g}}`` (a conductance, nS), ``{{e}}`` / ``{{i}}`` (population
+rates, spikes/s), ``{{url}}``, ``{{name}}``, ``{{speed}}``.  The network view's diagram labels (``{{w}}``, a
+weight in nS; ``{{r}}``, a rate) and the raster title's ``{{n}}`` are filled in Python
+(``explainer/figures/network_view.py``, with :func:`explainer.content.format.fill`).
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ CONTROLS = {
     "pause": "Pause",
     "replay": "Play again",
     "speed": "Speed",
-    "speed_option": "{speed}×",
-    "speed_aria": "Playback speed {speed} times",
+    "speed_option": "{{speed}}×",
+    "speed_aria": "Playback speed {{speed}} times",
     "time": "Time",
-    "time_value": "{t} ms",
+    "time_value": "{{t}} ms",
     "time_aria": "Time in the animation",
     "copy": "Copy link",
     "copy_aria": "Copy link to this view",
@@ -24,20 +28,20 @@ CONTROLS = {
     "save_aria": "Save image of this view (PNG, 1920 by 1080)",
     "listen": "Listen",
     "listen_aria": "Listen: a click for every output spike",
-    "status_copied": "Link copied: {url}",
-    "status_copy_this": "Copy this link: {url}",
-    "status_saved": "Image saved as {name}",
+    "status_copied": "Link copied: {{url}}",
+    "status_copy_this": "Copy this link: {{url}}",
+    "status_saved": "Image saved as {{name}}",
     "status_sound_on": "Sound on: a click for every output spike you see.",
     "status_sound_off": "Sound off.",
     "status_no_sound": "This browser cannot play sound.",
 }
 
 NEURON = {
-    "readout_time": "t = {t} ms",
-    "readout_spikes": "output spikes so far: {n}",
-    "soma_v": "{v} mV",
+    "readout_time": "t = {{t}} ms",
+    "readout_spikes": "output spikes so far: {{n}}",
+    "soma_v": "{{v}} mV",
     "soma_spike": "spike!",
-    "gate_g": "{g} nS",
+    "gate_g": "{{g}} nS",
     "dendrite": "dendrite",
     "axon": "axon →",
     "key_glutamate": "glutamate synapse",
@@ -57,9 +61,9 @@ NEURON = {
 }
 
 NETWORK = {
-    "readout": "t = {t} ms",
-    "readout_rates": "E {e} / I {i} spikes/s",
-    "raster_title": "Spikes of {n} of the network's cells",
+    "readout": "t = {{t}} ms",
+    "readout_rates": "E {{e}} / I {{i}} spikes/s",
+    "raster_title": "Spikes of {{n}} of the network's cells",
     "rows_exc": "E cells",
     "rows_inh": "I cells",
     "key_exc": "E cells (glutamate)",
@@ -70,11 +74,11 @@ NETWORK = {
     "time_axis": "Time (ms)",
     "node_exc": "E",
     "node_inh": "I",
-    "e_to_i": "glutamate → I: {w} nS",
-    "i_to_e": "GABA → E: {w} nS",
-    "e_to_e": "E → E: {w} nS",
-    "i_to_i": "I → I: {w} nS",
+    "e_to_i": "glutamate → I: {{w}} nS",
+    "i_to_e": "GABA → E: {{w}} nS",
+    "e_to_e": "E → E: {{w}} nS",
+    "i_to_i": "I → I: {{w}} nS",
     "external_kick": "external input: a kick at the start",
     "external_none": "external input: no kick",
-    "external_drive": ", then {r} spikes/s per cell",
+    "external_drive": ", then {{r}} spikes/s per cell",
 }

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from explainer.content.words import words
 from explainer.figures import style as st_
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
@@ -23,6 +24,8 @@ from explainer.figures.parts import (
 from explainer.figures.spec import FigureSpec
 from explainer.model.experiments.balance import RateMap, Regularity
 from explainer.model.spikes import isi_cv
+
+WORDS = words("figures")
 
 
 def build_rate_map_figure(
@@ -45,13 +48,13 @@ def build_rate_map_figure(
             # on a phone the cells need the width, and their numbers already say what the colours mean
             "showscale": not s.narrow,
             "colorbar": {
-                "title": {"text": "Output<br>(spikes/s)", "side": "top"},
+                "title": {"text": WORDS.text("rate_map_colorbar"), "side": "top"},
                 "thickness": round(14 * s.scale),
             },
             "texttemplate": "%{z:.0f}",
             "textfont": {"size": s.small_font_px},
-            "name": "output firing rate",
-            "hovertemplate": "glutamate %{x:.0f}/s, GABA %{y:.0f}/s: %{z:.0f} spikes/s<extra></extra>",
+            "name": WORDS.text("rate_map_trace"),
+            "hovertemplate": WORDS.text("rate_map_hover"),
         }
     ]
     if marker is not None:
@@ -61,14 +64,14 @@ def build_rate_map_figure(
                 "mode": "markers",
                 "x": [marker[0]],
                 "y": [marker[1]],
-                "name": "your sliders",
+                "name": WORDS.text("rate_map_marker"),
                 "marker": {
                     "symbol": "star",
                     "size": s.marker_px(24),
                     "color": MARKER_FILL,
                     "line": {"width": 2.5, "color": st_.OKABE_ITO["black"]},
                 },
-                "hovertemplate": "your sliders: glutamate %{x:.0f}/s, GABA %{y:.0f}/s<extra></extra>",
+                "hovertemplate": WORDS.text("rate_map_marker_hover"),
             }
         )
     step_x = float(np.diff(rmap.glutamate_rates_hz).mean()) if rmap.glutamate_rates_hz.size > 1 else 1.0
@@ -77,12 +80,12 @@ def build_rate_map_figure(
         s,
         480,
         xaxis=axis(
-            "▲ Glutamate input (spikes/s)",
+            WORDS.text("rate_map_glutamate_axis"),
             range=[rmap.glutamate_rates_hz[0] - step_x / 2, rmap.glutamate_rates_hz[-1] + step_x / 2],
             showgrid=False,
         ),
         yaxis=axis(
-            "● GABA input (spikes/s)",
+            WORDS.text("rate_map_gaba_axis"),
             range=[rmap.gaba_rates_hz[0] - step_y / 2, rmap.gaba_rates_hz[-1] + step_y / 2],
             showgrid=False,
         ),
@@ -99,8 +102,8 @@ def build_regularity_figure(
     traces: list[dict] = []
     annotations: list[dict] = []
     rows = (
-        (reg.excitation_only, "Cell A, excitation alone", "x", "y", [0.56, 1.0], st_.GLUTAMATE_COLOR),
-        (reg.balanced, "Cell B, strong excitation and inhibition", "x2", "y2", [0.0, 0.44], s.palette.v),
+        (reg.excitation_only, WORDS.text("regularity_cell_a"), "x", "y", [0.56, 1.0], st_.GLUTAMATE_COLOR),
+        (reg.balanced, WORDS.text("regularity_cell_b"), "x2", "y2", [0.0, 0.44], s.palette.v),
     )
     for run, name, xa, ya, _domain, color in rows:
         keep = run.t_ms <= show_ms
@@ -108,19 +111,21 @@ def build_regularity_figure(
         traces += v_and_spikes(part, name, color, s, xaxis=xa, yaxis=ya)
         traces[-2]["showlegend"] = False
         cv = isi_cv(run.spike_times_ms)
-        cv_text = "n/a" if math.isnan(cv) else f"{cv:.2f}"
-        annotations.append(
-            panel_title(f"<b>{name}</b>:{line_break(s)}{run.firing_rate_hz:.0f} spikes/s, CV {cv_text}", ya, s)
+        cv_text = WORDS.text("regularity_cv_undefined") if math.isnan(cv) else f"{cv:.2f}"
+        title = WORDS.text(
+            "regularity_title", name=name, br=line_break(s), rate=f"{run.firing_rate_hz:.0f}", cv=cv_text
         )
+        annotations.append(panel_title(title, ya, s))
     p = reg.balanced.params
+    v_title, v_range = WORDS.text("v_axis_short"), [p.E_L_mV - 5, SPIKE_DRAWN_PEAK_mV + 10]
     layout = panel_layout(
         s,
         460,
         showlegend=False,
         xaxis=axis("", domain=[0, 1], range=[0, show_ms], anchor="y", showticklabels=False),
-        yaxis=axis("V (mV)", domain=rows[0][4], range=[p.E_L_mV - 5, SPIKE_DRAWN_PEAK_mV + 10], anchor="x"),
+        yaxis=axis(v_title, domain=rows[0][4], range=v_range, anchor="x"),
         xaxis2=axis(TIME_AXIS_TITLE, domain=[0, 1], range=[0, show_ms], anchor="y2"),
-        yaxis2=axis("V (mV)", domain=rows[1][4], range=[p.E_L_mV - 5, SPIKE_DRAWN_PEAK_mV + 10], anchor="x2"),
+        yaxis2=axis(v_title, domain=rows[1][4], range=v_range, anchor="x2"),
         annotations=annotations,
     )
     layout["margin"]["t"] = round(36 * s.scale)

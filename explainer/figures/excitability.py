@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from explainer.content.words import words
 from explainer.figures import style as st_
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
@@ -24,6 +25,8 @@ from explainer.figures.spec import FigureSpec
 from explainer.model.experiments.excitability import FICurve
 from explainer.model.neuron import NeuronRun
 
+WORDS = words("figures")
+
 
 def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
     """The f-I panel: the formula's curve, the simulated cell's points, and a diamond at the slider's current."""
@@ -32,12 +35,12 @@ def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
         trace_line(
             fi.analytic_currents_pA,
             fi.analytic_rate_hz,
-            "formula (leaky integrate-and-fire)",
+            WORDS.text("fi_formula"),
             st_.GABA_COLOR,
             xaxis="x2",
             yaxis="y2",
             width=2.0 * s.scale,
-            hovertemplate="%{x:.0f} pA: %{y:.0f} spikes/s<extra>formula</extra>",
+            hovertemplate=WORDS.text("fi_formula_hover"),
         )
     )
     traces.append(
@@ -46,7 +49,7 @@ def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
             "mode": "markers",
             "x": f32(fi.currents_pA),
             "y": f32(fi.model_rate_hz),
-            "name": "simulated cell",
+            "name": WORDS.text("fi_simulated"),
             "xaxis": "x2",
             "yaxis": "y2",
             "marker": {
@@ -55,7 +58,7 @@ def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
                 "color": s.palette.v,
                 "line": {"width": 1.5, "color": s.palette.v},
             },
-            "hovertemplate": "%{x:.0f} pA: %{y:.0f} spikes/s<extra>simulated</extra>",
+            "hovertemplate": WORDS.text("fi_simulated_hover"),
         }
     )
     rate_now = float(np.interp(i, fi.analytic_currents_pA, fi.analytic_rate_hz)) if i <= fi.currents_pA.max() else 0
@@ -65,7 +68,7 @@ def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
             "mode": "markers",
             "x": [i],
             "y": [rate_now],
-            "name": "your current",
+            "name": WORDS.text("fi_your_current"),
             "xaxis": "x2",
             "yaxis": "y2",
             "marker": {
@@ -74,7 +77,7 @@ def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
                 "color": DEPOLARISED_COLOR,
                 "line": {"width": 1.5, "color": s.palette.v},
             },
-            "hovertemplate": "your current: %{x:.0f} pA<extra></extra>",
+            "hovertemplate": WORDS.text("fi_your_current_hover"),
         }
     )
     return traces
@@ -89,17 +92,17 @@ def build_current_step_figure(
     i = run.i_ext_pA
     t_end = float(run.t_ms[-1])
     v_inf = p.E_L_mV + i / p.g_L_nS
-    traces = v_and_spikes(run, "membrane potential", s.palette.v, s)
-    traces.append(hline(p.V_th_mV, 0, t_end, "threshold", s.palette.threshold, s))
+    traces = v_and_spikes(run, WORDS.text("membrane_potential"), s.palette.v, s)
+    traces.append(hline(p.V_th_mV, 0, t_end, WORDS.text("threshold"), s.palette.threshold, s))
     traces.append(
         trace_line(
             [0, t_end],
             [v_inf, v_inf],
-            "where V would settle without spiking",
+            WORDS.text("settle"),
             s.palette.cursor,
             dash="dot",
             width=1.5 * s.scale,
-            hovertemplate="V would settle at %{y:.0f} mV<extra></extra>",
+            hovertemplate=WORDS.text("settle_hover"),
         )
     )
     traces += _fi_traces(fi, i, s)
@@ -112,8 +115,8 @@ def build_current_step_figure(
         430,
         xaxis=axis(TIME_AXIS_TITLE, domain=[0.0, 0.5], range=[0, t_end], anchor="y"),
         yaxis=axis(V_AXIS_TITLE, range=[v_low, v_high], anchor="x"),
-        xaxis2=axis("Injected current I (pA)", domain=[0.62, 1.0], range=[0, i_max], anchor="y2"),
-        yaxis2=axis("Firing rate (spikes/s)", range=[0, rate_top], anchor="x2"),
+        xaxis2=axis(WORDS.text("current_axis"), domain=[0.62, 1.0], range=[0, i_max], anchor="y2"),
+        yaxis2=axis(WORDS.text("rate_axis"), range=[0, rate_top], anchor="x2"),
         shapes=[
             {
                 "type": "line",
@@ -130,7 +133,7 @@ def build_current_step_figure(
             text_label(
                 fi.rheobase_pA + 0.015 * i_max,  # just right of the dashed line (Plotly's xshift did not move it)
                 rate_top,
-                f"rheobase {fi.rheobase_pA:.0f} pA",
+                WORDS.text("rheobase", i=f"{fi.rheobase_pA:.0f}"),
                 s,
                 xref="x2",
                 yref="y2",
@@ -138,7 +141,7 @@ def build_current_step_figure(
                 yanchor="top",
                 color=s.palette.threshold,
             ),
-            text_label(t_end, p.V_th_mV, "threshold", s, color=s.palette.threshold),
+            text_label(t_end, p.V_th_mV, WORDS.text("threshold"), s, color=s.palette.threshold),
         ],
     )
     return finish(traces, layout, s)

@@ -13,10 +13,13 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from explainer.content.words import words
 from explainer.model.neuron import NeuronRun
 
+WORDS = words("figures")
+
 NEURON_CSV_COLUMNS = ("time_ms", "V_mV", "g_AMPA_nS", "g_NMDA_nS", "g_GABA_nS", "output_spike", "setting", "value")
-MODEL_NOTE = "conductance-based LIF neuron; educational model, not pharmacological or medical advice"
+MODEL_NOTE = WORDS.text("csv_model_note")  # the first setting's value: what made the numbers
 
 
 def neuron_traces_csv(run: NeuronRun, settings: Mapping[str, object] | None = None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from explainer.content.format import num
+from explainer.content.words import words
 from explainer.figures import style as st_
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
@@ -26,6 +27,8 @@ from explainer.figures.parts import (
 from explainer.figures.spec import FigureSpec
 from explainer.model.experiments.inhibition import ShuntingExperiment, SingleIPSP
 
+WORDS = words("figures")
+
 
 def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
     """The same GABA input from rest (left) and from a depolarised level (right), with E_GABA drawn."""
@@ -40,7 +43,7 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
         stride = thinning_stride(int(keep.sum()))
         t = res.t_rel_ms[keep][::stride]
         v = res.run.v_mV[keep][::stride]
-        name = f"cell at {num(res.hold_mV)} mV"
+        name = WORDS.text("ipsp_trace", v=num(res.hold_mV))
         traces.append(
             trace_line(
                 t,
@@ -50,7 +53,7 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
                 xaxis=xa,
                 yaxis=ya,
                 width=2.4 * s.scale,
-                hovertemplate="%{x:.0f} ms, %{y:.2f} mV<extra>" + name + "</extra>",
+                hovertemplate=WORDS.text("ipsp_hover", name=name),
             )
         )
         traces.append(
@@ -58,7 +61,7 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
                 e_gaba,
                 -5,
                 float(t[-1]),
-                "E_GABA (GABA reversal potential)",
+                WORDS.text("e_gaba_line"),
                 st_.GABA_COLOR,
                 s,
                 xaxis=xa,
@@ -73,14 +76,14 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
             lo, hi = mid - IPSP_MIN_SPAN_mV / 2, mid + IPSP_MIN_SPAN_mV / 2
         n = "" if idx == 0 else "2"
         layout_axes[f"xaxis{n}"] = axis(
-            "Time after the GABA input (ms)", domain=domain, range=[-5, float(t[-1])], anchor=f"y{n}"
+            WORDS.text("after_gaba_axis"), domain=domain, range=[-5, float(t[-1])], anchor=f"y{n}"
         )
         layout_axes[f"yaxis{n}"] = axis(V_AXIS_TITLE if idx == 0 else "", range=[lo, hi], anchor=f"x{n}")
         annotations.append(
             text_label(
                 float(t[-1]),
                 e_gaba,
-                f"E_GABA {num(e_gaba)} mV",
+                WORDS.text("e_gaba_label", v=num(e_gaba)),
                 s,
                 xref=xa,
                 yref=ya,
@@ -92,7 +95,9 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
             text_label(
                 0.5,
                 1.0,
-                f"<b>{'At rest' if idx == 0 else 'Depolarised'}</b>: change {num(res.peak_mV, 2, signed=True)} mV",
+                WORDS.text(
+                    "ipsp_panel_rest" if idx == 0 else "ipsp_panel_depolarised", dv=num(res.peak_mV, 2, signed=True)
+                ),
                 s,
                 xref=f"{xa} domain",
                 yref=f"{ya} domain",
@@ -111,18 +116,22 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureSt
     s = figure_style
     p = exp.driven.params
     t_end = float(exp.driven.t_ms[-1])
-    traces = v_and_spikes(exp.at_rest, "GABA alone, cell at rest", s.palette.v, s, xaxis="x", yaxis="y")
-    traces += v_and_spikes(exp.driven, "steady glutamate, GABA added", s.palette.v, s, xaxis="x2", yaxis="y2")
+    traces = v_and_spikes(exp.at_rest, WORDS.text("shunt_rest_trace"), s.palette.v, s, xaxis="x", yaxis="y")
+    traces += v_and_spikes(exp.driven, WORDS.text("shunt_driven_trace"), s.palette.v, s, xaxis="x2", yaxis="y2")
     traces[-2]["line"]["color"] = st_.GLUTAMATE_COLOR
     traces[-1]["line"]["color"] = st_.GLUTAMATE_COLOR
     traces[0]["showlegend"] = traces[2]["showlegend"] = False  # the panels' titles name them
     for xa, ya in (("x", "y"), ("x2", "y2")):
         traces.append(
-            hline(p.E_gaba_mV, 0, t_end, "E_GABA", st_.GABA_COLOR, s, xaxis=xa, yaxis=ya)
-            | {"showlegend": xa == "x", "legendgroup": "egaba", "name": f"E_GABA ({num(p.E_gaba_mV)} mV)"}
+            hline(p.E_gaba_mV, 0, t_end, WORDS.text("shunt_e_gaba"), st_.GABA_COLOR, s, xaxis=xa, yaxis=ya)
+            | {
+                "showlegend": xa == "x",
+                "legendgroup": "egaba",
+                "name": WORDS.text("shunt_e_gaba_trace", v=num(p.E_gaba_mV)),
+            }
         )
         traces.append(
-            hline(p.V_th_mV, 0, t_end, "threshold", s.palette.threshold, s, xaxis=xa, yaxis=ya)
+            hline(p.V_th_mV, 0, t_end, WORDS.text("threshold"), s.palette.threshold, s, xaxis=xa, yaxis=ya)
             | {"showlegend": xa == "x", "legendgroup": "threshold"}
         )
     rest_lo = min(float(exp.at_rest.v_mV.min()), p.E_gaba_mV, p.E_L_mV) - 3
@@ -147,7 +156,7 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureSt
         text_label(
             0.5 * (exp.gaba_on_ms + exp.gaba_off_ms),
             1.0,
-            "<b>GABA on</b>",
+            WORDS.text("shunt_gaba_on"),
             s,
             xref="x",
             yref="y domain",
@@ -155,16 +164,18 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureSt
             yanchor="top",
             color=st_.GABA_COLOR,
         ),
-        panel_title("<b>Cell at rest</b>, GABA only", "y", s),
-        panel_title(f"<b>Cell driven by steady glutamate</b>,{line_break(s)}GABA added in the shaded window", "y2", s),
+        panel_title(WORDS.text("shunt_rest_title"), "y", s),
+        panel_title(WORDS.text("shunt_driven_title", br=line_break(s)), "y2", s),
     ]
     layout = panel_layout(
         s,
         520,
         xaxis=axis("", domain=[0, 1], range=[0, t_end], anchor="y", showticklabels=False),
-        yaxis=axis("V (mV)", domain=[0.58, 0.92], range=[rest_lo, rest_hi], anchor="x"),
+        yaxis=axis(WORDS.text("v_axis_short"), domain=[0.58, 0.92], range=[rest_lo, rest_hi], anchor="x"),
         xaxis2=axis(TIME_AXIS_TITLE, domain=[0, 1], range=[0, t_end], anchor="y2"),
-        yaxis2=axis("V (mV)", domain=[0.0, 0.44], range=[min(p.E_gaba_mV, p.V_reset_mV) - 4, 25], anchor="x2"),
+        yaxis2=axis(
+            WORDS.text("v_axis_short"), domain=[0.0, 0.44], range=[min(p.E_gaba_mV, p.V_reset_mV) - 4, 25], anchor="x2"
+        ),
         shapes=shapes,
         annotations=annotations,
     )

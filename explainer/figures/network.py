@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from explainer.content.words import words
 from explainer.figures import style as st_
 from explainer.figures.spec import FigureSpec
 
 EXC_SYMBOL = "triangle-up"
 INH_SYMBOL = "circle"
 DEFAULT_STYLE = st_.FigureStyle()
+WORDS = words("figures")
 
 
 def build_disinhibition_chart(
@@ -34,20 +36,20 @@ def build_disinhibition_chart(
             "mode": "lines+markers",
             "x": np.asarray(scales, dtype=float).tolist(),
             "y": np.round(exc_rates_hz, 2).tolist(),
-            "name": "excitatory (pyramidal) cells",
+            "name": WORDS.text("disinhibition_exc"),
             "line": {"color": st_.GLUTAMATE_COLOR, "width": 3 * s.scale, "dash": st_.GLUTAMATE_DASH},
             "marker": {"symbol": EXC_SYMBOL, "size": 11 * s.scale, "color": st_.GLUTAMATE_COLOR},
-            "hovertemplate": "scale %{x:.1f}: %{y:.1f} spikes/s<extra>E cells</extra>",
+            "hovertemplate": WORDS.text("disinhibition_exc_hover"),
         },
         {
             "type": "scatter",
             "mode": "lines+markers",
             "x": np.asarray(scales, dtype=float).tolist(),
             "y": np.round(inh_rates_hz, 2).tolist(),
-            "name": "inhibitory interneurons",
+            "name": WORDS.text("disinhibition_inh"),
             "line": {"color": st_.GABA_COLOR, "width": 3 * s.scale, "dash": st_.GABA_DASH},
             "marker": {"symbol": INH_SYMBOL, "size": 11 * s.scale, "color": st_.GABA_COLOR},
-            "hovertemplate": "scale %{x:.1f}: %{y:.1f} spikes/s<extra>I cells</extra>",
+            "hovertemplate": WORDS.text("disinhibition_inh_hover"),
         },
     ]
     if current is not None:
@@ -58,27 +60,27 @@ def build_disinhibition_chart(
                 "mode": "markers",
                 "x": [scale, scale],
                 "y": [round(r_e, 2), round(r_i, 2)],
-                "name": "the setting on screen",
+                "name": WORDS.text("disinhibition_current"),
                 "marker": {
                     "symbol": "circle-open",
                     "size": 22 * s.scale,
                     "color": st_.OKABE_ITO["black"],
                     "line": {"width": 2.5 * s.scale, "color": st_.OKABE_ITO["black"]},
                 },
-                "hovertemplate": "on screen: %{y:.1f} spikes/s<extra></extra>",
+                "hovertemplate": WORDS.text("disinhibition_current_hover"),
             }
         )
     layout = st_.base_layout(s, 360)
     layout.update(
         {
             "xaxis": {
-                "title": {"text": "Glutamate drive onto I cells (1 = intact)"},
+                "title": {"text": WORDS.text("disinhibition_axis")},
                 # the same direction and range as the page's slider: weakest drive on the left, intact on the right
                 "range": [float(np.min(scales)) - 0.03, float(np.max(scales)) + 0.03],
                 "fixedrange": True,
             },
             "yaxis": {
-                "title": {"text": "Firing rate (spikes/s)"},
+                "title": {"text": WORDS.text("rate_axis")},
                 "rangemode": "tozero",
                 "fixedrange": True,
             },

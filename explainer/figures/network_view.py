@@ -17,6 +17,7 @@ import math
 
 import numpy as np
 
+from explainer.content.format import fill
 from explainer.content.view_words import CONTROLS, NETWORK
 from explainer.figures import style as st_
 from explainer.figures import view_codec as vc
@@ -95,7 +96,7 @@ def circuit(params: NetworkParams) -> dict:
     (ex, ey), (ix, iy) = E_NODE, I_NODE
     external = NETWORK["external_kick"] if params.kick_ms > 0 else NETWORK["external_none"]
     if params.ext_rate_hz > 0:
-        external += NETWORK["external_drive"].format(r=f"{params.ext_rate_hz:.0f}")
+        external += fill(NETWORK["external_drive"], {"r": f"{params.ext_rate_hz:.0f}"})
     gaba_dash = st_.GABA_DASH == "dash"
     return {
         "x_range": list(CIRCUIT_X_RANGE),
@@ -139,15 +140,25 @@ def circuit(params: NetworkParams) -> dict:
             {"points": [[ix, 0.75], [ix, iy - 0.7]], "width": 3.0, "color": "external", "head": "arrow", "dash": False},
         ],
         "labels": [
-            {"x": 5.0, "y": ey + 0.95, "text": NETWORK["e_to_i"].format(w=f"{w_ei:.1f}"), "color": "glutamate"},
-            {"x": 5.0, "y": ey - 0.95, "text": NETWORK["i_to_e"].format(w=f"{params.w_inh_nS:.0f}"), "color": "gaba"},
+            {"x": 5.0, "y": ey + 0.95, "text": fill(NETWORK["e_to_i"], {"w": f"{w_ei:.1f}"}), "color": "glutamate"},
+            {
+                "x": 5.0,
+                "y": ey - 0.95,
+                "text": fill(NETWORK["i_to_e"], {"w": f"{params.w_inh_nS:.0f}"}),
+                "color": "gaba",
+            },
             {
                 "x": ex,
                 "y": ey + 1.95,
-                "text": NETWORK["e_to_e"].format(w=f"{params.w_exc_nS:.1f}"),
+                "text": fill(NETWORK["e_to_e"], {"w": f"{params.w_exc_nS:.1f}"}),
                 "color": "glutamate",
             },
-            {"x": ix, "y": iy + 1.95, "text": NETWORK["i_to_i"].format(w=f"{params.w_inh_nS:.0f}"), "color": "gaba"},
+            {
+                "x": ix,
+                "y": iy + 1.95,
+                "text": fill(NETWORK["i_to_i"], {"w": f"{params.w_inh_nS:.0f}"}),
+                "color": "gaba",
+            },
             {"x": 5.0, "y": 0.35, "text": external, "color": "muted_text"},
         ],
     }
@@ -177,7 +188,7 @@ def network_view_payload(
         "alt": alt,
         "export_name": export_name,
         **st_.view_header(figure_style),
-        "words": {**CONTROLS, **NETWORK, "raster_title": NETWORK["raster_title"].format(n=n_e + n_i)},
+        "words": {**CONTROLS, **NETWORK, "raster_title": fill(NETWORK["raster_title"], {"n": n_e + n_i})},
         "raster": {
             "exc_rows": n_e,
             "inh_rows": n_i,

@@ -13,14 +13,16 @@ from dataclasses import replace
 
 import numpy as np
 
+from explainer.content.words import words
 from explainer.figures import style as st_
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.spec import FigureSpec
 from explainer.model.neuron import NeuronRun
 
+WORDS = words("figures")
 DEFAULT_STYLE = st_.FigureStyle()
-V_AXIS_TITLE = "Membrane potential V (mV)"
-TIME_AXIS_TITLE = "Time (ms)"
+V_AXIS_TITLE = WORDS.text("v_axis")
+TIME_AXIS_TITLE = WORDS.text("time_axis")
 MAX_POINTS = 3000  # per trace; spikes are drawn separately, so nothing visible is lost
 
 DEPOLARISED_COLOR = st_.OKABE_ITO["orange"]
@@ -151,7 +153,7 @@ def v_and_spikes(
         yaxis=yaxis,
         width=1.8 * s.scale,
         legendgroup=name,
-        hovertemplate="%{x:.1f} ms, %{y:.1f} mV<extra>" + name + "</extra>",
+        hovertemplate=WORDS.text("v_trace_hover", name=name),
     )
     xs: list = []
     ys: list = []
@@ -161,7 +163,7 @@ def v_and_spikes(
     spikes = trace_line(
         xs,
         ys,
-        f"{name}: spikes",
+        WORDS.text("spikes_trace", name=name),
         color,
         xaxis=xaxis,
         yaxis=yaxis,
@@ -183,7 +185,7 @@ def hline(y: float, x0: float, x1: float, name: str, color: str, s, *, dash="das
         xaxis=xaxis,
         yaxis=yaxis,
         width=1.5 * s.scale,
-        hovertemplate=f"{name}: %{{y:.0f}} mV<extra></extra>",
+        hovertemplate=WORDS.text("hline_hover", name=name),
     )
 
 

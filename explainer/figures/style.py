@@ -23,6 +23,7 @@ OKABE_ITO = {
 
 GLUTAMATE_COLOR = OKABE_ITO["vermillion"]
 GABA_COLOR = OKABE_ITO["blue"]
+FOCUS_COLOR = OKABE_ITO["blue"]  # the keyboard focus ring, everywhere (WCAG 2.4.7)
 NMDA_COLOR = OKABE_ITO["reddish_purple"]
 SPIKE_COLOR = OKABE_ITO["yellow"]
 V_COLOR = "#1A1A1A"
@@ -259,7 +260,7 @@ VIEW_PALETTE_LAPTOP = {
     "background": "#FFFFFF",
     "outline": "#000000",
     "panel_key_bg": "rgba(255,255,255,0.85)",
-    "focus": OKABE_ITO["blue"],
+    "focus": FOCUS_COLOR,
     "external": "#777777",
     "node_text": "#FFFFFF",
 }

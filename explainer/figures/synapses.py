@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from explainer.content.format import num
+from explainer.content.words import words
 from explainer.figures import style as st_
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
@@ -25,6 +26,8 @@ from explainer.figures.spec import FigureSpec
 from explainer.model.experiments.synapses import NMDACoincidence, SingleEPSP, Summation
 from explainer.model.neuron import mg_block
 
+WORDS = words("figures")
+
 
 def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
     """Top: AMPA and NMDA conductances (each relative to its own peak).  Bottom: the EPSPs they cause."""
@@ -39,34 +42,34 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
         trace_line(
             t,
             ampa_g / max(float(ampa_g.max()), 1e-12),
-            "AMPA gates (fast)",
+            WORDS.text("epsp_ampa_gates"),
             st_.GLUTAMATE_COLOR,
             dash=st_.GLUTAMATE_DASH,
             width=2.2 * s.scale,
             legendgroup="ampa",
-            hovertemplate="%{x:.0f} ms: %{y:.2f} of peak<extra>AMPA</extra>",
+            hovertemplate=WORDS.text("epsp_ampa_gates_hover"),
         ),
         trace_line(
             t,
             nmda_g / max(float(nmda_g.max()), 1e-12),
-            "NMDA gates (slow)",
+            WORDS.text("epsp_nmda_gates"),
             st_.NMDA_COLOR,
             dash=st_.NMDA_DASH,
             width=2.6 * s.scale,
             legendgroup="nmda",
-            hovertemplate="%{x:.0f} ms: %{y:.2f} of peak<extra>NMDA</extra>",
+            hovertemplate=WORDS.text("epsp_nmda_gates_hover"),
         ),
     ]
     for result, name, color, dash, group in (
-        (epsp.both, "both together", s.palette.v, "solid", "both"),
-        (epsp.ampa_only, "AMPA alone", st_.GLUTAMATE_COLOR, st_.GLUTAMATE_DASH, "ampa"),
-        (epsp.nmda_only, "NMDA alone", st_.NMDA_COLOR, st_.NMDA_DASH, "nmda"),
+        (epsp.both, WORDS.text("epsp_both"), s.palette.v, "solid", "both"),
+        (epsp.ampa_only, WORDS.text("epsp_ampa_alone"), st_.GLUTAMATE_COLOR, st_.GLUTAMATE_DASH, "ampa"),
+        (epsp.nmda_only, WORDS.text("epsp_nmda_alone"), st_.NMDA_COLOR, st_.NMDA_DASH, "nmda"),
     ):
         traces.append(
             trace_line(
                 t,
                 result.dv_mV[keep][::stride],
-                f"EPSP: {name}",
+                WORDS.text("epsp_trace", name=name),
                 color,
                 dash=dash,
                 xaxis="x2",
@@ -74,7 +77,7 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
                 width=(2.6 if dash == st_.NMDA_DASH else 2.0) * s.scale,
                 legendgroup=group,
                 showlegend=group == "both",
-                hovertemplate="%{x:.0f} ms: %{y:.3f} mV<extra>" + name + "</extra>",
+                hovertemplate=WORDS.text("dv_hover", name=name),
             )
         )
     t_max = float(t[-1])
@@ -83,14 +86,14 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
         s,
         470,
         xaxis=axis("", domain=[0, 1], range=[-5, t_max], anchor="y", showticklabels=False),
-        yaxis=axis("Gates open<br>(relative to peak)", domain=[0.58, 1.0], range=[0, 1.08], anchor="x"),
-        xaxis2=axis("Time after the glutamate spike (ms)", domain=[0, 1], range=[-5, t_max], anchor="y2"),
-        yaxis2=axis("Change in V,<br>ΔV (mV)", domain=[0.0, 0.48], range=[-0.02 * top, top], anchor="x2"),
+        yaxis=axis(WORDS.text("epsp_gates_axis"), domain=[0.58, 1.0], range=[0, 1.08], anchor="x"),
+        xaxis2=axis(WORDS.text("after_glutamate_axis"), domain=[0, 1], range=[-5, t_max], anchor="y2"),
+        yaxis2=axis(WORDS.text("epsp_dv_axis"), domain=[0.0, 0.48], range=[-0.02 * top, top], anchor="x2"),
         annotations=[
             text_label(
                 t_max,
                 epsp.both.peak_mV,
-                f"EPSP peak {epsp.both.peak_mV:.2f} mV",
+                WORDS.text("epsp_peak", v=f"{epsp.both.peak_mV:.2f}"),
                 s,
                 xref="x2",
                 yref="y2",
@@ -106,8 +109,8 @@ def _block_points(result: NMDACoincidence, s: st_.FigureStyle) -> list[dict]:
     rest, depol = result.at_rest, result.depolarised
     traces: list[dict] = []
     for v, b, color, symbol, name in (
-        (rest.hold_mV, result.block_at_rest, s.palette.v, "circle", "at rest"),
-        (depol.hold_mV, result.block_depolarised, DEPOLARISED_COLOR, "diamond", "depolarised"),
+        (rest.hold_mV, result.block_at_rest, s.palette.v, "circle", WORDS.text("nmda_at_rest")),
+        (depol.hold_mV, result.block_depolarised, DEPOLARISED_COLOR, "diamond", WORDS.text("nmda_depolarised")),
     ):
         traces.append(
             {
@@ -123,7 +126,7 @@ def _block_points(result: NMDACoincidence, s: st_.FigureStyle) -> list[dict]:
                 "textposition": "top left",
                 "textfont": {"size": s.small_font_px},
                 "marker": {"symbol": symbol, "size": s.marker_px(14), "color": color, "line": {"width": 1.5}},
-                "hovertemplate": f"{name}: %{{x:.0f}} mV, %{{y:.3f}} unblocked<extra></extra>",
+                "hovertemplate": WORDS.text("nmda_point_hover", name=name),
             }
         )
     return traces
@@ -137,8 +140,8 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
     keep = t_rel >= -5
     stride = thinning_stride(int(keep.sum()))
     t = t_rel[keep][::stride]
-    rest_name = f"at rest ({num(rest.hold_mV)} mV)"
-    depol_name = f"depolarised ({num(depol.hold_mV)} mV)"
+    rest_name = WORDS.text("nmda_rest_trace", v=num(rest.hold_mV))
+    depol_name = WORDS.text("nmda_depolarised_trace", v=num(depol.hold_mV))
     traces = [
         trace_line(
             t,
@@ -147,7 +150,7 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
             s.palette.v,
             dash="dash",
             width=2.4 * s.scale,
-            hovertemplate="%{x:.0f} ms: %{y:.3f} mV<extra>at rest</extra>",
+            hovertemplate=WORDS.text("dv_hover", name=WORDS.text("nmda_at_rest")),
         ),
         trace_line(
             t,
@@ -155,7 +158,7 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
             depol_name,
             DEPOLARISED_COLOR,
             width=2.8 * s.scale,
-            hovertemplate="%{x:.0f} ms: %{y:.3f} mV<extra>depolarised</extra>",
+            hovertemplate=WORDS.text("dv_hover", name=WORDS.text("nmda_depolarised")),
         ),
     ]
     v_axis = np.linspace(-100.0, 20.0, 241)
@@ -163,13 +166,13 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
         trace_line(
             v_axis,
             mg_block(v_axis, mg_mM),
-            f"unblocked fraction at {mg_mM:.1f} mM Mg²⁺",
+            WORDS.text("nmda_block_curve", mg=f"{mg_mM:.1f}"),
             st_.NMDA_COLOR,
             xaxis="x2",
             yaxis="y2",
             width=2.2 * s.scale,
             showlegend=False,
-            hovertemplate="%{x:.0f} mV: %{y:.3f} unblocked<extra></extra>",
+            hovertemplate=WORDS.text("nmda_block_curve_hover"),
         )
     )
     traces += _block_points(result, s)
@@ -177,13 +180,13 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
     layout = panel_layout(
         s,
         400,
-        xaxis=axis("Time after the glutamate spike (ms)", domain=[0.0, 0.5], range=[-5, float(t[-1])], anchor="y"),
-        yaxis=axis("NMDA EPSP, ΔV (mV)", range=[-0.03 * top, top], anchor="x"),
-        xaxis2=axis("Membrane potential V (mV)", domain=[0.62, 1.0], range=[-100, 20], anchor="y2"),
+        xaxis=axis(WORDS.text("after_glutamate_axis"), domain=[0.0, 0.5], range=[-5, float(t[-1])], anchor="y"),
+        yaxis=axis(WORDS.text("nmda_dv_axis"), range=[-0.03 * top, top], anchor="x"),
+        xaxis2=axis(V_AXIS_TITLE, domain=[0.62, 1.0], range=[-100, 20], anchor="y2"),
         # from a little below 0 (the y axis's "0" clear of the x axis's "-100" at the corner) to above 1
         # (room for a point's value label at B = 1, as with no Mg2+)
         yaxis2=axis(
-            "Unblocked fraction B(V)",
+            WORDS.text("nmda_block_axis"),
             range=[-0.06, 1.2],
             tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1.0],
             anchor="x2",
@@ -204,7 +207,7 @@ def _block_curve_label(mg_mM: float, s: st_.FigureStyle) -> dict:
     return text_label(
         0.03 if top_left else 0.97,
         0.97 if top_left else 0.03,
-        "NMDA channels free of Mg²⁺<br>(Jahr & Stevens 1990)",
+        WORDS.text("nmda_block_label"),
         s,
         xref="x2 domain",
         yref="y2 domain",
@@ -220,8 +223,8 @@ def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle =
     run = result.run
     p = run.params
     t_end = float(run.t_ms[-1])
-    traces = v_and_spikes(run, "membrane potential", s.palette.v, s)
-    traces.append(hline(p.V_th_mV, 0, t_end, "threshold", s.palette.threshold, s))
+    traces = v_and_spikes(run, WORDS.text("membrane_potential"), s.palette.v, s)
+    traces.append(hline(p.V_th_mV, 0, t_end, WORDS.text("threshold"), s.palette.threshold, s))
     top = SPIKE_DRAWN_PEAK_mV + 5 if result.fired else p.V_th_mV + 6
     traces.append(
         {
@@ -229,14 +232,14 @@ def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle =
             "mode": "markers",
             "x": result.volley_times_ms.tolist(),
             "y": [top - 2.5] * result.volley_times_ms.size,
-            "name": f"glutamate volley ({result.n_synapses} synapse{'s' if result.n_synapses != 1 else ''} at once)",
+            "name": WORDS.text("volley_one" if result.n_synapses == 1 else "volley_many", n=result.n_synapses),
             "marker": {
                 "symbol": st_.GLUTAMATE_SYMBOL,
                 "size": s.marker_px(14),
                 "color": st_.GLUTAMATE_COLOR,
                 "line": {"width": 1, "color": s.palette.v},
             },
-            "hovertemplate": "volley at %{x:.0f} ms<extra></extra>",
+            "hovertemplate": WORDS.text("volley_hover"),
         }
     )
     layout = panel_layout(
@@ -244,6 +247,6 @@ def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle =
         380,
         xaxis=axis(TIME_AXIS_TITLE, range=[0, t_end]),
         yaxis=axis(V_AXIS_TITLE, range=[p.E_L_mV - 3, top]),
-        annotations=[text_label(t_end, p.V_th_mV, "threshold", s, color=s.palette.threshold)],
+        annotations=[text_label(t_end, p.V_th_mV, WORDS.text("threshold"), s, color=s.palette.threshold)],
     )
     return finish(traces, layout, s)

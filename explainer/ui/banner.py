@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explainer.content.words import words
 from explainer.ui import presenter
 
-BANNER_TEXT = (
-    "**Educational model, not pharmacological or medical advice.** It simulates simplified neurons, no "
-    "drug: no doses, no treatment claims. Questions about treatment belong to a clinician."
-)
+W = words("ui")  # the words: content/words/ui.toml
+BANNER_TEXT = W.text("banner")
 # Presenter mode: the same message on one line, so the figure fits on a 1280 x 720 projector screen.
-BANNER_TEXT_SHORT = "**Educational model, not pharmacological or medical advice:** no doses, no treatment claims."
+BANNER_TEXT_SHORT = W.text("banner_short")
 
 
 def show_banner() -> None:

@@ -32,6 +32,7 @@ from datetime import timedelta
 
 import streamlit as st
 
+from explainer.content.words import words
 from explainer.figures.style import NOTICE_COLORS
 from explainer.ui import browser
 
@@ -40,11 +41,12 @@ NOTICE_ID = "ei-connection-notice"
 RERUN_MARKER_EVERY = timedelta(hours=12)
 WATCH_CLASS = "ei-connection-watch"
 
-NOTICE_DOWN = "Lost the connection to the server: reconnecting…"
-NOTICE_DOWN_DETAIL = "Your view is kept in the link; nothing to do."
-NOTICE_GONE = "Lost the connection to the server."
-NOTICE_GONE_DETAIL = "Reload the page to reconnect; your view is kept in the link."
-NOTICE_BACK = "Connected again."
+W = words("ui")  # the words: content/words/ui.toml
+NOTICE_DOWN = W.text("connection_down")
+NOTICE_DOWN_DETAIL = W.text("connection_down_detail")
+NOTICE_GONE = W.text("connection_gone")
+NOTICE_GONE_DETAIL = W.text("connection_gone_detail")
+NOTICE_BACK = W.text("connection_back")
 
 
 @st.fragment(run_every=RERUN_MARKER_EVERY)

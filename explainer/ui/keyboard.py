@@ -5,7 +5,8 @@ component's ``asset_dir``, installed once per tab:
 
 - in presenter mode, PageDown / PageUp turn the page whatever has the focus (a slider, the time scrubber,
   the folded sidebar's toggle): a window-level capture listener presses the page's next / previous buttons;
-- every static chart's toolbar becomes keyboard buttons ("Download plot as a png" by Enter or Space).
+- every static chart's toolbar becomes keyboard buttons ("Download plot as a png" by Enter or Space), with
+  a focus ring in the palette's focus colour (sent as data, so the CSS file holds no colour of its own).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from __future__ import annotations
 from functools import cache
 
 import streamlit as st
+
+from explainer.content.words import words
+from explainer.figures.style import FOCUS_COLOR
 
 COMPONENT_NAME = "explainer.page_keys"
 KEY = "ei_page_keys"
@@ -26,4 +30,8 @@ def _component():
 
 def page_keys(presenting: bool) -> None:
     """Mount the (invisible) component; ``presenting`` switches the clicker keys on or off."""
-    _component()(key=KEY, data={"presenting": bool(presenting)}, height="content")
+    _component()(
+        key=KEY,
+        data={"presenting": bool(presenting), "focus": FOCUS_COLOR, "chart_tool": words("ui").text("chart_tool")},
+        height="content",
+    )

@@ -11,9 +11,12 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from explainer.content.parse import EntryDocument, LessonText, Question, fill
+from explainer.content.words import words
 from explainer.ui import presenter
 from explainer.ui.presets import Preset, clear_preset, preset_selector
 from explainer.ui.widgets import Slider
+
+W = words("ui")  # the words: content/words/ui.toml
 
 # ---------------------------------------------------------------------------------------------------
 # Streamlit parts
@@ -28,18 +31,18 @@ def header(lesson: LessonText, step: str) -> None:
 
 def goal(lesson: LessonText, numbers: Mapping[str, str] | None = None) -> None:
     with st.container(border=True):
-        st.markdown(f":material/flag: **Goal.** {fill(lesson.block('goal'), numbers or {})}")
+        st.markdown(W.text("goal", goal=fill(lesson.block("goal"), numbers or {})))
 
 
 def prose(lesson: LessonText, name: str, numbers: Mapping[str, str] | None = None) -> None:
     """A paragraph of the lesson's text: folded behind one click in presenter mode (the teacher tells it)."""
-    presenter.explain(fill(lesson.block(name), numbers or {}), label="Lesson text")
+    presenter.explain(fill(lesson.block(name), numbers or {}), label=W.text("lesson_text_label"))
 
 
 def explain(lesson: LessonText, name: str, numbers: Mapping[str, str] | None = None) -> None:
     """The *explain* paragraph that follows a reveal."""
     with st.container(border=True):
-        st.markdown(":material/lightbulb: **Why?**")
+        st.markdown(W.text("explain_heading"))
         st.markdown(fill(lesson.block(name), numbers or {}))
 
 
@@ -62,7 +65,7 @@ def _choose(question: Question, key: str, label: str, numbers: Mapping[str, str]
         key=key,
         on_change=_keep_answer,
         args=(key, kept_key),
-        help="Choose one answer. You can change your mind at any time.",
+        help=W.text("check_help"),
     )
 
 
@@ -88,32 +91,37 @@ def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, st
     if locked not in labels:
         locked = None
     with st.container(border=True):
-        st.markdown(":material/psychology_alt: **Predict first.**")
+        st.markdown(W.text("predict_heading"))
         st.markdown(fill(question.prompt, numbers))
         choice = st.radio(
-            "Your prediction",
+            W.text("predict_label"),
             labels,
             index=None if locked is None else labels.index(locked),
             key=key,
             disabled=locked is not None,
-            help="Choose one answer, then run the experiment. There is no penalty for being wrong.",
+            help=W.text("predict_help"),
         )
         if locked is None:
             # A callback, so that the prediction is locked before the next run draws the radio (disabled).
             st.button(
-                "Run the experiment",
+                W.text("run_experiment"),
                 key=f"{key}_run",
                 type="primary",
                 icon=":material/play_arrow:",
                 disabled=choice is None,
-                help="Locks in your prediction and shows what the model does.",
+                help=W.text("run_experiment_help"),
                 on_click=_lock_prediction,
                 args=(key, locked_key),
             )
-            st.caption("Choose your prediction, then press **Run the experiment**.")
+            st.caption(W.text("predict_caption"))
         else:
-            st.caption("Your prediction is locked in; the experiment below shows what the model does.")
+            st.caption(W.text("predict_locked_caption"))
     return locked
+
+
+def _lines(*lines: str) -> str:
+    """Markdown lines in one paragraph (a hard line break between them)."""
+    return "  \n".join(lines)
 
 
 def _sentence(text: str) -> str:
@@ -138,16 +146,25 @@ def prediction_feedback(lesson: LessonText, name: str, choice: str, numbers: Map
         return
     answer = question.answer
     setting = fill(lesson.block(SETTING_BLOCK), numbers) if SETTING_BLOCK in lesson.blocks else None
-    prefix = f"For the setting you predicted ({setting}), the model" if setting else "The model"
+    feedback = fill(chosen.feedback, numbers)
+    # One whole sentence per verdict and setting (no phrase built from pieces); Markdown line breaks between.
     if chosen.correct:
-        st.success(f"**You predicted:** {choice}  \n**{prefix} agrees.** {fill(chosen.feedback, numbers)}")
-    else:
-        st.warning(
-            f"**You predicted:** {choice}  \n**{prefix} shows something else.** "
-            f"{fill(chosen.feedback, numbers)}  \n"
-            f"**What happens:** {_sentence(fill(answer.label, numbers))} {fill(answer.feedback, numbers)}",
-            icon=":material/lightbulb:",
+        verdict = (
+            W.text("verdict_agrees_at_setting", setting=setting, feedback=feedback)
+            if setting
+            else W.text("verdict_agrees", feedback=feedback)
         )
+        st.success(_lines(W.text("you_predicted", choice=choice), verdict))
+    else:
+        verdict = (
+            W.text("verdict_differs_at_setting", setting=setting, feedback=feedback)
+            if setting
+            else W.text("verdict_differs", feedback=feedback)
+        )
+        happens = W.text(
+            "what_happens", answer=_sentence(fill(answer.label, numbers)), why=fill(answer.feedback, numbers)
+        )
+        st.warning(_lines(W.text("you_predicted", choice=choice), verdict, happens), icon=":material/lightbulb:")
 
 
 def away_from_prediction(lesson: LessonText, at_predicted_setting: bool, numbers: Mapping[str, str]) -> None:
@@ -161,31 +178,31 @@ def check(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, str]
     numbers = numbers or {}
     question = lesson.question(name)
     with st.container(border=True):
-        st.markdown(":material/task_alt: **Quick check.**")
-        choice = _choose(question, key, "Your answer", numbers)
+        st.markdown(W.text("check_heading"))
+        choice = _choose(question, key, W.text("check_label"), numbers)
         if choice is None:
             return None
         chosen = next(o for o in question.options if fill(o.label, numbers) == choice)
         if chosen.correct:
-            st.success(f"**Right.** {fill(chosen.feedback, numbers)}", icon=":material/check_circle:")
+            st.success(W.text("check_right", feedback=fill(chosen.feedback, numbers)), icon=":material/check_circle:")
         else:
-            st.warning(f"**Not quite.** {fill(chosen.feedback, numbers)}", icon=":material/replay:")
+            st.warning(W.text("check_not_quite", feedback=fill(chosen.feedback, numbers)), icon=":material/replay:")
         return chosen.correct
 
 
 def try_this(lesson: LessonText, name: str = "try", numbers: Mapping[str, str] | None = None) -> None:
     with st.container(border=True):
-        st.markdown(":material/science: **Try this**")
+        st.markdown(W.text("try_this_heading"))
         st.markdown(fill(lesson.block(name), numbers or {}))
 
 
 def waiting_for_prediction() -> None:
-    st.info("The experiment appears here once you have made your prediction.", icon=":material/visibility_off:")
+    st.info(W.text("waiting_for_prediction"), icon=":material/visibility_off:")
 
 
 def presets(options: Mapping[str, Preset], *, key: str) -> None:
     """One-click scenarios that set this lesson's sliders (bound to the URL like the sliders)."""
-    preset_selector(options, key, "One click sets the sliders to a prepared scenario.")
+    preset_selector(options, key, W.text("lesson_presets_help"))
 
 
 def preset_sliders(options: Mapping[str, Preset], sliders: Sequence[Slider], *, key: str) -> list[float]:

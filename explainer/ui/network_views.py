@@ -12,17 +12,16 @@ import numpy as np
 import streamlit as st
 
 from explainer.content.live_descriptions import describe_network_run
-from explainer.figures.network_view import network_view_payload
+from explainer.content.words import words
+from explainer.figures.network_view import RASTER_EXC_CELLS, RASTER_INH_CELLS, network_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.figures.view_codec import view_id
 from explainer.model.analysis import NetworkStats
 from explainer.model.network import NetworkParams
 from explainer.model.network_scenarios import DISINHIBITION_SCALES, run_network
 
-ALT = (
-    "Spike raster of 125 of the network's cells, population firing rates, and a diagram of the excitatory and "
-    "inhibitory populations. "
-)
+W = words("ui")  # the words: content/words/ui.toml
+RASTER_CELLS = RASTER_EXC_CELLS + RASTER_INH_CELLS  # the cells the raster samples (at most)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -37,7 +36,7 @@ def network_view(
         run,
         view_id=view_id(params, seed),
         figure_style=figure_style,
-        alt=ALT + description,
+        alt=W.text("network_alt", cells=RASTER_CELLS, description=description),
         export_name=export_name,
         calm=calm,
     )

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explainer.content.words import words
 from explainer.figures.style import PRESENTER_PAGE_COLORS, FigureStyle
 from explainer.ui import browser, device
+
+W = words("ui")  # the words: content/words/ui.toml
 
 PRESENT_KEY = "present"
 PRESENTER_FIGURE_SCALE = 1.45
@@ -20,7 +23,6 @@ PRESENTER_H1_PX = 44
 
 TRUE_WORDS = ("1", "true", "yes", "on")
 FALSE_WORDS = ("0", "false", "no", "off")
-_HELP = "Large type for a projector, less on screen, PageDown / PageUp to step through the pages."
 
 
 def link_requests_presenting() -> bool:
@@ -45,13 +47,11 @@ def presenter_toggle() -> bool:
         else:
             from explainer.ui.widgets import quote_url_value
 
-            st.warning(
-                f"The link's setting for **presenter mode** (`{quote_url_value(raw)}`) is neither on nor off, "
-                "so it is off.",
-                icon=":material/link_off:",
-            )
+            st.warning(W.text("presenter_link_unusable", value=quote_url_value(raw)), icon=":material/link_off:")
     with st.sidebar:
-        return bool(st.toggle("Presenter mode", False, key=PRESENT_KEY, bind="query-params", help=_HELP))
+        return bool(
+            st.toggle(W.label(PRESENT_KEY), False, key=PRESENT_KEY, bind="query-params", help=W.help(PRESENT_KEY))
+        )
 
 
 def is_presenting() -> bool:
@@ -87,10 +87,10 @@ def apply_presenter_css() -> None:
         st.html(browser.stylesheet("presenter.css"))
 
 
-def explain(markdown_text: str, label: str = "Explanation") -> None:
-    """Explanatory text: shown in full normally, folded behind one click when presenting."""
+def explain(markdown_text: str, label: str | None = None) -> None:
+    """Explanatory text: shown in full normally, folded behind one click (``label``) when presenting."""
     if is_presenting():
-        with st.expander(label, expanded=False):
+        with st.expander(W.text("explanation_label") if label is None else label, expanded=False):
             st.markdown(markdown_text)
     else:
         st.markdown(markdown_text)
@@ -116,17 +116,17 @@ def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> 
     prev_col, next_col = st.columns(2)
     with prev_col:
         if i > 0 and st.button(
-            f"◀ {pages_by_url[page_urls[i - 1]].title}",
+            W.text("step_previous", title=pages_by_url[page_urls[i - 1]].title),
             key="step_prev",
-            help="Previous page (PageUp in presenter mode)",
+            help=W.text("step_previous_help"),
             use_container_width=True,
         ):
             _go(pages_by_url[page_urls[i - 1]])
     with next_col:
         if i + 1 < len(page_urls) and st.button(
-            f"{pages_by_url[page_urls[i + 1]].title} ▶",
+            W.text("step_next", title=pages_by_url[page_urls[i + 1]].title),
             key="step_next",
-            help="Next page (PageDown in presenter mode)",
+            help=W.text("step_next_help"),
             use_container_width=True,
         ):
             _go(pages_by_url[page_urls[i + 1]])

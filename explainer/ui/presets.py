@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from explainer.content.words import Words
+from explainer.content.words import Words, words
+
+W = words("ui")  # the words: content/words/ui.toml
 
 
 @dataclass(frozen=True)
@@ -63,14 +65,16 @@ def preset_selector(presets: Mapping[str, Preset], key: str, help_text: str) -> 
     sentence; returns the ``on_change`` keyword arguments that sliders pass so moving them deselects it."""
     from explainer.ui.widgets import url_choice
 
-    url_choice("Presets", list(presets), key=key, on_change=apply_preset, args=(presets, key), help=help_text)
+    url_choice(
+        W.text("presets_label"), list(presets), key=key, on_change=apply_preset, args=(presets, key), help=help_text
+    )
     apply_preset_from_link(presets, key, set(st.query_params.keys()))
     chosen = st.session_state.get(key)
     # One slot, filled or empty: the number of elements before the animated view stays the same, so choosing
     # a preset updates the view in place instead of remounting it one position further down.
     slot = st.empty()
     if chosen in presets:
-        slot.caption(f"**{chosen}:** {presets[chosen].blurb}")
+        slot.caption(W.text("preset_chosen", name=chosen, caption=presets[chosen].blurb))
     return {"on_change": clear_preset, "args": (key,)}
 
 

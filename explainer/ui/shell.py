@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from explainer.content.words import words
 from explainer.ui import presenter
 from explainer.ui.animated_view import reduce_motion_toggle
 from explainer.ui.banner import show_banner
@@ -13,7 +14,8 @@ from explainer.ui.connection import connection_watch
 from explainer.ui.keyboard import page_keys
 from explainer.ui.warmup import start as start_warm_up
 
-APP_TITLE = "Excitation & inhibition: GABA vs glutamate"
+W = words("ui")  # the words: content/words/ui.toml
+APP_TITLE = W.text("app_title")
 
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
@@ -25,18 +27,18 @@ STYLESHEET = ASSETS / "app.css"
 # (module file, title, icon, url path); teaching order.  Each page module is importable (its render()
 # function) and also runnable as a page script, which is how st.navigation and AppTest run it.
 PAGE_TABLE = (
-    ("home.py", "Start here", ":material/home:", "home"),
-    ("lesson_1_neuron.py", "1 · Meet the neuron", ":material/bolt:", "meet-the-neuron"),
-    ("lesson_2_glutamate.py", "2 · Glutamate: key and gate", ":material/key:", "glutamate"),
-    ("lesson_3_gaba.py", "3 · GABA: the brake", ":material/do_not_disturb_on:", "gaba"),
-    ("lesson_4_balance.py", "4 · Tug of war: balance", ":material/balance:", "balance"),
-    ("playground.py", "Tug of war", ":material/sports_kabaddi:", "tug-of-war"),
-    ("circuits.py", "Circuits", ":material/hub:", "circuits"),
-    ("blocked_gate.py", "The blocked gate", ":material/block:", "blocked-gate"),
-    ("leaves_out.py", "What this model leaves out", ":material/info:", "model-notes"),
-    ("glossary.py", "Glossary", ":material/menu_book:", "glossary"),
-    ("references.py", "References", ":material/library_books:", "references"),
-    ("educator.py", "Educator guide", ":material/school:", "educator-guide"),
+    ("home.py", W.text("nav_home"), ":material/home:", "home"),
+    ("lesson_1_neuron.py", W.text("nav_lesson_1_neuron"), ":material/bolt:", "meet-the-neuron"),
+    ("lesson_2_glutamate.py", W.text("nav_lesson_2_glutamate"), ":material/key:", "glutamate"),
+    ("lesson_3_gaba.py", W.text("nav_lesson_3_gaba"), ":material/do_not_disturb_on:", "gaba"),
+    ("lesson_4_balance.py", W.text("nav_lesson_4_balance"), ":material/balance:", "balance"),
+    ("playground.py", W.text("nav_playground"), ":material/sports_kabaddi:", "tug-of-war"),
+    ("circuits.py", W.text("nav_circuits"), ":material/hub:", "circuits"),
+    ("blocked_gate.py", W.text("nav_blocked_gate"), ":material/block:", "blocked-gate"),
+    ("leaves_out.py", W.text("nav_leaves_out"), ":material/info:", "model-notes"),
+    ("glossary.py", W.text("nav_glossary"), ":material/menu_book:", "glossary"),
+    ("references.py", W.text("nav_references"), ":material/library_books:", "references"),
+    ("educator.py", W.text("nav_educator"), ":material/school:", "educator-guide"),
 )
 DEFAULT_PAGE = "tug-of-war"  # the app opens on the playground, animation playing
 

@@ -23,8 +23,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from explainer.content.words import words
 from explainer.ui import browser
 
+W = words("ui")  # the words: content/words/ui.toml
 _SAFE = re.compile(r"[^0-9A-Za-z.+\-_ ]")
 MAX_QUOTED_CHARS = 16
 
@@ -32,7 +34,7 @@ MAX_QUOTED_CHARS = 16
 def quote_url_value(raw: object) -> str:
     """A short, inert excerpt of a URL value for a message (no markup survives)."""
     text = _SAFE.sub("", str(raw))[:MAX_QUOTED_CHARS]
-    return text if text else "(unreadable)"
+    return text if text else W.text("link_unreadable_value")
 
 
 def _raw_param(key: str) -> str | None:
@@ -43,9 +45,8 @@ def _raw_param(key: str) -> str | None:
     return values[-1] if values else None
 
 
-def _note(label: str, message: str) -> None:
+def _note(text: str) -> None:
     """A note beside the widget, and a toast, which is seen even when the widget sits in a closed expander."""
-    text = f"The link's setting for **{label}** {message}"
     st.warning(text, icon=":material/link_off:")
     st.toast(text, icon=":material/link_off:")
 
@@ -57,10 +58,10 @@ def _url_text(value: float) -> str:
     return str(value)
 
 
-def _correct_link(key: str, label: str, value: float, message: str) -> None:
+def _correct_link(key: str, value: float, note: str) -> None:
     """Use ``value`` for ``key`` (session state), note it, and put it in the address bar from the browser."""
     st.session_state[key] = value
-    _note(label, message)
+    _note(note)
     st.html(browser.script("put_in_link.js", key, _url_text(value)), unsafe_allow_javascript=True)
 
 
@@ -71,15 +72,17 @@ def _reconcile_number(key: str, label: str, lo: float, hi: float, is_int: bool) 
     try:
         value = float(raw)
     except ValueError:
-        _note(label, f"(`{quote_url_value(raw)}`) is not a number, so the default is used.")
+        _note(W.text("link_not_a_number", name=label, value=quote_url_value(raw)))
         return
     if not math.isfinite(value):
-        _note(label, f"(`{quote_url_value(raw)}`) is not a finite number, so the default is used.")
+        _note(W.text("link_not_finite", name=label, value=quote_url_value(raw)))
         return
     if value < lo or value > hi:
         clamped = min(max(value, lo), hi)
-        message = f"(`{quote_url_value(raw)}`) is outside {lo:g} to {hi:g}, so {clamped:g} is used."
-        _correct_link(key, label, int(clamped) if is_int else float(clamped), message)
+        note = W.text(
+            "link_out_of_range", name=label, value=quote_url_value(raw), lo=f"{lo:g}", hi=f"{hi:g}", used=f"{clamped:g}"
+        )
+        _correct_link(key, int(clamped) if is_int else float(clamped), note)
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def url_choice(
     """
     raw = _raw_param(key)
     if raw is not None and raw not in {format_func(o) for o in options}:
-        _note(label, f"(`{quote_url_value(raw)}`) is not one of the choices, so it is ignored.")
+        _note(W.text("link_not_a_choice", name=label, value=quote_url_value(raw)))
     return st.segmented_control(
         label, options=list(options), format_func=format_func, key=key, bind="query-params", **kwargs
     )
@@ -135,5 +138,5 @@ def url_toggle(label: str, default: bool, *, key: str, **kwargs) -> bool:
     """``st.toggle`` bound to the URL; a link value other than true/false gets a note."""
     raw = _raw_param(key)
     if raw is not None and raw.lower() not in ("true", "false"):
-        _note(label, f"(`{quote_url_value(raw)}`) is neither true nor false, so the default is used.")
+        _note(W.text("link_not_on_off", name=label, value=quote_url_value(raw)))
     return st.toggle(label, default, key=key, bind="query-params", **kwargs)

@@ -23,7 +23,10 @@ from functools import cache
 
 import streamlit as st
 
+from explainer.content.words import words
 from explainer.ui.widgets import url_toggle
+
+W = words("ui")  # the words: content/words/ui.toml
 
 COMPONENT_NAME = "explainer.animated_view"  # "<project name>.<component name in pyproject.toml>"
 REDUCE_MOTION_KEY = "calm"
@@ -51,10 +54,10 @@ def reduce_motion_toggle() -> bool:
     with st.sidebar:
         return bool(
             url_toggle(
-                "Reduce motion",
+                W.label(REDUCE_MOTION_KEY),
                 False,
                 key=REDUCE_MOTION_KEY,
-                help="Animations show their final state instead of playing by themselves; Play still works.",
+                help=W.help(REDUCE_MOTION_KEY),
             )
         )
 

@@ -13,11 +13,13 @@
 // of its buttons has focus), and presses the button on Enter or Space.  New charts are picked up as they
 // appear.  (The animated views have their own keyboard controls: explainer/ui/animated_view.)
 
+let chartTool = ''; // the fallback name of a toolbar button (content/words/ui.toml, sent as data)
+
 function enable() {
   document.querySelectorAll('.js-plotly-plot .modebar-btn:not([tabindex])').forEach((a) => {
     a.setAttribute('tabindex', '0');
     a.setAttribute('role', 'button');
-    if (!a.getAttribute('aria-label')) a.setAttribute('aria-label', a.getAttribute('data-title') || 'Chart tool');
+    if (!a.getAttribute('aria-label')) a.setAttribute('aria-label', a.getAttribute('data-title') || chartTool);
   });
 }
 
@@ -52,7 +54,10 @@ function install() {
 }
 
 export default function pageKeys(component) {
-  window.eiPresenting = Boolean(component && component.data && component.data.presenting);
+  const data = (component && component.data) || {};
+  window.eiPresenting = Boolean(data.presenting);
+  chartTool = String(data.chart_tool || '');
+  if (data.focus) document.documentElement.style.setProperty('--ei-focus', data.focus);
   if (!window.eiPageKeys) {
     window.eiPageKeys = true;
     install();

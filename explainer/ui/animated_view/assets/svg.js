@@ -84,9 +84,9 @@ export function round(x, digits = 2) {
   return Math.round(x * f) / f;
 }
 
-// Fill "{name}" placeholders (the one template syntax of explainer/content/view_words.py).
+// Fill "{{name}}" placeholders (the one template syntax of explainer/content/view_words.py).
 export function fill(template, values) {
-  return String(template).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+  return String(template).replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k) => (k in values ? String(values[k]) : m));
 }
 
 // A number as the views print it: fixed digits, a true minus sign, never "NaN".
