@@ -147,13 +147,16 @@ def test_no_function_is_longer_than_a_screen() -> None:
     assert not long, "split these functions:\n" + "\n".join(long)
 
 
-def test_no_python_module_writes_a_colour_outside_the_style_module() -> None:
+def test_no_module_script_or_style_sheet_writes_a_colour_outside_the_style_module() -> None:
     """Colours come from figures/style.py (one palette per profile); a literal elsewhere escapes the projector
-    profile.  The page's own style sheets (ui/browser/*.css) read theirs as CSS properties declared from it."""
+    profile.  The style sheets and scripts (ui/browser, ui/animated_view/assets, ui/page_keys) read theirs
+    as CSS properties or data set from it."""
     colour = re.compile(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b|\brgba?\(")
+    browser_files = sorted(p for ext in ("*.js", "*.css") for p in PACKAGE.rglob(ext) if "node_modules" not in p.parts)
+    assert browser_files, "the scan must see the component's JavaScript and CSS"
     found = [
         f"{path.relative_to(PACKAGE.parent)}:{i}: {line.strip()[:80]}"
-        for path in _modules()
+        for path in _modules() + browser_files
         if path != PACKAGE / "figures" / "style.py"
         for i, line in enumerate(path.read_text().splitlines(), 1)
         if colour.search(line)

@@ -15,9 +15,9 @@ def describe_neuron_run(run: NeuronRun, inp: SynapticInput, rate_without_gaba_hz
     """One paragraph: inputs, conductances, V and output, and which side is winning.
 
     ``rate_without_gaba_hz``: the rate of the same cell with the same glutamate input and no GABA (see
-    :func:`explainer.model.scenarios.rate_without_gaba`).  Pages pass it whenever E_GABA lies above rest, where
-    what GABA does to the firing rate depends on the numbers: the paragraph then says what the model did,
-    never a fixed claim.
+    :func:`explainer.model.experiments.balance.rate_without_gaba`).  Pages pass it whenever E_GABA lies
+    above rest, where what GABA does to the firing rate depends on the numbers: the paragraph then says what
+    the model did, never a fixed claim.
     """
     seconds = run.duration_ms / 1000.0
     n_glu = int(np.count_nonzero(inp.glutamate_times_ms <= run.duration_ms))
@@ -98,6 +98,14 @@ def _depolarising_gaba(p, rate_hz: float, rate_without_hz: float) -> str:
     return f"{head} Here it leaves the rate as it was: {with_without} (the same glutamate input)."
 
 
+# The regimes' shown names, by the model's id (explainer.model.spikes.network_stats).
+REGIME_NAMES = {
+    "silent": "silent",
+    "balanced irregular": "balanced irregular",
+    "regular": "regular",
+    "runaway": "runaway",
+}
+
 REGIME_SENTENCES = {
     "silent": "The network is silent: with no kick to start it, recurrent excitation never gets going.",
     "balanced irregular": (
@@ -117,7 +125,7 @@ def describe_network_run(stats, params) -> str:
     """One paragraph on a network run: regime, rates and irregularity (for everyone and screen readers)."""
     cv = "not measurable (too few spikes)" if not np.isfinite(stats.exc_cv) else f"{stats.exc_cv:.2f}"
     return (
-        f"Regime: {stats.regime}. Between {stats.start_ms:.0f} and {stats.stop_ms:.0f} ms the "
+        f"Regime: {REGIME_NAMES[stats.regime]}. Between {stats.start_ms:.0f} and {stats.stop_ms:.0f} ms the "
         f"{params.n_exc} excitatory cells fired on average {stats.exc_rate_hz:.1f} spikes per second and the "
         f"{params.n_inh} inhibitory cells {stats.inh_rate_hz:.1f}; irregularity (CV of interspike intervals, "
         f"0 = clock-like, 1 = as irregular as random, above 1 = more irregular still, in bursts and pauses) {cv}. "

@@ -16,10 +16,10 @@ import numpy as np
 
 from explainer.content.format import num as n
 from explainer.model.experiments import balance, excitability, inhibition, synapses
+from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 from explainer.model.experiments.common import DT_ms
 from explainer.model.network import NetworkParams
 from explainer.model.neuron import NeuronParams
-from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
 from explainer.model.spikes import settled_mean_v_mV
 
 STANDARD = NeuronParams()

@@ -21,8 +21,8 @@ from explainer.content.format import fill
 from explainer.content.view_words import CONTROLS, NETWORK
 from explainer.figures import style as st_
 from explainer.figures import view_codec as vc
-from explainer.model.analysis import population_rate_trace
 from explainer.model.network import NetworkParams, NetworkRun
+from explainer.model.spikes import population_rate_trace
 
 RASTER_EXC_CELLS = 100
 RASTER_INH_CELLS = 25

@@ -10,8 +10,8 @@ from explainer import content
 from explainer.content.format import fill, num
 from explainer.content.words import words
 from explainer.figures.network import build_disinhibition_chart
+from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
 from explainer.model.network import NetworkParams
-from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
 from explainer.model.neuron import mg_block
 from explainer.ui import lesson, presenter
 from explainer.ui.animated_view import animated_view, reduce_motion

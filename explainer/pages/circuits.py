@@ -7,13 +7,14 @@ import math
 import streamlit as st
 
 from explainer.content.format import num
+from explainer.content.live_descriptions import REGIME_NAMES
 from explainer.content.words import words
+from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED
 from explainer.model.network import NetworkParams
-from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.network_views import network_view
-from explainer.ui.presets import preset_selector, presets_from
+from explainer.ui.presets import preset_sliders, presets_from
 from explainer.ui.widgets import Slider, url_number_input, url_toggle
 
 WORDS = words("circuits")  # every word this page shows: content/words/circuits.toml
@@ -64,25 +65,22 @@ NET_EXT_SLIDER = Slider(
 
 
 def _controls() -> tuple[NetworkParams, int]:
-    clear = preset_selector(PRESETS, "net_preset", WORDS.text("presets_help"))
-    with presenter.tuck(WORDS.text("sliders_tuck")):
-        return _sliders(clear)
-
-
-def _sliders(clear: dict) -> tuple[NetworkParams, int]:
-    c1, c2, c3, c4 = st.columns([1, 1, 1, 0.8])
-    with c1:
-        w_exc = NET_W_EXC_SLIDER.show(**clear)
-    with c2:
-        w_inh = NET_W_INH_SLIDER.show(**clear)
-    with c3:
-        ext = NET_EXT_SLIDER.show(**clear)
-    with c4:
+    """Presets, the three sliders and, in a fourth column, the kick and the wiring seed."""
+    row = preset_sliders(
+        PRESETS,
+        (NET_W_EXC_SLIDER, NET_W_INH_SLIDER, NET_EXT_SLIDER),
+        key="net_preset",
+        help_text=WORDS.text("presets_help"),
+        tuck_label=WORDS.text("sliders_tuck"),
+        widths=(1, 1, 1, 0.8),
+    )
+    w_exc, w_inh, ext = row.values
+    with row.extra:
         kick = url_toggle(
             WORDS.label("net_kick"),
             True,
             key="net_kick",
-            **clear,
+            **row.deselect,
             help=WORDS.help("net_kick", kick_ms=num(DEFAULTS.kick_ms)),
         )
         seed = url_number_input(
@@ -114,7 +112,7 @@ def circuits() -> None:
     with view_area:
         animated_view(payload, key=VIEW_KEY)
     m1, m2, m3, m4 = st.columns([1.7, 1, 1, 1])  # the regime's name ("balanced irregular") needs the room
-    m1.metric(WORDS.text("metric_regime"), stats.regime)
+    m1.metric(WORDS.text("metric_regime"), REGIME_NAMES[stats.regime])
     m2.metric(WORDS.text("metric_exc"), num(stats.exc_rate_hz, 1))
     m3.metric(WORDS.text("metric_inh"), num(stats.inh_rate_hz, 1))
     m4.metric(

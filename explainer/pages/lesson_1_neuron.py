@@ -19,7 +19,7 @@ from explainer.model.experiments.excitability import FICurve, current_step_run, 
 from explainer.model.neuron import NeuronParams
 from explainer.model.spikes import steady_rate_hz
 from explainer.ui import lesson, presenter
-from explainer.ui.presets import presets_from
+from explainer.ui.presets import preset_sliders, presets_from
 from explainer.ui.widgets import Slider
 
 WORDS = words("lesson_1_neuron")  # every word this page shows: content/words/lesson_1_neuron.toml
@@ -97,14 +97,14 @@ numbers = text_numbers.excitability_lesson  # every number this page's text quot
 @st.fragment
 def experiment() -> None:
     """Presets, the two sliders, the figure and its read-outs (reruns on its own)."""
-    current, t_ref = lesson.preset_sliders(
+    current, t_ref = preset_sliders(
         PRESETS,
         (
             L1_CURRENT_SLIDER,
             L1_TREF_SLIDER,
         ),
         key="l1_preset",
-    )
+    ).values
     fig, description, r = view(float(current), float(t_ref), presenter.figure_style())
     lesson.chart(
         fig,

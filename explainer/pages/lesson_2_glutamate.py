@@ -23,7 +23,7 @@ from explainer.model.experiments.synapses import (
 )
 from explainer.model.neuron import NeuronParams
 from explainer.ui import lesson, presenter
-from explainer.ui.presets import presets_from
+from explainer.ui.presets import preset_sliders, presets_from
 from explainer.ui.widgets import Slider
 
 WORDS = words("lesson_2_glutamate")  # every word this page shows: content/words/lesson_2_glutamate.toml
@@ -145,14 +145,14 @@ numbers = text_numbers.synapses_lesson  # every number this page's text quotes
 @st.fragment
 def mg_experiment() -> None:
     """The Mg2+ block: the same NMDA input at rest and at a holding potential the student chooses."""
-    hold, mg = lesson.preset_sliders(
+    hold, mg = preset_sliders(
         MG_PRESETS,
         (
             L2_HOLD_SLIDER,
             L2_MG_SLIDER,
         ),
         key="l2_mg_preset",
-    )
+    ).values
     at_predicted = hold == L2_HOLD_SLIDER.default and mg == L2_MG_SLIDER.default
     lesson.away_from_prediction(load_lesson(SLUG), at_predicted, numbers())
     fig, description, r = nmda_view(float(hold), float(mg), presenter.figure_style())
@@ -169,7 +169,7 @@ def mg_experiment() -> None:
 @st.fragment
 def summation_experiment() -> None:
     """Spatial and temporal summation: synapses per volley, number of volleys, time between them."""
-    n_syn, volleys, interval = lesson.preset_sliders(
+    n_syn, volleys, interval = preset_sliders(
         SUM_PRESETS,
         (
             L2_SYNAPSES_SLIDER,
@@ -177,7 +177,7 @@ def summation_experiment() -> None:
             L2_INTERVAL_SLIDER,
         ),
         key="l2_sum_preset",
-    )
+    ).values
     fig, description, r = summation_view(int(n_syn), int(volleys), float(interval), presenter.figure_style())
     lesson.chart(fig, "l2_sum_chart", WORDS.text("summation_alt", description=description))
     m1, m2 = st.columns(2)

@@ -24,7 +24,7 @@ from explainer.model.experiments.inhibition import (
 )
 from explainer.model.neuron import NeuronParams
 from explainer.ui import lesson, presenter
-from explainer.ui.presets import presets_from
+from explainer.ui.presets import preset_sliders, presets_from
 from explainer.ui.widgets import Slider
 
 WORDS = words("lesson_3_gaba")  # every word this page shows: content/words/lesson_3_gaba.toml
@@ -98,14 +98,14 @@ numbers = text_numbers.inhibition_lesson  # every number this page's text quotes
 @st.fragment
 def experiment() -> None:
     """E_GABA and GABA strength -> one GABA input (IPSPs) and the shunting experiment."""
-    e_gaba, g_gaba = lesson.preset_sliders(
+    e_gaba, g_gaba = preset_sliders(
         PRESETS,
         (
             L3_EGABA_SLIDER,
             L3_GGABA_SLIDER,
         ),
         key="l3_preset",
-    )
+    ).values
     at_predicted = e_gaba == L3_EGABA_SLIDER.default and g_gaba == L3_GGABA_SLIDER.default
     lesson.away_from_prediction(load_lesson(SLUG), at_predicted, numbers())
     ipsp_fig, ipsp_text, shunt_fig, shunt_text, r = gaba_view(float(e_gaba), float(g_gaba), presenter.figure_style())

@@ -16,11 +16,16 @@ from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import FigureStyle
 from explainer.figures.view_codec import view_id
-from explainer.model.scenarios import TugOfWarSettings, compares_without_gaba, rate_without_gaba, run_tug_of_war
+from explainer.model.experiments.balance import (
+    TugOfWarSettings,
+    compares_without_gaba,
+    rate_without_gaba,
+    run_tug_of_war,
+)
 from explainer.model.spikes import isi_cv, settled_mean_v_mV
 from explainer.ui import lesson, presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
-from explainer.ui.presets import presets_from
+from explainer.ui.presets import preset_sliders, presets_from
 from explainer.ui.widgets import Slider
 
 WORDS = words("lesson_4_balance")  # every word this page shows: content/words/lesson_4_balance.toml
@@ -110,14 +115,14 @@ numbers = text_numbers.balance_lesson  # every number this page's text quotes
 @st.fragment
 def explore() -> None:
     """Two rate sliders -> the animated neuron and the rate map with the sliders' point starred."""
-    glu, gaba = lesson.preset_sliders(
+    glu, gaba = preset_sliders(
         PRESETS,
         (
             L4_GLU_SLIDER,
             L4_GABA_SLIDER,
         ),
         key="l4_preset",
-    )
+    ).values
     anim, anim_text, map_fig, map_text, r = explore_view(
         float(glu), float(gaba), presenter.figure_style(), presenter.view_style(), reduce_motion()
     )

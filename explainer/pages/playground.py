@@ -11,12 +11,17 @@ from explainer.figures.export import neuron_traces_csv
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.figures.view_codec import view_id
+from explainer.model.experiments.balance import (
+    TugOfWarSettings,
+    compares_without_gaba,
+    rate_without_gaba,
+    run_tug_of_war,
+)
 from explainer.model.neuron import NeuronRun
-from explainer.model.scenarios import TugOfWarSettings, compares_without_gaba, rate_without_gaba, run_tug_of_war
 from explainer.model.spikes import settled_mean_v_mV
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
-from explainer.ui.presets import clear_preset, preset_selector, presets_from
+from explainer.ui.presets import PresetRow, preset_sliders, presets_from
 from explainer.ui.widgets import Slider, url_number_input
 
 WORDS = words("playground")  # every word this page shows: content/words/playground.toml
@@ -158,24 +163,18 @@ def playground_view(
     return run, payload, description
 
 
-def _input_controls() -> tuple[float, float, float, float]:
+INPUT_SLIDERS = (GLU_RATE_SLIDER, GLU_WEIGHT_SLIDER, GABA_RATE_SLIDER, GABA_WEIGHT_SLIDER)
+
+
+def _input_controls() -> PresetRow:
     """Presets and the four input sliders (glutamate rate and strength, GABA rate and strength)."""
-    clear = preset_selector(PRESETS, "preset", WORDS.text("presets_help"))
-    with presenter.tuck(WORDS.text("sliders_tuck")):
-        return _input_sliders(clear)
-
-
-def _input_sliders(clear: dict) -> tuple[float, float, float, float]:
-    c1, c2, c3, c4 = st.columns(4)
-    with c1:
-        glu_rate = GLU_RATE_SLIDER.show(**clear)
-    with c2:
-        glu_weight = GLU_WEIGHT_SLIDER.show(**clear)
-    with c3:
-        gaba_rate = GABA_RATE_SLIDER.show(**clear)
-    with c4:
-        gaba_weight = GABA_WEIGHT_SLIDER.show(**clear)
-    return float(glu_rate), float(glu_weight), float(gaba_rate), float(gaba_weight)
+    return preset_sliders(
+        PRESETS,
+        INPUT_SLIDERS,
+        key="preset",
+        help_text=WORDS.text("presets_help"),
+        tuck_label=WORDS.text("sliders_tuck"),
+    )
 
 
 def _advanced_controls(clear: dict) -> tuple[float, float, float, int]:
@@ -203,11 +202,11 @@ def playground() -> None:
     otherwise the sliders come first, as a student reads the page.
     """
     view_area = st.container() if presenter.is_presenting() else None
-    clear = {"on_change": clear_preset, "args": ("preset",)}
-    glu_rate, glu_weight, gaba_rate, gaba_weight = _input_controls()
+    row = _input_controls()
+    glu_rate, glu_weight, gaba_rate, gaba_weight = (float(v) for v in row.values)
     view_area = view_area or st.container()
     chart_area = st.container()
-    g_nmda, mg, e_gaba, seed = _advanced_controls(clear)
+    g_nmda, mg, e_gaba, seed = _advanced_controls(row.deselect)
     settings = TugOfWarSettings(
         glutamate_rate_hz=glu_rate,
         glutamate_weight_nS=glu_weight,

@@ -6,15 +6,13 @@ The lesson files and their parser are in ``explainer/content`` (``content/parse.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import streamlit as st
 
 from explainer.content.parse import EntryDocument, LessonText, Question, fill
 from explainer.content.words import words
 from explainer.ui import presenter
-from explainer.ui.presets import Preset, clear_preset, preset_selector
-from explainer.ui.widgets import Slider
 
 W = words("ui")  # the words: content/words/ui.toml
 
@@ -198,22 +196,6 @@ def try_this(lesson: LessonText, name: str = "try", numbers: Mapping[str, str] |
 
 def waiting_for_prediction() -> None:
     st.info(W.text("waiting_for_prediction"), icon=":material/visibility_off:")
-
-
-def presets(options: Mapping[str, Preset], *, key: str) -> None:
-    """One-click scenarios that set this lesson's sliders (bound to the URL like the sliders)."""
-    preset_selector(options, key, W.text("lesson_presets_help"))
-
-
-def preset_sliders(options: Mapping[str, Preset], sliders: Sequence[Slider], *, key: str) -> list[float]:
-    """The lesson's presets above its sliders, side by side; moving a slider leaves the preset.  Returns the
-    sliders' values, in order."""
-    presets(options, key=key)
-    values = []
-    for column, slider in zip(st.columns(len(sliders)), sliders, strict=True):
-        with column:
-            values.append(slider.show(on_change=clear_preset, args=(key,)))
-    return values
 
 
 def show_entries(doc: EntryDocument, numbers: Mapping[str, str] | None = None, *, only=None) -> None:

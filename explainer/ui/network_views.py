@@ -16,9 +16,9 @@ from explainer.content.words import words
 from explainer.figures.network_view import RASTER_EXC_CELLS, RASTER_INH_CELLS, network_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.figures.view_codec import view_id
-from explainer.model.analysis import NetworkStats
+from explainer.model.experiments.circuits import DISINHIBITION_SCALES, run_network
 from explainer.model.network import NetworkParams
-from explainer.model.network_scenarios import DISINHIBITION_SCALES, run_network
+from explainer.model.spikes import NetworkStats
 
 W = words("ui")  # the words: content/words/ui.toml
 RASTER_CELLS = RASTER_EXC_CELLS + RASTER_INH_CELLS  # the cells the raster samples (at most)

@@ -1,13 +1,22 @@
-"""Named scenarios (presets) that set several widgets at once through ``st.session_state``."""
+"""Named scenarios (presets) that set several widgets at once through ``st.session_state``.
+
+The one API a page uses is :func:`preset_sliders`: the preset control, then the sliders it sets side by side
+(folded behind one click when presenting, if the page asks), each deselecting the preset when moved.
+:func:`presets_from` builds a page's presets from its words (``content/words/<page>.toml``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from typing import Any
 
 import streamlit as st
 
 from explainer.content.words import Words, words
+from explainer.ui import presenter
+from explainer.ui.widgets import Slider, url_choice
 
 W = words("ui")  # the words: content/words/ui.toml
 
@@ -63,8 +72,6 @@ def clear_preset(selector_key: str) -> None:
 def preset_selector(presets: Mapping[str, Preset], key: str, help_text: str) -> dict:
     """The preset control (URL-bound), a link naming a preset applied once, and the chosen preset's
     sentence; returns the ``on_change`` keyword arguments that sliders pass so moving them deselects it."""
-    from explainer.ui.widgets import url_choice
-
     url_choice(
         W.text("presets_label"), list(presets), key=key, on_change=apply_preset, args=(presets, key), help=help_text
     )
@@ -81,3 +88,39 @@ def preset_selector(presets: Mapping[str, Preset], key: str, help_text: str) -> 
 def presets_from(words: Words, values: Mapping[str, Mapping[str, float | int | bool]]) -> dict[str, Preset]:
     """The page's presets by their shown name, from its words and, by preset id, the widget values each sets."""
     return {words.preset_name(pid): Preset(words.preset(pid), preset_values) for pid, preset_values in values.items()}
+
+
+@dataclass(frozen=True)
+class PresetRow:
+    """What :func:`preset_sliders` drew: the sliders' values in order, and the column after them (if asked for)."""
+
+    values: list[Any]
+    extra: Any = None  # a Streamlit column for the page's other controls (toggles, seeds), or None
+    deselect: Mapping[str, Any] = field(default_factory=dict)  # on_change kwargs: moving a widget leaves the preset
+
+
+def preset_sliders(
+    presets: Mapping[str, Preset],
+    sliders: Sequence[Slider],
+    *,
+    key: str,
+    help_text: str | None = None,
+    tuck_label: str | None = None,
+    widths: Sequence[float] | None = None,
+) -> PresetRow:
+    """The presets above their sliders, side by side; moving a slider leaves the preset.
+
+    ``tuck_label``: when presenting, the sliders fold behind this label (the view stays on the projected
+    screen).  ``widths``: the columns' relative widths, one per slider, or one more for :attr:`PresetRow.extra`.
+    """
+    deselect = preset_selector(presets, key, help_text or W.text("lesson_presets_help"))
+    widths = list(widths) if widths else [1] * len(sliders)
+    if len(widths) not in (len(sliders), len(sliders) + 1):
+        raise ValueError(f"{len(widths)} column widths for {len(sliders)} sliders")
+    with presenter.tuck(tuck_label) if tuck_label else nullcontext():
+        columns = st.columns(widths)
+        values = []
+        for column, slider in zip(columns, sliders, strict=False):
+            with column:
+                values.append(slider.show(**deselect))
+    return PresetRow(values, columns[len(sliders)] if len(widths) > len(sliders) else None, deselect)

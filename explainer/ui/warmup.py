@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED
+from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED
 from explainer.ui import network_views
 
 _lock = threading.Lock()

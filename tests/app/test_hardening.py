@@ -8,8 +8,8 @@ import tomllib
 
 from explainer.figures.network_view import network_view_payload
 from explainer.figures.style import FigureStyle
+from explainer.model.experiments.circuits import run_network
 from explainer.model.network import NetworkParams
-from explainer.model.network_scenarios import run_network
 
 CONFIG = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
 

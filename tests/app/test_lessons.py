@@ -405,7 +405,7 @@ def test_lesson_4_star_follows_the_sliders_and_readouts_are_the_playground_model
     at = _revealed(LESSONS[3], {"l4_glu": "5000", "l4_gaba": "2000"})
     star = next(t for t in _chart_by_key(at, "l4_rate_map")["data"] if t.get("name") == "your sliders")
     assert (star["x"], star["y"]) == ([5000.0], [2000.0])
-    from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+    from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 
     run, _ = run_tug_of_war(TugOfWarSettings(glutamate_rate_hz=5000, gaba_rate_hz=2000))
     metrics = {m.label: m.value for m in at.metric}
@@ -419,7 +419,7 @@ def test_lesson_4_star_follows_the_sliders_and_readouts_are_the_playground_model
 
 
 def test_preset_descriptions_are_true_to_the_model():
-    from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+    from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 
     l1 = lesson_1_neuron.PRESETS
     for name, silent in (("Below threshold", True), ("Just above threshold", False), ("Strong current", False)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.model.network_scenarios import DISINHIBITION_SCALES, disinhibition_sweep
+from explainer.model.experiments.circuits import DISINHIBITION_SCALES, disinhibition_sweep
 from explainer.pages.circuits import PRESETS
 from tests.app.conftest import assert_clean, chart_specs, open_page, page_text, views
 

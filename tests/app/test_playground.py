@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 from explainer.pages.playground import PRESETS, VIEW_KEY
 from tests.app.conftest import assert_clean, open_page, page_text, views
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
 from explainer.model.network import NetworkParams
-from explainer.model.network_scenarios import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
 from explainer.ui import network_views, warmup
 
 

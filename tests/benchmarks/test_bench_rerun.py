@@ -20,7 +20,7 @@ from explainer.content.live_descriptions import describe_neuron_run
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.figures.view_codec import unpack
-from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 from explainer.pages.playground import settings_id
 from tests.benchmarks._bench import (
     BUDGET_RERUN_CACHED_CPU_MS,

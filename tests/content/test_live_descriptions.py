@@ -7,7 +7,7 @@ import re
 import pytest
 
 from explainer.content.live_descriptions import describe_neuron_run
-from explainer.model.scenarios import TugOfWarSettings, gaba_depolarises, rate_without_gaba, run_tug_of_war
+from explainer.model.experiments.balance import TugOfWarSettings, gaba_depolarises, rate_without_gaba, run_tug_of_war
 
 
 def _described(e_gaba_mV: float, **changes) -> tuple[str, float, float]:

@@ -17,7 +17,7 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
-from explainer.model.scenarios import TugOfWarSettings
+from explainer.model.experiments.balance import TugOfWarSettings
 from explainer.pages.playground import VIEW_KEY
 
 from .conftest import TESTID_EXCEPTION, goto, wait_for_app

@@ -8,7 +8,7 @@ import io
 import numpy as np
 
 from explainer.figures.export import MODEL_NOTE, NEURON_CSV_COLUMNS, neuron_traces_csv
-from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 from explainer.pages.playground import csv_settings, export_name
 
 

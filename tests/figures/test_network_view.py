@@ -23,8 +23,8 @@ from explainer.figures.network_view import (
     node_size_px,
 )
 from explainer.figures.view_codec import unpack
-from explainer.model.analysis import population_rate_trace
 from explainer.model.network import NetworkParams, simulate_network
+from explainer.model.spikes import population_rate_trace
 
 VIEW_BUDGET_BYTES = 60_000  # DESIGN.md section 9: one animated view's message
 

@@ -19,7 +19,7 @@ from explainer.figures.neuron_view import (
     raster_counts,
 )
 from explainer.figures.view_codec import unpack
-from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war
+from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 
 VIEW_BUDGET_BYTES = 60_000  # DESIGN.md section 9: one animated view's message
 BUSIEST = TugOfWarSettings(glutamate_rate_hz=6000, glutamate_weight_nS=3.0, gaba_rate_hz=6000, gaba_weight_nS=5.0,

@@ -61,7 +61,7 @@ def test_reserved_header_key_and_uint8_range():
 
 def test_one_view_id_for_every_view_equal_settings_equal_ids():
     from explainer.figures.view_codec import view_id
-    from explainer.model.scenarios import TugOfWarSettings
+    from explainer.model.experiments.balance import TugOfWarSettings
 
     a, b = TugOfWarSettings(), TugOfWarSettings(gaba_rate_hz=2000.0)
     assert view_id(a) == view_id(TugOfWarSettings()) and view_id(a) != view_id(b)

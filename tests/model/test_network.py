@@ -10,8 +10,8 @@ from functools import cache
 import numpy as np
 import pytest
 
-from explainer.model.analysis import cv_of_isi, network_stats, population_rate_hz, population_rate_trace
 from explainer.model.network import NetworkParams, NetworkRun, random_connectivity, simulate_network
+from explainer.model.spikes import cv_of_isi, network_stats, population_rate_hz, population_rate_trace
 
 SEED = 1  # a seed whose balanced state survives every inhibition level tested below
 

@@ -1,5 +1,8 @@
-"""Balance (lesson 4): the tug of war over a grid of input rates, and irregular firing in balance.
+"""Balance: the tug of war (one neuron, Poisson glutamate and GABA input: what the playground and lesson 4
+run), the same neuron over a grid of input rates, and irregular firing in balance.
 
+:class:`TugOfWarSettings` is what the playground's sliders set; :func:`run_tug_of_war` runs exactly what
+the page shows, so tests and benchmarks can run it too.
 :func:`rate_map` simulates the playground neuron over a grid of input rates, all cells at once;
 :func:`explainer.model.spikes.isi_cv` measures irregularity, the coefficient of variation of the
 interspike intervals (0 for a metronome, 1 for a Poisson process).
@@ -11,13 +14,72 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from explainer.model.neuron import (
-    NeuronRun,
-    simulate_batch,
-    simulate_neuron,
-)
-from explainer.model.scenarios import TugOfWarSettings, tug_of_war_input
+from explainer.model.inputs import poisson_input
+from explainer.model.neuron import NeuronParams, NeuronRun, SynapticInput, simulate_batch, simulate_neuron
 from explainer.model.spikes import isi_cv
+
+PLAYGROUND_DURATION_ms = 1000.0
+PLAYGROUND_DT_ms = 0.1
+
+
+@dataclass(frozen=True)
+class TugOfWarSettings:
+    """What the tug-of-war playground lets a student change (pooled Poisson input on one cell)."""
+
+    glutamate_rate_hz: float = 2500.0
+    glutamate_weight_nS: float = 1.0
+    gaba_rate_hz: float = 1000.0
+    gaba_weight_nS: float = 1.0
+    g_nmda_max_nS: float = NeuronParams.g_nmda_max_nS
+    E_gaba_mV: float = NeuronParams.E_gaba_mV
+    mg_mM: float = NeuronParams.mg_mM
+    seed: int = 1
+    duration_ms: float = PLAYGROUND_DURATION_ms
+    dt_ms: float = PLAYGROUND_DT_ms
+
+    def neuron_params(self) -> NeuronParams:
+        return replace(NeuronParams(), g_nmda_max_nS=self.g_nmda_max_nS, E_gaba_mV=self.E_gaba_mV, mg_mM=self.mg_mM)
+
+
+def tug_of_war_input(settings: TugOfWarSettings) -> SynapticInput:
+    """The input spikes for these settings (same seed -> same spikes)."""
+    return poisson_input(
+        np.random.default_rng(settings.seed),
+        duration_ms=settings.duration_ms,
+        glutamate_rate_hz=settings.glutamate_rate_hz,
+        glutamate_weight_nS=settings.glutamate_weight_nS,
+        gaba_rate_hz=settings.gaba_rate_hz,
+        gaba_weight_nS=settings.gaba_weight_nS,
+    )
+
+
+def run_tug_of_war(settings: TugOfWarSettings) -> tuple[NeuronRun, SynapticInput]:
+    """Simulate the playground neuron for these settings."""
+    inp = tug_of_war_input(settings)
+    run = simulate_neuron(settings.neuron_params(), inp, duration_ms=settings.duration_ms, dt_ms=settings.dt_ms)
+    return run, inp
+
+
+def rate_without_gaba(settings: TugOfWarSettings, inp: SynapticInput) -> float:
+    """Firing rate (spikes/s) of the same cell with the same glutamate spikes and no GABA input at all."""
+    no_gaba = SynapticInput(inp.glutamate_times_ms, inp.glutamate_weights_nS, np.empty(0), np.empty(0))
+    return simulate_neuron(settings.neuron_params(), no_gaba, settings.duration_ms, settings.dt_ms).firing_rate_hz
+
+
+def gaba_depolarises(settings: TugOfWarSettings) -> bool:
+    """E_GABA at least 1 mV above rest with GABA input present: where the description compares with no GABA."""
+    return settings.E_gaba_mV >= NeuronParams.E_L_mV + 1.0 and settings.gaba_rate_hz > 0 and settings.gaba_weight_nS > 0
+
+
+def compares_without_gaba(settings: TugOfWarSettings, run: NeuronRun) -> bool:
+    """Whether a description of ``run`` needs the same cell's rate without GABA to say what GABA did: when
+    GABA depolarises (it may raise or lower the rate), or when the cell is silent under glutamate and GABA
+    (inhibition silenced it only if glutamate alone would have fired it)."""
+    has_gaba = settings.gaba_rate_hz > 0 and settings.gaba_weight_nS > 0
+    has_glutamate = settings.glutamate_rate_hz > 0 and settings.glutamate_weight_nS > 0
+    silent = run.spike_times_ms.size == 0
+    return gaba_depolarises(settings) or (silent and has_gaba and has_glutamate)
+
 
 DEFAULT_SETTINGS = TugOfWarSettings()
 

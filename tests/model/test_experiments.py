@@ -1,4 +1,4 @@
-"""The lessons' experiments (explainer/model/lessons.py) against simulate_neuron and analytic oracles."""
+"""The experiments (explainer/model/experiments/) against simulate_neuron and analytic oracles."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ from explainer.model.experiments.balance import (
     BALANCED,
     EXCITATION_ONLY,
     RATE_MAP_DURATION_ms,
+    TugOfWarSettings,
     rate_map,
     regularity_comparison,
+    run_tug_of_war,
+    tug_of_war_input,
 )
 from explainer.model.experiments.excitability import FI_CURRENTS_pA, analytic_lif_rate_hz, current_step_run, fi_curve
 from explainer.model.experiments.inhibition import shunting_experiment, single_ipsp, tonic_spikes
@@ -28,7 +31,6 @@ from explainer.model.experiments.synapses import (
     synapses_to_fire,
 )
 from explainer.model.neuron import simulate_batch
-from explainer.model.scenarios import TugOfWarSettings, run_tug_of_war, tug_of_war_input
 from explainer.model.spikes import isi_cv, steady_rate_hz
 
 P = NeuronParams()

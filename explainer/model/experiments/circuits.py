@@ -1,4 +1,5 @@
-"""Network runs as the circuits and "blocked gate" pages use them (pure, seeded, cached by the UI)."""
+"""Circuits: the E/I network runs the circuits and "blocked gate" pages show, and the disinhibition sweep
+(pure, seeded; the UI caches them)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from explainer.model.analysis import NetworkStats, network_stats
 from explainer.model.network import NetworkParams, NetworkRun, simulate_network
+from explainer.model.spikes import NetworkStats, network_stats
 
 NETWORK_DURATION_ms = 1000.0
 NETWORK_DT_ms = 0.1
