@@ -88,5 +88,5 @@ def build_disinhibition_chart(
             "margin": {"l": 10, "r": 20, "t": round(50 * s.scale), "b": 10},
         }
     )
-    st_.clear_axis_labels(layout, s)
+    st_.tidy_axes(layout, s)
     return FigureSpec(st_.finish({"data": traces, "layout": layout}, s))

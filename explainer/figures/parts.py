@@ -41,7 +41,7 @@ def thinning_stride(n: int) -> int:
 
 def axis(title: str, **extra) -> dict:
     axis = {
-        "title": {"text": title},  # its standoff is set by style.clear_axis_labels in _spec
+        "title": {"text": title},  # its standoff is set by style.tidy_axes in _spec
         "zeroline": False,
         "fixedrange": True,
         "automargin": True,
@@ -90,7 +90,7 @@ def finish(traces: list[dict], layout: dict, s: st_.FigureStyle) -> FigureSpec:
         layout.setdefault("legend", {}).update({"entrywidth": width, "entrywidthmode": "pixels"})
     if s.narrow:
         stack_columns(layout)
-    st_.clear_axis_labels(layout, s)
+    st_.tidy_axes(layout, s)
     return FigureSpec(st_.finish({"data": traces, "layout": layout}, s))
 
 

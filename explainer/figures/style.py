@@ -55,7 +55,6 @@ SOMA_COLOR_STOPS_mV = ((-85.0, "#0072B2"), (-70.0, "#E8E4DA"), (-50.0, "#E69F00"
 # Every name must be valid CSS: an unquoted name starting with a digit (the earlier "Source Sans 3")
 # voids the whole list, and Plotly's own default font was drawn while spacing came from another.
 FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
-LEGEND_FONT_FAMILY = FONT_FAMILY
 BASE_FONT_PX = 14
 
 
@@ -157,9 +156,10 @@ def _two_lines(text: str) -> str:
     return text[:cut] + "<br>" + text[cut + 1 :]
 
 
-def clear_axis_labels(layout: dict, style: FigureStyle) -> None:
-    """In place: every titled axis keeps its title clear of its tick labels; y tick labels stand off the axis;
-    on a phone a long x title goes on two lines instead of running past the chart's edge.
+def tidy_axes(layout: dict, style: FigureStyle) -> None:
+    """In place, on every axis: the profile's grid colour (unless one is set), room for the tick labels
+    (automargin), y tick labels standing off the axis, the title clear of its tick labels, and on a phone a
+    long x title on two lines instead of running past the chart's edge.
 
     Works on every ``xaxis*`` / ``yaxis*`` in ``layout``; a larger ``standoff`` already set is kept.
     """

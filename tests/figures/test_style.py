@@ -22,7 +22,7 @@ _IDENT = r"-?[A-Za-z_][\w-]*"
 _FAMILY = re.compile(rf"^(?:\"[^\"]+\"|'[^']+'|{_IDENT}(?:\s+{_IDENT})*)$")
 
 
-@pytest.mark.parametrize("name", ["FONT_FAMILY", "LEGEND_FONT_FAMILY"])
+@pytest.mark.parametrize("name", ["FONT_FAMILY"])
 def test_font_lists_are_valid_css(name):
     """One invalid name voids the whole list (the browser then draws Plotly's default font while Plotly
     spaces the labels for another): that is how "Source Sans 3" made axis titles touch their tick labels."""
