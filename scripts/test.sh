@@ -35,6 +35,18 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && command -v 
         echo "==> nginx is missing and apt-get needs root: the scale-out test will be skipped (CI=true fails it)."
     fi
 fi
+# PostgreSQL (Debian's package) for the class store's tests on PostgreSQL and the scale-out test with two
+# replicas; the tests start their own throwaway server on a loopback port (tests/harness/postgres.py).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else sudo=(none); fi
+    if [ "${sudo[0]:-}" != none ]; then
+        echo "==> apt-get install postgresql"
+        "${sudo[@]}" apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    else
+        echo "==> PostgreSQL is missing and apt-get needs root: its tests will be skipped (CI=true fails them)."
+    fi
+fi
 /usr/bin/chromium --version 2>/dev/null | head -n1 || true
 
 # shellcheck source=scripts/_venv.sh

@@ -24,7 +24,7 @@ THIRD_PARTY = {
     "model": {"numpy"},
     "content": {"numpy"},
     "figures": {"numpy", "plotly"},
-    "ui": {"numpy", "plotly", "streamlit"},
+    "ui": {"numpy", "plotly", "streamlit", "sqlalchemy", "segno"},
     "pages": {"numpy", "plotly", "streamlit"},
 }
 STDLIB = set(sys.stdlib_module_names)

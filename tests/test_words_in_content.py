@@ -18,6 +18,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "explainer"
 LAYERS_WITHOUT_WORDS = ("pages", "ui", "figures")
 TWO_WORDS = re.compile(r"[A-Za-z]{2,}[^\w]*\s[^\w]*[A-Za-z]{2,}")  # two words of letters, a space between
+SQL_CALLS = {"execute", "text", "CheckConstraint"}
 TECHNICAL = {
     "DejaVu Sans, Arial, Helvetica, sans-serif": "a CSS font list (figures/style.py)",
     "Mobile|iPhone|iPod|Windows Phone": "the phone user-agent pattern (ui/device.py)",
@@ -36,11 +37,15 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 
 def _not_shown(tree: ast.AST) -> set[int]:
-    """String constants under a ``raise``, a logging call or a ``warnings.warn``: a developer reads those."""
+    """String constants under a ``raise``, a logging call or a ``warnings.warn`` (a developer reads those), and
+    SQL (``execute``, ``sa.text``, ``CheckConstraint``: the database reads it)."""
     hidden = set()
     for node in ast.walk(tree):
         quiet = isinstance(node, ast.Raise)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            quiet = quiet or name in SQL_CALLS
+        if not quiet and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             quiet = node.func.attr in {"debug", "info", "warning", "exception", "error", "warn"} and (
                 isinstance(node.func.value, ast.Name)
                 and node.func.value.id.lstrip("_").lower() in {"log", "logger", "warnings"}

@@ -13,6 +13,8 @@ import streamlit as st
 from explainer.content.parse import EntryDocument, LessonText, Question, fill
 from explainer.content.words import words
 from explainer.ui import presenter
+from explainer.ui.classroom import session as classroom
+from explainer.ui.classroom import votes
 
 W = words("ui")  # the words: content/words/ui.toml
 
@@ -84,6 +86,19 @@ def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, st
     numbers = numbers or {}
     question = lesson.question(name)
     labels = [fill(o, numbers) for o in question.labels]
+    tab = classroom.current()
+    if tab is not None:  # class mode: a vote, and the teacher reveals
+        with st.container(border=True):
+            st.markdown(W.text("predict_heading"))
+            st.markdown(fill(question.prompt, numbers))
+            return votes.question(
+                tab,
+                classroom.question_id(lesson.slug, name),
+                labels,
+                key=key,
+                right=question.options.index(question.answer),
+                label=W.text("predict_label"),
+            )
     locked_key = f"{key}_locked"
     locked = st.session_state.get(locked_key)
     if locked not in labels:
@@ -140,9 +155,13 @@ def prediction_feedback(lesson: LessonText, name: str, choice: str, numbers: Map
     numbers = numbers or {}
     question = lesson.question(name)
     chosen = next((o for o in question.options if fill(o.label, numbers) == choice), None)
-    if chosen is None:
-        return
     answer = question.answer
+    if chosen is None:  # in class mode: the teacher, or a student who did not vote
+        happens = W.text(
+            "what_happens", answer=_sentence(fill(answer.label, numbers)), why=fill(answer.feedback, numbers)
+        )
+        st.info(happens, icon=":material/lightbulb:")
+        return
     setting = fill(lesson.block(SETTING_BLOCK), numbers) if SETTING_BLOCK in lesson.blocks else None
     feedback = fill(chosen.feedback, numbers)
     # One whole sentence per verdict and setting (no phrase built from pieces); Markdown line breaks between.
@@ -177,7 +196,14 @@ def check(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, str]
     question = lesson.question(name)
     with st.container(border=True):
         st.markdown(W.text("check_heading"))
-        choice = _choose(question, key, W.text("check_label"), numbers)
+        if classroom.current():
+            choice = _class_check(lesson, name, question, key, numbers)
+            if choice == votes.TEACHER_SEES:  # revealed, seen by the teacher or by a student who did not vote
+                answer, why = _sentence(fill(question.answer.label, numbers)), fill(question.answer.feedback, numbers)
+                st.success(W.text("check_answer", answer=answer, feedback=why), icon=":material/check_circle:")
+                return None
+        else:
+            choice = _choose(question, key, W.text("check_label"), numbers)
         if choice is None:
             return None
         chosen = next(o for o in question.options if fill(o.label, numbers) == choice)
@@ -186,6 +212,19 @@ def check(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, str]
         else:
             st.warning(W.text("check_not_quite", feedback=fill(chosen.feedback, numbers)), icon=":material/replay:")
         return chosen.correct
+
+
+def _class_check(lesson: LessonText, name: str, question: Question, key: str, numbers: Mapping[str, str]):
+    """A quick check in class mode: the prompt, then the vote or the tally (see :mod:`classroom.votes`)."""
+    st.markdown(fill(question.prompt, numbers))
+    return votes.question(
+        classroom.current(),
+        classroom.question_id(lesson.slug, name),
+        [fill(o, numbers) for o in question.labels],
+        key=key,
+        right=question.options.index(question.answer),
+        label=W.text("check_label"),
+    )
 
 
 def try_this(lesson: LessonText, name: str = "try", numbers: Mapping[str, str] | None = None) -> None:

@@ -10,6 +10,8 @@ from explainer.content.words import words
 from explainer.ui import presenter
 from explainer.ui.animated_view import reduce_motion_toggle
 from explainer.ui.banner import show_banner
+from explainer.ui.classroom import panels as class_panels
+from explainer.ui.classroom import session as class_session
 from explainer.ui.connection import connection_watch
 from explainer.ui.keyboard import page_keys
 from explainer.ui.warmup import start as start_warm_up
@@ -28,6 +30,7 @@ STYLESHEET = ASSETS / "app.css"
 # function) and also runnable as a page script, which is how st.navigation and AppTest run it.
 PAGE_TABLE = (
     ("home.py", W.text("nav_home"), ":material/home:", "home"),
+    ("classroom.py", W.text("nav_classroom"), ":material/groups:", "class"),
     ("lesson_1_neuron.py", W.text("nav_lesson_1_neuron"), ":material/bolt:", "meet-the-neuron"),
     ("lesson_2_glutamate.py", W.text("nav_lesson_2_glutamate"), ":material/key:", "glutamate"),
     ("lesson_3_gaba.py", W.text("nav_lesson_3_gaba"), ":material/do_not_disturb_on:", "gaba"),
@@ -69,6 +72,8 @@ def run_app() -> None:
     reduce_motion_toggle()
     presenter.apply_presenter_css()
     show_banner()
+    class_panels.sidebar_reminder(class_session.restore())  # the class this tab is in, from its link
+    class_session.show_note()
     nav.run()
     st.divider()
     urls = [p.url_path for p in all_pages]

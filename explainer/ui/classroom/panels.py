@@ -1,0 +1,133 @@
+"""The class page's parts: start or join a class; the teacher's projected code, QR code and join link; the
+export; the sidebar's reminder of the class a tab is in."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import segno
+import sqlalchemy as sa
+import streamlit as st
+
+from explainer.content.parse import load_lesson
+from explainer.content.words import words
+from explainer.ui.classroom import session
+from explainer.ui.classroom.session import ClassTab
+from explainer.ui.classroom.store import CLASS_LIFETIME_S, ClassError
+
+W = words("classroom")  # the words: content/words/classroom.toml
+QR_SCALE = 8  # px per module: about 300 px for a join link, readable from the back of a room
+JOIN_CODE_KEY = "class_join_code"
+
+
+def join_link(code: str) -> str:
+    """This page's address with the class code: what students open (the QR code holds it too)."""
+    base = (st.context.url or "").split("?")[0].split("#")[0]
+    return f"{base}?{session.PARAM_CLASS}={code}"
+
+
+def qr_svg(link: str) -> str:
+    """The join link as an SVG QR code, made here (no network), with a text alternative."""
+    qr = segno.make(link, error="m")
+    return qr.svg_inline(scale=QR_SCALE, title=W.text("teacher_qr_alt", link=link))
+
+
+def start_or_join() -> None:
+    """No class yet: a teacher starts one; a student types a code."""
+    left, right = st.columns(2)
+    with left, st.container(border=True):
+        st.header(W.text("start_heading"), anchor=False)
+        if st.button(W.text("start_button"), key="class_start", type="primary", help=W.text("start_help")):
+            try:
+                session.start_class()
+            except (ClassError, sa.exc.SQLAlchemyError) as exc:
+                session.unavailable(exc)
+            st.rerun()
+    with right, st.container(border=True):
+        st.header(W.text("join_heading"), anchor=False)
+        with st.form("class_join", border=False):
+            typed = st.text_input(
+                W.label(JOIN_CODE_KEY),
+                key=JOIN_CODE_KEY,
+                max_chars=12,
+                placeholder=W.text("join_placeholder"),
+                help=W.help(JOIN_CODE_KEY),
+            )
+            if st.form_submit_button(W.text("join_button")):
+                session.join_typed_code(typed)
+                st.rerun()
+
+
+@st.fragment(run_every=2.0)
+def joined_count(code: str) -> None:
+    try:
+        n = session.store().seat_count(code)
+    except (ClassError, sa.exc.SQLAlchemyError):
+        return
+    st.markdown(W.text("teacher_joined", n=n))
+
+
+def teacher(tab: ClassTab) -> None:
+    """What the teacher projects: the code, big; the QR code and the join link; who has joined."""
+    link = join_link(tab.code)
+    st.header(W.text("teacher_heading", code=tab.code), anchor=False)
+    left, right = st.columns([2, 1], vertical_alignment="center")
+    with left:
+        st.markdown(f"<div class='ei-class-code'>{tab.code}</div>", unsafe_allow_html=True)  # A-Z, 2-9 only
+        st.markdown(W.text("teacher_join_link", link=link))
+        joined_count(tab.code)
+        st.markdown(W.text("teacher_next"))
+    with right:
+        st.html(qr_svg(link))
+    _teacher_tools(tab, link)
+
+
+def _teacher_tools(tab: ClassTab, link: str) -> None:
+    info = session.store().find_class(tab.code)
+    if info:
+        ends = datetime.fromtimestamp(info.expires_s, tz=UTC).strftime("%H:%M")
+        st.caption(W.text("expires", time=ends))
+    st.download_button(
+        W.text("export_button"),
+        data=lambda: session.store().tallies_csv(tab.code, tab.teacher_token or "", option_texts()),
+        file_name=f"class-{tab.code}-answers.csv",
+        mime="text/csv",
+        key="class_export",
+        icon=":material/download:",
+        on_click="ignore",
+        help=W.text("export_help"),
+    )
+    with st.expander(W.text("teacher_link_heading")):
+        st.caption(W.text("teacher_link_help"))
+        st.markdown(W.text("teacher_link", link=f"{link}&{session.PARAM_TEACHER}={tab.teacher_token}"))
+    if st.button(W.text("end_button"), key="class_end", icon=":material/delete:", help=W.text("end_help")):
+        session.end_class(tab)
+        st.rerun()
+
+
+def student(tab: ClassTab) -> None:
+    st.header(W.text("student_heading", code=tab.code), anchor=False)
+    st.markdown(W.text("student_next"))
+    st.page_link("explainer/pages/lesson_1_neuron.py", label=W.text("lesson_link"), icon=":material/bolt:")
+    if st.button(W.text("leave_button"), key="class_leave"):
+        session.leave_class()
+        st.rerun()
+
+
+def option_texts() -> dict[str, list[str]]:
+    """Every question's option texts by question id, for the CSV (the lessons' own words)."""
+    return {
+        session.question_id(slug, name): [o.label for o in q.options]
+        for slug in session.LESSON_SLUGS
+        for name, q in load_lesson(slug).questions().items()
+    }
+
+
+def sidebar_reminder(tab: ClassTab | None) -> None:
+    if tab is not None:
+        key = "sidebar_teacher" if tab.is_teacher else "sidebar_student"
+        st.sidebar.markdown(W.text(key, code=tab.code))
+
+
+def lifetime_hours() -> int:
+    return round(CLASS_LIFETIME_S / 3600)

@@ -1,0 +1,160 @@
+"""Class mode through the real app (AppTest): a teacher starts a class, students join by link, vote, wait
+for the reveal and see it; the teacher's token leaves the link and a student's link never grants it."""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer.ui.classroom import codes, session
+from explainer.ui.classroom.store import ClassStore
+from tests.app.conftest import assert_clean, open_page, page_text
+
+LESSON = "lesson_3_gaba.py"
+QID = "gaba:predict:shunt"
+
+
+@pytest.fixture
+def class_db(tmp_path, monkeypatch):
+    """A fresh SQLite class database for this test; the app's store and the test's share it."""
+    path = tmp_path / "classes.sqlite3"
+    monkeypatch.setenv(session.ENV_SQLITE_PATH, str(path))
+    monkeypatch.delenv(session.ENV_DATABASE_URL, raising=False)
+    store = ClassStore(f"sqlite:///{path.resolve()}", session.all_questions())
+    yield store
+    store.engine.dispose()
+
+
+def _tab(at) -> session.ClassTab | None:
+    """The class this AppTest's tab is in (None: not in class mode)."""
+    try:
+        return at.session_state[session.STATE_KEY]
+    except KeyError:
+        return None
+
+
+def _buttons(at) -> dict[str, object]:
+    return {b.key: b for b in at.button if b.key}
+
+
+def test_a_teacher_starts_a_class_and_the_page_projects_its_code(class_db):
+    at = open_page("classroom.py")
+    assert_clean(at)
+    _buttons(at)["class_start"].click().run()
+    assert_clean(at)
+    tab = _tab(at)
+    assert tab.is_teacher and class_db.find_class(tab.code) is not None
+    assert at.query_params["class"] == tab.code
+    assert "teacher" not in at.query_params, "the teacher token never goes into the address bar"
+    assert any(tab.code in str(m.value) for m in at.markdown), "the code is on the projected page"
+    assert "class_end" in _buttons(at) and not any(b.key == "class_start" for b in at.button)
+
+
+def test_a_student_link_joins_votes_waits_and_then_sees_the_reveal(class_db):
+    code, token = class_db.start_class()
+    at = open_page(LESSON, {"class": code})
+    assert_clean(at)
+    tab = _tab(at)
+    assert not tab.is_teacher and tab.seat and at.query_params["seat"] == tab.seat
+    assert class_db.seat_count(code) == 1
+    assert not any(b.key == "l3_predict_run" for b in at.button), "in class mode the teacher runs the reveal"
+    radio = at.radio(key="l3_predict")
+    radio.set_value(radio.options[1]).run()
+    assert_clean(at)
+    assert class_db.tally(code, QID) == [0, 1, 0][: len(radio.options)] + [0] * (len(radio.options) - 3)
+    assert not at.get("plotly_chart"), "the experiment waits for the teacher"
+    assert "Your teacher shows the experiment" in page_text(at)
+    at.radio(key="l3_predict").set_value(radio.options[0]).run()
+    counts = class_db.tally(code, QID)
+    assert counts[0] == 1 and sum(counts) == 1, f"a changed answer replaces the vote: {counts}"
+    class_db.reveal(code, token, QID)
+    at.run()
+    assert_clean(at)
+    assert at.get("plotly_chart"), "after the reveal the student sees the experiment"
+    assert "You predicted" in page_text(at) or at.success or at.warning, "and the feedback on their own answer"
+
+
+def test_the_teacher_link_gives_the_controls_and_leaves_the_address_bar(class_db):
+    code, token = class_db.start_class()
+    at = open_page(LESSON, {"class": code, "teacher": token})
+    assert_clean(at)
+    assert _tab(at).is_teacher
+    assert "teacher" not in at.query_params
+    seat = codes.new_seat()
+    class_db.join(code, seat)
+    class_db.vote(code, seat, QID, 2)
+    at.run()
+    assert "**1** of 1 students have voted" in " ".join(str(m.value) for m in at.markdown)
+    bars = [el.proto.text for el in at.get("progress")]
+    assert len(bars) == 3 and "**1** (100 %)" in bars[2] and "**0** (0 %)" in bars[0], bars
+    _buttons(at)["l3_predict_reveal"].click().run()
+    assert_clean(at)
+    assert class_db.is_revealed(code, QID)
+    assert at.get("plotly_chart"), "the teacher's screen shows the experiment too"
+
+
+@pytest.mark.parametrize("forged", ["not-a-real-token-at-all", "<script>x</script>", ""])
+def test_a_forged_teacher_link_grants_nothing_and_says_so(class_db, forged):
+    code, _ = class_db.start_class()
+    at = open_page(None, {"class": code, "teacher": forged})  # the note shows on the page the link opens
+    assert_clean(at)
+    assert _tab(at) is None
+    assert "teacher" not in at.query_params
+    assert "not valid" in page_text(at)
+    assert "<script>" not in page_text(at)
+    at.switch_page(f"explainer/pages/{LESSON}").run()
+    assert not any(str(b.key).endswith("_reveal") for b in at.button)
+
+
+def test_a_student_link_never_grants_the_teacher_controls(class_db):
+    code, _ = class_db.start_class()
+    seat = codes.new_seat()
+    at = open_page(LESSON, {"class": code, "seat": seat})
+    assert_clean(at)
+    assert not _tab(at).is_teacher
+    assert not any(str(b.key).endswith("_reveal") for b in at.button)
+
+
+@pytest.mark.parametrize("code", ["ZZZZZZ", "abc", "<b>x</b>", "A" * 200])
+def test_an_unknown_or_garbled_code_gets_a_note_and_the_lesson_works_alone(class_db, code):
+    at = open_page(None, {"class": code})  # the note shows on the page the link opens
+    assert_clean(at)
+    assert "There is no running class with that code" in page_text(at)
+    assert "class" not in at.query_params
+    at.switch_page(f"explainer/pages/{LESSON}").run()
+    assert any(b.key == "l3_predict_run" for b in at.button), "the lesson works as it does without a class"
+
+
+def test_an_expired_class_drops_the_tab_out_of_class_mode(class_db):
+    code, token = class_db.start_class()
+    at = open_page(LESSON, {"class": code})
+    class_db.end_class(code, token)
+    at.run()
+    assert_clean(at)
+    assert _tab(at) is None
+    assert "This class has ended" in page_text(at)
+
+
+def test_a_student_types_a_code_on_the_class_page(class_db):
+    code, _ = class_db.start_class()
+    at = open_page("classroom.py")
+    at.text_input(key="class_join_code").input(code.lower())
+    at.button[[b.label for b in at.button].index("Join")].click().run()
+    assert_clean(at)
+    tab = _tab(at)
+    assert tab.code == code and not tab.is_teacher
+    assert class_db.seat_count(code) == 1
+
+
+def test_the_teacher_exports_the_tallies_and_ends_the_class(class_db):
+    at = open_page("classroom.py")
+    _buttons(at)["class_start"].click().run()
+    tab = _tab(at)
+    seat = codes.new_seat()
+    class_db.join(tab.code, seat)
+    class_db.vote(tab.code, seat, QID, 1)
+    text = class_db.tallies_csv(tab.code, tab.teacher_token)
+    assert f"{tab.code},{QID},2," in text
+    _buttons(at)["class_end"].click().run()
+    assert_clean(at)
+    assert class_db.find_class(tab.code) is None
+    assert "its data is deleted" in page_text(at)

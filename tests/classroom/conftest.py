@@ -1,0 +1,59 @@
+"""The class store on both backends: a SQLite file per test, and one PostgreSQL server per test session
+(its database emptied between tests).  With ``CI=true`` a missing PostgreSQL fails instead of skipping."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import sqlalchemy as sa
+
+from explainer.ui.classroom import store as store_module
+from tests.harness import postgres
+
+QUESTIONS = {"gaba:predict:shunt": 3, "gaba:check:direction": 4, "glutamate:predict:mg": 2}
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now_s: float = 1_800_000_000.0) -> None:
+        self.now_s = now_s
+
+    def __call__(self) -> float:
+        return self.now_s
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    reason = postgres.missing_reason()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true needs PostgreSQL for the class-store tests: {reason}")
+        pytest.skip(reason)
+    with postgres.PostgresServer() as server:
+        yield server.url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'classes.sqlite3'}"
+    url = request.getfixturevalue("postgres_url")
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        store_module.metadata.drop_all(conn)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def store(database_url, clock):
+    s = store_module.ClassStore(database_url, QUESTIONS, clock=clock)
+    yield s
+    s.engine.dispose()

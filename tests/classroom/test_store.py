@@ -1,0 +1,187 @@
+"""The class store's rules, on SQLite and on PostgreSQL alike: one vote per seat and question, only real
+questions and options, the teacher's token as the only key to the teacher's actions, one class never
+seeing another's data, and expiry deleting everything."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import sqlalchemy as sa
+
+from explainer.ui.classroom import codes
+from explainer.ui.classroom.store import CLASS_LIFETIME_S, ClassError, ClassStore, seats, votes
+from tests.classroom.conftest import QUESTIONS
+
+Q = "gaba:predict:shunt"
+
+
+def _reason(call) -> str:
+    with pytest.raises(ClassError) as err:
+        call()
+    return err.value.reason
+
+
+def test_a_class_code_is_short_unambiguous_and_the_token_is_stored_only_as_a_hash(store):
+    code, token = store.start_class()
+    assert len(code) == 6 and set(code) <= set(codes.CODE_ALPHABET)
+    assert not set(code) & set("0O1lI"), code
+    with store.engine.connect() as conn:
+        dump = " ".join(str(v) for row in conn.execute(sa.text("SELECT * FROM ei_class")) for v in row)
+    assert token not in dump and codes.digest(token) in dump
+    assert store.is_teacher(code, token) and not store.is_teacher(code, codes.new_teacher_token())
+
+
+def test_typed_codes_are_read_generously_and_nothing_else_gets_through():
+    assert codes.read_code(" abc-234 ") == "ABC234"
+    for bad in ("ABC23", "ABC2345", "ABC0O1", "<b>hi</b>", "", None, 123, "A" * 1000):
+        assert codes.read_code(bad) is None, bad
+
+
+def test_a_vote_counts_once_and_a_new_answer_replaces_it(store):
+    code, _ = store.start_class()
+    seat = codes.new_seat()
+    store.join(code, seat)
+    store.join(code, seat)  # joining twice (a reload) is one seat
+    assert store.seat_count(code) == 1
+    for _ in range(5):  # a student hammering the same answer
+        store.vote(code, seat, Q, 1)
+    assert store.tally(code, Q) == [0, 1, 0]
+    store.vote(code, seat, Q, 2)
+    assert store.tally(code, Q) == [0, 0, 1], "changing the answer moves the vote"
+    assert store.my_vote(code, seat, Q) == 2
+
+
+def test_the_database_itself_refuses_a_second_vote_and_a_choice_out_of_range(store):
+    """The rules hold even for a write that bypasses the Python checks."""
+    code, _ = store.start_class()
+    seat = codes.new_seat()
+    store.join(code, seat)
+    store.vote(code, seat, Q, 0)
+    class_id = store._running(code).id
+    row = {"class_id": class_id, "question_id": Q, "seat_hash": codes.digest(seat), "voted_s": 0.0}
+    with pytest.raises(sa.exc.IntegrityError):
+        with store.engine.begin() as conn:
+            conn.execute(votes.insert().values(choice=1, **row))
+    with pytest.raises(sa.exc.IntegrityError):
+        with store.engine.begin() as conn:
+            conn.execute(votes.insert().values(choice=99, **{**row, "question_id": "gaba:check:direction"}))
+    with pytest.raises(sa.exc.IntegrityError):  # a vote from a seat that never joined
+        with store.engine.begin() as conn:
+            conn.execute(votes.insert().values(choice=0, **{**row, "seat_hash": codes.digest("x" * 22)}))
+
+
+def test_forged_questions_options_seats_and_codes_change_nothing(store):
+    code, _ = store.start_class()
+    seat = codes.new_seat()
+    store.join(code, seat)
+    assert _reason(lambda: store.vote(code, seat, "gaba:predict:nope", 0)) == "no_question"
+    assert _reason(lambda: store.vote(code, seat, Q, 3)) == "no_option"
+    assert _reason(lambda: store.vote(code, seat, Q, -1)) == "no_option"
+    assert _reason(lambda: store.vote(code, seat, Q, True)) == "no_option"
+    assert _reason(lambda: store.vote(code, "'; DROP TABLE ei_vote; --", Q, 0)) == "bad_seat"
+    assert _reason(lambda: store.vote(code, codes.new_seat(), Q, 0)) == "not_joined"
+    assert _reason(lambda: store.vote("ZZZZZZ", seat, Q, 0)) == "no_class"
+    assert _reason(lambda: store.join("<script>", seat)) == "no_class"
+    assert store.tally(code, Q) == [0, 0, 0]
+
+
+def test_only_the_teacher_token_reveals_ends_or_exports(store):
+    code, token = store.start_class()
+    student = codes.new_seat()
+    store.join(code, student)
+    for forged in (student, codes.new_teacher_token(), "", None):
+        assert _reason(lambda f=forged: store.reveal(code, f, Q)) == "not_teacher"
+        assert _reason(lambda f=forged: store.tallies_csv(code, f)) == "not_teacher"
+        assert _reason(lambda f=forged: store.end_class(code, f)) == "not_teacher"
+    assert not store.is_revealed(code, Q)
+    store.reveal(code, token, Q)
+    store.reveal(code, token, Q)  # twice: still revealed, no error
+    assert store.is_revealed(code, Q)
+    store.reveal(code, token, Q, shown=False)
+    assert not store.is_revealed(code, Q)
+
+
+def test_one_class_never_sees_another_class_votes(store):
+    code_a, token_a = store.start_class()
+    code_b, token_b = store.start_class()
+    assert code_a != code_b
+    seat = codes.new_seat()
+    store.join(code_a, seat)
+    store.vote(code_a, seat, Q, 1)
+    assert store.tally(code_b, Q) == [0, 0, 0]
+    assert _reason(lambda: store.vote(code_b, seat, Q, 0)) == "not_joined", "a seat belongs to one class"
+    assert _reason(lambda: store.reveal(code_b, token_a, Q)) == "not_teacher"
+    assert "gaba:predict:shunt" not in store.tallies_csv(code_b, token_b)
+
+
+def test_the_csv_has_counts_and_percentages_and_no_personal_data(store):
+    code, token = store.start_class()
+    seats_ = [codes.new_seat() for _ in range(4)]
+    for i, seat in enumerate(seats_):
+        store.join(code, seat)
+        store.vote(code, seat, Q, 0 if i < 3 else 2)
+    text = store.tallies_csv(code, token, {Q: ["Less", "Same", "More"]})
+    lines = text.strip().splitlines()
+    assert lines[0] == "class,question,option,option_text,votes,percent"
+    assert f"{code},{Q},1,Less,3,75" in lines and f"{code},{Q},3,More,1,25" in lines
+    assert not any(s in text or codes.digest(s) in text for s in seats_)
+
+
+def test_a_class_expires_after_its_lifetime_and_everything_in_it_is_deleted(store, clock):
+    code, _ = store.start_class()
+    seat = codes.new_seat()
+    store.join(code, seat)
+    store.vote(code, seat, Q, 1)
+    clock.now_s += CLASS_LIFETIME_S - 1
+    assert store.find_class(code) is not None
+    clock.now_s += 2
+    assert store.find_class(code) is None
+    assert _reason(lambda: store.vote(code, seat, Q, 0)) == "no_class"
+    assert store.purge_expired(force=True) == 1
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(votes)).scalar_one() == 0
+        assert conn.execute(sa.select(sa.func.count()).select_from(seats)).scalar_one() == 0
+
+
+def test_ending_a_class_deletes_its_data_at_once(store):
+    code, token = store.start_class()
+    seat = codes.new_seat()
+    store.join(code, seat)
+    store.vote(code, seat, Q, 1)
+    store.end_class(code, token)
+    assert store.find_class(code) is None
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(votes)).scalar_one() == 0
+
+
+def test_the_schema_is_created_once_and_a_second_store_shares_it(store, database_url, clock):
+    code, _ = store.start_class()
+    again = ClassStore(database_url, QUESTIONS, clock=clock)  # a second replica, or a restart
+    assert again.find_class(code) is not None
+    with again.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM ei_schema_version")).scalar_one() == 1
+    again.engine.dispose()
+
+
+def test_thirty_students_voting_at_once_are_all_counted_once(store):
+    code, _ = store.start_class()
+    class_seats = [codes.new_seat() for _ in range(30)]
+    errors = []
+
+    def student(i: int, seat: str) -> None:
+        try:
+            store.join(code, seat)
+            for _ in range(3):  # each taps three times
+                store.vote(code, seat, Q, i % 3)
+        except Exception as exc:  # the test reports every failure
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=student, args=(i, s)) for i, s in enumerate(class_seats)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert store.tally(code, Q) == [10, 10, 10]
+    assert store.seat_count(code) == 30
