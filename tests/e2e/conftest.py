@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,8 +120,10 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    """Run the app with ``streamlit run`` on a free local port; yield its base URL."""
-    server = StreamlitServer()
+    """Run the app with ``streamlit run`` on a free local port; yield its base URL.  Its class store is a
+    SQLite file of its own (class mode's browser tests), never the repository's ``.data``."""
+    class_db = Path(tempfile.mkdtemp(prefix="ei-e2e-class-")) / "classes.sqlite3"
+    server = StreamlitServer(env={"EXPLAINER_CLASS_DB": str(class_db)})
     try:
         server.start(timeout_s=SERVER_START_TIMEOUT_S)
     except RuntimeError as exc:

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import tomllib
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
 
 from explainer.content.format import fill, placeholders
 

@@ -3,7 +3,7 @@ export; the sidebar's reminder of the class a tab is in."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 import segno
 import sqlalchemy as sa
@@ -85,7 +85,7 @@ def teacher(tab: ClassTab) -> None:
 def _teacher_tools(tab: ClassTab, link: str) -> None:
     info = session.store().find_class(tab.code)
     if info:
-        ends = datetime.fromtimestamp(info.expires_s, tz=UTC).strftime("%H:%M")
+        ends = datetime.fromtimestamp(info.expires_s, tz=timezone.utc).strftime("%H:%M")
         st.caption(W.text("expires", time=ends))
     st.download_button(
         W.text("export_button"),

@@ -5,8 +5,9 @@ Links (the only way in; no names, no accounts, no cookies of ours):
 - ``?class=ABC234`` joins a class as a student: the tab gets a random **seat**, which goes into its link
   (``&seat=...``) so that a reload keeps the same seat and the same votes, never a second vote;
 - ``?class=ABC234&teacher=<token>`` is the teacher link.  The token is checked against its hash in the
-  store, kept in this tab's session and **removed from the address bar at once**: projecting the screen or
-  copying the visible link never shows it.  A student link never grants the teacher's controls.
+  store, kept in this tab's session (and its ``sessionStorage``, for a reload: :mod:`keeper`) and **removed
+  from the address bar at once**, the class code with it: projecting the screen or copying the visible link
+  never shows the token.  A student link never grants the teacher's controls.
 
 Every run, :func:`restore` re-reads the link and puts ``class`` (and a student's ``seat``) back after a page
 change.  A code that is unknown, mistyped or expired gets a clear note and the tab leaves class mode; a
@@ -25,7 +26,7 @@ import streamlit as st
 
 from explainer.content.parse import load_lesson
 from explainer.content.words import words
-from explainer.ui.classroom import codes
+from explainer.ui.classroom import codes, keeper
 from explainer.ui.classroom.store import ClassError, ClassStore
 
 W = words("classroom")  # the words: content/words/classroom.toml
@@ -36,6 +37,7 @@ DEFAULT_SQLITE_PATH = Path(".data") / "classes.sqlite3"
 LESSON_SLUGS = ("meet_the_neuron", "glutamate", "gaba", "tug_of_war")
 STATE_KEY = "ei_class"
 NOTE_KEY = "ei_class_note"
+FORGET_KEY = "ei_class_forget"  # this run left a class: the tab forgets a kept teacher token
 PARAM_CLASS, PARAM_SEAT, PARAM_TEACHER = "class", "seat", "teacher"
 
 
@@ -110,6 +112,7 @@ def unavailable(exc: Exception) -> None:
 
 def _leave(reason_key: str | None = None) -> None:
     st.session_state.pop(STATE_KEY, None)
+    st.session_state[FORGET_KEY] = True
     for param in (PARAM_CLASS, PARAM_SEAT, PARAM_TEACHER):
         if param in st.query_params:
             del st.query_params[param]
@@ -118,7 +121,37 @@ def _leave(reason_key: str | None = None) -> None:
 
 
 def restore() -> ClassTab | None:
-    """Once per run, before the page: the class this tab is in, from its session or its link."""
+    """Once per run, before the page: the class this tab is in, from its session, its link, or the teacher
+    token the tab kept (a reload)."""
+    tab = _from_session_or_link()
+    if tab is not None and tab.is_teacher:
+        keeper.mount({"keep": {"code": tab.code, "token": tab.teacher_token}})
+    elif st.session_state.pop(FORGET_KEY, False):
+        keeper.mount({"forget": True})
+    elif tab is None:
+        tab = _teacher_from_kept(keeper.mount({"ask": True}))
+    else:
+        keeper.mount({})
+    return tab
+
+
+def _teacher_from_kept(raw: object) -> ClassTab | None:
+    kept = keeper.read(raw)
+    if kept is None or PARAM_CLASS in st.query_params:  # a link to a class wins over what the tab kept
+        return None
+    code, token = codes.read_code(kept[0]), codes.read_token(kept[1])
+    try:
+        if code and token and store().is_teacher(code, token):
+            tab = ClassTab(code=code, teacher_token=token)
+            st.session_state[STATE_KEY] = tab
+            _keep_in_link(tab)
+            return tab
+    except sa.exc.SQLAlchemyError as exc:
+        unavailable(exc)
+    return None
+
+
+def _from_session_or_link() -> ClassTab | None:
     params = st.query_params
     linked_code = params.get(PARAM_CLASS)
     tab = current()
@@ -171,7 +204,14 @@ def _student_from_link(linked_code: str, linked_seat: str | None) -> ClassTab | 
 
 
 def _keep_in_link(tab: ClassTab) -> None:
-    """The class (and a student's seat) stay in the address bar on every page; the teacher token never."""
+    """A student's class and seat stay in the address bar on every page.  A teacher's tab keeps its class in
+    the session and in the tab's storage only (:mod:`keeper`): its address bar shows no class, so a reload
+    cannot mistake the teacher for a new student, and never a token."""
+    if tab.is_teacher:
+        for param in (PARAM_CLASS, PARAM_SEAT):
+            if param in st.query_params:
+                del st.query_params[param]
+        return
     if st.query_params.get(PARAM_CLASS) != tab.code:
         st.query_params[PARAM_CLASS] = tab.code
     if tab.seat and st.query_params.get(PARAM_SEAT) != tab.seat:

@@ -3,9 +3,9 @@ teacher decides when the class sees the experiment and the feedback.
 
 - A **student** chooses an answer: it is their vote (choosing another replaces it).  Until the teacher
   reveals the question, the page holds back the experiment and the feedback and checks every
-  :data:`POLL_S` seconds whether the teacher has revealed it; then it shows them, with the student's answer.
+  :data:`REVEAL_POLL_S` seconds whether the teacher has revealed it; then it shows them, with the student's answer.
 - The **teacher** sees how the class's votes split, counts and percentages, refreshed every
-  :data:`POLL_S` seconds without a reload, and a button that reveals the question to the whole class.
+  :data:`TALLY_POLL_S` seconds without a reload, and a button that reveals the question to the whole class.
 
 Nothing a student sends is shown as text: a vote is the index of one of the lesson's own options.
 """
@@ -23,7 +23,8 @@ from explainer.ui.classroom.session import ClassTab
 from explainer.ui.classroom.store import ClassError
 
 W = words("classroom")  # the words: content/words/classroom.toml
-POLL_S = 1.5  # the tally and the students' wait for the reveal refresh this often (the budget is 2 s)
+TALLY_POLL_S = 1.0  # the teacher's tally refreshes this often (the budget: a vote on the projector within 2 s)
+REVEAL_POLL_S = 1.5  # each student's page asks this often whether the teacher has revealed the question
 TEACHER_SEES = ""  # what :func:`question` returns to the teacher once revealed: the experiment, no own answer
 
 
@@ -57,7 +58,7 @@ def is_revealed(tab: ClassTab, qid: str) -> bool:
         return False
 
 
-@st.fragment(run_every=POLL_S)
+@st.fragment(run_every=REVEAL_POLL_S)
 def _await_reveal(code: str, qid: str) -> None:
     """A student's page, waiting: the whole page runs again as soon as the teacher reveals the question."""
     try:
@@ -69,7 +70,7 @@ def _await_reveal(code: str, qid: str) -> None:
     st.caption(W.text("waiting_for_teacher"))
 
 
-@st.fragment(run_every=POLL_S)
+@st.fragment(run_every=TALLY_POLL_S)
 def tally(code: str, qid: str, labels: Sequence[str], right: int | None = None) -> None:
     """How the class's votes split: one bar per option with its count and share, and how many voted."""
     try:

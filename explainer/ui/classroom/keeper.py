@@ -1,0 +1,45 @@
+"""The teacher's controls survive a reload: the token is kept in the tab's ``sessionStorage``.
+
+A small ``st.components.v2`` component that shows nothing; its browser side is
+``explainer/ui/class_keeper/class_keeper.js``.  A teacher tab tells it the class code and the token; a tab
+in no class asks it what it remembers, and a remembered token counts only after the store has checked it.
+Nothing goes into the address bar or a cookie; another tab (or another student's browser) has none.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import streamlit as st
+
+COMPONENT_NAME = "explainer.class_keeper"
+KEY = "ei_class_keeper"
+
+
+@cache
+def _component():
+    return st.components.v2.component(
+        COMPONENT_NAME, js="class_keeper.js", css="class_keeper.css", isolate_styles=False
+    )
+
+
+def mount(data: dict) -> str | None:
+    """The component, once per run, in the sidebar (so that the page's own elements never move); returns
+    what the tab remembers when ``data`` asks for it."""
+    with st.sidebar:
+        result = _component()(key=KEY, data=data, height="content", on_kept_change=lambda: None)
+    return getattr(result, "kept", None)
+
+
+def read(raw: object) -> tuple[str, str] | None:
+    """(code, token) as the browser sent them (still to be checked by the store), or None."""
+    if not isinstance(raw, str) or len(raw) > 400:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return None
+    if isinstance(value, dict) and isinstance(value.get("code"), str) and isinstance(value.get("token"), str):
+        return value["code"], value["token"]
+    return None

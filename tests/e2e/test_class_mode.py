@@ -1,0 +1,88 @@
+"""Class mode in real browsers: a teacher in presenter mode at projector size and three students' phones.
+
+The students vote on lesson 3's prediction; the teacher's projected tally shows the right counts within
+2 s of the last vote, without a reload; the teacher's reveal reaches every student's page.  The teacher's
+token never appears in an address bar, and a reload of the teacher's tab keeps the teacher's controls.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from tests.e2e.conftest import PHONE_CONTEXT, goto, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+TALLY_BUDGET_S = 2.0
+REVEAL_BUDGET_S = 6.0  # a student's page asks every 1.5 s, then runs the experiment
+
+
+def _start_class(teacher) -> str:
+    goto(teacher, "/class?present=true")
+    teacher.get_by_role("button", name="Start a class").click()
+    wait_for_app(teacher, after_interaction=True)
+    code = teacher.locator(".ei-class-code").inner_text(timeout=15_000).strip()
+    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{6}", code), code
+    return code
+
+
+def _student(browser, app_url, code: str):
+    context = browser.new_context(base_url=app_url, **PHONE_CONTEXT)
+    page = context.new_page()
+    goto(page, f"/gaba?class={code}")
+    assert "seat=" in page.url, "a joined student's link carries their seat (a reload keeps their vote)"
+    return context, page
+
+
+def _vote(page, option: int) -> None:
+    page.locator(".st-key-l3_predict [data-testid=stRadioOption]").nth(option).click()
+    wait_for_app(page, after_interaction=True)
+    page.get_by_text("Your vote is counted").wait_for(timeout=10_000)
+
+
+def test_students_vote_the_projector_tallies_and_the_reveal_reaches_them(page, browser, app_url):
+    from playwright.sync_api import expect
+
+    teacher = page
+    teacher.set_viewport_size({"width": 1280, "height": 720})
+    code = _start_class(teacher)
+    assert "teacher=" not in teacher.url, "the teacher token never sits in the address bar"
+    expect(teacher.locator("body")).to_contain_text("0 students have joined")
+
+    teacher.reload()  # a reload (or a new server session) keeps the teacher's controls: sessionStorage
+    wait_for_app(teacher)
+    expect(teacher.get_by_role("button", name="End the class and delete its data")).to_be_visible(timeout=15_000)
+    goto(teacher, "/gaba?present=true")
+
+    students = [_student(browser, app_url, code) for _ in range(3)]
+    try:
+        expect(teacher.locator("body")).to_contain_text("of 3 students have voted", timeout=15_000)
+        expect(teacher.get_by_role("button", name="Reveal to the class")).to_be_visible()
+        for (_, student), option in zip(students, (0, 0, 2), strict=True):
+            assert not student.locator("[data-testid=stPlotlyChart]").count(), "no experiment before the reveal"
+            _vote(student, option)
+        voted_at = time.monotonic()
+        expect(teacher.locator("body")).to_contain_text("3 of 3 students have voted", timeout=10_000)
+        tally_s = time.monotonic() - voted_at
+        print(f"\nlast vote -> teacher's tally: {tally_s * 1000:.0f} ms")
+        assert tally_s <= TALLY_BUDGET_S, f"the tally took {tally_s:.2f} s to show the last vote (budget 2 s)"
+        bars = teacher.locator("[data-testid=stProgress]").all_inner_texts()
+        assert len(bars) == 3, bars
+        assert "2 (67 %)" in bars[0] and "0 (0 %)" in bars[1] and "1 (33 %)" in bars[2], bars
+        assert "teacher=" not in teacher.url
+
+        teacher.get_by_role("button", name="Reveal to the class").click()
+        wait_for_app(teacher, after_interaction=True)
+        revealed_at = time.monotonic()
+        for _, student in students:
+            expect(student.locator("[data-testid=stPlotlyChart]").first).to_be_visible(timeout=REVEAL_BUDGET_S * 1000)
+            expect(student.locator("body")).to_contain_text("You predicted")
+            assert "teacher=" not in student.url
+        print(f"reveal -> every student's experiment: {(time.monotonic() - revealed_at) * 1000:.0f} ms")
+        expect(teacher.locator("body")).to_contain_text("✓")
+    finally:
+        for context, _ in students:
+            context.close()
