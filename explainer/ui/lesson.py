@@ -234,7 +234,9 @@ def try_this(lesson: LessonText, name: str = "try", numbers: Mapping[str, str] |
 
 
 def waiting_for_prediction() -> None:
-    st.info(W.text("waiting_for_prediction"), icon=":material/visibility_off:")
+    """Where the experiment will be: after the student's own run, or in class mode the teacher's reveal."""
+    text = votes.W.text("waiting_for_reveal") if classroom.current() else W.text("waiting_for_prediction")
+    st.info(text, icon=":material/visibility_off:")
 
 
 def show_entries(doc: EntryDocument, numbers: Mapping[str, str] | None = None, *, only=None) -> None:

@@ -84,9 +84,9 @@ def test_the_teacher_link_gives_the_controls_and_leaves_the_address_bar(class_db
     class_db.join(code, seat)
     class_db.vote(code, seat, QID, 2)
     at.run()
-    assert "**1** of 1 students have voted" in " ".join(str(m.value) for m in at.markdown)
+    assert "**1** of 1 student has voted" in " ".join(str(m.value) for m in at.markdown)
     bars = [el.proto.text for el in at.get("progress")]
-    assert len(bars) == 3 and "**1** (100 %)" in bars[2] and "**0** (0 %)" in bars[0], bars
+    assert len(bars) == 3 and bars[2].startswith("**1** · 100 %") and bars[0].startswith("**0** · 0 %"), bars
     _buttons(at)["l3_predict_reveal"].click().run()
     assert_clean(at)
     assert class_db.is_revealed(code, QID)

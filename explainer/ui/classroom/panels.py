@@ -3,6 +3,7 @@ export; the sidebar's reminder of the class a tab is in."""
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timezone
 
 import segno
@@ -16,7 +17,8 @@ from explainer.ui.classroom.session import ClassTab
 from explainer.ui.classroom.store import CLASS_LIFETIME_S, ClassError
 
 W = words("classroom")  # the words: content/words/classroom.toml
-QR_SCALE = 8  # px per module: about 300 px for a join link, readable from the back of a room
+QR_SCALE = 8  # px per module in the SVG
+QR_WIDTH_PX = 300  # on screen: big enough for a phone at the back of a room
 JOIN_CODE_KEY = "class_join_code"
 
 
@@ -27,9 +29,12 @@ def join_link(code: str) -> str:
 
 
 def qr_svg(link: str) -> str:
-    """The join link as an SVG QR code, made here (no network), with a text alternative."""
-    qr = segno.make(link, error="m")
-    return qr.svg_inline(scale=QR_SCALE, title=W.text("teacher_qr_alt", link=link))
+    """The join link as an SVG QR code, made here (no network), with a text alternative (its title)."""
+    out = io.BytesIO()
+    segno.make(link, error="m").save(
+        out, kind="svg", scale=QR_SCALE, xmldecl=False, title=W.text("teacher_qr_alt", link=link)
+    )
+    return out.getvalue().decode("utf-8")
 
 
 def start_or_join() -> None:
@@ -64,21 +69,21 @@ def joined_count(code: str) -> None:
         n = session.store().seat_count(code)
     except (ClassError, sa.exc.SQLAlchemyError):
         return
-    st.markdown(W.text("teacher_joined", n=n))
+    st.markdown(W.text("teacher_joined_one") if n == 1 else W.text("teacher_joined", n=n))
 
 
 def teacher(tab: ClassTab) -> None:
     """What the teacher projects: the code, big; the QR code and the join link; who has joined."""
     link = join_link(tab.code)
-    st.header(W.text("teacher_heading", code=tab.code), anchor=False)
     left, right = st.columns([2, 1], vertical_alignment="center")
     with left:
+        st.header(W.text("teacher_heading"), anchor=False)
         st.markdown(f"<div class='ei-class-code'>{tab.code}</div>", unsafe_allow_html=True)  # A-Z, 2-9 only
         st.markdown(W.text("teacher_join_link", link=link))
         joined_count(tab.code)
         st.markdown(W.text("teacher_next"))
     with right:
-        st.html(qr_svg(link))
+        st.image(qr_svg(link), width=QR_WIDTH_PX)
     _teacher_tools(tab, link)
 
 
