@@ -118,12 +118,15 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         terminalreporter.write_line(_SERVER_LOG[-1])
 
 
+# The session server's class store (class mode's browser tests read it to check what was counted).
+E2E_CLASS_DB = Path(tempfile.mkdtemp(prefix="ei-e2e-class-")) / "classes.sqlite3"
+
+
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     """Run the app with ``streamlit run`` on a free local port; yield its base URL.  Its class store is a
     SQLite file of its own (class mode's browser tests), never the repository's ``.data``."""
-    class_db = Path(tempfile.mkdtemp(prefix="ei-e2e-class-")) / "classes.sqlite3"
-    server = StreamlitServer(env={"EXPLAINER_CLASS_DB": str(class_db)})
+    server = StreamlitServer(env={"EXPLAINER_CLASS_DB": str(E2E_CLASS_DB)})
     try:
         server.start(timeout_s=SERVER_START_TIMEOUT_S)
     except RuntimeError as exc:

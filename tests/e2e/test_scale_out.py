@@ -39,6 +39,7 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
     expect = None
 
 from explainer.pages.playground import VIEW_KEY
+from tests.harness import postgres
 from tests.harness.server import LOOPBACK, REPO_ROOT, StreamlitServer, free_port, health_ok
 
 from .conftest import TESTID_EXCEPTION, TESTID_MAIN, VIEWPORT, wait_for_app
@@ -289,3 +290,95 @@ def test_two_replicas_behind_nginx_survive_losing_one(browser: Any, school) -> N
     finally:
         returning.context.close()
         newcomer.context.close()
+
+
+# --- class mode on two replicas sharing PostgreSQL -----------------------------------------------------
+
+
+@pytest.fixture
+def school_with_postgres(tmp_path: Path) -> Iterator[tuple[Nginx, list[StreamlitServer], str]]:
+    """The school above, with both replicas sharing one PostgreSQL class store (``EXPLAINER_DATABASE_URL``)."""
+    binary = _nginx_binary()
+    missing = "nginx is not installed" if binary is None else postgres.missing_reason()
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{missing}; the scale-out test is required in CI (CI=true)", pytrace=False)
+        pytest.skip(f"{missing}; the class scale-out test is skipped locally; CI runs it")
+    with postgres.PostgresServer() as database:
+        env = {"STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32), "EXPLAINER_DATABASE_URL": database.url}
+        replicas = [StreamlitServer(env=env), StreamlitServer(env=env)]
+        nginx = None
+        try:
+            _start_replicas(replicas)
+            nginx = _start_nginx(binary, tmp_path, [r.port for r in replicas])
+            yield nginx, replicas, database.url
+        except RuntimeError as exc:
+            pytest.fail(str(exc), pytrace=False)
+        finally:
+            if nginx is not None:
+                nginx.stop()
+            for replica in replicas:
+                replica.close()
+
+
+def _routes_by_replica(nginx: Nginx, per_replica: int) -> dict[str, list[str]]:
+    """Affinity-cookie values that nginx sends to each replica (found by asking, as its hash decides)."""
+    found: dict[str, list[str]] = {}
+    for i in range(200):
+        route = f"class-test-{i}"
+        _http_get(f"{nginx.url}/_stcore/health", cookie=route)
+        for upstream in _upstreams_for(nginx, route):
+            found.setdefault(upstream, []).append(route)
+        if len(found) == 2 and all(len(v) >= per_replica for v in found.values()):
+            return {k: v[:per_replica] for k, v in found.items()}
+    pytest.fail(f"200 cookie values did not reach both replicas {per_replica} times each: {found}", pytrace=False)
+
+
+def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, school_with_postgres) -> None:
+    import asyncio
+    import threading
+
+    from explainer.ui.classroom import session
+    from explainer.ui.classroom.store import ClassStore
+    from tests.harness.class_students import ClassStudent
+
+    nginx, replicas, database_url = school_with_postgres
+    teacher_context = browser.new_context(viewport={"width": 1280, "height": 720}, base_url=nginx.url)
+    teacher = teacher_context.new_page()
+    try:
+        teacher.goto("/class?present=true", wait_until="domcontentloaded")
+        wait_for_app(teacher)
+        teacher.get_by_role("button", name="Start a class").click()
+        wait_for_app(teacher, after_interaction=True)
+        code = teacher.locator(".ei-class-code").inner_text(timeout=15_000).strip()
+        teacher.goto("/gaba?present=true", wait_until="domcontentloaded")
+        wait_for_app(teacher)
+        expect(teacher.get_by_role("button", name="Reveal to the class")).to_be_visible(timeout=15_000)
+
+        routes = _routes_by_replica(nginx, per_replica=5)
+        plan = [(route, i % 3) for i, route in enumerate(r for rs in routes.values() for r in rs)]
+
+        async def the_class() -> list[str]:
+            students = [ClassStudent(nginx.url, "gaba", code, "l3_predict", cookie=f"st_route={r}") for r, _ in plan]
+            try:
+                await asyncio.gather(*(s.open() for s in students))
+                await asyncio.gather(*(s.vote(option) for s, (_, option) in zip(students, plan, strict=True)))
+            finally:
+                await asyncio.gather(*(s.close() for s in students))
+            return [e for s in students for e in s.errors]
+
+        result: dict[str, list[str]] = {}  # in a thread of its own: the sync Playwright API holds this one's loop
+        worker = threading.Thread(target=lambda: result.setdefault("errors", asyncio.run(the_class())))
+        worker.start()
+        worker.join(timeout=120)
+        errors = result.get("errors", ["the students did not finish"])
+        assert not errors, f"students saw errors: {errors[:5]}"
+        expected = [sum(1 for _, o in plan if o == k) for k in range(3)]
+        store = ClassStore(database_url, session.all_questions())
+        assert store.tally(code, "gaba:predict:shunt") == expected, "every vote counted once, whichever replica"
+        store.engine.dispose()
+        expect(teacher.locator("body")).to_contain_text(f"{len(plan)} of {len(plan)} students have voted")
+        served = {u for rs in routes.values() for r in rs for u in _upstreams_for(nginx, r)}
+        assert served == {f"{LOOPBACK}:{r.port}" for r in replicas}, f"the votes went through {served}"
+    finally:
+        teacher_context.close()

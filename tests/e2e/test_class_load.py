@@ -1,0 +1,129 @@
+"""A class of 30 on one server: they join within 10 s and all vote on the same question within 5 s.
+
+The teacher is a real browser in presenter mode at projector size, on lesson 3's prediction; the students
+are simulated phones speaking Streamlit's websocket protocol (``tests/harness/class_students.py``).  Five
+of them change their mind once.  Checked: no student saw an error; the store holds exactly one vote per
+student with the final answers; the teacher's projected tally shows 30 of 30 and the right count for every
+answer, without a reload.  Printed (not asserted: the machine is shared): join times, and the time from
+each vote to the teacher's tally showing it (median, p95).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import statistics
+import threading
+import time
+
+import pytest
+
+from explainer.ui.classroom import session
+from explainer.ui.classroom.store import ClassStore
+from tests.e2e.conftest import E2E_CLASS_DB, goto
+from tests.e2e.test_class_mode import _start_class
+from tests.harness.class_students import ClassStudent
+
+pytestmark = pytest.mark.e2e
+
+N_STUDENTS = 30
+JOIN_WINDOW_S = 10.0
+VOTE_WINDOW_S = 5.0
+QID = "gaba:predict:shunt"
+VOTED = re.compile(r"(\d+) of (\d+) students have voted")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+async def _class_life(base_url: str, code: str, plan: list[tuple[float, float, int, int | None]], out: dict) -> None:
+    """Each student: join at their time, vote at theirs (and some change their answer 1 s later)."""
+    t0 = time.perf_counter()
+    students = [ClassStudent(base_url, "gaba", code, "l3_predict") for _ in plan]
+
+    async def life(student: ClassStudent, join_at: float, vote_at: float, first: int, second: int | None) -> None:
+        await asyncio.sleep(max(0.0, t0 + join_at - time.perf_counter()))
+        out["join_s"].append(await student.open())
+        if student.errors:
+            return
+        await asyncio.sleep(max(0.0, t0 + JOIN_WINDOW_S + vote_at - time.perf_counter()))
+        sent, done = await student.vote(first)
+        out["votes"].append((sent, done))
+        if second is not None:
+            await asyncio.sleep(1.0)
+            await student.vote(second)
+
+    try:
+        await asyncio.gather(*(life(s, *p) for s, p in zip(students, plan, strict=True)))
+    finally:
+        out["errors"] = [e for s in students for e in s.errors]
+        out["seats"] = [s.seat for s in students]
+        await asyncio.gather(*(s.close() for s in students))
+
+
+def _watch_tally(teacher, until_s: float) -> list[tuple[float, int]]:
+    """(perf_counter, voted) each time the teacher's projected count changes, until 30 or the deadline."""
+    seen: list[tuple[float, int]] = []
+    while time.perf_counter() < until_s:
+        match = VOTED.search(teacher.evaluate("document.body.innerText"))
+        n = int(match.group(1)) if match else -1
+        if not seen or seen[-1][1] != n:
+            seen.append((time.perf_counter(), n))
+        if n >= N_STUDENTS:
+            break
+        teacher.wait_for_timeout(50)
+    return seen
+
+
+def test_thirty_students_join_vote_and_the_projector_counts_every_vote_once(page, app_url):
+    from playwright.sync_api import expect
+
+    teacher = page
+    teacher.set_viewport_size({"width": 1280, "height": 720})
+    code = _start_class(teacher)
+    goto(teacher, "/gaba?present=true")
+    expect(teacher.get_by_role("button", name="Reveal to the class")).to_be_visible(timeout=15_000)
+
+    rng = random.Random(11)
+    firsts = [i % 3 for i in range(N_STUDENTS)]
+    changers = set(rng.sample(range(N_STUDENTS), 5))
+    seconds = {i: (firsts[i] + 1) % 3 for i in changers}
+    finals = [seconds.get(i, firsts[i]) for i in range(N_STUDENTS)]
+    plan = [
+        (rng.uniform(0, JOIN_WINDOW_S), rng.uniform(0, VOTE_WINDOW_S), firsts[i], seconds.get(i))
+        for i in range(N_STUDENTS)
+    ]
+    out: dict = {"join_s": [], "votes": [], "errors": []}
+    students = threading.Thread(target=lambda: asyncio.run(_class_life(app_url, code, plan, out)))
+    students.start()
+    seen = _watch_tally(teacher, time.perf_counter() + JOIN_WINDOW_S + VOTE_WINDOW_S + 60)
+    students.join(timeout=120)
+
+    assert not out["errors"], f"students saw errors: {out['errors'][:5]}"
+    assert len(out["join_s"]) == N_STUDENTS and len(set(out["seats"])) == N_STUDENTS, "every student got a seat"
+    store = ClassStore(f"sqlite:///{E2E_CLASS_DB.resolve()}", session.all_questions())
+    expected = [finals.count(k) for k in range(3)]
+    assert store.tally(code, QID) == expected, "one vote per student, their final answer: none lost or doubled"
+    assert store.seat_count(code) == N_STUDENTS
+    expect(teacher.locator("body")).to_contain_text(f"{N_STUDENTS} of {N_STUDENTS} students have voted")
+    expect(teacher.locator("[data-testid=stProgress]").first).to_contain_text(f"{expected[0]} ·", timeout=5_000)
+    bars = teacher.locator("[data-testid=stProgress]").all_inner_texts()
+    shown = [int(b.split("·")[0]) for b in bars]
+    assert shown == expected, f"the projector shows {shown}, the class voted {expected}"
+
+    # from each first vote (the k-th to finish) to the first moment the projector counted k
+    finished = sorted(done for _, done in out["votes"])
+    lag_ms = []
+    for k, done in enumerate(finished, start=1):
+        shown_at = next((t for t, n in seen if n >= k), None)
+        if shown_at is not None:
+            lag_ms.append(max(0.0, shown_at - done) * 1000)
+    print(
+        f"\n{N_STUDENTS} students: join median {statistics.median(out['join_s']) * 1000:.0f} ms, "
+        f"max {max(out['join_s']) * 1000:.0f} ms; vote -> projected tally median {statistics.median(lag_ms):.0f} ms, "
+        f"p95 {percentile(lag_ms, 95):.0f} ms, max {max(lag_ms):.0f} ms ({len(lag_ms)} votes)"
+    )
+    store.engine.dispose()
