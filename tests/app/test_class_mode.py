@@ -4,8 +4,10 @@ for the reveal and see it; the teacher's token leaves the link and a student's l
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from explainer.ui.classroom import codes, session
+from explainer.ui.classroom import store as store_module
 from explainer.ui.classroom.store import ClassStore
 from tests.app.conftest import assert_clean, open_page, page_text
 
@@ -13,13 +15,24 @@ LESSON = "lesson_3_gaba.py"
 QID = "gaba:predict:shunt"
 
 
-@pytest.fixture
-def class_db(tmp_path, monkeypatch):
-    """A fresh SQLite class database for this test; the app's store and the test's share it."""
-    path = tmp_path / "classes.sqlite3"
-    monkeypatch.setenv(session.ENV_SQLITE_PATH, str(path))
-    monkeypatch.delenv(session.ENV_DATABASE_URL, raising=False)
-    store = ClassStore(f"sqlite:///{path.resolve()}", session.all_questions())
+@pytest.fixture(params=["sqlite", "postgresql"])
+def class_db(request, tmp_path, monkeypatch):
+    """A fresh class database for this test, a SQLite file or the PostgreSQL server's database emptied; the
+    app's store (through the environment, as a deployment sets it) and the test's share it."""
+    if request.param == "sqlite":
+        path = tmp_path / "classes.sqlite3"
+        monkeypatch.setenv(session.ENV_SQLITE_PATH, str(path))
+        monkeypatch.delenv(session.ENV_DATABASE_URL, raising=False)
+        url = f"sqlite:///{path.resolve()}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            store_module.metadata.drop_all(conn)
+        engine.dispose()
+        session._store.clear()  # the app's cached store: a new one creates the schema again
+        monkeypatch.setenv(session.ENV_DATABASE_URL, url)
+    store = ClassStore(url, session.all_questions())
     yield store
     store.engine.dispose()
 
@@ -159,3 +172,46 @@ def test_the_teacher_exports_the_tallies_and_ends_the_class(class_db):
     assert_clean(at)
     assert class_db.find_class(tab.code) is None
     assert "its data is deleted" in page_text(at)
+
+
+def test_a_quick_check_is_a_vote_too_and_its_feedback_waits_for_the_reveal(class_db):
+    code, token = class_db.start_class()
+    class_db.reveal(code, token, QID)  # the prediction is revealed: the lesson goes on to its checks
+    at = open_page(LESSON, {"class": code})
+    assert_clean(at)
+    check = at.radio(key="l3_check_1")
+    check.set_value(check.options[0]).run()
+    assert_clean(at)
+    assert sum(class_db.tally(code, "gaba:check:direction")) == 1
+    assert not [s for s in at.success if "Right." in str(s.value)] and not [
+        w for w in at.warning if "Not quite." in str(w.value)
+    ], "no feedback before the teacher reveals the check"
+    class_db.reveal(code, token, "gaba:check:direction")
+    at.run()
+    verdicts = [str(s.value) for s in at.success] + [str(w.value) for w in at.warning]
+    assert any(v.startswith(("**Right.**", "**Not quite.**")) for v in verdicts), verdicts
+
+
+def test_the_teacher_page_offers_the_csv_of_the_tallies(class_db):
+    at = open_page("classroom.py")
+    _buttons(at)["class_start"].click().run()
+    downloads = at.get("download_button")
+    assert any("class-" in el.proto.label or "CSV" in el.proto.label for el in downloads), [
+        el.proto.label for el in downloads
+    ]
+
+
+def test_a_database_that_does_not_answer_gets_a_note_and_the_lessons_work_on(monkeypatch):
+    from tests.harness.server import free_port
+
+    monkeypatch.setenv(session.ENV_DATABASE_URL, f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/none")
+    session._store.clear()
+    try:
+        at = open_page(None, {"class": "ABC234"})
+        assert_clean(at)
+        assert "cannot be reached right now" in page_text(at)
+        at.switch_page(f"explainer/pages/{LESSON}").run()
+        assert_clean(at)
+        assert any(b.key == "l3_predict_run" for b in at.button), "the lesson works without the class"
+    finally:
+        session._store.clear()

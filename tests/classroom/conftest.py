@@ -3,13 +3,10 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 import sqlalchemy as sa
 
 from explainer.ui.classroom import store as store_module
-from tests.harness import postgres
 
 QUESTIONS = {"gaba:predict:shunt": 3, "gaba:check:direction": 4, "glutamate:predict:mg": 2}
 
@@ -22,17 +19,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now_s
-
-
-@pytest.fixture(scope="session")
-def postgres_url():
-    reason = postgres.missing_reason()
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true needs PostgreSQL for the class-store tests: {reason}")
-        pytest.skip(reason)
-    with postgres.PostgresServer() as server:
-        yield server.url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -124,6 +124,11 @@ def restore() -> ClassTab | None:
     """Once per run, before the page: the class this tab is in, from its session, its link, or the teacher
     token the tab kept (a reload)."""
     tab = _from_session_or_link()
+    if tab is not None:  # a tab in no class never touches the database (it may be down: the lessons go on)
+        try:
+            store().purge_expired()  # at most every few minutes per process: expired classes are deleted
+        except sa.exc.SQLAlchemyError as exc:
+            unavailable(exc)
     if tab is not None and tab.is_teacher:
         keeper.mount({"keep": {"code": tab.code, "token": tab.teacher_token}})
     elif st.session_state.pop(FORGET_KEY, False):
