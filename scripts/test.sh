@@ -22,31 +22,25 @@ if [ "${#apt_pkgs[@]}" -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "==> Chromium is missing and apt-get needs root: browser tests will be skipped (CI=true fails them)."
     fi
 fi
-# nginx (Debian's package) for tests/e2e/test_scale_out.py, if missing and we may (root/sudo); without it that
-# test is skipped (CI=true fails it).  The test runs its own nginx on a free loopback port; note that Debian
-# starts the system's nginx service after the install, except where policy-rc.d forbids it (containers).
-if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && command -v apt-get >/dev/null 2>&1; then
+# apt_install PKG WHAT: install Debian's PKG if we may (root or sudo); else say which tests (WHAT) will skip.
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 || return 0
     if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else sudo=(none); fi
     if [ "${sudo[0]:-}" != none ]; then
-        echo "==> apt-get install nginx"
+        echo "==> apt-get install $1"
         "${sudo[@]}" apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends nginx >/dev/null
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$1" >/dev/null
     else
-        echo "==> nginx is missing and apt-get needs root: the scale-out test will be skipped (CI=true fails it)."
+        echo "==> $1 is missing and apt-get needs root: $2 will be skipped (CI=true fails them)."
     fi
-fi
+}
+# nginx (Debian's package) for tests/e2e/test_scale_out.py.  The test runs its own nginx on a free loopback
+# port; note that Debian starts the system's nginx service after the install, except where policy-rc.d
+# forbids it (containers).
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then apt_install nginx "the scale-out tests"; fi
 # PostgreSQL (Debian's package) for the class store's tests on PostgreSQL and the scale-out test with two
 # replicas; the tests start their own throwaway server on a loopback port (tests/harness/postgres.py).
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-    if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else sudo=(none); fi
-    if [ "${sudo[0]:-}" != none ]; then
-        echo "==> apt-get install postgresql"
-        "${sudo[@]}" apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends postgresql >/dev/null
-    else
-        echo "==> PostgreSQL is missing and apt-get needs root: its tests will be skipped (CI=true fails them)."
-    fi
-fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then apt_install postgresql "the PostgreSQL tests"; fi
 /usr/bin/chromium --version 2>/dev/null | head -n1 || true
 
 # shellcheck source=scripts/_venv.sh

@@ -27,6 +27,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -160,12 +161,19 @@ def school(tmp_path: Path) -> Iterator[tuple[Nginx, list[StreamlitServer]]]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{reason}; the scale-out test is required in CI (CI=true)", pytrace=False)
         pytest.skip(f"{reason}; scale-out test skipped locally; CI runs it")
-    env = {"STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32)}
+    with _running_school(binary, tmp_path, {}) as running:
+        yield running
+
+
+@contextmanager
+def _running_school(binary: str, tmp: Path, env: dict[str, str]) -> Iterator[tuple[Nginx, list[StreamlitServer]]]:
+    """Two replicas with one new cookie secret (and ``env``), nginx in front; all stopped at the end."""
+    env = {"STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32), **env}
     replicas = [StreamlitServer(env=env), StreamlitServer(env=env)]
     nginx = None
     try:
         _start_replicas(replicas)
-        nginx = _start_nginx(binary, tmp_path, [r.port for r in replicas])
+        nginx = _start_nginx(binary, tmp, [r.port for r in replicas])
         yield nginx, replicas
     except RuntimeError as exc:
         pytest.fail(str(exc), pytrace=False)
@@ -305,20 +313,8 @@ def school_with_postgres(tmp_path: Path) -> Iterator[tuple[Nginx, list[Streamlit
             pytest.fail(f"{missing}; the scale-out test is required in CI (CI=true)", pytrace=False)
         pytest.skip(f"{missing}; the class scale-out test is skipped locally; CI runs it")
     with postgres.PostgresServer() as database:
-        env = {"STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32), "EXPLAINER_DATABASE_URL": database.url}
-        replicas = [StreamlitServer(env=env), StreamlitServer(env=env)]
-        nginx = None
-        try:
-            _start_replicas(replicas)
-            nginx = _start_nginx(binary, tmp_path, [r.port for r in replicas])
+        with _running_school(binary, tmp_path, {"EXPLAINER_DATABASE_URL": database.url}) as (nginx, replicas):
             yield nginx, replicas, database.url
-        except RuntimeError as exc:
-            pytest.fail(str(exc), pytrace=False)
-        finally:
-            if nginx is not None:
-                nginx.stop()
-            for replica in replicas:
-                replica.close()
 
 
 def _routes_by_replica(nginx: Nginx, per_replica: int) -> dict[str, list[str]]:
