@@ -22,7 +22,7 @@ LAYERS = ["pages", "ui", "figures", "content", "model"]  # left may import right
 # third-party packages each layer may use (the standard library is always allowed)
 THIRD_PARTY = {
     "model": {"numpy"},
-    "content": {"numpy"},
+    "content": {"numpy", "tomli"},  # tomli: TOML on Python 3.10 (3.11 has tomllib)
     "figures": {"numpy", "plotly"},
     "ui": {"numpy", "plotly", "streamlit", "sqlalchemy", "segno"},
     "pages": {"numpy", "plotly", "streamlit"},

@@ -8,6 +8,7 @@ from explainer import content
 from explainer.content import numbers as text_numbers
 from explainer.content.parse import fill, load_lesson
 from explainer.content.words import words
+from explainer.ui.worksheet import ANSWERS_KEY, LESSON_KEY, SLUGS
 
 GUIDE = "educator"
 WORDS = words("educator")  # the words around educator.md: content/words/educator.toml
@@ -27,11 +28,24 @@ def answers() -> None:
                 st.markdown(WORDS.text("answer", answer=fill(answer.label, nums), feedback=fill(answer.feedback, nums)))
 
 
+def answer_sheets() -> None:
+    """One row of links: each lesson's printable worksheet with the answers (``?answers=true``)."""
+    st.markdown(WORDS.text("answer_sheets_intro", page=words("ui").text("nav_worksheet")))
+    for column, slug in zip(st.columns(len(SLUGS)), SLUGS, strict=True):
+        column.page_link(
+            "explainer/pages/worksheet.py",
+            label=WORDS.text("answer_sheet_link", lesson=load_lesson(slug).title),
+            icon=":material/print:",
+            query_params={LESSON_KEY: slug, ANSWERS_KEY: "true"},
+        )
+
+
 def render() -> None:
     guide = content.load(GUIDE)
     title, _, body = guide.partition("\n")
     st.title(title.removeprefix("# ").strip())
     st.markdown(fill(body, numbers()))
+    answer_sheets()
     answers()
 
 

@@ -42,6 +42,7 @@ PAGE_TABLE = (
     ("glossary.py", W.text("nav_glossary"), ":material/menu_book:", "glossary"),
     ("references.py", W.text("nav_references"), ":material/library_books:", "references"),
     ("educator.py", W.text("nav_educator"), ":material/school:", "educator-guide"),
+    ("worksheet.py", W.text("nav_worksheet"), ":material/print:", "worksheet"),
 )
 DEFAULT_PAGE = "tug-of-war"  # the app opens on the playground, animation playing
 

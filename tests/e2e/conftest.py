@@ -79,6 +79,8 @@ PAGES: list[AppPage] = [
     AppPage(path="/glossary", name="glossary", heading="Glossary"),
     AppPage(path="/references", name="references", heading="References"),
     AppPage(path="/educator-guide", name="educator-guide", heading="Educator guide"),
+    AppPage(path="/class", name="class", heading="Class mode: vote, then reveal"),
+    AppPage(path="/worksheet", name="worksheet"),
 ]
 
 # --- Streamlit 1.67 frontend selectors (data-testid values) -------------------------------------
