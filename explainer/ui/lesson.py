@@ -30,8 +30,15 @@ def header(lesson: LessonText, step: str) -> None:
 
 
 def goal(lesson: LessonText, numbers: Mapping[str, str] | None = None) -> None:
+    """The lesson's goal; folded behind one click for a teacher presenting a class (the question, its Reveal
+    button and the tally then fit the projected screen)."""
+    text = W.text("goal", goal=fill(lesson.block("goal"), numbers or {}))
+    tab = classroom.current()
+    if tab is not None and tab.is_teacher and presenter.is_presenting():
+        presenter.explain(text, label=W.text("goal_label"))
+        return
     with st.container(border=True):
-        st.markdown(W.text("goal", goal=fill(lesson.block("goal"), numbers or {})))
+        st.markdown(text)
 
 
 def prose(lesson: LessonText, name: str, numbers: Mapping[str, str] | None = None) -> None:

@@ -76,7 +76,7 @@ def test_a_student_link_joins_votes_waits_and_then_sees_the_reveal(class_db):
     assert_clean(at)
     assert class_db.tally(code, QID) == [0, 1, 0][: len(radio.options)] + [0] * (len(radio.options) - 3)
     assert not at.get("plotly_chart"), "the experiment waits for the teacher"
-    assert "Your teacher shows the experiment" in page_text(at)
+    assert "Your teacher decides when the whole class sees the experiment" in page_text(at)
     at.radio(key="l3_predict").set_value(radio.options[0]).run()
     counts = class_db.tally(code, QID)
     assert counts[0] == 1 and sum(counts) == 1, f"a changed answer replaces the vote: {counts}"
@@ -166,8 +166,12 @@ def test_the_teacher_exports_the_tallies_and_ends_the_class(class_db):
     seat = codes.new_seat()
     class_db.join(tab.code, seat)
     class_db.vote(tab.code, seat, QID, 1)
-    text = class_db.tallies_csv(tab.code, tab.teacher_token)
-    assert f"{tab.code},{QID},2," in text
+    from explainer.ui.classroom.panels import question_texts
+
+    text = class_db.tallies_csv(tab.code, tab.teacher_token, question_texts())
+    row = next(line for line in text.splitlines() if line.startswith(f"{tab.code},{QID},") and line.endswith(",1,100"))
+    assert "{{" not in text and "$" not in text and "**" not in text, "plain text for a spreadsheet"
+    assert ",yes,1,100" in row, f"the vote went to the right answer (option 2): {row}"
     _buttons(at)["class_end"].click().run()
     assert_clean(at)
     assert class_db.find_class(tab.code) is None

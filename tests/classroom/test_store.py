@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from explainer.ui.classroom import codes
-from explainer.ui.classroom.store import CLASS_LIFETIME_S, ClassError, ClassStore, seats, votes
+from explainer.ui.classroom.store import CLASS_LIFETIME_S, ClassError, ClassStore, QuestionText, seats, votes
 from tests.classroom.conftest import QUESTIONS
 
 Q = "gaba:predict:shunt"
@@ -121,10 +121,10 @@ def test_the_csv_has_counts_and_percentages_and_no_personal_data(store):
     for i, seat in enumerate(seats_):
         store.join(code, seat)
         store.vote(code, seat, Q, 0 if i < 3 else 2)
-    text = store.tallies_csv(code, token, {Q: ["Less", "Same", "More"]})
+    text = store.tallies_csv(code, token, {Q: QuestionText("What happens?", ["Less", "Same", "More"], 0)})
     lines = text.strip().splitlines()
-    assert lines[0] == "class,question,option,option_text,votes,percent"
-    assert f"{code},{Q},1,Less,3,75" in lines and f"{code},{Q},3,More,1,25" in lines
+    assert lines[0] == "class,question,question_text,option,option_text,right,votes,percent"
+    assert f"{code},{Q},What happens?,1,Less,yes,3,75" in lines and f"{code},{Q},What happens?,3,More,no,1,25" in lines
     assert not any(s in text or codes.digest(s) in text for s in seats_)
 
 

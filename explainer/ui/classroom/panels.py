@@ -4,17 +4,21 @@ export; the sidebar's reminder of the class a tab is in."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 import segno
 import sqlalchemy as sa
 import streamlit as st
 
+from explainer.content.format import fill
+from explainer.content.numbers import BY_LESSON
 from explainer.content.parse import load_lesson
 from explainer.content.words import words
 from explainer.ui.classroom import session
 from explainer.ui.classroom.session import ClassTab
-from explainer.ui.classroom.store import CLASS_LIFETIME_S, ClassError
+from explainer.ui.classroom.store import CLASS_LIFETIME_S, ClassError, QuestionText
 
 W = words("classroom")  # the words: content/words/classroom.toml
 QR_SCALE = 8  # px per module in the SVG
@@ -83,7 +87,9 @@ def teacher(tab: ClassTab) -> None:
         joined_count(tab.code)
         st.markdown(W.text("teacher_next"))
     with right:
-        st.image(qr_svg(link), width=QR_WIDTH_PX)
+        st.image(qr_svg(link), width=QR_WIDTH_PX, caption=W.text("qr_caption"))
+    if urlsplit(link).hostname in ("localhost", "127.0.0.1", "::1"):
+        st.warning(W.text("localhost_warning"), icon=":material/wifi_off:")
     _teacher_tools(tab, link)
 
 
@@ -94,7 +100,7 @@ def _teacher_tools(tab: ClassTab, link: str) -> None:
         st.caption(W.text("expires", time=ends))
     st.download_button(
         W.text("export_button"),
-        data=lambda: session.store().tallies_csv(tab.code, tab.teacher_token or "", option_texts()),
+        data=lambda: session.store().tallies_csv(tab.code, tab.teacher_token or "", question_texts()),
         file_name=f"class-{tab.code}-answers.csv",
         mime="text/csv",
         key="class_export",
@@ -102,30 +108,52 @@ def _teacher_tools(tab: ClassTab, link: str) -> None:
         on_click="ignore",
         help=W.text("export_help"),
     )
-    with st.expander(W.text("teacher_link_heading")):
+    # In the sidebar, which presenter mode folds away: the projected page never shows the token.
+    with st.sidebar.expander(W.text("teacher_link_heading")):
         st.caption(W.text("teacher_link_help"))
         st.markdown(W.text("teacher_link", link=f"{link}&{session.PARAM_TEACHER}={tab.teacher_token}"))
-    if st.button(W.text("end_button"), key="class_end", icon=":material/delete:", help=W.text("end_help")):
-        session.end_class(tab)
-        st.rerun()
+    with st.popover(W.text("end_button"), icon=":material/delete:", help=W.text("end_help")):
+        st.markdown(W.text("end_confirm_text"))
+        if st.button(W.text("end_confirm"), key="class_end", type="primary"):
+            session.end_class(tab)
+            st.rerun()
 
 
 def student(tab: ClassTab) -> None:
+    """Where to go next; leaving is behind a second click, away from where Join was (a double tap)."""
     st.header(W.text("student_heading", code=tab.code), anchor=False)
     st.markdown(W.text("student_next"))
     st.page_link("explainer/pages/lesson_1_neuron.py", label=W.text("lesson_link"), icon=":material/bolt:")
-    if st.button(W.text("leave_button"), key="class_leave"):
-        session.leave_class()
-        st.rerun()
+    st.divider()
+    with st.popover(W.text("leave_button")):
+        st.markdown(W.text("leave_confirm_text"))
+        if st.button(W.text("leave_confirm"), key="class_leave"):
+            session.leave_class()
+            st.rerun()
 
 
-def option_texts() -> dict[str, list[str]]:
-    """Every question's option texts by question id, for the CSV (the lessons' own words)."""
-    return {
-        session.question_id(slug, name): [o.label for o in q.options]
-        for slug in session.LESSON_SLUGS
-        for name, q in load_lesson(slug).questions().items()
-    }
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MATH_WORD = re.compile(r"\\(?:mathrm|text|rm)\{([^}]*)\}")
+
+
+def plain(text: str, numbers: dict[str, str]) -> str:
+    """A lesson's Markdown as plain text for a spreadsheet: numbers filled in, no links, bold or math marks."""
+    text = _MATH_WORD.sub(r"\1", _LINK.sub(r"\1", fill(text, numbers)))
+    for mark in ("**", "$", "\\", "{", "}"):
+        text = text.replace(mark, "")
+    return " ".join(text.split())
+
+
+def question_texts() -> dict[str, QuestionText]:
+    """Every question by id, for the CSV: its prompt and options as plain text, and the right option."""
+    texts = {}
+    for slug in session.LESSON_SLUGS:
+        numbers = BY_LESSON[slug]()
+        for name, q in load_lesson(slug).questions().items():
+            texts[session.question_id(slug, name)] = QuestionText(
+                plain(q.prompt, numbers), [plain(o.label, numbers) for o in q.options], q.options.index(q.answer)
+            )
+    return texts
 
 
 def sidebar_reminder(tab: ClassTab | None) -> None:

@@ -100,9 +100,11 @@ def note(text: str) -> None:
 
 
 def show_note() -> None:
+    """The note above the page, and as a toast: a phone scrolled down the lesson sees it too."""
     text = st.session_state.pop(NOTE_KEY, None)
     if text:
         st.info(text, icon=":material/groups:")
+        st.toast(text, icon=":material/groups:")
 
 
 def unavailable(exc: Exception) -> None:

@@ -81,6 +81,15 @@ votes = sa.Table(
 
 
 @dataclass(frozen=True)
+class QuestionText:
+    """What the CSV says of a question: its prompt and options as plain text, and which option is right."""
+
+    prompt: str
+    options: list[str]
+    right: int
+
+
+@dataclass(frozen=True)
 class ClassInfo:
     """A class that is running: its code and when it ends (seconds since the epoch)."""
 
@@ -301,8 +310,9 @@ class ClassStore:
                 is not None
             )
 
-    def tallies_csv(self, code: str, token: str, labels: Mapping[str, list[str]] | None = None) -> str:
-        """Every question's counts per option, as CSV for the teacher: no seats, no times, no personal data."""
+    def tallies_csv(self, code: str, token: str, texts: Mapping[str, QuestionText] | None = None) -> str:
+        """Every question's counts per option, as CSV for the teacher: no seats, no times, no personal data.
+        ``texts`` adds each question's words and marks the right answer."""
         row = self._teacher_row(code, token)
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -316,15 +326,14 @@ class ClassStore:
                 counts.setdefault(qid, [0] * self.questions[qid])[choice] = int(n)
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["class", "question", "option", "option_text", "votes", "percent"])
-        for qid in self.questions:
-            if qid not in counts:
-                continue
-            total = sum(counts[qid])
-            texts = (labels or {}).get(qid, [])
+        writer.writerow(["class", "question", "question_text", "option", "option_text", "right", "votes", "percent"])
+        for qid in (q for q in self.questions if q in counts):
+            total, text = sum(counts[qid]), (texts or {}).get(qid)
             for i, n in enumerate(counts[qid]):
-                text = texts[i] if i < len(texts) else ""
-                writer.writerow([row.code, qid, i + 1, text, n, f"{100.0 * n / total:.0f}" if total else "0"])
+                option = text.options[i] if text and i < len(text.options) else ""
+                right = ("yes" if i == text.right else "no") if text else ""
+                share = f"{100.0 * n / total:.0f}" if total else "0"
+                writer.writerow([row.code, qid, text.prompt if text else "", i + 1, option, right, n, share])
         return out.getvalue()
 
     # ---- internals ----

@@ -42,6 +42,7 @@ def _send_vote(tab: ClassTab, qid: str, key: str, labels: Sequence[str]) -> None
 
 
 def _set_revealed(tab: ClassTab, qid: str, shown: bool) -> None:
+    """``on_click`` of the teacher's Reveal (a second click, or a replayed one, changes nothing)."""
     try:
         session.store().reveal(tab.code, tab.teacher_token or "", qid, shown)
     except ClassError:
@@ -59,15 +60,16 @@ def is_revealed(tab: ClassTab, qid: str) -> bool:
 
 
 @st.fragment(run_every=REVEAL_POLL_S)
-def _await_reveal(code: str, qid: str) -> None:
-    """A student's page, waiting: the whole page runs again as soon as the teacher reveals the question."""
+def _await_reveal(code: str, qid: str, waiting_key: str) -> None:
+    """A student's page, waiting: the whole page runs again as soon as the teacher reveals the question, or
+    when the class has ended (the page then says so and works on its own)."""
     try:
-        shown = session.store().is_revealed(code, qid)
+        shown = session.store().is_revealed(code, qid) or session.store().find_class(code) is None
     except sa.exc.SQLAlchemyError:
         shown = False
     if shown:
         st.rerun(scope="app")
-    st.caption(W.text("waiting_for_teacher"))
+    st.caption(W.text(waiting_key))
 
 
 @st.fragment(run_every=TALLY_POLL_S)
@@ -99,18 +101,17 @@ def question(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, right:
 
 
 def _teacher(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, right: int, shown: bool) -> str | None:
-    tally(tab.code, qid, list(labels), right if shown else None)
+    """The button first (right under the question, on the projected screen), then the live tally.  A reveal
+    is final: students who have seen the answer cannot take their vote back, so there is no "hide"."""
     if shown:
+        st.caption(W.text("revealed_teacher"))
+    else:
         st.button(
-            W.text("hide_again"), key=f"{key}_hide", icon=":material/visibility_off:",
-            on_click=_set_revealed, args=(tab, qid, False), help=W.text("hide_again_help"),
+            W.text("reveal"), key=f"{key}_reveal", type="primary", icon=":material/visibility:",
+            on_click=_set_revealed, args=(tab, qid, True), help=W.text("reveal_help"),
         )  # fmt: skip
-        return TEACHER_SEES
-    st.button(
-        W.text("reveal"), key=f"{key}_reveal", type="primary", icon=":material/visibility:",
-        on_click=_set_revealed, args=(tab, qid, True), help=W.text("reveal_help"),
-    )  # fmt: skip
-    return None
+    tally(tab.code, qid, list(labels), right if shown else None)
+    return TEACHER_SEES if shown else None
 
 
 def _student(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, label: str, shown: bool) -> str | None:
@@ -132,7 +133,8 @@ def _student(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, label:
         help=W.text("vote_help"),
     )
     if shown:
+        st.caption(W.text("revealed_student"))
         return choice if choice in labels else ""
     st.caption(W.text("vote_counted" if choice in labels else "vote_please"))
-    _await_reveal(tab.code, qid)
+    _await_reveal(tab.code, qid, "waiting_for_experiment" if ":predict:" in qid else "waiting_for_answer")
     return None
