@@ -28,10 +28,16 @@ def _component():
     return st.components.v2.component(COMPONENT_NAME, js="page_keys.js", css="page_keys.css", isolate_styles=False)
 
 
-def page_keys(presenting: bool) -> None:
-    """Mount the (invisible) component; ``presenting`` switches the clicker keys on or off."""
+def page_keys(presenting: bool, class_teacher: bool = False) -> None:
+    """Mount the (invisible) component; ``presenting`` switches the clicker keys on or off; ``class_teacher``
+    makes them step through the page's class questions before they turn the page."""
     _component()(
         key=KEY,
-        data={"presenting": bool(presenting), "focus": FOCUS_COLOR, "chart_tool": words("ui").text("chart_tool")},
+        data={
+            "presenting": bool(presenting),
+            "class_teacher": bool(class_teacher),
+            "focus": FOCUS_COLOR,
+            "chart_tool": words("ui").text("chart_tool"),
+        },
         height="content",
     )

@@ -94,8 +94,8 @@ def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, st
     question = lesson.question(name)
     labels = [fill(o, numbers) for o in question.labels]
     tab = classroom.current()
-    if tab is not None:  # class mode: a vote, and the teacher reveals
-        with st.container(border=True):
+    if tab is not None:  # class mode: a vote, and the teacher reveals (the key: the clicker's next question)
+        with st.container(border=True, key=f"ei_q_{key}"):
             st.markdown(W.text("predict_heading"))
             st.markdown(fill(question.prompt, numbers))
             return votes.question(
@@ -201,7 +201,7 @@ def check(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, str]
     """A quick check with immediate feedback; returns True/False once answered, None before."""
     numbers = numbers or {}
     question = lesson.question(name)
-    with st.container(border=True):
+    with st.container(border=True, key=f"ei_q_{key}" if classroom.current() else None):
         st.markdown(W.text("check_heading"))
         if classroom.current():
             choice = _class_check(lesson, name, question, key, numbers)

@@ -69,11 +69,12 @@ def run_app() -> None:
     start_warm_up()  # once per server process: the slow network runs, in the background
     connection_watch()  # before the page: a page that raises still reconnects and shows the notice
     presenter.presenter_toggle()
-    page_keys(presenter.is_presenting())
+    tab = class_session.restore()  # the class this tab is in: its session, its link or what the tab kept
+    page_keys(presenter.is_presenting(), class_teacher=tab is not None and tab.is_teacher)
     reduce_motion_toggle()
     presenter.apply_presenter_css()
     show_banner()
-    class_panels.sidebar_reminder(class_session.restore())  # the class this tab is in, from its link
+    class_panels.sidebar_reminder(tab)
     class_session.show_note()
     nav.run()
     st.divider()

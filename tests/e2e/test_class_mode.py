@@ -18,6 +18,10 @@ pytestmark = pytest.mark.e2e
 
 TALLY_BUDGET_S = 2.0
 REVEAL_BUDGET_S = 6.0  # a student's page asks every 1.5 s, then runs the experiment
+# is the element that ``s`` selects at the top of the screen (within 40 px)?
+AT_TOP_JS = (
+    "(s) => { const e = document.querySelector(s); return !!e && Math.abs(e.getBoundingClientRect().top) < 40; }"
+)
 
 
 def _start_class(teacher) -> str:
@@ -83,6 +87,14 @@ def test_students_vote_the_projector_tallies_and_the_reveal_reaches_them(page, b
             assert "teacher=" not in student.url
         print(f"reveal -> every student's experiment: {(time.monotonic() - revealed_at) * 1000:.0f} ms")
         expect(teacher.locator("body")).to_contain_text("✓")
+
+        # The clicker's PageDown brings the next question (a quick check: its Reveal and tally) to the top of
+        # the projected screen; only after the last question does it turn the page.
+        teacher.locator("body").press("PageDown")
+        teacher.wait_for_function(AT_TOP_JS, arg="[class*='st-key-ei_q_l3_check_1']", timeout=5_000)
+        teacher.locator("body").press("PageDown")
+        teacher.wait_for_function(AT_TOP_JS, arg="[class*='st-key-ei_q_l3_check_2']", timeout=5_000)
+        assert teacher.url.split("?")[0].endswith("/gaba"), f"PageDown turned the page too early: {teacher.url}"
     finally:
         for context, _ in students:
             context.close()

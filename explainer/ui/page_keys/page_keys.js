@@ -5,6 +5,8 @@
 //    window in the capture phase, before any widget sees the key, and presses the page's own
 //    next / previous buttons (keys step_next, step_prev).
 //
+//    A teacher presenting a class steps through the page's questions first (see questionToShow).
+//
 // 2. Keyboard access to every static chart's toolbar (Plotly's "modebar": save as PNG, and the like).
 //
 // Plotly draws the toolbar's buttons as <a> elements without href or tabindex, shown only while the mouse
@@ -23,9 +25,33 @@ function enable() {
   });
 }
 
+// A teacher presenting a class: the clicker first steps through the page's questions (each one's tally and
+// Reveal button brought to the top of the screen), and turns the page after the last one.
+const QUESTION = "[class*='st-key-ei_q_']";
+const MARGIN_PX = 8;
+const IN_VIEW_FRACTION = 0.5; // a question starting in the upper half of the screen is in view
+
+function questionToShow(forward) {
+  const tops = [...document.querySelectorAll(QUESTION)].map((el) => [el, el.getBoundingClientRect().top]);
+  if (forward) {
+    // the next question that starts below the upper part of the screen (one already up there is in view)
+    const next = tops.find(([, top]) => top > window.innerHeight * IN_VIEW_FRACTION);
+    return next && next[0];
+  }
+  const before = tops.filter(([, top]) => top < -MARGIN_PX);
+  return before.length ? before[before.length - 1][0] : null;
+}
+
 function onClickerKey(e) {
   if (!window.eiPresenting || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
   if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
+  const question = window.eiClassTeacher && questionToShow(e.key === 'PageDown');
+  if (question) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    question.scrollIntoView({ block: 'start' });
+    return;
+  }
   const button = document.querySelector(`.st-key-${e.key === 'PageDown' ? 'step_next' : 'step_prev'} button`);
   if (!button || button.disabled) return;
   e.preventDefault();
@@ -56,6 +82,7 @@ function install() {
 export default function pageKeys(component) {
   const data = (component && component.data) || {};
   window.eiPresenting = Boolean(data.presenting);
+  window.eiClassTeacher = Boolean(data.class_teacher);
   chartTool = String(data.chart_tool || '');
   if (data.focus) document.documentElement.style.setProperty('--ei-focus', data.focus);
   if (!window.eiPageKeys) {
