@@ -185,3 +185,15 @@ def test_thirty_students_voting_at_once_are_all_counted_once(store):
     assert not errors, errors
     assert store.tally(code, Q) == [10, 10, 10]
     assert store.seat_count(code) == 30
+
+
+def test_a_second_tab_takes_the_seat_its_browser_kept_and_its_fresh_seat_goes(store):
+    code, _ = store.start_class()
+    kept, fresh = codes.new_seat(), codes.new_seat()
+    store.join(code, kept)
+    store.vote(code, kept, Q, 1)
+    store.join(code, fresh)  # the second tab arrives and gets a seat of its own at first
+    assert store.seat_count(code) == 2
+    store.take_seat(code, fresh=fresh, kept=kept)
+    assert store.seat_count(code) == 1, "one browser, one seat"
+    assert store.my_vote(code, kept, Q) == 1 and store.tally(code, Q) == [0, 1, 0]

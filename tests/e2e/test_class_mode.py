@@ -64,6 +64,14 @@ def test_students_vote_the_projector_tallies_and_the_reveal_reaches_them(page, b
     students = [_student(browser, app_url, code) for _ in range(3)]
     try:
         expect(teacher.locator("body")).to_contain_text("of 3 students have voted", timeout=15_000)
+        # The QR code scanned again on the first phone (a second tab of the same browser): the same seat.
+        first_context, first = students[0]
+        seat = re.search(r"seat=([\w-]+)", first.url).group(1)
+        again = first_context.new_page()
+        goto(again, f"/gaba?class={code}")
+        again.wait_for_url(re.compile(f"seat={re.escape(seat)}"), timeout=10_000)
+        again.close()
+        expect(teacher.locator("body")).to_contain_text("of 3 students have voted", timeout=5_000)
         expect(teacher.get_by_role("button", name="Reveal to the class")).to_be_visible()
         for (_, student), option in zip(students, (0, 0, 2), strict=True):
             assert not student.locator("[data-testid=stPlotlyChart]").count(), "no experiment before the reveal"

@@ -4,6 +4,9 @@ A small ``st.components.v2`` component that shows nothing; its browser side is
 ``explainer/ui/class_keeper/class_keeper.js``.  A teacher tab tells it the class code and the token; a tab
 in no class asks it what it remembers, and a remembered token counts only after the store has checked it.
 Nothing goes into the address bar or a cookie; another tab (or another student's browser) has none.
+
+A student's seat is kept too, per class code, in the browser's ``localStorage``: a second tab of the same
+browser (the QR code scanned again) sits in the same seat, so it cannot vote a second time.
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ def _component():
 
 def mount(data: dict) -> str | None:
     """The component, once per run, in the sidebar (so that the page's own elements never move); returns
-    what the tab remembers when ``data`` asks for it."""
+    what the tab remembers when ``data`` asks for it (a teacher's code and token, or a student's seat)."""
     with st.sidebar:
-        result = _component()(key=KEY, data=data, height="content", on_kept_change=lambda: None)
-    return getattr(result, "kept", None)
+        result = _component()(
+            key=KEY, data=data, height="content", on_kept_change=lambda: None, on_kept_seat_change=lambda: None
+        )
+    return getattr(result, "kept_seat" if "seat" in data else "kept", None)
 
 
 def read(raw: object) -> tuple[str, str] | None:

@@ -138,7 +138,22 @@ def restore() -> ClassTab | None:
     elif tab is None:
         tab = _teacher_from_kept(keeper.mount({"ask": True}))
     else:
-        keeper.mount({})
+        tab = _student_seat_kept(tab, keeper.mount({"seat": {"code": tab.code, "seat": tab.seat}}))
+    return tab
+
+
+def _student_seat_kept(tab: ClassTab, kept: object) -> ClassTab:
+    """The browser already had a seat in this class: this tab takes it, and the seat it got just now goes."""
+    seat = codes.read_token(kept)
+    if seat is None or seat == tab.seat:
+        return tab
+    try:
+        store().take_seat(tab.code, fresh=tab.seat or "", kept=seat)
+    except (ClassError, sa.exc.SQLAlchemyError):
+        return tab
+    tab = ClassTab(code=tab.code, seat=seat)
+    st.session_state[STATE_KEY] = tab
+    _keep_in_link(tab)
     return tab
 
 

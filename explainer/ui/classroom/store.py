@@ -217,6 +217,21 @@ class ClassStore:
                 .on_conflict_do_nothing(index_elements=["class_id", "seat_hash"])
             )
 
+    def take_seat(self, code: str | None, fresh: str, kept: str) -> None:
+        """A second tab of a browser already in the class: it takes the seat the browser kept (which joins
+        again if it must), and the fresh seat it got on arrival is removed unless it has voted."""
+        self.join(code, kept)
+        row = self._running(code)
+        if not codes.read_token(fresh):
+            return
+        fresh_hash = codes.digest(fresh)
+        with self.engine.begin() as conn:
+            voted = conn.execute(
+                sa.select(votes.c.seat_hash).where(votes.c.class_id == row.id, votes.c.seat_hash == fresh_hash)
+            ).first()
+            if voted is None:
+                conn.execute(seats.delete().where(seats.c.class_id == row.id, seats.c.seat_hash == fresh_hash))
+
     def seat_count(self, code: str | None) -> int:
         row = self._running(code)
         with self.engine.connect() as conn:
