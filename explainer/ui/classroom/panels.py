@@ -7,6 +7,7 @@ import io
 import re
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import segno
 import sqlalchemy as sa
@@ -96,8 +97,9 @@ def teacher(tab: ClassTab) -> None:
 def _teacher_tools(tab: ClassTab, link: str) -> None:
     info = session.store().find_class(tab.code)
     if info:
-        ends = datetime.fromtimestamp(info.expires_s, tz=timezone.utc).strftime("%H:%M")
-        st.caption(W.text("expires", time=ends))
+        zone = _browser_zone()
+        ends = datetime.fromtimestamp(info.expires_s, tz=zone).strftime("%H:%M")
+        st.caption(W.text("expires", time=ends, zone=str(zone)))
     st.download_button(
         W.text("export_button"),
         data=lambda: session.store().tallies_csv(tab.code, tab.teacher_token or "", question_texts()),
@@ -117,6 +119,14 @@ def _teacher_tools(tab: ClassTab, link: str) -> None:
         if st.button(W.text("end_confirm"), key="class_end", type="primary"):
             session.end_class(tab)
             st.rerun()
+
+
+def _browser_zone():
+    """The teacher's own time zone, as the browser reports it (UTC if it does not, or names an unknown one)."""
+    try:
+        return ZoneInfo(st.context.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
 
 
 def student(tab: ClassTab) -> None:

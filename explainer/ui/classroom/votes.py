@@ -82,9 +82,10 @@ def tally(code: str, qid: str, labels: Sequence[str], right: int | None = None) 
         st.caption(W.text("tally_unavailable"))
         return
     total = sum(counts)
-    st.markdown(
-        W.text("tally_total_one", voted=total) if joined == 1 else W.text("tally_total", voted=total, joined=joined)
-    )
+    if joined == 1:
+        st.markdown(W.text("tally_total_one", voted=total, code=code))
+    else:  # with the class code, for latecomers
+        st.markdown(W.text("tally_total", voted=total, joined=joined, code=code))
     for i, (label, n) in enumerate(zip(labels, counts, strict=False)):
         share = n / total if total else 0.0
         template = "tally_row_right" if i == right else "tally_row"
