@@ -28,7 +28,7 @@ DEFAULTS = NeuronParams()
 
 CURRENT_MAX_pA = 1000
 CURRENT_STEP_pA = excitability.CURRENT_SLIDER_STEP_pA
-DEFAULT_CURRENT_pA = 300
+DEFAULT_CURRENT_pA = excitability.DEFAULT_CURRENT_pA
 T_REF_MIN_ms = 1
 T_REF_MAX_ms = 10
 RATE_DURATION_ms = 1000.0  # the steady rate read-out is measured over 1 s of model time

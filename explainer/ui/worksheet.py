@@ -43,7 +43,7 @@ from explainer.figures.style import MEMBRANE_COLOR, TEXT_COLOR, FigureStyle
 from explainer.figures.synapses import build_nmda_block_figure, build_single_epsp_figure, build_summation_figure
 from explainer.model.experiments import synapses
 from explainer.model.experiments.balance import DEFAULT_SETTINGS
-from explainer.model.experiments.excitability import current_step_run, fi_curve
+from explainer.model.experiments.excitability import DEFAULT_CURRENT_pA, current_step_run, fi_curve
 from explainer.model.experiments.inhibition import SHUNT_GABA_nS, shunting_experiment, single_ipsp
 from explainer.model.neuron import NeuronParams
 from explainer.ui import browser, device, lesson
@@ -68,7 +68,7 @@ ANSWER_LINES = 3  # ruled lines under each question for the student's answer and
 # The settings each lesson page opens with (its sliders' defaults; tests/app/test_worksheet.py checks that
 # they are the pages' own): the sheet shows the figures a student sees before moving anything.
 STANDARD = NeuronParams()
-L1_CURRENT_pA = 300.0
+L1_CURRENT_pA = float(DEFAULT_CURRENT_pA)
 L2_HOLD_mV = synapses.NMDA_HOLD_DEFAULT_mV
 L2_MG_mM = STANDARD.mg_mM
 L2_SUMMATION = (synapses.SUMMATION_SYNAPSES, synapses.SUMMATION_VOLLEYS, synapses.SUMMATION_INTERVAL_ms)

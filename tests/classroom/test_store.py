@@ -98,8 +98,6 @@ def test_only_the_teacher_token_reveals_ends_or_exports(store):
     store.reveal(code, token, Q)
     store.reveal(code, token, Q)  # twice: still revealed, no error
     assert store.is_revealed(code, Q)
-    store.reveal(code, token, Q, shown=False)
-    assert not store.is_revealed(code, Q)
 
 
 def test_one_class_never_sees_another_class_votes(store):

@@ -46,6 +46,7 @@ SUBTHRESHOLD_EXAMPLE_pA = 190.0
 DOUBLING_FROM_pA = 500.0
 DOUBLING_TO_pA = 1000.0
 CURRENT_SLIDER_STEP_pA = 10
+DEFAULT_CURRENT_pA = 300  # lesson 1 opens here (and its worksheet shows this current)
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,10 @@ def qr_svg(link: str) -> str:
 
 
 def start_or_join() -> None:
-    """No class yet: a teacher starts one; a student types a code."""
-    left, right = st.columns(2)
-    with left, st.container(border=True):
+    """No class yet: a student types a code; a teacher starts one."""
+    # The student's box first: on a phone the columns stack, and phones are the students'.
+    join, start = st.columns(2)
+    with start, st.container(border=True):
         st.header(W.text("start_heading"), anchor=False)
         if st.button(W.text("start_button"), key="class_start", type="primary", help=W.text("start_help")):
             try:
@@ -53,7 +54,7 @@ def start_or_join() -> None:
             except (ClassError, sa.exc.SQLAlchemyError) as exc:
                 session.unavailable(exc)
             st.rerun()
-    with right, st.container(border=True):
+    with join, st.container(border=True):
         st.header(W.text("join_heading"), anchor=False)
         with st.form("class_join", border=False):
             typed = st.text_input(

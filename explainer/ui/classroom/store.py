@@ -295,21 +295,17 @@ class ClassStore:
                     counts[choice] = int(n)
         return counts
 
-    def reveal(self, code: str, token: str, question_id: str, shown: bool = True) -> None:
-        """The teacher shows the class the experiment and feedback of a question (or hides them again)."""
+    def reveal(self, code: str, token: str, question_id: str) -> None:
+        """The teacher shows the class the experiment and feedback of a question.  Final: students who have
+        seen the answer cannot take their vote back, so nothing un-reveals it (a repeat changes nothing)."""
         row = self._teacher_row(code, token)
         self._check_question(question_id)
         with self.engine.begin() as conn:
-            if shown:
-                conn.execute(
-                    self._insert(revealed)
-                    .values(class_id=row.id, question_id=question_id, revealed_s=self.clock())
-                    .on_conflict_do_nothing(index_elements=["class_id", "question_id"])
-                )
-            else:
-                conn.execute(
-                    revealed.delete().where(revealed.c.class_id == row.id, revealed.c.question_id == question_id)
-                )
+            conn.execute(
+                self._insert(revealed)
+                .values(class_id=row.id, question_id=question_id, revealed_s=self.clock())
+                .on_conflict_do_nothing(index_elements=["class_id", "question_id"])
+            )
 
     def is_revealed(self, code: str | None, question_id: str) -> bool:
         row = self._class_row(code)

@@ -41,10 +41,10 @@ def _send_vote(tab: ClassTab, qid: str, key: str, labels: Sequence[str]) -> None
         session.unavailable(exc)
 
 
-def _set_revealed(tab: ClassTab, qid: str, shown: bool) -> None:
+def _reveal(tab: ClassTab, qid: str) -> None:
     """``on_click`` of the teacher's Reveal (a second click, or a replayed one, changes nothing)."""
     try:
-        session.store().reveal(tab.code, tab.teacher_token or "", qid, shown)
+        session.store().reveal(tab.code, tab.teacher_token or "", qid)
     except ClassError:
         session.note(W.text("class_ended"))
     except sa.exc.SQLAlchemyError as exc:
@@ -109,7 +109,7 @@ def _teacher(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, right:
     else:
         st.button(
             W.text("reveal"), key=f"{key}_reveal", type="primary", icon=":material/visibility:",
-            on_click=_set_revealed, args=(tab, qid, True), help=W.text("reveal_help"),
+            on_click=_reveal, args=(tab, qid), help=W.text("reveal_help"),
         )  # fmt: skip
     tally(tab.code, qid, list(labels), right if shown else None)
     return TEACHER_SEES if shown else None
