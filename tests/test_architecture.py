@@ -18,13 +18,14 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "explainer"
-LAYERS = ["pages", "ui", "figures", "content", "model"]  # left may import right
+LAYERS = ["pages", "lessons", "ui", "figures", "content", "model"]  # left may import right
 # third-party packages each layer may use (the standard library is always allowed)
 THIRD_PARTY = {
     "model": {"numpy"},
     "content": {"numpy", "tomli"},  # tomli: TOML on Python 3.10 (3.11 has tomllib)
     "figures": {"numpy", "plotly"},
     "ui": {"numpy", "plotly", "streamlit", "sqlalchemy", "segno"},
+    "lessons": {"numpy", "streamlit"},
     "pages": {"numpy", "plotly", "streamlit"},
 }
 STDLIB = set(sys.stdlib_module_names)

@@ -1,17 +1,21 @@
 """The parsers of the app's Markdown: lesson files (blocks, questions) and entry documents (glossary,
-references, model notes).  Pure functions: no Streamlit; ``ui/lesson.py`` shows what these return.
+references, model notes).  Pure functions: no Streamlit; ``ui/lesson_parts.py`` shows what these return.
 
-Lesson text lives in Markdown under ``explainer/content/lessons/`` so teachers and translators can edit
-it without touching Python.  A lesson file is a title and blocks, each under a level-2 heading that
-names its kind (and, where a lesson has several of a kind, an id)::
+A lesson's text is ``lesson.md`` in its package (``explainer/lessons/<name>/``), so teachers and translators
+can edit it without touching Python.  A lesson file is a title and blocks, each under a level-2 heading
+that names its kind (and, where a lesson has several of a kind, an id).  The blocks are shown in the order
+they stand in the file::
 
     # Meet the neuron
 
     ## goal
-    One sentence.
+    The question the lesson investigates.
 
     ## text: intro
     Any Markdown.  Numbers computed by the model appear as {{rheobase_pA}}.
+
+    ## section: summation
+    A heading, shown as a heading.
 
     ## predict: spikes
     The question (Markdown).
@@ -21,14 +25,23 @@ names its kind (and, where a lesson has several of a kind, an id)::
     - [x] The right answer
       Feedback that says why it is right.
 
-    ## check: 1
-    (same form as predict)
+    ## experiment: current
+    (no text: the lesson's Python draws this experiment's sliders and figures here)
 
     ## explain: fi
+    ## check: subthreshold
+    (same form as predict)
+
     ## try
 
-``{{name}}`` placeholders are filled with numbers the page computes from the model, so the text can
-never drift from what the model does; a name the page does not provide stays visible as ``{{name}}``
+    ## note: predicted_setting
+    A text the lesson's code shows where it needs it (not in the sequence).
+
+A *predict* block holds back everything after it until the student has committed a prediction (or, in
+class mode, the teacher has revealed it); the verdict on the prediction follows the first experiment after it.
+
+``{{name}}`` placeholders are filled with numbers the lesson computes from the model, so the text can
+never drift from what the model does; a name the lesson does not provide stays visible as ``{{name}}``
 (and a test fails).  Links to the glossary look like ``[threshold](glossary#threshold)``.
 """
 
@@ -36,6 +49,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from explainer import content
 from explainer.content.format import PLACEHOLDER, fill, placeholders
@@ -56,8 +71,9 @@ __all__ = [
     "placeholders",
 ]
 
-KINDS = ("goal", "text", "predict", "check", "explain", "try")
+KINDS = ("goal", "text", "section", "predict", "experiment", "check", "explain", "try", "note")
 QUESTION_KINDS = ("predict", "check")
+LESSON_FILE = "lesson.md"
 
 _HEADING = re.compile(r"^##[ \t]+([a-z]+)[ \t]*(?::[ \t]*([A-Za-z0-9_-]+))?[ \t]*$")
 _OPTION = re.compile(r"^[-*][ \t]+\[([ xX])\][ \t]+(.+?)\s*$")
@@ -91,24 +107,24 @@ class Question:
 class LessonText:
     """A parsed lesson file: its title and its blocks by name (``"goal"``, ``"predict:spikes"``, ...)."""
 
-    slug: str
+    name: str  # the lesson's one name (its folder, its URL, the prefix of its questions' ids)
     title: str
     blocks: dict[str, str]
 
     def block(self, name: str) -> str:
         if name not in self.blocks:
-            raise KeyError(f"lesson {self.slug!r} has no block {name!r}; it has {sorted(self.blocks)}")
+            raise KeyError(f"lesson {self.name!r} has no block {name!r}; it has {sorted(self.blocks)}")
         return self.blocks[name]
 
     def question(self, name: str) -> Question:
-        return parse_question(self.block(name), f"{self.slug}:{name}")
+        return parse_question(self.block(name), f"{self.name}:{name}")
 
     def questions(self) -> dict[str, Question]:
         """Every predict and check question, in the order they appear."""
         return {name: self.question(name) for name in self.blocks if name.split(":")[0] in QUESTION_KINDS}
 
 
-def parse_lesson(markdown: str, slug: str = "lesson") -> LessonText:
+def parse_lesson(markdown: str, lesson: str = "lesson") -> LessonText:
     """Split a lesson file into its title and named blocks (see the module docstring)."""
     title = ""
     blocks: dict[str, list[str]] = {}
@@ -121,19 +137,19 @@ def parse_lesson(markdown: str, slug: str = "lesson") -> LessonText:
         if heading:
             kind, ident = heading.group(1), heading.group(2)
             if kind not in KINDS:
-                raise ValueError(f"{slug}: unknown block kind {kind!r} in {line!r}; use one of {KINDS}")
+                raise ValueError(f"{lesson}: unknown block kind {kind!r} in {line!r}; use one of {KINDS}")
             name = f"{kind}:{ident}" if ident else kind
             if name in blocks:
-                raise ValueError(f"{slug}: block {name!r} appears twice")
+                raise ValueError(f"{lesson}: block {name!r} appears twice")
             current = blocks[name] = []
             continue
         if line.startswith("## "):
-            raise ValueError(f"{slug}: cannot read the heading {line!r}; write '## kind' or '## kind: id'")
+            raise ValueError(f"{lesson}: cannot read the heading {line!r}; write '## kind' or '## kind: id'")
         if current is not None:
             current.append(line)
     if not title:
-        raise ValueError(f"{slug}: the file must start with a '# Title' line")
-    parsed = LessonText(slug=slug, title=title, blocks={k: "\n".join(v).strip() for k, v in blocks.items()})
+        raise ValueError(f"{lesson}: the file must start with a '# Title' line")
+    parsed = LessonText(name=lesson, title=title, blocks={k: "\n".join(v).strip() for k, v in blocks.items()})
     for name in parsed.blocks:
         if name.split(":")[0] in QUESTION_KINDS:
             parsed.question(name)  # validate now, not when a student first clicks
@@ -167,9 +183,12 @@ def parse_question(block: str, where: str = "question") -> Question:
     )
 
 
-def load_lesson(slug: str) -> LessonText:
-    """Parse ``explainer/content/lessons/<slug>.md``."""
-    return parse_lesson(content.load(f"lessons/{slug}"), slug)
+@cache
+def load_lesson(package: str) -> LessonText:
+    """Parse the lesson text of a lesson's package (``lesson.md`` beside its ``__init__.py``), once per
+    process; its name is the package's last part."""
+    markdown = resources.files(package).joinpath(LESSON_FILE).read_text(encoding="utf-8")
+    return parse_lesson(markdown, package.rsplit(".", 1)[-1])
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -13,8 +13,9 @@ from explainer.figures.network import build_disinhibition_chart
 from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
 from explainer.model.network import NetworkParams
 from explainer.model.neuron import mg_block
-from explainer.ui import lesson, presenter
+from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
+from explainer.ui.charts import chart
 from explainer.ui.network_views import disinhibition_curve, network_view
 from explainer.ui.widgets import Slider
 
@@ -23,15 +24,7 @@ VIEW_KEY = "blocked_gate_view"
 DEMO_MARKER = "<!-- demo -->"
 
 
-BG_SCALE_SLIDER = Slider(
-    key="bg_scale",
-    label=WORDS.label("bg_scale"),
-    lo=min(DISINHIBITION_SCALES),
-    hi=1.0,
-    default=1.0,
-    step=0.1,
-    help=WORDS.help("bg_scale"),
-)
+BG_SCALE_SLIDER = Slider(WORDS, "bg_scale", lo=min(DISINHIBITION_SCALES), hi=1.0, default=1.0, step=0.1)
 
 
 def page_text() -> tuple[str, str]:
@@ -55,15 +48,15 @@ def demo() -> None:
         scales, e_rates, i_rates = disinhibition_curve(DEFAULT_NETWORK_SEED)
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
-        chart = build_disinhibition_chart(
+        curve = build_disinhibition_chart(
             scales,
             e_rates,
             i_rates,
             (float(scale), stats.exc_rate_hz, stats.inh_rate_hz),
             figure_style=presenter.figure_style(),
         )
-        lesson.chart(
-            chart,
+        chart(
+            curve,
             "disinhibition_curve",
             WORDS.text(
                 "chart_alt",

@@ -33,35 +33,11 @@ PRESETS = presets_from(
 )
 
 
-NET_W_EXC_SLIDER = Slider(
-    key="net_w_exc",
-    label=WORDS.label("net_w_exc"),
-    lo=0.0,
-    hi=12.0,
-    default=DEFAULTS.w_exc_nS,
-    step=0.5,
-    help=WORDS.help("net_w_exc"),
-)
+NET_W_EXC_SLIDER = Slider(WORDS, "net_w_exc", lo=0.0, hi=12.0, default=DEFAULTS.w_exc_nS, step=0.5)
 
-NET_W_INH_SLIDER = Slider(
-    key="net_w_inh",
-    label=WORDS.label("net_w_inh"),
-    lo=0,
-    hi=150,
-    default=int(DEFAULTS.w_inh_nS),
-    step=1,
-    help=WORDS.help("net_w_inh"),
-)
+NET_W_INH_SLIDER = Slider(WORDS, "net_w_inh", lo=0, hi=150, default=int(DEFAULTS.w_inh_nS), step=1)
 
-NET_EXT_SLIDER = Slider(
-    key="net_ext",
-    label=WORDS.label("net_ext"),
-    lo=0,
-    hi=2000,
-    default=0,
-    step=50,
-    help=WORDS.help("net_ext"),
-)
+NET_EXT_SLIDER = Slider(WORDS, "net_ext", lo=0, hi=2000, default=0, step=50)
 
 
 def _controls() -> tuple[NetworkParams, int]:

@@ -5,21 +5,29 @@ from __future__ import annotations
 import streamlit as st
 
 from explainer import content
-from explainer.content import numbers as text_numbers
-from explainer.content.parse import fill, load_lesson
+from explainer.content.parse import fill
 from explainer.content.words import words
-from explainer.ui.worksheet import ANSWERS_KEY, LESSON_KEY, SLUGS
+from explainer.ui import course
+from explainer.ui.course import Lesson
+from explainer.ui.links import WORKSHEET_ANSWERS, WORKSHEET_LESSON, WORKSHEET_PAGE
 
 GUIDE = "educator"
 WORDS = words("educator")  # the words around educator.md: content/words/educator.toml
-numbers = text_numbers.educator_guide  # every number the guide quotes
 
 
-def answers() -> None:
+def numbers(lessons: tuple[Lesson, ...]) -> dict[str, str]:
+    """The numbers the guide quotes: the lessons' own (shared names such as E_L have the same value in every
+    lesson), with the answers to their "try this" prompts."""
+    merged: dict[str, str] = {}
+    for lesson in lessons:
+        merged.update(lesson.numbers())
+    return merged
+
+
+def answers(lessons: tuple[Lesson, ...]) -> None:
     """The right answer and its explanation for every prediction and check, lesson by lesson."""
-    for slug, lesson_numbers in text_numbers.BY_LESSON.items():
-        text = load_lesson(slug)
-        nums = lesson_numbers()
+    for lesson in lessons:
+        text, nums = lesson.text, lesson.numbers()
         with st.expander(WORDS.text("answers_title", lesson=text.title), expanded=False):
             for name, question in text.questions().items():
                 kind = WORDS.text("kind_predict") if name.startswith("predict") else WORDS.text("kind_check")
@@ -28,25 +36,26 @@ def answers() -> None:
                 st.markdown(WORDS.text("answer", answer=fill(answer.label, nums), feedback=fill(answer.feedback, nums)))
 
 
-def answer_sheets() -> None:
+def answer_sheets(lessons: tuple[Lesson, ...]) -> None:
     """One row of links: each lesson's printable worksheet with the answers (``?answers=true``)."""
     st.markdown(WORDS.text("answer_sheets_intro", page=words("ui").text("nav_worksheet")))
-    for column, slug in zip(st.columns(len(SLUGS)), SLUGS, strict=True):
+    for column, lesson in zip(st.columns(len(lessons)), lessons, strict=True):
         column.page_link(
-            "explainer/pages/worksheet.py",
-            label=WORDS.text("answer_sheet_link", lesson=load_lesson(slug).title),
+            WORKSHEET_PAGE,
+            label=WORDS.text("answer_sheet_link", lesson=lesson.text.title),
             icon=":material/print:",
-            query_params={LESSON_KEY: slug, ANSWERS_KEY: "true"},
+            query_params={WORKSHEET_LESSON: lesson.name, WORKSHEET_ANSWERS: "true"},
         )
 
 
 def render() -> None:
+    lessons = course.current()
     guide = content.load(GUIDE)
     title, _, body = guide.partition("\n")
     st.title(title.removeprefix("# ").strip())
-    st.markdown(fill(body, numbers()))
-    answer_sheets()
-    answers()
+    st.markdown(fill(body, numbers(lessons)))
+    answer_sheets(lessons)
+    answers(lessons)
 
 
 if __name__ == "__main__":

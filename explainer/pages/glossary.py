@@ -7,7 +7,7 @@ import streamlit as st
 from explainer.content import numbers as text_numbers
 from explainer.content.parse import load_entries
 from explainer.content.words import words
-from explainer.ui import lesson
+from explainer.ui.entries import show_entries
 
 GLOSSARY = "glossary"
 WORDS = words("glossary")  # the words around glossary.md: content/words/glossary.toml
@@ -30,7 +30,7 @@ def render() -> None:
     shown = [e for e in doc.entries if not wanted or wanted in e.title.lower() or wanted in e.body.lower()]
     if wanted and not shown:
         st.info(WORDS.text("nothing_found"), icon=":material/search_off:")
-    lesson.show_entries(doc, numbers(), only=shown)
+    show_entries(doc, numbers(), only=shown)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import streamlit as st
 
 from explainer.content import numbers as text_numbers
 from explainer.content.parse import fill, load_entries
-from explainer.ui import lesson
+from explainer.ui.entries import show_entries
 
 NOTES = "model_notes"
 
@@ -19,7 +19,7 @@ def render() -> None:
     st.title(doc.title)
     nums = numbers()
     st.markdown(fill(doc.intro, nums))
-    lesson.show_entries(doc, nums)
+    show_entries(doc, nums)
 
 
 if __name__ == "__main__":

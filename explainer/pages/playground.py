@@ -57,74 +57,22 @@ PRESETS = presets_from(
 
 
 GLU_RATE_SLIDER = Slider(
-    key="glu_rate",
-    label=WORDS.label("glu_rate"),
-    lo=0,
-    hi=RATE_MAX_HZ,
-    default=int(DEFAULTS.glutamate_rate_hz),
-    step=RATE_STEP_HZ,
-    help=WORDS.help("glu_rate"),
+    WORDS, "glu_rate", lo=0, hi=RATE_MAX_HZ, default=int(DEFAULTS.glutamate_rate_hz), step=RATE_STEP_HZ
 )
 
-GLU_WEIGHT_SLIDER = Slider(
-    key="glu_weight",
-    label=WORDS.label("glu_weight"),
-    lo=0.0,
-    hi=3.0,
-    default=DEFAULTS.glutamate_weight_nS,
-    step=0.1,
-    help=WORDS.help("glu_weight"),
-)
+GLU_WEIGHT_SLIDER = Slider(WORDS, "glu_weight", lo=0.0, hi=3.0, default=DEFAULTS.glutamate_weight_nS, step=0.1)
 
 GABA_RATE_SLIDER = Slider(
-    key="gaba_rate",
-    label=WORDS.label("gaba_rate"),
-    lo=0,
-    hi=RATE_MAX_HZ,
-    default=int(DEFAULTS.gaba_rate_hz),
-    step=RATE_STEP_HZ,
-    help=WORDS.help("gaba_rate"),
+    WORDS, "gaba_rate", lo=0, hi=RATE_MAX_HZ, default=int(DEFAULTS.gaba_rate_hz), step=RATE_STEP_HZ
 )
 
-GABA_WEIGHT_SLIDER = Slider(
-    key="gaba_weight",
-    label=WORDS.label("gaba_weight"),
-    lo=0.0,
-    hi=5.0,
-    default=DEFAULTS.gaba_weight_nS,
-    step=0.1,
-    help=WORDS.help("gaba_weight"),
-)
+GABA_WEIGHT_SLIDER = Slider(WORDS, "gaba_weight", lo=0.0, hi=5.0, default=DEFAULTS.gaba_weight_nS, step=0.1)
 
-G_NMDA_SLIDER = Slider(
-    key="g_nmda",
-    label=WORDS.label("g_nmda"),
-    lo=0.0,
-    hi=10.0,
-    default=DEFAULTS.g_nmda_max_nS,
-    step=0.5,
-    help=WORDS.help("g_nmda"),
-)
+G_NMDA_SLIDER = Slider(WORDS, "g_nmda", lo=0.0, hi=10.0, default=DEFAULTS.g_nmda_max_nS, step=0.5)
 
-MG_SLIDER = Slider(
-    key="mg",
-    label=WORDS.label("mg"),
-    lo=0.0,
-    hi=2.0,
-    default=DEFAULTS.mg_mM,
-    step=0.1,
-    help=WORDS.help("mg"),
-)
+MG_SLIDER = Slider(WORDS, "mg", lo=0.0, hi=2.0, default=DEFAULTS.mg_mM, step=0.1)
 
-E_GABA_SLIDER = Slider(
-    key="e_gaba",
-    label=WORDS.label("e_gaba"),
-    lo=-85.0,
-    hi=-40.0,
-    default=DEFAULTS.E_gaba_mV,
-    step=1.0,
-    help=WORDS.help("e_gaba"),
-)
+E_GABA_SLIDER = Slider(WORDS, "e_gaba", lo=-85.0, hi=-40.0, default=DEFAULTS.E_gaba_mV, step=1.0)
 
 
 def settings_id(settings: TugOfWarSettings) -> str:

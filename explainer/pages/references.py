@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explainer.content.parse import load_entries
-from explainer.ui import lesson
+from explainer.ui.entries import show_entries
 
 REFERENCES = "references"
 
@@ -14,7 +14,7 @@ def render() -> None:
     doc = load_entries(REFERENCES)
     st.title(doc.title)
     st.markdown(doc.intro)
-    lesson.show_entries(doc)
+    show_entries(doc)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,195 @@
-"""Printable worksheet: one lesson's questions, tick boxes, ruled space and figures; ``?answers=true`` is the
-teacher's answer sheet.  Print it from the browser (the print style sheet leaves the app's chrome out)."""
+"""The printable worksheet of a lesson: its title and goal, its predict questions and quick checks with tick
+boxes and ruled space for an answer and a reason, and its static figures at the lesson's opening settings;
+``?answers=true`` makes it the teacher's answer sheet (the right box ticked, the answer and its feedback under
+each question).
+
+The browser prints it (``print.css``): only the sheet, without the sidebar, the controls, the buttons or the
+banner's box, with the banner's words small at the top of every page.  The sheet is as wide as the printable
+width of A4 and of US Letter on screen too, so the charts are drawn at the width they print.
+
+The lesson is chosen in the link, ``?ws_lesson=<name>`` (a lesson of the course): the choice's buttons show the
+lessons' titles and the link keeps their names (Streamlit's own binding would write the shown title into the
+link), so this page binds it itself; a value it does not know gets the app's usual note and the first lesson.
+"""
 
 from __future__ import annotations
 
-from explainer.ui.worksheet import worksheet
+import contextlib
+import html
+from collections.abc import Mapping
+
+import streamlit as st
+
+from explainer.content.parse import Question, fill
+from explainer.content.words import words
+from explainer.figures.style import MEMBRANE_COLOR, TEXT_COLOR, FigureStyle
+from explainer.ui import browser, course, device
+from explainer.ui.banner import BANNER_TEXT
+from explainer.ui.charts import Chart, chart
+from explainer.ui.course import Lesson
+from explainer.ui.links import WORKSHEET_ANSWERS, WORKSHEET_LESSON
+from explainer.ui.widgets import quote_url_value, url_toggle
+
+W = words("worksheet")  # the words: content/words/worksheet.toml
+UI = words("ui")
+ANSWER_LINES = 3  # ruled lines under each question for the student's answer and reason
+# The print's colours, from the palette (figures/style.py), as CSS properties print.css reads.
+PRINT_COLORS = {"ws-ink": TEXT_COLOR, "ws-rule": MEMBRANE_COLOR}
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _charts(name: str, figure_style: FigureStyle) -> tuple[Chart, ...]:
+    """The lesson's static charts at its opening settings (the same for every visitor)."""
+    lesson = next(lesson for lesson in course.current() if lesson.name == name)
+    return lesson.charts(figure_style)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The controls above the sheet (on screen only)
+# ---------------------------------------------------------------------------------------------------
+
+
+def _keep_in_link(names: tuple[str, ...]) -> None:
+    """``on_change`` of the lesson choice: the link follows it."""
+    name = st.session_state.get(WORKSHEET_LESSON)
+    if name in names:
+        st.query_params[WORKSHEET_LESSON] = name
+
+
+def lesson_choice(lessons: tuple[Lesson, ...]) -> Lesson:
+    """The lesson, from the link on a session's first run (an unknown value gets a note), then the buttons."""
+    label = W.text("lesson_label")
+    names = tuple(lesson.name for lesson in lessons)
+    if WORKSHEET_LESSON not in st.session_state:
+        raw = st.query_params.get(WORKSHEET_LESSON)
+        if raw is not None and raw not in names:
+            note = UI.text("link_not_a_choice", name=label, value=quote_url_value(raw))
+            st.warning(note, icon=":material/link_off:")
+            st.toast(note, icon=":material/link_off:")
+            del st.query_params[WORKSHEET_LESSON]
+        st.session_state[WORKSHEET_LESSON] = raw if raw in names else names[0]
+    titles = {lesson.name: lesson.text.title for lesson in lessons}
+    chosen = st.segmented_control(
+        label,
+        names,
+        format_func=titles.get,
+        key=WORKSHEET_LESSON,
+        required=True,
+        on_change=_keep_in_link,
+        args=(names,),
+        help=W.text("lesson_help"),
+    )
+    return lessons[names.index(chosen)] if chosen in names else lessons[0]
+
+
+def controls(lessons: tuple[Lesson, ...]) -> tuple[Lesson, bool]:
+    """The lesson, the answers toggle and the print hint; returns (the lesson, answers shown)."""
+    with st.container(key="ws_controls"):
+        lesson = lesson_choice(lessons)
+        answers = url_toggle(W.label(WORKSHEET_ANSWERS), False, key=WORKSHEET_ANSWERS, help=W.help(WORKSHEET_ANSWERS))
+        st.info(W.text("print_hint"), icon=":material/print:")
+    return lesson, bool(answers)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The sheet
+# ---------------------------------------------------------------------------------------------------
+
+
+def _print_banner() -> None:
+    """The banner's words, small, at the top of every printed page (hidden on screen: the shell's banner
+    is there)."""
+    with st.container(key="ws_banner"):
+        st.markdown(BANNER_TEXT)
+
+
+def _fields() -> None:
+    """Name and date, with a line to write on."""
+    cells = "".join(
+        f'<span class="ei-ws-field">{html.escape(W.text(k))}</span><span class="ei-ws-blank"></span>'
+        for k in ("name_field", "date_field")
+    )
+    st.html(f'<div class="ei-ws-fields">{cells}</div>')
+
+
+def _ruled_lines(n: int) -> None:
+    st.html('<div class="ei-ws-lines">' + '<div class="ei-ws-line"></div>' * n + "</div>")
+
+
+def question(number: int, q: Question, nums: Mapping[str, str], answers: bool) -> None:
+    """One question: its prompt, its options as tick boxes, then ruled lines (or the answer and why)."""
+    with st.container(key=f"ws_q_{number}"):
+        st.markdown(W.text("question", number=number, prompt=fill(q.prompt, nums)))
+        boxes = [
+            W.text("option_right" if answers and o.correct else "option", label=fill(o.label, nums)) for o in q.options
+        ]
+        st.markdown("\n".join(f"- {box}" for box in boxes))
+        if answers:
+            with st.container(key=f"ws_answer_{number}"):
+                st.markdown(W.text("answer", answer=fill(q.answer.label, nums), feedback=fill(q.answer.feedback, nums)))
+        else:
+            st.markdown(W.text("reason_label"))
+            _ruled_lines(ANSWER_LINES)
+
+
+def _part(name: str):
+    """A part's heading and intro, in a container the page's first item goes in too: printing never leaves
+    a heading alone at the foot of a page."""
+    part = st.container(key=f"ws_part_{name}")
+    with part:
+        st.header(W.text(f"part_{name}"), anchor=False)
+        st.caption(W.text(f"part_{name}_intro"))
+    return part
+
+
+def _questions(part_name: str, qs: list[Question], first: int, nums: Mapping[str, str], answers: bool) -> None:
+    """A part of questions, numbered from ``first``; the first one shares its part's container."""
+    part = _part(part_name)
+    for i, q in enumerate(qs):
+        with part if i == 0 else contextlib.nullcontext():
+            question(first + i, q, nums, answers)
+
+
+def sheet(lesson: Lesson, number: int, answers: bool) -> None:
+    """The printable sheet: banner (print only), name and date, title, goal, questions and figures."""
+    text, nums = lesson.text, lesson.numbers()
+    kind = W.text("kind_answer_sheet" if answers else "kind_worksheet")
+    step = UI.text("lesson_step", number=number, count=len(course.current()), minutes=lesson.minutes)
+    questions = list(text.questions().items())
+    predicts = [q for name, q in questions if name.startswith("predict")]
+    checks = [q for name, q in questions if not name.startswith("predict")]
+    with st.container(key="ws_sheet"):
+        _print_banner()
+        _fields()
+        st.title(text.title, anchor=False)
+        st.caption(W.text("sheet_caption", kind=kind, step=step))
+        st.markdown(W.text("goal", goal=fill(text.block("goal"), nums)))
+        _questions("predict", predicts, 1, nums, answers)
+        part = _part("figures")
+        style = FigureStyle(narrow=device.is_phone())  # never presenter mode's: paper is not a projector
+        for i, shown in enumerate(_charts(lesson.name, style), start=1):
+            with part if i == 1 else contextlib.nullcontext(), st.container(key=f"ws_fig_{i}"):
+                chart(shown.fig, f"ws_chart_{i}", shown.alt, filename=f"worksheet-{lesson.name}-{i}")
+        _questions("checks", checks, len(predicts) + 1, nums, answers)
+
+
+def _css_string(markdown: str) -> str:
+    """Markdown text as a CSS string (bold marks dropped), for a page-margin box's ``content``."""
+    text = markdown.replace("**", "").replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def print_styles() -> None:
+    st.html(browser.css_variables({**PRINT_COLORS, "ws-banner": _css_string(BANNER_TEXT)}))
+    st.html(browser.stylesheet("print.css"))
 
 
 def render() -> None:
-    worksheet()
+    """The page: controls (screen only) and the sheet, with the print style sheet."""
+    lessons = course.current()
+    print_styles()
+    lesson, answers = controls(lessons)
+    sheet(lesson, lessons.index(lesson) + 1, answers)
 
 
 if __name__ == "__main__":

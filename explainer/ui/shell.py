@@ -1,61 +1,95 @@
-"""The app shell: page config, navigation and the banner every page shows."""
+"""The app shell: page config, navigation and the banner every page shows.
+
+The site (which pages, in which order, and the course of lessons) comes from ``explainer/pages/__init__.py``
+through ``app.py``: ui never imports pages or lessons.  A lesson has no page file: its page is the one lesson
+page (:mod:`explainer.ui.lesson_page`) rendering it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
 from explainer.content.words import words
-from explainer.ui import presenter
+from explainer.ui import course, lesson_page, presenter
 from explainer.ui.animated_view import reduce_motion_toggle
 from explainer.ui.banner import show_banner
 from explainer.ui.classroom import panels as class_panels
 from explainer.ui.classroom import session as class_session
 from explainer.ui.connection import connection_watch
+from explainer.ui.course import Lesson, places
 from explainer.ui.keyboard import page_keys
+from explainer.ui.links import PAGES_DIR
 from explainer.ui.warmup import start as start_warm_up
 
 W = words("ui")  # the words: content/words/ui.toml
 APP_TITLE = W.text("app_title")
 
-
-PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 # A local file: a Material icon as page_icon would be fetched from a third-party font server.
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
 FAVICON = ASSETS / "favicon.png"
 STYLESHEET = ASSETS / "app.css"
 
-# (module file, title, icon, url path); teaching order.  Each page module is importable (its render()
-# function) and also runnable as a page script, which is how st.navigation and AppTest run it.
-PAGE_TABLE = (
-    ("home.py", W.text("nav_home"), ":material/home:", "home"),
-    ("classroom.py", W.text("nav_classroom"), ":material/groups:", "class"),
-    ("lesson_1_neuron.py", W.text("nav_lesson_1_neuron"), ":material/bolt:", "meet-the-neuron"),
-    ("lesson_2_glutamate.py", W.text("nav_lesson_2_glutamate"), ":material/key:", "glutamate"),
-    ("lesson_3_gaba.py", W.text("nav_lesson_3_gaba"), ":material/do_not_disturb_on:", "gaba"),
-    ("lesson_4_balance.py", W.text("nav_lesson_4_balance"), ":material/balance:", "balance"),
-    ("playground.py", W.text("nav_playground"), ":material/sports_kabaddi:", "tug-of-war"),
-    ("circuits.py", W.text("nav_circuits"), ":material/hub:", "circuits"),
-    ("blocked_gate.py", W.text("nav_blocked_gate"), ":material/block:", "blocked-gate"),
-    ("leaves_out.py", W.text("nav_leaves_out"), ":material/info:", "model-notes"),
-    ("glossary.py", W.text("nav_glossary"), ":material/menu_book:", "glossary"),
-    ("references.py", W.text("nav_references"), ":material/library_books:", "references"),
-    ("educator.py", W.text("nav_educator"), ":material/school:", "educator-guide"),
-    ("worksheet.py", W.text("nav_worksheet"), ":material/print:", "worksheet"),
-)
-DEFAULT_PAGE = "tug-of-war"  # the app opens on the playground, animation playing
+
+@dataclass(frozen=True)
+class PageFile:
+    """A page with a module of its own in ``explainer/pages``: its file, its menu title (a key of
+    ``content/words/ui.toml``), its icon and its path in the address bar."""
+
+    file: str
+    title_key: str
+    icon: str
+    url: str
 
 
-def pages() -> list:
-    """All pages, in teaching order.  ``url_path`` is what the address bar shows."""
+@dataclass(frozen=True)
+class Site:
+    """Every page in menu order: the pages before the lessons, the course of lessons, the pages after it."""
+
+    before: tuple[PageFile, ...]
+    course: tuple[Lesson, ...]
+    after: tuple[PageFile, ...]
+    default_url: str  # the page a bare address opens
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One page as the menu lists it: what runs it (a page module's file, or a lesson), its title, icon, URL."""
+
+    target: str | Lesson
+    title: str
+    icon: str
+    url: str
+
+
+def menu(site: Site) -> list[MenuEntry]:
+    """Every page in menu order, as data (the pages of :func:`pages`)."""
+    where = places(site.course)
+    lessons = [MenuEntry(x, lesson_page.title(x, where[x.name]), x.icon, x.url) for x in site.course]
+    return (
+        [MenuEntry(p.file, W.text(p.title_key), p.icon, p.url) for p in site.before]
+        + lessons
+        + [MenuEntry(p.file, W.text(p.title_key), p.icon, p.url) for p in site.after]
+    )
+
+
+def pages(site: Site) -> list:
+    """All pages for ``st.navigation``, in menu order.  ``url_path`` is what the address bar shows."""
+    where = places(site.course)
     return [
-        st.Page(PAGES_DIR / file, title=title, icon=icon, url_path=url, default=(url == DEFAULT_PAGE))
-        for file, title, icon, url in PAGE_TABLE
+        lesson_page.page(e.target, where[e.target.name], default=e.url == site.default_url)
+        if isinstance(e.target, Lesson)
+        else st.Page(
+            PAGES_DIR / e.target, title=e.title, icon=e.icon, url_path=e.url, default=e.url == site.default_url
+        )
+        for e in menu(site)
     ]
 
 
-def run_app() -> None:
+def run_app(site: Site) -> None:
+    course.use(site.course)
     presenting_link = presenter.link_requests_presenting()
     st.set_page_config(
         page_title=APP_TITLE,
@@ -63,7 +97,7 @@ def run_app() -> None:
         layout="wide",
         initial_sidebar_state="collapsed" if presenting_link or presenter.is_presenting() else "auto",
     )
-    all_pages = pages()
+    all_pages = pages(site)
     nav = st.navigation(all_pages)
     st.html(STYLESHEET)
     start_warm_up()  # once per server process: the slow network runs, in the background

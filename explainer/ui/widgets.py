@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from explainer.content.words import words
+from explainer.content.words import Words, words
 from explainer.ui import browser
 
 W = words("ui")  # the words: content/words/ui.toml
@@ -87,15 +87,23 @@ def _reconcile_number(key: str, label: str, lo: float, hi: float, is_int: bool) 
 
 @dataclass(frozen=True)
 class Slider:
-    """One URL-bound slider: its key (also its name in the link), words and bounds (units in the names)."""
+    """One URL-bound slider: the words it is labelled from, its key (also its name in the link and in the
+    words' ``[controls.<key>]`` table) and its bounds (units in the names)."""
 
+    words: Words
     key: str
-    label: str
     lo: float
     hi: float
     default: float
     step: float
-    help: str
+
+    @property
+    def label(self) -> str:
+        return self.words.label(self.key)
+
+    @property
+    def help(self) -> str:
+        return self.words.help(self.key)
 
     def show(self, **kwargs) -> float:
         return url_slider(self.label, self.lo, self.hi, self.default, self.step, key=self.key, help=self.help, **kwargs)

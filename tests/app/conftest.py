@@ -9,17 +9,43 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explainer.figures.view_codec import Unpacked, unpack
+from explainer.pages import AFTER_LESSONS, BEFORE_LESSONS, DEFAULT_URL, site
 from explainer.ui.animated_view import COMPONENT_NAME
-from explainer.ui.shell import DEFAULT_PAGE, PAGE_TABLE
+from explainer.ui.links import PAGES_DIR
+from explainer.ui.shell import MenuEntry, menu
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-DEFAULT_PAGE_FILE = next(f for f, _, _, url in PAGE_TABLE if url == DEFAULT_PAGE)
+DEFAULT_PAGE_FILE = next(p.file for p in BEFORE_LESSONS + AFTER_LESSONS if p.url == DEFAULT_URL)
 BANNER_PHRASE = "Educational model, not pharmacological or medical advice"
+MENU = menu(site())  # every page of the app, in menu order
 
 
-def open_page(page_file: str | None = None, query: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
-    """Open the app as a browser would at ``explainer/pages/<page_file>`` (None: the default page).
+def page_id(entry: MenuEntry) -> str:
+    """How :func:`open_page` names a page: its module file, or a lesson's URL path."""
+    return entry.target if isinstance(entry.target, str) else entry.url
+
+
+PAGE_IDS = [page_id(e) for e in MENU]
+
+
+def switch_to(at: AppTest, page: str) -> AppTest:
+    """Switch to a page by its module file (``"playground.py"``) or, for a lesson, by its URL path
+    (``"glutamate"``; a lesson has no file: its page is a function).  Call ``run()`` after.
+
+    AppTest's own ``switch_page`` finds pages by a file relative to the main script only; a page's identity is
+    the hash of its URL path, which the first run has registered with the page's file (if it has one) and URL.
+    """
+    path = str(PAGES_DIR / page) if page.endswith(".py") else None
+    pages = at._registered_pages.items()
+    hashes = [h for h, i in pages if (path and str(i.get("script_path")) == path) or i.get("url_pathname") == page]
+    assert hashes, f"no page {page}; registered: {[i.get('url_pathname') for _, i in pages]}"
+    at._page_hash = hashes[0]
+    return at
+
+
+def open_page(page: str | None = None, query: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
+    """Open the app as a browser would at a page (:func:`switch_to`; None: the default page).
 
     AppTest can only switch pages after a first run, so other pages take two runs; the default page
     is a single run, exactly like a fresh visit to a shared link.
@@ -29,9 +55,8 @@ def open_page(page_file: str | None = None, query: dict[str, str] | None = None,
         for key, value in query.items():
             at.query_params[key] = value
     at.run()
-    if page_file is not None and page_file != DEFAULT_PAGE_FILE:
-        at.switch_page(f"explainer/pages/{page_file}")
-        at.run()
+    if page is not None and page != DEFAULT_PAGE_FILE:
+        switch_to(at, page).run()
     return at
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from explainer.lessons import LESSONS
 from explainer.ui.classroom import codes, session
 from explainer.ui.classroom import store as store_module
 from explainer.ui.classroom.store import ClassStore
-from tests.app.conftest import assert_clean, open_page, page_text
+from tests.app.conftest import assert_clean, open_page, page_text, switch_to
 
-LESSON = "lesson_3_gaba.py"
+LESSON = "gaba"
 QID = "gaba:predict:shunt"
 
 
@@ -32,7 +33,7 @@ def class_db(request, tmp_path, monkeypatch):
         engine.dispose()
         session._store.clear()  # the app's cached store: a new one creates the schema again
         monkeypatch.setenv(session.ENV_DATABASE_URL, url)
-    store = ClassStore(url, session.all_questions())
+    store = ClassStore(url, dict(session.questions_of(LESSONS)))
     yield store
     store.engine.dispose()
 
@@ -70,14 +71,14 @@ def test_a_student_link_joins_votes_waits_and_then_sees_the_reveal(class_db):
     tab = _tab(at)
     assert not tab.is_teacher and tab.seat and at.query_params["seat"] == tab.seat
     assert class_db.seat_count(code) == 1
-    assert not any(b.key == "l3_predict_run" for b in at.button), "in class mode the teacher runs the reveal"
-    radio = at.radio(key="l3_predict")
+    assert not any(b.key == "gaba_predict_shunt_run" for b in at.button), "in class mode the teacher runs the reveal"
+    radio = at.radio(key="gaba_predict_shunt")
     radio.set_value(radio.options[1]).run()
     assert_clean(at)
     assert class_db.tally(code, QID) == [0, 1, 0][: len(radio.options)] + [0] * (len(radio.options) - 3)
     assert not at.get("plotly_chart"), "the experiment waits for the teacher"
     assert "Your teacher decides when the whole class sees the experiment" in page_text(at)
-    at.radio(key="l3_predict").set_value(radio.options[0]).run()
+    at.radio(key="gaba_predict_shunt").set_value(radio.options[0]).run()
     counts = class_db.tally(code, QID)
     assert counts[0] == 1 and sum(counts) == 1, f"a changed answer replaces the vote: {counts}"
     class_db.reveal(code, token, QID)
@@ -100,7 +101,7 @@ def test_the_teacher_link_gives_the_controls_and_leaves_the_address_bar(class_db
     assert "**1** of 1 student has voted" in " ".join(str(m.value) for m in at.markdown)
     bars = [el.proto.text for el in at.get("progress")]
     assert len(bars) == 3 and bars[2].startswith("**1** · 100 %") and bars[0].startswith("**0** · 0 %"), bars
-    _buttons(at)["l3_predict_reveal"].click().run()
+    _buttons(at)["gaba_predict_shunt_reveal"].click().run()
     assert_clean(at)
     assert class_db.is_revealed(code, QID)
     assert at.get("plotly_chart"), "the teacher's screen shows the experiment too"
@@ -115,7 +116,7 @@ def test_a_forged_teacher_link_grants_nothing_and_says_so(class_db, forged):
     assert "teacher" not in at.query_params
     assert "not valid" in page_text(at)
     assert "<script>" not in page_text(at)
-    at.switch_page(f"explainer/pages/{LESSON}").run()
+    switch_to(at, LESSON).run()
     assert not any(str(b.key).endswith("_reveal") for b in at.button)
 
 
@@ -134,8 +135,8 @@ def test_an_unknown_or_garbled_code_gets_a_note_and_the_lesson_works_alone(class
     assert_clean(at)
     assert "There is no running class with that code" in page_text(at)
     assert "class" not in at.query_params
-    at.switch_page(f"explainer/pages/{LESSON}").run()
-    assert any(b.key == "l3_predict_run" for b in at.button), "the lesson works as it does without a class"
+    switch_to(at, LESSON).run()
+    assert any(b.key == "gaba_predict_shunt_run" for b in at.button), "the lesson works as it does without a class"
 
 
 def test_an_expired_class_drops_the_tab_out_of_class_mode(class_db):
@@ -168,7 +169,7 @@ def test_the_teacher_exports_the_tallies_and_ends_the_class(class_db):
     class_db.vote(tab.code, seat, QID, 1)
     from explainer.ui.classroom.panels import question_texts
 
-    text = class_db.tallies_csv(tab.code, tab.teacher_token, question_texts())
+    text = class_db.tallies_csv(tab.code, tab.teacher_token, question_texts(LESSONS))
     row = next(line for line in text.splitlines() if line.startswith(f"{tab.code},{QID},") and line.endswith(",1,100"))
     assert "{{" not in text and "$" not in text and "**" not in text, "plain text for a spreadsheet"
     assert ",yes,1,100" in row, f"the vote went to the right answer (option 2): {row}"
@@ -183,7 +184,7 @@ def test_a_quick_check_is_a_vote_too_and_its_feedback_waits_for_the_reveal(class
     class_db.reveal(code, token, QID)  # the prediction is revealed: the lesson goes on to its checks
     at = open_page(LESSON, {"class": code})
     assert_clean(at)
-    check = at.radio(key="l3_check_1")
+    check = at.radio(key="gaba_check_direction")
     check.set_value(check.options[0]).run()
     assert_clean(at)
     assert sum(class_db.tally(code, "gaba:check:direction")) == 1
@@ -214,8 +215,8 @@ def test_a_database_that_does_not_answer_gets_a_note_and_the_lessons_work_on(mon
         at = open_page(None, {"class": "ABC234"})
         assert_clean(at)
         assert "cannot be reached right now" in page_text(at)
-        at.switch_page(f"explainer/pages/{LESSON}").run()
+        switch_to(at, LESSON).run()
         assert_clean(at)
-        assert any(b.key == "l3_predict_run" for b in at.button), "the lesson works without the class"
+        assert any(b.key == "gaba_predict_shunt_run" for b in at.button), "the lesson works without the class"
     finally:
         session._store.clear()

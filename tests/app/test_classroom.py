@@ -8,8 +8,7 @@ import pytest
 
 from explainer.content.view_words import CONTROLS
 from explainer.ui.presenter import PRESENTER_FIGURE_SCALE
-from explainer.ui.shell import PAGE_TABLE
-from tests.app.conftest import assert_clean, open_page, views
+from tests.app.conftest import MENU, PAGE_IDS, assert_clean, open_page, views
 
 
 def _font(at) -> float:
@@ -29,7 +28,7 @@ def test_presenter_link_enlarges_figures_and_folds_text(value):
     assert not any(e.label == "Explanation" for e in normal.expander)
 
 
-@pytest.mark.parametrize("page", ["lesson_1_neuron.py", "lesson_2_glutamate.py", "lesson_3_gaba.py"])
+@pytest.mark.parametrize("page", ["meet-the-neuron", "glutamate", "gaba"])
 def test_presenter_mode_folds_the_lesson_text_but_not_the_prediction(page):
     normal = open_page(page)
     present = open_page(page, {"present": "true"})
@@ -58,8 +57,8 @@ def test_bad_presenter_link_value_gets_a_note():
 
 
 def test_next_and_previous_page_buttons_follow_the_teaching_order():
-    files = [f for f, *_ in PAGE_TABLE]
-    titles = [t for _, t, *_ in PAGE_TABLE]
+    files = PAGE_IDS
+    titles = [e.title for e in MENU]
     i = files.index("playground.py")
     at = open_page("playground.py")
     next_button = at.button(key="step_next")

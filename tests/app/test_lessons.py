@@ -3,90 +3,87 @@ presets, links, and the numbers quoted in the text equal to the model's."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pytest
 
 from explainer.content.format import num
-from explainer.content.parse import fill, load_lesson
+from explainer.content.parse import fill
+from explainer.lessons import LESSONS as COURSE
+from explainer.lessons import balance as lesson_4
+from explainer.lessons import gaba as lesson_3
+from explainer.lessons import glutamate as lesson_2
+from explainer.lessons import meet_the_neuron as lesson_1
 from explainer.model import NeuronParams, neuron, spikes
 from explainer.model.experiments import balance, excitability, inhibition, synapses
-from explainer.pages import lesson_1_neuron, lesson_2_glutamate, lesson_3_gaba, lesson_4_balance
-from tests.app.conftest import assert_clean, chart_specs, open_page, page_text, views
+from explainer.ui.course import Lesson, question_key
+from explainer.ui.presets import Preset, presets_from
+from tests.app.conftest import assert_clean, chart_specs, open_page, page_text, switch_to, views
 
 P = NeuronParams()
 
 
 @dataclass(frozen=True)
 class LessonPage:
-    module: object
-    file: str
-    predict: str  # (block name, widget key)
-    predict_key: str
-    checks: dict[str, str]  # block name -> widget key
+    """A lesson as these tests drive it: where to move each slider, and how many figures it shows before and
+    after the prediction.  Its questions and presets come from the lesson itself."""
+
+    lesson: Lesson
     sliders: dict[str, float]  # key -> a value to move it to
     charts_before: int  # charts shown before the prediction
     charts_after: int
-    presets: dict = field(default_factory=dict)  # selector key -> presets
+
+    @property
+    def file(self) -> str:
+        return self.lesson.url
+
+    @property
+    def predict(self) -> str:
+        return next(name for name in self.lesson.text.blocks if name.startswith("predict:"))
+
+    @property
+    def predict_key(self) -> str:
+        return question_key(self.lesson, self.predict)
+
+    @property
+    def checks(self) -> dict[str, str]:
+        """Block name -> widget key of every quick check."""
+        return {name: question_key(self.lesson, name) for name in self.lesson.text.blocks if name.startswith("check:")}
+
+    @property
+    def presets(self) -> dict[str, dict[str, Preset]]:
+        """Preset control key -> its presets by shown name."""
+        words = self.lesson.words
+        return {e.preset_key: presets_from(words, e.presets) for e in self.lesson.experiments.values() if e.presets}
 
 
 LESSONS = [
+    LessonPage(lesson_1.LESSON, {"l1_current": 550, "l1_tref": 6}, 0, 1),
     LessonPage(
-        lesson_1_neuron,
-        "lesson_1_neuron.py",
-        "predict:spikes",
-        "l1_predict",
-        {"check:subthreshold": "l1_check_1", "check:ceiling": "l1_check_2"},
-        {"l1_current": 550, "l1_tref": 6},
-        0,
-        1,
-        {"l1_preset": lesson_1_neuron.PRESETS},
+        lesson_2.LESSON, {"l2_hold": -25, "l2_mg": 0.5, "l2_synapses": 30, "l2_volleys": 2, "l2_interval": 12}, 1, 3
     ),
-    LessonPage(
-        lesson_2_glutamate,
-        "lesson_2_glutamate.py",
-        "predict:mg",
-        "l2_predict",
-        {"check:key": "l2_check_1", "check:coincidence": "l2_check_2"},
-        {"l2_hold": -25, "l2_mg": 0.5, "l2_synapses": 30, "l2_volleys": 2, "l2_interval": 12},
-        1,
-        3,
-        {"l2_mg_preset": lesson_2_glutamate.MG_PRESETS, "l2_sum_preset": lesson_2_glutamate.SUM_PRESETS},
-    ),
-    LessonPage(
-        lesson_3_gaba,
-        "lesson_3_gaba.py",
-        "predict:shunt",
-        "l3_predict",
-        {"check:direction": "l3_check_1", "check:immature": "l3_check_2"},
-        {"l3_egaba": -55, "l3_ggaba": 25},
-        0,
-        2,
-        {"l3_preset": lesson_3_gaba.PRESETS},
-    ),
-    LessonPage(
-        lesson_4_balance,
-        "lesson_4_balance.py",
-        "predict:balance",
-        "l4_predict",
-        {"check:fluctuations": "l4_check_1", "check:off": "l4_check_2"},
-        {"l4_glu": 4000, "l4_gaba": 3000},
-        0,
-        3,
-        {"l4_preset": lesson_4_balance.PRESETS},
-    ),
+    LessonPage(lesson_3.LESSON, {"l3_egaba": -55, "l3_ggaba": 25}, 0, 2),
+    LessonPage(lesson_4.LESSON, {"l4_glu": 4000, "l4_gaba": 3000}, 0, 3),
 ]
 IDS = [lp.file for lp in LESSONS]
 
 
+def test_these_tests_cover_every_lesson_of_the_course():
+    assert [lp.lesson for lp in LESSONS] == list(COURSE)
+
+
 def _text(lp: LessonPage):
-    return load_lesson(lp.module.SLUG)
+    return lp.lesson.text
+
+
+def _presets(lp: LessonPage) -> dict[str, Preset]:
+    return {name: preset for presets in lp.presets.values() for name, preset in presets.items()}
 
 
 def _labels(lp: LessonPage, block: str) -> tuple[list[str], str]:
     q = _text(lp).question(block)
-    numbers = lp.module.numbers()
+    numbers = lp.lesson.numbers()
     return [fill(o, numbers) for o in q.labels], fill(q.answer.label, numbers)
 
 
@@ -149,8 +146,8 @@ def test_every_prediction_gets_feedback_after_the_reveal(lp):
 @pytest.mark.parametrize(
     ("file", "moves", "setting"),
     [
-        ("lesson_2_glutamate.py", {"l2_mg": 0.0}, "1 mM magnesium"),
-        ("lesson_3_gaba.py", {"l3_egaba": -30, "l3_ggaba": 40}, "E_GABA at rest"),
+        ("glutamate", {"l2_mg": 0.0}, "1 mM magnesium"),
+        ("gaba", {"l3_egaba": -30, "l3_ggaba": 40}, "E_GABA at rest"),
     ],
 )
 def test_the_verdict_names_the_setting_predicted_and_other_settings_are_called_new(file, moves, setting):
@@ -192,9 +189,9 @@ def test_a_student_who_comes_back_finds_their_prediction_and_the_experiment(lp):
     for block, key in lp.checks.items():
         answers[key] = _labels(lp, block)[0][-1]
         at.radio(key=key).set_value(answers[key]).run()
-    at.switch_page("explainer/pages/glossary.py").run()
+    switch_to(at, "glossary.py").run()
     assert_clean(at)
-    at.switch_page(f"explainer/pages/{lp.file}").run()
+    switch_to(at, lp.file).run()
     assert_clean(at)
     assert at.radio(key=lp.predict_key).value == labels[1], "the prediction is kept for the session"
     assert len(at.get("plotly_chart")) + len(views(at)) == lp.charts_after, "and the experiment stays revealed"
@@ -213,8 +210,8 @@ def test_every_check_answer_gets_immediate_feedback(lp):
             at.radio(key=key).set_value(label).run()
             assert_clean(at)
             q = _text(lp).question(block)
-            option = next(o for o in q.options if fill(o.label, lp.module.numbers()) == label)
-            feedback = fill(option.feedback, lp.module.numbers())
+            option = next(o for o in q.options if fill(o.label, lp.lesson.numbers()) == label)
+            feedback = fill(option.feedback, lp.lesson.numbers())
             if label == answer:
                 assert any(s.value.startswith("**Right.**") and feedback in s.value for s in at.success), label
             else:
@@ -278,7 +275,7 @@ def test_a_link_restores_the_sliders_and_bad_values_are_clamped(lp):
 @pytest.mark.parametrize("lp", LESSONS, ids=IDS)
 def test_every_placeholder_is_filled(lp):
     text = _text(lp)
-    numbers = lp.module.numbers()
+    numbers = lp.lesson.numbers()
     for name, block in text.blocks.items():
         assert "{{" not in fill(block, numbers), f"{lp.file} {name} uses a number the page does not provide"
     at = _revealed(lp)
@@ -291,7 +288,7 @@ def test_every_placeholder_is_filled(lp):
 
 
 def test_lesson_1_numbers_are_the_models():
-    n = lesson_1_neuron.numbers()
+    n = lesson_1.LESSON.numbers()
     fi = excitability.fi_curve(P)
     rate = dict(zip(fi.currents_pA.tolist(), fi.model_rate_hz.tolist(), strict=True))
     assert n["rheobase"] == num(P.g_L_nS * (P.V_th_mV - P.E_L_mV)) == "200"
@@ -314,7 +311,7 @@ def test_lesson_1_readouts_follow_the_model():
 
 
 def test_lesson_2_numbers_are_the_models():
-    n = lesson_2_glutamate.numbers()
+    n = lesson_2.LESSON.numbers()
     c = synapses.nmda_coincidence(P, -40.0)
     e = synapses.single_epsp(P)
     assert n["nmda_rest"] == f"{c.at_rest.peak_mV:.2f}" and n["nmda_depol"] == f"{c.depolarised.peak_mV:.2f}"
@@ -342,7 +339,7 @@ def test_lesson_2_no_magnesium_claim_holds():
 
 
 def test_lesson_3_numbers_are_the_models():
-    n = lesson_3_gaba.numbers()
+    n = lesson_3.LESSON.numbers()
     shunt = inhibition.shunting_experiment(P)
     mid = inhibition.shunting_experiment(replace(P, E_gaba_mV=-60.0))
     young = inhibition.shunting_experiment(replace(P, E_gaba_mV=-40.0))
@@ -374,7 +371,7 @@ def test_lesson_3_shows_when_gaba_alone_fires_the_resting_cell():
 
 
 def test_lesson_4_numbers_are_the_models():
-    n = lesson_4_balance.numbers()
+    n = lesson_4.LESSON.numbers()
     reg = balance.regularity_comparison()
     rmap = balance.rate_map()
     assert n["cv_a"] == f"{reg.cv_excitation_only:.2f}" and n["cv_b"] == f"{reg.cv_balanced:.2f}"
@@ -421,7 +418,7 @@ def test_lesson_4_star_follows_the_sliders_and_readouts_are_the_playground_model
 def test_preset_descriptions_are_true_to_the_model():
     from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 
-    l1 = lesson_1_neuron.PRESETS
+    l1 = _presets(LESSONS[0])
     for name, silent in (("Below threshold", True), ("Just above threshold", False), ("Strong current", False)):
         run = excitability.current_step_run(P, float(l1[name].values["l1_current"]), 300.0)
         assert (run.spike_times_ms.size == 0) == silent, name
@@ -429,20 +426,20 @@ def test_preset_descriptions_are_true_to_the_model():
     assert excitability.fi_curve(long_ref).model_rate_hz.max() < 1000.0 / long_ref.t_ref_ms
 
     for name, fires in (("One synapse", False), ("Spatial summation", True), ("Temporal summation", True)):
-        v = lesson_2_glutamate.SUM_PRESETS[name].values
+        v = _presets(LESSONS[1])[name].values
         s = synapses.summation(P, v["l2_synapses"], float(v["l2_interval"]), n_volleys=v["l2_volleys"])
         assert s.fired == fires, name
-    v = lesson_2_glutamate.SUM_PRESETS["Too far apart"].values
+    v = _presets(LESSONS[1])["Too far apart"].values
     assert not synapses.summation(P, v["l2_synapses"], float(v["l2_interval"]), n_volleys=v["l2_volleys"]).fired
     assert synapses.single_epsp(P).both.peak_mV < 1.0, "one synapse: an EPSP well under a millivolt"
-    no_mg = lesson_2_glutamate.MG_PRESETS["No magnesium"].values
+    no_mg = _presets(LESSONS[1])["No magnesium"].values
     c = synapses.nmda_coincidence(replace(P, mg_mM=no_mg["l2_mg"]), no_mg["l2_hold"])
     assert c.at_rest.peak_mV > c.depolarised.peak_mV, "no magnesium: the EPSP at rest is the bigger one"
-    strong = lesson_2_glutamate.MG_PRESETS["Strongly depolarised"].values
+    strong = _presets(LESSONS[1])["Strongly depolarised"].values
     assert 0.4 < float(neuron.mg_block(strong["l2_hold"])) < 0.6, "about half free of magnesium"
 
     def gaba(name):
-        v = lesson_3_gaba.PRESETS[name].values
+        v = _presets(LESSONS[2])[name].values
         return inhibition.shunting_experiment(
             replace(P, E_gaba_mV=float(v["l3_egaba"])), g_gaba_nS=float(v["l3_ggaba"])
         )
@@ -457,7 +454,7 @@ def test_preset_descriptions_are_true_to_the_model():
     assert young.dv_at_rest_mV > 0 and young.rate_with_gaba_hz > young.rate_without_gaba_hz
 
     def tug(name):
-        v = lesson_4_balance.PRESETS[name].values
+        v = _presets(LESSONS[3])[name].values
         run, _ = run_tug_of_war(TugOfWarSettings(glutamate_rate_hz=v["l4_glu"], gaba_rate_hz=v["l4_gaba"]))
         return run
 

@@ -9,24 +9,27 @@ import numpy as np
 import pytest
 
 from explainer import content
-from explainer.content import numbers as text_numbers
 from explainer.content.format import num
 from explainer.content.parse import (
     PLACEHOLDER,
     fill,
     load_entries,
-    load_lesson,
     parse_entries,
     parse_lesson,
 )
+from explainer.lessons import LESSONS
 from explainer.model import NeuronParams, SynapticInput, simulate_neuron
 from explainer.model.experiments import common, excitability, inhibition, synapses
 from explainer.model.neuron import mg_block
-from explainer.pages import educator, glossary, leaves_out, lesson_1_neuron
+from explainer.pages import educator, glossary, leaves_out
 from tests.app.conftest import assert_clean, open_page, page_text
 
-LESSON_SLUGS = ["meet_the_neuron", "glutamate", "gaba", "tug_of_war"]
+LESSON_NAMES = [lesson.name for lesson in LESSONS]
 CONTENT = resources.files("explainer.content")
+
+
+def _lesson_markdown(lesson) -> str:
+    return resources.files(lesson.package).joinpath("lesson.md").read_text(encoding="utf-8")
 
 
 def _all_markdown() -> dict[str, str]:
@@ -34,14 +37,13 @@ def _all_markdown() -> dict[str, str]:
     for path in CONTENT.iterdir():
         if path.name.endswith(".md"):
             files[path.name] = path.read_text(encoding="utf-8")
-    for path in CONTENT.joinpath("lessons").iterdir():
-        if path.name.endswith(".md"):
-            files[f"lessons/{path.name}"] = path.read_text(encoding="utf-8")
+    for lesson in LESSONS:
+        files[f"lessons/{lesson.name}/lesson.md"] = _lesson_markdown(lesson)
     return files
 
 
 MY_FILES = [
-    *(f"lessons/{s}.md" for s in LESSON_SLUGS),
+    *(f"lessons/{name}/lesson.md" for name in LESSON_NAMES),
     "glossary.md",
     "references.md",
     "model_notes.md",
@@ -98,9 +100,9 @@ def test_num_uses_a_real_minus_and_never_minus_zero():
     assert num(-2.257, 2, signed=True) == "−2.26" and num(0.0, 0, signed=True) == "0"
 
 
-@pytest.mark.parametrize("slug", LESSON_SLUGS)
-def test_every_lesson_has_the_parts_of_a_lesson(slug):
-    text = load_lesson(slug)
+@pytest.mark.parametrize("lesson", LESSONS, ids=LESSON_NAMES)
+def test_every_lesson_has_the_parts_of_a_lesson(lesson):
+    text, slug = lesson.text, lesson.name
     kinds = [name.split(":")[0] for name in text.blocks]
     assert kinds.count("goal") == 1 and text.block("goal").count(".") <= 2, "a goal in one sentence"
     assert kinds.count("predict") >= 1 and 1 <= kinds.count("check") <= 2
@@ -128,10 +130,10 @@ def test_glossary_is_alphabetical_and_covers_the_lessons_terms():
     assert titles == sorted(titles), "the glossary is in alphabetical order"
     assert all(e.anchor and e.body for e in doc.entries)
     linked = set()
-    for slug in LESSON_SLUGS:
-        linked |= set(re.findall(r"\]\(glossary#([^)]+)\)", content.load(f"lessons/{slug}")))
+    for lesson in LESSONS:
+        linked |= set(re.findall(r"\]\(glossary#([^)]+)\)", _lesson_markdown(lesson)))
     assert len(linked) >= 30, "the lessons link their terms to the glossary"
-    lesson_text = " ".join(content.load(f"lessons/{s}").lower() for s in LESSON_SLUGS)
+    lesson_text = " ".join(_lesson_markdown(lesson).lower() for lesson in LESSONS)
     for term in ("reversal potential", "shunting", "rheobase", "coincidence", "refractory", "chloride"):
         assert term in lesson_text and any(term in t for t in titles), term
 
@@ -161,7 +163,7 @@ def test_the_lesson_content_stays_educational_not_pharmacological():
     [
         ("glossary", glossary.numbers),
         ("model_notes", leaves_out.numbers),
-        ("educator", educator.numbers),
+        ("educator", lambda: educator.numbers(LESSONS)),
     ],
 )
 def test_reference_pages_provide_every_number_they_quote(name, numbers):
@@ -181,11 +183,13 @@ def test_model_notes_numbers_are_the_models():
 
 
 def test_educator_try_this_answers_are_the_models():
-    n = educator.numbers()
+    n = educator.numbers(LESSONS)
     p = NeuronParams()
     first = float(n["first_firing_current"])
     assert excitability.current_step_run(p, first, 1000.0).spike_times_ms.size > 0
-    assert excitability.current_step_run(p, first - lesson_1_neuron.CURRENT_STEP_pA, 1000.0).spike_times_ms.size == 0
+    assert (
+        excitability.current_step_run(p, first - excitability.CURRENT_SLIDER_STEP_pA, 1000.0).spike_times_ms.size == 0
+    )
     gap = int(n["longest_gap"])
     assert synapses.summation(p, n_synapses=15, n_volleys=4, interval_ms=gap).fired
     assert not synapses.summation(p, n_synapses=15, n_volleys=4, interval_ms=gap + 1).fired
@@ -249,12 +253,14 @@ def test_educator_guide_gives_the_answer_to_every_question():
     assert_clean(at)
     text = page_text(at)
     assert "45-minute" in text and "Discussion questions" in text and "Misconceptions" in text
-    assert len(at.expander) == len(LESSON_SLUGS)
-    assert list(text_numbers.BY_LESSON) == list(LESSON_SLUGS), "the guide walks the lessons in course order"
-    for slug, lesson_numbers in text_numbers.BY_LESSON.items():
-        for q in load_lesson(slug).questions().values():
-            answer = fill(q.answer.label, lesson_numbers())
-            assert f"**{answer}**" in text, f"{slug}: the guide must give the answer {answer!r}"
+    titles = [e.label for e in at.expander]
+    assert len(titles) == len(LESSONS) and all(
+        lesson.text.title in t for lesson, t in zip(LESSONS, titles, strict=True)
+    )
+    for lesson in LESSONS:
+        for q in lesson.text.questions().values():
+            answer = fill(q.answer.label, lesson.numbers())
+            assert f"**{answer}**" in text, f"{lesson.name}: the guide must give the answer {answer!r}"
 
 
 def test_the_lesson_plan_gives_each_lesson_its_own_estimate():
@@ -262,17 +268,12 @@ def test_the_lesson_plan_gives_each_lesson_its_own_estimate():
     import itertools
     import re
 
-    from explainer.pages import lesson_1_neuron as l1
-    from explainer.pages import lesson_2_glutamate as l2
-    from explainer.pages import lesson_3_gaba as l3
-    from explainer.pages import lesson_4_balance as l4
-
     plan = content.load("educator")
     rows = re.findall(r"^\| (\d+)–(\d+) \| ([^|]+) \|", plan, flags=re.M)
     assert rows[0][:2] == ("0", rows[0][1]) and rows[-1][1] == "45", rows
     assert all(int(a[1]) == int(b[0]) for a, b in itertools.pairwise(rows)), "the plan's slots follow each other"
-    for module, n in ((l1, 1), (l2, 2), (l3, 3), (l4, 4)):
-        minutes = int(re.search(r"about (\d+) minutes", module.WORDS.text("step")).group(1))
+    for n, lesson in enumerate(LESSONS, start=1):
+        minutes = lesson.minutes
         start, end, _ = next(r for r in rows if r[2].strip().startswith(f"{n} ·"))
         assert int(end) - int(start) == minutes, f"lesson {n}: plan {start}-{end}, page says {minutes} minutes"
     assert "Model answers" in plan and "model answer for the exit ticket" in plan
@@ -282,8 +283,8 @@ def test_feedback_never_repeats_the_verdict_the_page_adds():
     """The page writes "Right." / "Not quite." itself; feedback text must not start with its own verdict."""
     import re
 
-    for name in ("meet_the_neuron", "glutamate", "gaba", "tug_of_war"):
-        text = content.load(f"lessons/{name}")
+    for lesson in LESSONS:
+        name, text = lesson.name, _lesson_markdown(lesson)
         for line in text.splitlines():
             verdict = re.match(r"^\s{2}(Right|Correct|Wrong|Not quite|Yes|No)\b[.:!,]", line)
             assert not verdict, f"{name}: {line.strip()}"
@@ -293,11 +294,8 @@ def test_a_right_answer_is_not_singled_out_by_a_number_the_question_does_not_giv
     """Issue 13: an option that explains itself gives the answer away, e.g. the model's number in it alone."""
     import re
 
-    from explainer.content.parse import load_lesson
-
-    for slug in ("meet_the_neuron", "glutamate", "gaba", "tug_of_war"):
-        lesson = load_lesson(slug)
-        text = content.load(f"lessons/{slug}")
+    for each in LESSONS:
+        slug, lesson, text = each.name, each.text, _lesson_markdown(each)
         for block in re.findall(r"^## ((?:predict|check): \w+)$", text, flags=re.M):
             q = lesson.question(block.replace(": ", ":"))
             given = set(re.findall(r"\{\{(\w+)\}\}", q.prompt))

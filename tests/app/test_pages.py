@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from explainer.ui.shell import DEFAULT_PAGE, PAGE_TABLE
-from tests.app.conftest import assert_clean, open_page, views
+from explainer.pages import DEFAULT_URL
+from tests.app.conftest import PAGE_IDS, assert_clean, open_page, views
 
 
-@pytest.mark.parametrize("page_file,title", [(f, t) for f, t, _, _ in PAGE_TABLE])
-def test_every_page_runs_with_banner(page_file, title):
+@pytest.mark.parametrize("page_file", PAGE_IDS)
+def test_every_page_runs_with_banner(page_file):
     at = open_page(page_file)
     assert_clean(at)
     assert at.title, f"{page_file} has no title"
@@ -21,7 +21,7 @@ def test_every_page_runs_with_banner(page_file, title):
 def test_app_opens_on_the_playground():
     at = open_page()
     assert_clean(at)
-    assert DEFAULT_PAGE == "tug-of-war"
+    assert DEFAULT_URL == "tug-of-war"
     assert "Tug of war" in at.title[0].value
     assert views(at), "the default page must show the animation"
 
@@ -62,7 +62,8 @@ def _answer_every_question(at) -> None:
     """Choose the first option of every unanswered radio (predictions, quick checks), so all is revealed."""
     for _ in range(8):
         open_radios = [r for r in at.radio if r.value is None]
-        run_buttons = [b for b in at.button if b.key and b.key.endswith("_predict_run") and not b.disabled]
+        run_buttons = [b for b in at.button if b.key and "_predict_" in b.key and b.key.endswith("_run")]
+        run_buttons = [b for b in run_buttons if not b.disabled]
         if not open_radios and not run_buttons:
             return
         for radio in open_radios:
@@ -73,7 +74,7 @@ def _answer_every_question(at) -> None:
         assert_clean(at)
 
 
-@pytest.mark.parametrize("page_file", [f for f, _, _, _ in PAGE_TABLE])
+@pytest.mark.parametrize("page_file", PAGE_IDS)
 def test_headings_never_skip_a_level(page_file):
     """One h1 (the title) first, and no heading more than one level below the one before it (axe's
     "heading-order" rule, which tests/e2e/test_accessibility.py checks in a browser); lesson pages with

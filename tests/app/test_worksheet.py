@@ -1,4 +1,4 @@
-"""The printable worksheet (explainer/ui/worksheet.py): each lesson's questions with tick boxes, its static
+"""The printable worksheet (explainer/pages/worksheet.py): each lesson's questions with tick boxes, its static
 figures as the lesson page first shows them, the answers only on the answer sheet, harmless bad links, and
 the educator guide's links to the four answer sheets.  How it prints: tests/e2e/test_worksheet_print.py."""
 
@@ -9,18 +9,18 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from explainer.content import numbers as text_numbers
-from explainer.content.parse import fill, load_lesson
+from explainer.content.parse import fill
 from explainer.content.words import words
-from explainer.figures.style import FigureStyle
+from explainer.lessons import LESSONS
+from explainer.pages import worksheet as ws
 from explainer.ui import browser
-from explainer.ui import worksheet as ws
-from explainer.ui.shell import PAGE_TABLE
-from tests.app.conftest import assert_clean, chart_specs, open_page, views
+from explainer.ui.links import WORKSHEET_ANSWERS, WORKSHEET_LESSON
+from tests.app.conftest import MENU, assert_clean, chart_specs, open_page, views
 
 W = words("worksheet")
-SLUGS = list(text_numbers.BY_LESSON)
-FIGURE_COUNT = {"meet_the_neuron": 1, "glutamate": 3, "gaba": 2, "tug_of_war": 2}
+SLUGS = [lesson.name for lesson in LESSONS]
+BY_NAME = {lesson.name: lesson for lesson in LESSONS}
+FIGURE_COUNT = {"meet_the_neuron": 1, "glutamate": 3, "gaba": 2, "balance": 2}
 
 
 def _sheet(slug: str, answers: bool):
@@ -41,7 +41,7 @@ def _ruled_blocks(at) -> int:
 @pytest.mark.parametrize("slug", SLUGS)
 def test_the_sheet_has_every_question_with_tick_boxes_and_the_lesson_figures(slug, answers):
     at = _sheet(slug, answers)
-    text, nums = load_lesson(slug), text_numbers.BY_LESSON[slug]()
+    text, nums = BY_NAME[slug].text, BY_NAME[slug].numbers()
     assert at.title[0].value == text.title
     kind = W.text("kind_answer_sheet" if answers else "kind_worksheet")
     assert any(c.value.startswith(kind) for c in at.caption), "the sheet says whether it is the answer sheet"
@@ -66,44 +66,25 @@ def test_the_sheet_has_every_question_with_tick_boxes_and_the_lesson_figures(slu
     assert not views(at) and not at.slider and not at.radio
 
 
-def test_the_figures_are_the_lesson_pages_own_at_their_standard_settings():
-    """The sheet's charts are exactly what each lesson page draws before a slider moves."""
-    from explainer.pages import lesson_1_neuron as l1
-    from explainer.pages import lesson_2_glutamate as l2
-    from explainer.pages import lesson_3_gaba as l3
-    from explainer.pages import lesson_4_balance as l4
-
-    s = FigureStyle()
-    ipsp, _, shunt, _, _ = l3.gaba_view(float(l3.L3_EGABA_SLIDER.default), float(l3.L3_GGABA_SLIDER.default), s)
-    pages = {
-        "meet_the_neuron": [l1.view(float(l1.L1_CURRENT_SLIDER.default), float(l1.L1_TREF_SLIDER.default), s)[0]],
-        "glutamate": [
-            l2.epsp_view(s)[0],
-            l2.nmda_view(float(l2.L2_HOLD_SLIDER.default), float(l2.L2_MG_SLIDER.default), s)[0],
-            l2.summation_view(
-                int(l2.L2_SYNAPSES_SLIDER.default),
-                int(l2.L2_VOLLEYS_SLIDER.default),
-                float(l2.L2_INTERVAL_SLIDER.default),
-                s,
-            )[0],
-        ],
-        "gaba": [ipsp, shunt],
-        "tug_of_war": [
-            l4.comparison_view(s)[0],
-            l4.explore_view(float(l4.L4_GLU_SLIDER.default), float(l4.L4_GABA_SLIDER.default), s, s)[2],
-        ],
-    }
-    for slug, page_figures in pages.items():
-        sheet_figures = ws.FIGURES[slug](s)
-        assert [f.fig.to_json() for f in sheet_figures] == [f.to_json() for f in page_figures], slug
-        assert all(f.alt for f in sheet_figures), "every chart has its alt text"
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_figures_are_the_lesson_pages_own_at_their_opening_settings(slug):
+    """The sheet's charts are exactly the static charts the lesson page draws before a slider moves."""
+    lesson = BY_NAME[slug]
+    page = open_page(lesson.url)
+    predict = next(r for r in page.radio if "_predict_" in r.key)
+    predict.set_value(predict.options[0]).run()
+    page.button(key=f"{predict.key}_run").click().run()
+    assert_clean(page)
+    sheet = _sheet(slug, answers=False)
+    assert chart_specs(sheet) == chart_specs(page), "the same figures, in the same order"
+    assert all(el.proto.alt for el in sheet.get("plotly_chart")), "every chart has its alt text"
 
 
 def test_a_hand_edited_lesson_gets_a_note_and_the_first_lesson():
     at = open_page("worksheet.py", {"ws_lesson": "<b>nope</b>"})
     assert_clean(at)
     assert any("is not one of the choices" in w.value and "bnopeb" in w.value for w in at.warning)
-    assert at.title[0].value == load_lesson(SLUGS[0]).title
+    assert at.title[0].value == BY_NAME[SLUGS[0]].text.title
     assert at.get("button_group")[0].value == SLUGS[0]
 
 
@@ -111,27 +92,27 @@ def test_a_hand_edited_answers_value_gets_a_note_and_no_answers():
     at = open_page("worksheet.py", {"ws_lesson": "gaba", "answers": "maybe"})
     assert_clean(at)
     assert any("neither true nor false" in w.value for w in at.warning)
-    assert at.toggle(key=ws.ANSWERS_KEY).value is False
+    assert at.toggle(key=WORKSHEET_ANSWERS).value is False
     assert "☑" not in _markdown(at)
 
 
 def test_choosing_a_lesson_and_the_answers_changes_the_sheet():
     at = open_page("worksheet.py")
     assert_clean(at)
-    assert at.title[0].value == load_lesson(SLUGS[0]).title
+    assert at.title[0].value == BY_NAME[SLUGS[0]].text.title
     assert not at.warning, "no link, no note"
-    at.get("button_group")[0].set_value("tug_of_war").run()
-    at.toggle(key=ws.ANSWERS_KEY).set_value(True).run()
+    at.get("button_group")[0].set_value("balance").run()
+    at.toggle(key=WORKSHEET_ANSWERS).set_value(True).run()
     assert_clean(at)
-    assert at.title[0].value == load_lesson("tug_of_war").title
-    assert "☑" in _markdown(at) and len(chart_specs(at)) == FIGURE_COUNT["tug_of_war"]
+    assert at.title[0].value == BY_NAME["balance"].text.title
+    assert "☑" in _markdown(at) and len(chart_specs(at)) == FIGURE_COUNT["balance"]
 
 
 def test_the_page_comes_after_the_educator_guide_with_a_print_icon():
-    files = [f for f, *_ in PAGE_TABLE]
-    assert files.index("worksheet.py") == files.index("educator.py") + 1
-    _, title, icon, url = PAGE_TABLE[files.index("worksheet.py")]
-    assert (title, icon, url) == (words("ui").text("nav_worksheet"), ":material/print:", "worksheet")
+    targets = [e.target for e in MENU]
+    assert targets.index("worksheet.py") == targets.index("educator.py") + 1
+    entry = MENU[targets.index("worksheet.py")]
+    assert (entry.title, entry.icon, entry.url) == (words("ui").text("nav_worksheet"), ":material/print:", "worksheet")
 
 
 def test_the_educator_guide_links_to_the_four_answer_sheets():
@@ -139,10 +120,10 @@ def test_the_educator_guide_links_to_the_four_answer_sheets():
     assert_clean(at)
     links = [el.proto for el in at.get("page_link") if el.proto.page.endswith("worksheet")]
     assert [parse_qs(link.query_string) for link in links] == [
-        {ws.LESSON_KEY: [slug], ws.ANSWERS_KEY: ["true"]} for slug in SLUGS
+        {WORKSHEET_LESSON: [slug], WORKSHEET_ANSWERS: ["true"]} for slug in SLUGS
     ]
     for link, slug in zip(links, SLUGS, strict=True):
-        assert load_lesson(slug).title in link.label
+        assert BY_NAME[slug].text.title in link.label
 
 
 def test_the_print_style_sheet_keeps_things_whole_and_reads_only_declared_properties():

@@ -12,14 +12,15 @@ import pytest
 from explainer.content.format import PLACEHOLDER
 from explainer.content.words import words
 
-UI = Path(__file__).resolve().parents[2] / "explainer" / "ui"
+PACKAGE = Path(__file__).resolve().parents[2] / "explainer"
 W = words("ui")
 
 
 def _ui_string_constants() -> set[str]:
-    """Every string literal in explainer/ui's Python files (a key is used where it is written as one)."""
+    """Every string literal in explainer/ui's Python files and the site's page list (explainer/pages/__init__.py
+    names each page's menu title): a key is used where it is written as one."""
     found = set()
-    for path in UI.rglob("*.py"):
+    for path in [*(PACKAGE / "ui").rglob("*.py"), PACKAGE / "pages" / "__init__.py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 found.add(node.value)
@@ -68,11 +69,17 @@ def test_a_missing_value_is_an_error_not_a_visible_placeholder():
 
 
 def test_the_shell_and_the_toggles_show_the_words_of_ui_toml():
+    from explainer.lessons import LESSONS
+    from explainer.pages import site
     from explainer.ui import presenter
     from explainer.ui.animated_view import REDUCE_MOTION_KEY
-    from explainer.ui.shell import APP_TITLE, PAGE_TABLE
+    from explainer.ui.shell import APP_TITLE, menu
 
     assert APP_TITLE == W.text("app_title")
-    assert [title for _, title, *_ in PAGE_TABLE] == [W.texts[k] for k in W.texts if k.startswith("nav_")]
+    entries = menu(site())
+    pages = [e.title for e in entries if isinstance(e.target, str)]
+    assert pages == [W.texts[k] for k in W.texts if k.startswith("nav_") and k != "nav_lesson"]
+    lessons = [e.title for e in entries if not isinstance(e.target, str)]
+    assert lessons == [f"{i} · {lesson.words.text('nav_title')}" for i, lesson in enumerate(LESSONS, start=1)]
     assert W.label(presenter.PRESENT_KEY) == "Presenter mode"
     assert W.label(REDUCE_MOTION_KEY) == "Reduce motion"

@@ -1,4 +1,5 @@
-"""The words of the pages' controls and presets live in content/words/*.toml: every one is used, none is missing."""
+"""The words of the pages' and lessons' controls and presets live in TOML (content/words/<page>.toml, a lesson's
+words.toml): every one is used, none is missing."""
 
 from __future__ import annotations
 
@@ -7,12 +8,10 @@ import importlib
 import pytest
 
 from explainer.content.words import words as page_words
+from explainer.lessons import LESSONS
+from explainer.ui.presets import presets_from
 
 PAGES = [
-    "lesson_1_neuron",
-    "lesson_2_glutamate",
-    "lesson_3_gaba",
-    "lesson_4_balance",
     "playground",
     "circuits",
     "blocked_gate",
@@ -39,8 +38,22 @@ def test_every_slider_and_preset_of_the_page_has_its_words_and_no_word_is_left_o
         assert preset.blurb == captions[name]
 
 
+@pytest.mark.parametrize("lesson", LESSONS, ids=[lesson.name for lesson in LESSONS])
+def test_every_slider_and_preset_of_a_lesson_has_its_words_and_no_word_is_left_over(lesson):
+    experiments = lesson.experiments.values()
+    sliders = {s.key for e in experiments for s in e.sliders}
+    presets = {pid for e in experiments for pid in e.presets}
+    assert sliders == set(lesson.words.controls), f"{lesson.name}: sliders vs words"
+    assert presets == set(lesson.words.presets), f"{lesson.name}: presets vs words"
+    for e in experiments:
+        assert all(key in {s.key for s in e.sliders} for values in e.presets.values() for key in values), (
+            "a preset sets only its experiment's sliders"
+        )
+
+
 def test_a_preset_sentence_that_quotes_a_number_quotes_the_models():
-    from explainer.pages.lesson_1_neuron import PRESETS
+    lesson = LESSONS[0]
+    PRESETS = presets_from(lesson.words, lesson.experiments["current_step"].presets)
 
     t_ref_ms = PRESETS["Long refractory period"].values["l1_tref"]
     assert f"can never pass {1000 / t_ref_ms:.0f} spikes/s" in PRESETS["Long refractory period"].blurb
@@ -48,4 +61,4 @@ def test_a_preset_sentence_that_quotes_a_number_quotes_the_models():
 
 def test_a_missing_word_is_an_error_not_a_blank():
     with pytest.raises(KeyError):
-        page_words("lesson_1_neuron").label("no_such_slider")
+        page_words("playground").label("no_such_slider")

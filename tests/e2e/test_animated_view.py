@@ -214,9 +214,10 @@ def _with(path: str, extra: str) -> str:
 
 def _open_lesson_4_view(tab: Any) -> None:
     """Lesson 4's view appears once the prediction is answered: answer it (any option)."""
-    tab.locator(".st-key-l4_predict [data-testid='stRadioOption']").first.click()
+    tab.locator(".st-key-balance_predict_balance [data-testid='stRadioOption']").first.click()
     wait_for_app(tab, after_interaction=True)
-    tab.locator(".st-key-l4_predict_run").get_by_role("button").click()  # choosing only selects; this runs it
+    # choosing only selects; this runs it
+    tab.locator(".st-key-balance_predict_balance_run").get_by_role("button").click()
     wait_for_app(tab, after_interaction=True)
 
 

@@ -19,6 +19,7 @@ import time
 
 import pytest
 
+from explainer.lessons import LESSONS
 from explainer.ui.classroom import session
 from explainer.ui.classroom.store import ClassStore
 from tests.e2e.conftest import E2E_CLASS_DB, goto
@@ -42,7 +43,7 @@ def percentile(values: list[float], q: float) -> float:
 async def _class_life(base_url: str, code: str, plan: list[tuple[float, float, int, int | None]], out: dict) -> None:
     """Each student: join at their time, vote at theirs (and some change their answer 1 s later)."""
     t0 = time.perf_counter()
-    students = [ClassStudent(base_url, "gaba", code, "l3_predict") for _ in plan]
+    students = [ClassStudent(base_url, "gaba", code, "gaba_predict_shunt") for _ in plan]
 
     async def life(student: ClassStudent, join_at: float, vote_at: float, first: int, second: int | None) -> None:
         await asyncio.sleep(max(0.0, t0 + join_at - time.perf_counter()))
@@ -104,7 +105,7 @@ def test_thirty_students_join_vote_and_the_projector_counts_every_vote_once(page
 
     assert not out["errors"], f"students saw errors: {out['errors'][:5]}"
     assert len(out["join_s"]) == N_STUDENTS and len(set(out["seats"])) == N_STUDENTS, "every student got a seat"
-    store = ClassStore(f"sqlite:///{E2E_CLASS_DB.resolve()}", session.all_questions())
+    store = ClassStore(f"sqlite:///{E2E_CLASS_DB.resolve()}", dict(session.questions_of(LESSONS)))
     expected = [finals.count(k) for k in range(3)]
     assert store.tally(code, QID) == expected, "one vote per student, their final answer: none lost or doubled"
     assert store.seat_count(code) == N_STUDENTS

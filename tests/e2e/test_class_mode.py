@@ -42,7 +42,7 @@ def _student(browser, app_url, code: str):
 
 
 def _vote(page, option: int) -> None:
-    page.locator(".st-key-l3_predict [data-testid=stRadioOption]").nth(option).click()
+    page.locator(".st-key-gaba_predict_shunt [data-testid=stRadioOption]").nth(option).click()
     wait_for_app(page, after_interaction=True)
     page.get_by_text("Your vote is counted").wait_for(timeout=10_000)
 
@@ -99,9 +99,9 @@ def test_students_vote_the_projector_tallies_and_the_reveal_reaches_them(page, b
         # The clicker's PageDown brings the next question (a quick check: its Reveal and tally) to the top of
         # the projected screen; only after the last question does it turn the page.
         teacher.locator("body").press("PageDown")
-        teacher.wait_for_function(AT_TOP_JS, arg="[class*='st-key-ei_q_l3_check_1']", timeout=5_000)
+        teacher.wait_for_function(AT_TOP_JS, arg="[class*='st-key-ei_q_gaba_check_direction']", timeout=5_000)
         teacher.locator("body").press("PageDown")
-        teacher.wait_for_function(AT_TOP_JS, arg="[class*='st-key-ei_q_l3_check_2']", timeout=5_000)
+        teacher.wait_for_function(AT_TOP_JS, arg="[class*='st-key-ei_q_gaba_check_immature']", timeout=5_000)
         assert teacher.url.split("?")[0].endswith("/gaba"), f"PageDown turned the page too early: {teacher.url}"
     finally:
         for context, _ in students:

@@ -3,7 +3,7 @@
 - Presenter mode (``?present=1``) makes the page's text and the animated view's labels at least 1.3x
   larger; on a 1280x720 projector the tug of war's and the network's view (figure and controls) come first,
   right under the title, and lie wholly on the first screen.  PageDown / PageUp (what presentation clickers
-  send) step to the next / previous page in ``PAGE_TABLE`` order, staying in presenter mode.
+  send) step to the next / previous page in menu order (``explainer/pages/__init__.py``), staying in presenter mode.
 - The view's "Copy link", pressed from the keyboard, gives a link that reproduces the sliders and the view
   in a fresh browser context.
 - At phone size (390x844, touch) no page scrolls sideways and nothing hides under the top bar; the animated
@@ -31,8 +31,8 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
-from explainer.pages import circuits, playground
-from explainer.ui.shell import DEFAULT_PAGE, PAGE_TABLE
+from explainer.pages import DEFAULT_URL, circuits, playground, site
+from explainer.ui.shell import menu
 
 from .conftest import PAGES, AppPage, goto, wait_for_app
 from .views import control, view, wait_for_all_views, wait_for_view
@@ -176,8 +176,8 @@ def presenter_problems(page: Any, where: str) -> list[str]:
 
 
 def test_page_down_and_page_up_step_through_the_pages(page, app_url: str, tmp_path: Path) -> None:
-    urls = [url for *_, url in PAGE_TABLE]
-    here = urls.index(DEFAULT_PAGE)  # "/" opens the default page
+    urls = [e.url for e in menu(site())]
+    here = urls.index(DEFAULT_URL)  # "/" opens the default page
     assert here + 1 < len(urls), "the default page is the last page: nothing to step to"
     following = urls[here + 1]
 
@@ -204,8 +204,8 @@ def test_page_down_and_page_up_step_through_the_pages(page, app_url: str, tmp_pa
 @pytest.mark.parametrize("focus", ["a slider", "the time scrubber", "the presenter toggle, just switched on"])
 def test_page_down_turns_the_page_whatever_has_the_focus(page, app_url: str, focus: str) -> None:
     """A clicker sends PageDown; a focused slider or scrubber would otherwise take it (issue 13)."""
-    urls = [url for *_, url in PAGE_TABLE]
-    following = urls[urls.index(DEFAULT_PAGE) + 1]
+    urls = [e.url for e in menu(site())]
+    following = urls[urls.index(DEFAULT_URL) + 1]
     if focus.startswith("the presenter toggle"):
         goto(page, "/")
         wait_for_view(page, PLAYGROUND)

@@ -334,6 +334,7 @@ def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, sc
     import asyncio
     import threading
 
+    from explainer.lessons import LESSONS
     from explainer.ui.classroom import session
     from explainer.ui.classroom.store import ClassStore
     from tests.harness.class_students import ClassStudent
@@ -355,7 +356,9 @@ def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, sc
         plan = [(route, i % 3) for i, route in enumerate(r for rs in routes.values() for r in rs)]
 
         async def the_class() -> list[str]:
-            students = [ClassStudent(nginx.url, "gaba", code, "l3_predict", cookie=f"st_route={r}") for r, _ in plan]
+            students = [
+                ClassStudent(nginx.url, "gaba", code, "gaba_predict_shunt", cookie=f"st_route={r}") for r, _ in plan
+            ]
             try:
                 await asyncio.gather(*(s.open() for s in students))
                 await asyncio.gather(*(s.vote(option) for s, (_, option) in zip(students, plan, strict=True)))
@@ -370,7 +373,7 @@ def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, sc
         errors = result.get("errors", ["the students did not finish"])
         assert not errors, f"students saw errors: {errors[:5]}"
         expected = [sum(1 for _, o in plan if o == k) for k in range(3)]
-        store = ClassStore(database_url, session.all_questions())
+        store = ClassStore(database_url, dict(session.questions_of(LESSONS)))
         assert store.tally(code, "gaba:predict:shunt") == expected, "every vote counted once, whichever replica"
         store.engine.dispose()
         expect(teacher.locator("body")).to_contain_text(f"{len(plan)} of {len(plan)} students have voted")

@@ -14,6 +14,10 @@ from typing import Any
 
 import pytest
 
+from explainer.figures.style import FigureStyle
+from explainer.lessons import LESSONS
+from explainer.ui.course import question_key
+
 from .conftest import (
     PHONE_CONTEXT,
     REPO_ROOT,
@@ -27,23 +31,19 @@ from .views import layout_problems
 
 TOLERANCE_PX = 2.0
 
-# page file -> (link, how many static charts it shows once its prediction is run)
+# page (a module file, or a lesson) -> (link, how many static charts it shows once its prediction is run)
 CHART_PAGES = {
-    "lesson_1_neuron.py": ("/meet-the-neuron", 1),
-    "lesson_2_glutamate.py": ("/glutamate", 3),
-    "lesson_3_gaba.py": ("/gaba", 2),
-    "lesson_4_balance.py": ("/balance", 2),
+    **{lesson.name: (f"/{lesson.url}", len(lesson.charts(FigureStyle()))) for lesson in LESSONS},
     "blocked_gate.py": ("/blocked-gate", 1),
 }
 # settings seen to crowd a chart's labels (no Mg2+: B(V) runs along the top, where its label had been)
 EXTRA_CASES = [("/glutamate?l2_mg=0", 3, "lesson 2 without Mg2+"), ("/blocked-gate?bg_scale=0.4", 1, "weakest drive")]
-CASES = [(link, n, f"{file[:-3]}") for file, (link, n) in CHART_PAGES.items()] + EXTRA_CASES
+CASES = [(link, n, page.removesuffix(".py")) for page, (link, n) in CHART_PAGES.items()] + EXTRA_CASES
 SIZES = {
     "laptop": ({"viewport": {"width": 1366, "height": 900}}, ""),
     "projector": ({"viewport": {"width": 1280, "height": 720}}, "present=true"),
     "phone": (PHONE_CONTEXT, ""),
 }
-PREDICT_KEYS = ("l1_predict", "l2_predict", "l3_predict", "l4_predict")
 
 # Each chart: its box and the boxes of its labels (CSS px), in the form views.layout_problems reads.
 _CHART_TEXT_BOXES = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart'] .js-plotly-plot")]
@@ -70,7 +70,8 @@ def _with(path: str, extra: str) -> str:
 
 def _run_predictions(tab: Any) -> None:
     """Answer each prediction on the page with its first option and run it: the charts below appear."""
-    for key in PREDICT_KEYS:
+    keys = [question_key(lesson, b) for lesson in LESSONS for b in lesson.text.blocks if b.startswith("predict:")]
+    for key in keys:
         options = tab.locator(f".st-key-{key} [data-testid='stRadioOption']")
         if not options.count():
             continue
@@ -81,13 +82,15 @@ def _run_predictions(tab: Any) -> None:
 
 
 def test_the_list_of_charted_pages_is_complete() -> None:
-    """A page that draws a static chart is in CHART_PAGES, so the browser test below measures it."""
+    """A page that draws a static chart is in CHART_PAGES, so the browser test below measures it (every lesson
+    is, with as many charts as it has; the worksheet prints the lessons' charts, measured in print)."""
     charting = {
         p.name
         for p in (REPO_ROOT / "explainer" / "pages").glob("*.py")
-        if re.search(r"\b(?:plotly_chart|lesson\.chart)\(", p.read_text())
+        if re.search(r"\b(?:plotly_chart|chart)\(", p.read_text()) and p.name != "worksheet.py"
     }
-    assert charting == set(CHART_PAGES), f"pages with charts: {sorted(charting)}; measured: {sorted(CHART_PAGES)}"
+    pages = {page for page in CHART_PAGES if page.endswith(".py")}
+    assert charting == pages, f"pages with charts: {sorted(charting)}; measured: {sorted(pages)}"
 
 
 @pytest.mark.parametrize("size", list(SIZES))

@@ -19,16 +19,19 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from explainer.content import numbers as text_numbers
-from explainer.content.parse import fill, load_lesson
+from explainer.content.parse import fill
 from explainer.content.words import words
+from explainer.figures.style import FigureStyle
+from explainer.lessons import LESSONS
+from explainer.pages import site
 from explainer.ui import browser as browser_files
-from explainer.ui.shell import PAGE_TABLE
+from explainer.ui.shell import menu
 
 from .conftest import goto, wait_for_app, wait_for_plotly
 
-SLUGS = list(text_numbers.BY_LESSON)
-FIGURE_COUNT = {"meet_the_neuron": 1, "glutamate": 3, "gaba": 2, "tug_of_war": 2}
+BY_NAME = {lesson.name: lesson for lesson in LESSONS}
+SLUGS = list(BY_NAME)
+FIGURE_COUNT = {lesson.name: len(lesson.charts(FigureStyle())) for lesson in LESSONS}
 PAPER_WIDTH_MM = {"A4": 210.0, "Letter": 215.9}
 # Measured on 2026-12 (Chromium 156): 2 pages, 3 for lesson 2 (three charts), on both papers, with and
 # without the answers.  One more page than that means something no longer fits where it should.
@@ -71,8 +74,9 @@ def first_words(markdown: str, n: int) -> str:
 
 def chrome_words(slug: str) -> list[str]:
     """Words of the app around the sheet that must not be printed (those the sheet's own text holds aside)."""
-    sheet = plain(fill(load_lesson(slug).title + " " + " ".join(load_lesson(slug).blocks.values()), {})).lower()
-    nav = [title for _, title, _, _ in PAGE_TABLE if title.lower() not in sheet]
+    text = BY_NAME[slug].text
+    sheet = plain(fill(text.title + " " + " ".join(text.blocks.values()), {})).lower()
+    nav = [e.title for e in menu(site()) if e.title.lower() not in sheet]
     controls = [UI.label("present"), UI.label("calm"), W.label("answers"), first_words(W.text("print_hint"), 4)]
     return [*nav, *controls, "Deploy", UI.text("presets_label")]
 
@@ -91,7 +95,7 @@ def _check_text(pages: list[str], slug: str, answers: bool, paper: str) -> None:
     for number, text in enumerate(pages, start=1):
         assert BANNER_PHRASE in text, f"{where}: page {number} has no banner"
     everything = " ".join(pages)
-    lesson, nums = load_lesson(slug), text_numbers.BY_LESSON[slug]()
+    lesson, nums = BY_NAME[slug].text, BY_NAME[slug].numbers()
     assert plain(lesson.title) in everything
     for question in lesson.questions().values():
         assert first_words(fill(question.prompt, nums), 4) in everything, f"{where}: {question.prompt[:40]!r}"
@@ -131,14 +135,14 @@ def test_the_worksheet_prints_on_a4_and_letter(page, slug: str, answers: bool) -
     assert len(layout["charts"]) == FIGURE_COUNT[slug]
     assert max(layout["charts"]) <= limit, f"a chart is wider than A4's printable {limit:.0f} px: {layout['charts']}"
     assert layout["sheet"] <= limit, f"the sheet ({layout['sheet']:.0f} px) is wider than A4's printable {limit:.0f} px"
-    assert len(layout["whole"]) >= len(load_lesson(slug).questions()) + FIGURE_COUNT[slug]
+    assert len(layout["whole"]) >= len(BY_NAME[slug].text.questions()) + FIGURE_COUNT[slug]
     assert set(layout["whole"]) == {"avoid"}, "every question, chart and part is kept on one page"
     assert layout["controls"] == "none"
 
 
 def test_the_educator_guide_opens_an_answer_sheet(page) -> None:
     goto(page, "/educator-guide")
-    title = load_lesson("gaba").title
+    title = BY_NAME["gaba"].text.title
     link = words("educator").text("answer_sheet_link", lesson=title)
     page.get_by_test_id("stMain").get_by_role("link", name=link).click()
     page.wait_for_url(re.compile(r"/worksheet\?"))

@@ -39,7 +39,7 @@ class ClassStudent:
     base_url: str
     page: str  # the url path of the lesson, e.g. "gaba"
     code: str
-    radio_key: str  # the prediction's widget key, e.g. "l3_predict"
+    radio_key: str  # the prediction's widget key, e.g. "gaba_predict_shunt"
     cookie: str | None = None  # nginx's affinity cookie ("st_route=..."), to pin a replica
     ws: object = None
     page_script_hash: str = ""

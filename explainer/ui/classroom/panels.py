@@ -14,9 +14,8 @@ import sqlalchemy as sa
 import streamlit as st
 
 from explainer.content.format import fill
-from explainer.content.numbers import BY_LESSON
-from explainer.content.parse import load_lesson
 from explainer.content.words import words
+from explainer.ui import course, lesson_page
 from explainer.ui.classroom import session
 from explainer.ui.classroom.session import ClassTab
 from explainer.ui.classroom.store import CLASS_LIFETIME_S, ClassError, QuestionText
@@ -96,6 +95,7 @@ def teacher(tab: ClassTab) -> None:
 
 
 def _teacher_tools(tab: ClassTab, link: str) -> None:
+    lessons = course.current()  # now: the export runs when the teacher clicks, outside this run
     info = session.store().find_class(tab.code)
     if info:
         zone = _browser_zone()
@@ -103,7 +103,7 @@ def _teacher_tools(tab: ClassTab, link: str) -> None:
         st.caption(W.text("expires", time=ends, zone=str(zone)))
     st.download_button(
         W.text("export_button"),
-        data=lambda: session.store().tallies_csv(tab.code, tab.teacher_token or "", question_texts()),
+        data=lambda: session.store().tallies_csv(tab.code, tab.teacher_token or "", question_texts(lessons)),
         file_name=f"class-{tab.code}-answers.csv",
         mime="text/csv",
         key="class_export",
@@ -134,7 +134,9 @@ def student(tab: ClassTab) -> None:
     """Where to go next; leaving is behind a second click, away from where Join was (a double tap)."""
     st.header(W.text("student_heading", code=tab.code), anchor=False)
     st.markdown(W.text("student_next"))
-    st.page_link("explainer/pages/lesson_1_neuron.py", label=W.text("lesson_link"), icon=":material/bolt:")
+    first = course.current()[0]
+    st.page_link(lesson_page.page(first, course.places(course.current())[first.name]), label=W.text("lesson_link"),
+                 icon=first.icon)  # fmt: skip
     st.divider()
     with st.popover(W.text("leave_button")):
         st.markdown(W.text("leave_confirm_text"))
@@ -155,13 +157,13 @@ def plain(text: str, numbers: dict[str, str]) -> str:
     return " ".join(text.split())
 
 
-def question_texts() -> dict[str, QuestionText]:
+def question_texts(lessons: tuple[course.Lesson, ...]) -> dict[str, QuestionText]:
     """Every question by id, for the CSV: its prompt and options as plain text, and the right option."""
     texts = {}
-    for slug in session.LESSON_SLUGS:
-        numbers = BY_LESSON[slug]()
-        for name, q in load_lesson(slug).questions().items():
-            texts[session.question_id(slug, name)] = QuestionText(
+    for lesson in lessons:
+        numbers = lesson.numbers()
+        for name, q in lesson.text.questions().items():
+            texts[session.question_id(lesson.name, name)] = QuestionText(
                 plain(q.prompt, numbers), [plain(o.label, numbers) for o in q.options], q.options.index(q.answer)
             )
     return texts

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import sqlalchemy as sa
 import streamlit as st
 
-from explainer.content.parse import load_lesson
 from explainer.content.words import words
+from explainer.ui import course
 from explainer.ui.classroom import codes, keeper
 from explainer.ui.classroom.store import ClassError, ClassStore
 
@@ -34,7 +33,6 @@ W = words("classroom")  # the words: content/words/classroom.toml
 ENV_DATABASE_URL = "EXPLAINER_DATABASE_URL"  # PostgreSQL for replicas: postgresql+psycopg://user:pw@host/db
 ENV_SQLITE_PATH = "EXPLAINER_CLASS_DB"  # the SQLite file of a single server (created on first use)
 DEFAULT_SQLITE_PATH = Path(".data") / "classes.sqlite3"
-LESSON_SLUGS = ("meet_the_neuron", "glutamate", "gaba", "tug_of_war")
 STATE_KEY = "ei_class"
 NOTE_KEY = "ei_class_note"
 FORGET_KEY = "ei_class_forget"  # this run left a class: the tab forgets a kept teacher token
@@ -59,14 +57,18 @@ def question_id(slug: str, block: str) -> str:
     return f"{slug}:{block}"
 
 
-@cache
-def all_questions() -> dict[str, int]:
-    """Every predict and check question of the four lessons, with its number of options."""
-    return {
-        question_id(slug, name): len(q.options)
-        for slug in LESSON_SLUGS
-        for name, q in load_lesson(slug).questions().items()
-    }
+def questions_of(lessons: tuple[course.Lesson, ...]) -> tuple[tuple[str, int], ...]:
+    """Every predict and check question of these lessons, with its number of options."""
+    return tuple(
+        (question_id(lesson.name, name), len(q.options))
+        for lesson in lessons
+        for name, q in lesson.text.questions().items()
+    )
+
+
+def all_questions() -> tuple[tuple[str, int], ...]:
+    """Every question of the course this session runs."""
+    return questions_of(course.current())
 
 
 def database_url() -> str:
@@ -80,13 +82,13 @@ def database_url() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _store(url: str) -> ClassStore:
-    return ClassStore(url, all_questions())
+def _store(url: str, questions: tuple[tuple[str, int], ...]) -> ClassStore:
+    return ClassStore(url, dict(questions))
 
 
 def store() -> ClassStore:
-    """The one store of this server process (its engine pools the connections)."""
-    return _store(database_url())
+    """The one store of this server process for its course (its engine pools the connections)."""
+    return _store(database_url(), all_questions())
 
 
 def current() -> ClassTab | None:

@@ -1,7 +1,7 @@
-"""The Streamlit parts every lesson is built from: goal, predict, reveal, explain, quick checks, try this,
-presets, and the pages made of entries (glossary, references, model notes).
+"""The Streamlit parts every lesson is built from: goal, predict, reveal, explain, quick checks, try this.
 
-The lesson files and their parser are in ``explainer/content`` (``content/parse.py`` describes the format).
+:mod:`explainer.ui.lesson_page` walks a lesson's blocks and calls these; ``content/parse.py`` describes the
+lesson file they show.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from explainer.content.parse import EntryDocument, LessonText, Question, fill
+from explainer.content.parse import LessonText, Question, fill
 from explainer.content.words import words
 from explainer.ui import presenter
 from explainer.ui.classroom import session as classroom
@@ -100,7 +100,7 @@ def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, st
             st.markdown(fill(question.prompt, numbers))
             return votes.question(
                 tab,
-                classroom.question_id(lesson.slug, name),
+                classroom.question_id(lesson.name, name),
                 labels,
                 key=key,
                 right=question.options.index(question.answer),
@@ -149,15 +149,15 @@ def _sentence(text: str) -> str:
     return text if text.rstrip().endswith((".", "!", "?")) else text.rstrip() + "."
 
 
-SETTING_BLOCK = "text:predicted_setting"  # the setting a prediction is about, where the sliders can leave it
-AWAY_BLOCK = "text:away_from_prediction"
+SETTING_BLOCK = "note:predicted_setting"  # the setting a prediction is about, where the sliders can leave it
+AWAY_BLOCK = "note:away_from_prediction"
 
 
 def prediction_feedback(lesson: LessonText, name: str, choice: str, numbers: Mapping[str, str] | None = None) -> None:
     """After the reveal: was the prediction what the model shows, and why.
 
     The verdict is about the setting the question describes; where the sliders can leave it (the lesson's
-    ``text: predicted_setting`` block), the verdict names that setting, so it stays true whatever they show.
+    ``note: predicted_setting`` block), the verdict names that setting, so it stays true whatever they show.
     """
     numbers = numbers or {}
     question = lesson.question(name)
@@ -226,7 +226,7 @@ def _class_check(lesson: LessonText, name: str, question: Question, key: str, nu
     st.markdown(fill(question.prompt, numbers))
     return votes.question(
         classroom.current(),
-        classroom.question_id(lesson.slug, name),
+        classroom.question_id(lesson.name, name),
         [fill(o, numbers) for o in question.labels],
         key=key,
         right=question.options.index(question.answer),
@@ -244,29 +244,3 @@ def waiting_for_prediction() -> None:
     """Where the experiment will be: after the student's own run, or in class mode the teacher's reveal."""
     text = votes.W.text("waiting_for_reveal") if classroom.current() else W.text("waiting_for_prediction")
     st.info(text, icon=":material/visibility_off:")
-
-
-def show_entries(doc: EntryDocument, numbers: Mapping[str, str] | None = None, *, only=None) -> None:
-    """Each entry as a subheading with its anchor (so ``page#anchor`` links land on it) and its text."""
-    numbers = numbers or {}
-    section = None
-    for entry in doc.entries:
-        if only is not None and entry not in only:
-            continue
-        if entry.section and entry.section != section:
-            section = entry.section
-            st.header(section, anchor=False)
-        if entry.anchor:
-            st.subheader(entry.title, anchor=entry.anchor)
-        else:
-            st.subheader(entry.title)
-        st.markdown(fill(entry.body, numbers))
-
-
-def chart(fig, key: str, alt: str, *, filename: str | None = None) -> None:
-    """The app's one way to show a static figure: our own styling (theme=None), a projector-sized PNG export
-    named ``filename`` (default: after ``key``), and alt text for screen readers."""
-    from explainer.figures.style import chart_config
-
-    config = chart_config(filename or key.replace("_", "-"))
-    st.plotly_chart(fig, theme=None, key=key, config=config, alt=alt)

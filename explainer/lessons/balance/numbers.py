@@ -1,0 +1,67 @@
+"""Every number lesson 4's text quotes, computed from the model with the standard settings, and the two
+results its figures share with the text: the rate map and the regular-vs-irregular comparison (the same for
+every visitor, computed once per process)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import numpy as np
+
+from explainer.content.format import num as n
+from explainer.model.experiments import balance
+from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
+from explainer.model.neuron import NeuronParams
+from explainer.model.spikes import settled_mean_v_mV
+
+STANDARD = NeuronParams()
+TUG_OF_WAR = TugOfWarSettings()  # 1 nS per spike for both; the rate map uses these strengths
+
+
+@cache
+def rate_map() -> balance.RateMap:
+    """The rate map at the standard strengths."""
+    return balance.rate_map(TUG_OF_WAR)
+
+
+@cache
+def regularity() -> balance.Regularity:
+    return balance.regularity_comparison()
+
+
+@cache
+def numbers() -> dict[str, str]:
+    reg = regularity()
+    rmap = rate_map()
+    no_gaba = rmap.rate_hz[0]
+    silent = rmap.glutamate_rates_hz[no_gaba == 0]
+    with_gaba, _ = run_tug_of_war(TUG_OF_WAR)
+    without_gaba, _ = run_tug_of_war(replace(TUG_OF_WAR, gaba_rate_hz=0.0))
+    vinf_a, tau_a = balance.steady_level(reg.excitation_only)
+    vinf_b, tau_b = balance.steady_level(reg.balanced)
+    return {
+        "gaba_default": n(TUG_OF_WAR.gaba_rate_hz),
+        "glu_default": n(TUG_OF_WAR.glutamate_rate_hz),
+        "rate_no_gaba": n(without_gaba.firing_rate_hz),
+        "rate_gaba": n(with_gaba.firing_rate_hz),
+        "vbar_no_gaba": n(settled_mean_v_mV(without_gaba), 1),
+        "vbar_gaba": n(settled_mean_v_mV(with_gaba), 1),
+        "V_reset": n(STANDARD.V_reset_mV),
+        "vinf_a": n(vinf_a, 1),
+        "vinf_b": n(vinf_b, 1),
+        "tau_a": n(tau_a),
+        "tau_b": n(tau_b),
+        "V_th": n(STANDARD.V_th_mV),
+        "cv_a": n(reg.cv_excitation_only, 2),
+        "cv_b": n(reg.cv_balanced, 2),
+        "rate_a": n(reg.excitation_only.firing_rate_hz),
+        "rate_b": n(reg.balanced.firing_rate_hz),
+        "E_gaba": n(STANDARD.E_gaba_mV),
+        "weight": f"{TUG_OF_WAR.glutamate_weight_nS:g}",
+        "map_cells": n(rmap.rate_hz.size),
+        "map_seconds": f"{rmap.duration_ms / 1000:g}",
+        "silent_up_to": n(float(silent.max())),
+        "top_rate": n(float(no_gaba.max())),
+        "top_glu": n(float(rmap.glutamate_rates_hz[int(np.argmax(no_gaba))])),
+    }

@@ -1,0 +1,106 @@
+"""Lesson 3's experiment: E_GABA and GABA strength -> one GABA input (IPSPs) and the shunting experiment."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from explainer.content.format import num
+from explainer.content.lesson_descriptions import describe_ipsp, describe_shunting
+from explainer.content.words import words_in
+from explainer.figures.inhibition import build_ipsp_figure, build_shunting_figure
+from explainer.figures.style import FigureStyle
+from explainer.model.experiments.inhibition import (
+    IPSP_GABA_SYNAPSES,
+    IPSP_HOLD_mV,
+    SHUNT_EXC_nS,
+    SHUNT_GABA_nS,
+    shunting_experiment,
+    single_ipsp,
+)
+from explainer.model.neuron import NeuronParams
+from explainer.ui import presenter
+from explainer.ui.charts import Chart, chart
+from explainer.ui.course import Experiment, Values
+from explainer.ui.widgets import Slider
+
+WORDS = words_in(__package__)  # this lesson's words: words.toml beside this file
+DEFAULTS = NeuronParams()
+
+E_GABA = Slider(WORDS, "l3_egaba", lo=-90, hi=-30, default=round(DEFAULTS.E_L_mV), step=1)
+G_GABA = Slider(WORDS, "l3_ggaba", lo=0, hi=40, default=round(SHUNT_GABA_nS), step=1)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def gaba_view(
+    e_gaba_mV: float, g_gaba_nS: float, figure_style: FigureStyle
+) -> tuple[Chart, str, Chart, str, dict[str, float]]:
+    """The IPSP chart and the shunting chart, their descriptions and the read-outs, for one setting."""
+    params = replace(DEFAULTS, E_gaba_mV=float(e_gaba_mV))
+    ipsp = single_ipsp(params)
+    shunt = shunting_experiment(params, g_gaba_nS=g_gaba_nS)
+    readouts = {
+        "dv_rest_mV": shunt.dv_at_rest_mV,
+        "rest_spikes": float(shunt.at_rest.spike_times_ms.size),
+        "rate_before_hz": shunt.rate_without_gaba_hz,
+        "rate_with_hz": shunt.rate_with_gaba_hz,
+    }
+    ipsp_text, shunt_text = describe_ipsp(ipsp), describe_shunting(shunt)
+    ipsp_chart = Chart(
+        build_ipsp_figure(ipsp, figure_style=figure_style), WORDS.text("ipsp_alt", description=ipsp_text)
+    )
+    shunt_fig = build_shunting_figure(shunt, figure_style=figure_style)
+    shunt_chart = Chart(shunt_fig, WORDS.text("shunt_alt", description=shunt_text))
+    return ipsp_chart, ipsp_text, shunt_chart, shunt_text, readouts
+
+
+def draw(values: Values) -> None:
+    e_gaba, g_gaba = values
+    ipsp, ipsp_text, shunt, shunt_text, r = gaba_view(float(e_gaba), float(g_gaba), presenter.figure_style())
+    st.markdown(WORDS.text("ipsp_intro", synapses=IPSP_GABA_SYNAPSES, v=num(IPSP_HOLD_mV)))
+    chart(ipsp.fig, "l3_ipsp_chart", ipsp.alt)
+    st.markdown(WORDS.text("figure_shows", description=ipsp_text))
+    st.markdown(WORDS.text("shunt_intro", g=num(SHUNT_EXC_nS)))
+    chart(shunt.fig, "l3_shunt_chart", shunt.alt)
+    _metrics(r)
+    st.markdown(WORDS.text("figure_shows", description=shunt_text))
+
+
+def _metrics(r: dict) -> None:
+    """What GABA alone does to the resting cell, and the driven cell's rate without and with GABA."""
+    m1, m2, m3 = st.columns(3)
+    n = int(r["rest_spikes"])
+    if n:
+        fires = WORDS.text("metric_fires_one") if n == 1 else WORDS.text("metric_fires_many", n=n)
+        m1.metric(WORDS.text("metric_rest_fires"), fires)
+    else:
+        dv = num(r["dv_rest_mV"], 1, signed=True)
+        m1.metric(WORDS.text("metric_rest_moves"), WORDS.text("metric_rest_moves_value", dv=dv))
+    m2.metric(WORDS.text("metric_without"), WORDS.text("metric_rate_value", rate=num(r["rate_before_hz"])))
+    delta = r["rate_with_hz"] - r["rate_before_hz"]
+    m3.metric(
+        WORDS.text("metric_with"),
+        WORDS.text("metric_rate_value", rate=num(r["rate_with_hz"])),
+        delta=WORDS.text("metric_rate_value", rate=f"{delta:+.0f}"),
+        delta_color="off",
+    )
+
+
+def _charts(values: Values, style: FigureStyle) -> tuple[Chart, ...]:
+    ipsp, _, shunt, _, _ = gaba_view(float(values[0]), float(values[1]), style)
+    return ipsp, shunt
+
+
+GABA_GATES = Experiment(
+    draw=draw,
+    charts=_charts,
+    sliders=(E_GABA, G_GABA),
+    presets={
+        "mature": {"l3_egaba": -80, "l3_ggaba": 10},
+        "shunting": {"l3_egaba": -70, "l3_ggaba": 10},
+        "depolarising": {"l3_egaba": -60, "l3_ggaba": 10},
+        "immature": {"l3_egaba": -40, "l3_ggaba": 10},
+    },
+    preset_key="l3_preset",
+)

@@ -1,0 +1,51 @@
+"""Every number lesson 3's text quotes (and the educator guide's answers to its "try this"), computed from the
+model with the standard settings, formatted for the text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from explainer.content.format import num as n
+from explainer.model.experiments import inhibition
+from explainer.model.neuron import NeuronParams
+
+STANDARD = NeuronParams()
+
+
+def _with_e_gaba(e_gaba_mV: float) -> NeuronParams:
+    return replace(STANDARD, E_gaba_mV=float(e_gaba_mV))
+
+
+@cache
+def numbers() -> dict[str, str]:
+    p = _with_e_gaba(STANDARD.E_L_mV)  # E_GABA at rest: the shunting case
+    shunt = inhibition.shunting_experiment(p)
+    mid = inhibition.shunting_experiment(_with_e_gaba(inhibition.E_GABA_DEPOLARISING_mV))
+    young = inhibition.shunting_experiment(_with_e_gaba(inhibition.E_GABA_IMMATURE_mV))
+    g_e, g_i = inhibition.SHUNT_EXC_nS, inhibition.SHUNT_GABA_nS
+    return {
+        "E_L": n(p.E_L_mV),
+        "V_th": n(p.V_th_mV),
+        "V_reset": n(p.V_reset_mV),
+        "g_exc": n(g_e),
+        "g_gaba": n(g_i),
+        "shunt_dv": n(shunt.dv_at_rest_mV, 1),
+        "rate_before": n(shunt.rate_without_gaba_hz),
+        "rate_shunt": n(shunt.rate_with_gaba_hz),
+        "vinf_exc": n(inhibition.steady_potential_mV(p, g_e, 0.0), 1),
+        "vinf_shunt": n(inhibition.steady_potential_mV(p, g_e, g_i), 1),
+        "tau_m": n(p.tau_m_ms),
+        "tau_exc": n(p.c_pF / (p.g_L_nS + g_e), 1),
+        "tau_shunt": n(p.c_pF / (p.g_L_nS + g_e + g_i), 1),
+        "E_mid": n(inhibition.E_GABA_DEPOLARISING_mV),
+        "mid_dv": n(mid.dv_at_rest_mV, 1),
+        "rate_mid": n(mid.rate_with_gaba_hz),
+        "E_young": n(inhibition.E_GABA_IMMATURE_mV),
+        "ipsp_hold": n(inhibition.IPSP_HOLD_mV),
+        "young_dv": n(young.dv_at_rest_mV, 1),
+        "rate_young": n(young.rate_with_gaba_hz),
+        # the educator guide's answers to this lesson's "try this"
+        "e_gaba_neutral": n(inhibition.neutral_e_gaba_mV(STANDARD)),
+        "silencing_g": n(inhibition.silencing_gaba_nS(STANDARD)),
+    }

@@ -1,0 +1,41 @@
+"""Every number lesson 1's text quotes (and the educator guide's answer to its "try this"), computed from the
+model with the standard settings, formatted for the text."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from explainer.content.format import num as n
+from explainer.model.experiments import excitability
+from explainer.model.neuron import NeuronParams
+
+STANDARD = NeuronParams()
+
+
+@cache
+def numbers() -> dict[str, str]:
+    p = STANDARD
+    fi = excitability.fi_curve(p)
+
+    def model_rate(i_pA: float) -> float:
+        return float(fi.model_rate_hz[fi.currents_pA == i_pA][0])
+
+    below = excitability.SUBTHRESHOLD_EXAMPLE_pA
+    return {
+        "E_L": n(p.E_L_mV),
+        "V_th": n(p.V_th_mV),
+        "V_reset": n(p.V_reset_mV),
+        "g_L": n(p.g_L_nS),
+        "t_ref": n(p.t_ref_ms),
+        "tau_m": n(p.tau_m_ms),
+        "th_minus_rest": n(p.V_th_mV - p.E_L_mV),
+        "rheobase": n(p.rheobase_pA),
+        "max_rate": n(1000.0 / p.t_ref_ms),
+        "i_a": n(excitability.DOUBLING_FROM_pA),
+        "i_b": n(excitability.DOUBLING_TO_pA),
+        "rate_a": n(model_rate(excitability.DOUBLING_FROM_pA)),
+        "rate_b": n(model_rate(excitability.DOUBLING_TO_pA)),
+        "i_below": n(below),
+        "v_inf_below": n(p.E_L_mV + below / p.g_L_nS),
+        "first_firing_current": n(excitability.first_firing_current_pA(p, excitability.CURRENT_SLIDER_STEP_pA)),
+    }

@@ -1,0 +1,136 @@
+"""The one lesson page: it walks a lesson's blocks in the order of its Markdown file.
+
+So the order of a lesson is written once, in ``lesson.md``; presenter mode, class mode and the worksheet step
+through the same sequence.  A *predict* block holds back the rest of the lesson until the student has run
+the experiment (or, in class mode, the teacher has revealed it); the verdict on the prediction follows the
+first experiment after it.  An experiment runs in a fragment of its own: moving one of its sliders reruns the
+experiment, not the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import partial
+
+import streamlit as st
+
+from explainer.content.format import fill
+from explainer.content.words import words
+from explainer.ui import lesson_parts as parts
+from explainer.ui.course import Experiment, Lesson, Place, question_key
+from explainer.ui.presets import preset_sliders, presets_from
+
+W = words("ui")  # the words: content/words/ui.toml
+
+
+def title(lesson: Lesson, place: Place) -> str:
+    """The lesson's menu title: ``"2 · Glutamate: key and gate"``."""
+    return W.text("nav_lesson", number=place.number, title=lesson.words.text("nav_title"))
+
+
+def page(lesson: Lesson, place: Place, *, default: bool = False):
+    """The lesson's page for ``st.navigation`` and ``st.page_link`` (its identity is its URL path)."""
+    return st.Page(partial(render, lesson, place), title=title(lesson, place), icon=lesson.icon, url_path=lesson.url,
+                   default=default)  # fmt: skip
+
+
+def render(lesson: Lesson, place: Place) -> None:
+    """The lesson's page: its title and place in the course, then its blocks in file order."""
+    text = lesson.text
+    parts.header(text, W.text("lesson_step", number=place.number, count=place.count, minutes=lesson.minutes))
+    walk = _Walk(lesson, lesson.numbers())
+    for name in text.blocks:
+        kind, _, ident = name.partition(":")
+        if not SHOW[kind](walk, name, ident):
+            return
+
+
+class _Walk:
+    """One walk through a lesson: its numbers, and the prediction that awaits its verdict."""
+
+    def __init__(self, lesson: Lesson, numbers: Mapping[str, str]) -> None:
+        self.lesson = lesson
+        self.text = lesson.text
+        self.numbers = numbers
+        self.prediction: tuple[str, str] | None = None  # (block, the student's choice) until its verdict
+
+    def goal(self, name: str, ident: str) -> bool:
+        parts.goal(self.text, self.numbers)
+        return True
+
+    def prose(self, name: str, ident: str) -> bool:
+        parts.prose(self.text, name, self.numbers)
+        return True
+
+    def section(self, name: str, ident: str) -> bool:
+        st.header(fill(self.text.block(name), self.numbers))
+        return True
+
+    def predict(self, name: str, ident: str) -> bool:
+        choice = parts.predict(self.text, name, key=question_key(self.lesson, name), numbers=self.numbers)
+        if choice is None:
+            parts.waiting_for_prediction()
+            return False
+        self.prediction = (name, choice)
+        return True
+
+    def experiment(self, name: str, ident: str) -> bool:
+        experiment(self.lesson, ident, answers_prediction=self.prediction is not None)
+        if self.prediction is not None:
+            parts.prediction_feedback(self.text, *self.prediction, self.numbers)
+            self.prediction = None
+        return True
+
+    def explain(self, name: str, ident: str) -> bool:
+        parts.explain(self.text, name, self.numbers)
+        return True
+
+    def check(self, name: str, ident: str) -> bool:
+        parts.check(self.text, name, key=question_key(self.lesson, name), numbers=self.numbers)
+        return True
+
+    def try_this(self, name: str, ident: str) -> bool:
+        parts.try_this(self.text, name, self.numbers)
+        return True
+
+    def note(self, name: str, ident: str) -> bool:
+        """A text the lesson's code shows where it needs it (the setting a prediction is about)."""
+        return True
+
+
+# What each block kind of content/parse.py (KINDS) shows; a test checks that every kind has one.
+SHOW: Mapping[str, Callable[[_Walk, str, str], bool]] = {
+    "goal": _Walk.goal,
+    "text": _Walk.prose,
+    "section": _Walk.section,
+    "predict": _Walk.predict,
+    "experiment": _Walk.experiment,
+    "explain": _Walk.explain,
+    "check": _Walk.check,
+    "try": _Walk.try_this,
+    "note": _Walk.note,
+}
+
+
+@st.fragment
+def experiment(lesson: Lesson, ident: str, *, answers_prediction: bool = False) -> None:
+    """An experiment: its presets and sliders, a note while they leave the setting a prediction was about,
+    then what the lesson draws for their values."""
+    spec: Experiment = lesson.experiments[ident]
+    values = _sliders(lesson, spec)
+    if answers_prediction and parts.AWAY_BLOCK in lesson.text.blocks:
+        parts.away_from_prediction(lesson.text, values == spec.defaults, lesson.numbers())
+    spec.draw(values)
+
+
+def _sliders(lesson: Lesson, spec: Experiment) -> tuple[float, ...]:
+    if not spec.sliders:
+        return ()
+    if spec.presets:
+        row = preset_sliders(presets_from(lesson.words, spec.presets), spec.sliders, key=spec.preset_key)
+        return tuple(row.values)
+    values = []
+    for column, slider in zip(st.columns(len(spec.sliders)), spec.sliders, strict=True):
+        with column:
+            values.append(slider.show())
+    return tuple(values)
