@@ -1,7 +1,9 @@
-"""The package's layers, enforced: pages -> ui -> figures -> content -> model (DESIGN.md section 2).
+"""The package's layers, enforced: pages -> lessons -> ui -> {figures, classroom} -> content -> model.
 
-A module may import its own layer and the layers to its right, never one to its left; pages never import
-other pages; the model is NumPy and the standard library only; figures and content never import Streamlit.
+A module may import its own layer and the layers to its right, never one to its left; figures and
+classroom are siblings (neither imports the other); pages never import other pages; the model is NumPy
+and the standard library only; figures, classroom and content never import Streamlit, and SQLAlchemy and
+its PostgreSQL driver are class mode's alone.
 Every import is found statically with ``ast``: import statements (also inside functions, relative ones
 resolved; ``from a import b`` counts as ``a`` and ``a.b``) and ``importlib.import_module("...")`` /
 ``__import__("...")`` with a literal name; importing the model is also checked at run time.
@@ -18,15 +20,20 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "explainer"
-LAYERS = ["pages", "lessons", "ui", "figures", "content", "model"]  # left may import right
+# Left may import right; the layers of one rank are siblings and never import each other.
+ORDER = (("pages",), ("lessons",), ("ui",), ("figures", "classroom"), ("content",), ("model",))
+RANK = {layer: rank for rank, layers in enumerate(ORDER) for layer in layers}
+LAYERS = list(RANK)
+ORDER_TEXT = "pages -> lessons -> ui -> {figures, classroom} -> content -> model"
 # third-party packages each layer may use (the standard library is always allowed)
 THIRD_PARTY = {
     "model": {"numpy"},
     "content": {"numpy", "tomli"},  # tomli: TOML on Python 3.10 (3.11 has tomllib)
     "figures": {"numpy", "plotly"},
-    "ui": {"numpy", "plotly", "streamlit", "sqlalchemy", "segno"},
-    "lessons": {"numpy", "streamlit"},
-    "pages": {"numpy", "plotly", "streamlit"},
+    "classroom": {"sqlalchemy", "psycopg"},  # the class store: SQLite by default, PostgreSQL by URL
+    "ui": {"numpy", "plotly", "streamlit"},
+    "lessons": {"numpy", "plotly", "streamlit"},
+    "pages": {"numpy", "plotly", "streamlit", "segno"},  # segno: the class page's QR code
 }
 STDLIB = set(sys.stdlib_module_names)
 
@@ -79,37 +86,77 @@ def _layer(dotted: str) -> str | None:
 CASES = [p for p in _modules() if _layer(_module_name(p)) in LAYERS]
 
 
-@pytest.mark.parametrize("path", CASES, ids=[_module_name(p) for p in CASES])
-def test_imports_follow_the_layers(path: Path) -> None:
-    here = _layer(_module_name(path))
+def _problems(module: str, imports: list[tuple[int, str]], where: str) -> list[str]:
+    """What breaks the rules among the imports of ``module`` (a dotted name in a layer)."""
+    here = _layer(module)
     problems = []
-    for line, name in _imported_modules(path):
-        where = f"{path.relative_to(PACKAGE.parent)}:{line} imports {name}"
+    for line, name in imports:
+        at = f"{where}:{line} imports {name}"
         top = name.split(".")[0]
         if top == "explainer":
             there = _layer(name)
             if there == "explainer":
                 if name != "explainer":  # a name the package root re-exports: name its layer instead
-                    problems.append(f"{where}: import it from its layer's module")
+                    problems.append(f"{at}: import it from its layer's module")
                 continue
-            if LAYERS.index(there) < LAYERS.index(here):
-                problems.append(f"{where}: {here} must not import {there} (pages -> ui -> figures -> content -> model)")
-            if here == there == "pages" and name.split(".")[:3] != _module_name(path).split(".")[:3]:
-                problems.append(f"{where}: a page must not import another page (move shared code to ui)")
+            if RANK[there] < RANK[here] or (RANK[there] == RANK[here] and there != here):
+                problems.append(f"{at}: {here} must not import {there} ({ORDER_TEXT})")
+            if here == there == "pages" and name.split(".")[:3] != module.split(".")[:3]:
+                problems.append(f"{at}: a page must not import another page (move shared code to ui)")
         elif top not in STDLIB and top != "__future__" and top not in THIRD_PARTY[here]:
-            problems.append(f"{where}: the {here} layer may use only {sorted(THIRD_PARTY[here])} and the stdlib")
+            problems.append(f"{at}: the {here} layer may use only {sorted(THIRD_PARTY[here])} and the stdlib")
+    return problems
+
+
+@pytest.mark.parametrize("path", CASES, ids=[_module_name(p) for p in CASES])
+def test_imports_follow_the_layers(path: Path) -> None:
+    problems = _problems(_module_name(path), _imported_modules(path), str(path.relative_to(PACKAGE.parent)))
     assert not problems, "\n".join(problems)
 
 
+def test_the_rule_refuses_a_sibling_a_layer_to_the_left_and_a_package_of_another_layer() -> None:
+    def refused(module: str, name: str) -> bool:
+        return bool(_problems(module, [(1, name)], "probe.py"))
+
+    assert refused("explainer.figures.parts", "explainer.classroom.store"), "siblings never import each other"
+    assert refused("explainer.classroom.tab", "explainer.figures.style"), "siblings never import each other"
+    assert refused("explainer.classroom.tab", "explainer.ui.classroom.session")
+    assert refused("explainer.ui.lesson", "explainer.lessons.gaba"), "lessons stand above ui"
+    assert refused("explainer.ui.classroom.votes", "sqlalchemy"), "SQLAlchemy is class mode's alone"
+    assert refused("explainer.classroom.store", "streamlit")
+    assert refused("explainer.pages.classroom", "explainer.pages.home")
+    for module, name in [
+        ("explainer.pages.classroom", "explainer.classroom.tab"),
+        ("explainer.pages.classroom", "segno"),
+        ("explainer.lessons.gaba", "explainer.ui.lesson"),
+        ("explainer.ui.classroom.session", "explainer.classroom.store"),
+        ("explainer.classroom.questions", "explainer.content.parse"),
+        ("explainer.classroom.store", "sqlalchemy.dialects"),
+    ]:
+        assert not refused(module, name), f"{module} may import {name}"
+
+
 def test_the_check_sees_every_layer() -> None:
-    """The walk finds modules in all five layers (a moved package would otherwise pass unchecked)."""
-    assert {_layer(_module_name(p)) for p in CASES} == set(LAYERS)
+    """Every package in explainer/ is a layer the walk checks (a new or moved package would otherwise pass
+    unchecked), and the layers every part of the app stands on are there."""
+    packages = {p.relative_to(PACKAGE).parts[0] for p in _modules() if len(p.relative_to(PACKAGE).parts) > 1}
+    assert packages <= set(LAYERS), f"packages outside the layers: {sorted(packages - set(LAYERS))}"
+    assert {_layer(_module_name(p)) for p in CASES} == packages
+    assert {"pages", "ui", "figures", "classroom", "content", "model"} <= packages
 
 
-def test_importing_the_model_loads_neither_streamlit_nor_plotly():
+@pytest.mark.parametrize(
+    ("package", "banned"),
+    [
+        ("explainer.model", ("streamlit", "plotly")),
+        ("explainer.classroom.tab, explainer.classroom.store, explainer.classroom.export", ("streamlit", "plotly")),
+    ],
+    ids=["model", "classroom"],
+)
+def test_importing_a_lower_layer_loads_neither_streamlit_nor_plotly(package, banned):
     code = (
-        "import sys, explainer.model\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('streamlit', 'plotly'))\n"
+        f"import sys, {package}\n"
+        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {banned!r})\n"
         "print(','.join(bad))\n"
     )
     result = subprocess.run(
@@ -120,8 +167,8 @@ def test_importing_the_model_loads_neither_streamlit_nor_plotly():
         timeout=60,
         check=False,
     )
-    assert result.returncode == 0, f"importing explainer.model failed:\n{result.stderr}"
-    assert result.stdout.strip() == "", f"importing explainer.model loaded: {result.stdout.strip()}"
+    assert result.returncode == 0, f"importing {package} failed:\n{result.stderr}"
+    assert result.stdout.strip() == "", f"importing {package} loaded: {result.stdout.strip()}"
 
 
 def test_the_import_scanner_sees_what_it_should():

@@ -1,25 +1,175 @@
-"""Class mode: a teacher starts a class and projects its code; students join; the lessons then collect votes."""
+"""Class mode: a teacher starts a class and projects its code; students join; the lessons then collect votes.
+
+Three states of one page: no class yet (a student types a code, a teacher starts one); the teacher's class
+(the code, big; the QR code and the join link; who has joined; the export; the teacher link; the end); a
+student's class (where to go next, and leaving).
+"""
 
 from __future__ import annotations
 
+import io
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import segno
 import streamlit as st
 
+from explainer.classroom import export
+from explainer.classroom.errors import ClassError, ClassUnavailable
+from explainer.classroom.questions import Registry
+from explainer.classroom.store import CLASS_LIFETIME_S, ClassStore
+from explainer.classroom.tab import ClassTab
 from explainer.content.words import words
-from explainer.ui.classroom import panels, session
+from explainer.ui import course, lesson_page
+from explainer.ui.classroom import session
 
 WORDS = words("classroom")  # every word this page shows: content/words/classroom.toml
+QR_SCALE = 8  # px per module in the SVG
+QR_WIDTH_PX = 300  # on screen: big enough for a phone at the back of a room
+JOIN_CODE_KEY = "class_join_code"
+
+
+def join_link(code: str) -> str:
+    """This page's address with the class code: what students open (the QR code holds it too)."""
+    base = (st.context.url or "").split("?")[0].split("#")[0]
+    return f"{base}?{session.PARAM_CLASS}={code}"
+
+
+def qr_svg(link: str) -> str:
+    """The join link as an SVG QR code, made here (no network), with a text alternative (its title)."""
+    out = io.BytesIO()
+    segno.make(link, error="m").save(
+        out, kind="svg", scale=QR_SCALE, xmldecl=False, title=WORDS.text("teacher_qr_alt", link=link)
+    )
+    return out.getvalue().decode("utf-8")
+
+
+def lifetime_hours() -> int:
+    return round(CLASS_LIFETIME_S / 3600)
+
+
+def start_or_join() -> None:
+    """No class yet: a student types a code; a teacher starts one."""
+    # The student's box first: on a phone the columns stack, and phones are the students'.
+    join, start = st.columns(2)
+    with start, st.container(border=True):
+        st.header(WORDS.text("start_heading"), anchor=False)
+        if st.button(WORDS.text("start_button"), key="class_start", type="primary", help=WORDS.text("start_help")):
+            try:
+                session.start_class()
+            except (ClassError, ClassUnavailable):  # ClassError: no free code after many tries
+                session.unavailable()
+            st.rerun()
+    with join, st.container(border=True):
+        st.header(WORDS.text("join_heading"), anchor=False)
+        with st.form("class_join", border=False):
+            typed = st.text_input(
+                WORDS.label(JOIN_CODE_KEY),
+                key=JOIN_CODE_KEY,
+                max_chars=12,
+                placeholder=WORDS.text("join_placeholder"),
+                help=WORDS.help(JOIN_CODE_KEY),
+            )
+            if st.form_submit_button(WORDS.text("join_button")):
+                session.join_typed_code(typed)
+                st.rerun()
+
+
+@st.fragment(run_every=2.0)
+def joined_count(code: str) -> None:
+    try:
+        n = session.store().seat_count(code)
+    except (ClassError, ClassUnavailable):
+        return
+    st.markdown(WORDS.text("teacher_joined_one") if n == 1 else WORDS.text("teacher_joined", n=n))
+
+
+def teacher(tab: ClassTab) -> None:
+    """What the teacher projects: the code, big; the QR code and the join link; who has joined."""
+    link = join_link(tab.code)
+    left, right = st.columns([2, 1], vertical_alignment="center")
+    with left:
+        st.header(WORDS.text("teacher_heading"), anchor=False)
+        st.markdown(f"<div class='ei-class-code'>{tab.code}</div>", unsafe_allow_html=True)  # A-Z, 2-9 only
+        st.markdown(WORDS.text("teacher_join_link", link=link))
+        joined_count(tab.code)
+        st.markdown(WORDS.text("teacher_next"))
+    with right:
+        st.image(qr_svg(link), width=QR_WIDTH_PX, caption=WORDS.text("qr_caption"))
+    if urlsplit(link).hostname in ("localhost", "127.0.0.1", "::1"):
+        st.warning(WORDS.text("localhost_warning"), icon=":material/wifi_off:")
+    _teacher_tools(tab, link)
+
+
+def answers_csv(tab: ClassTab, store: ClassStore, questions: Registry) -> str:
+    """The class's answers for the teacher's download: the store's counts, the registry's plain texts."""
+    counts = store.counts(tab.code, tab.teacher_token or "")
+    return export.tallies_csv(tab.code, counts, questions.texts)
+
+
+def _teacher_tools(tab: ClassTab, link: str) -> None:
+    # the export runs when the teacher clicks, outside this run: it takes this run's store and questions
+    store, questions = session.store(), session.questions()
+    info = store.find_class(tab.code)
+    if info:
+        zone = _browser_zone()
+        ends = datetime.fromtimestamp(info.expires_s, tz=zone).strftime("%H:%M")
+        st.caption(WORDS.text("expires", time=ends, zone=str(zone)))
+    st.download_button(
+        WORDS.text("export_button"),
+        data=lambda: answers_csv(tab, store, questions),
+        file_name=f"class-{tab.code}-answers.csv",
+        mime="text/csv",
+        key="class_export",
+        icon=":material/download:",
+        on_click="ignore",
+        help=WORDS.text("export_help"),
+    )
+    # In the sidebar, which presenter mode folds away: the projected page never shows the token.
+    with st.sidebar.expander(WORDS.text("teacher_link_heading")):
+        st.caption(WORDS.text("teacher_link_help"))
+        st.markdown(WORDS.text("teacher_link", link=f"{link}&{session.PARAM_TEACHER}={tab.teacher_token}"))
+    with st.popover(WORDS.text("end_button"), icon=":material/delete:", help=WORDS.text("end_help")):
+        st.markdown(WORDS.text("end_confirm_text"))
+        if st.button(WORDS.text("end_confirm"), key="class_end", type="primary"):
+            session.end_class(tab)
+            st.rerun()
+
+
+def _browser_zone():
+    """The teacher's own time zone, as the browser reports it (UTC if it does not, or names an unknown one)."""
+    try:
+        return ZoneInfo(st.context.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
+
+
+def student(tab: ClassTab) -> None:
+    """Where to go next; leaving is behind a second click, away from where Join was (a double tap)."""
+    st.header(WORDS.text("student_heading", code=tab.code), anchor=False)
+    st.markdown(WORDS.text("student_next"))
+    first = course.current()[0]
+    st.page_link(lesson_page.page(first, course.places(course.current())[first.name]), label=WORDS.text("lesson_link"),
+                 icon=first.icon)  # fmt: skip
+    st.divider()
+    with st.popover(WORDS.text("leave_button")):
+        st.markdown(WORDS.text("leave_confirm_text"))
+        if st.button(WORDS.text("leave_confirm"), key="class_leave"):
+            session.leave_class()
+            st.rerun()
 
 
 def render() -> None:
     st.title(WORDS.text("title"))
     tab = session.current()
     if tab is None:
-        st.markdown(WORDS.text("intro", hours=panels.lifetime_hours()))
-        panels.start_or_join()
+        st.markdown(WORDS.text("intro", hours=lifetime_hours()))
+        start_or_join()
     elif tab.is_teacher:
-        panels.teacher(tab)
+        teacher(tab)
     else:
-        panels.student(tab)
+        student(tab)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from explainer.content.words import words
 from explainer.ui import course, lesson_page, presenter
 from explainer.ui.animated_view import reduce_motion_toggle
 from explainer.ui.banner import show_banner
-from explainer.ui.classroom import panels as class_panels
 from explainer.ui.classroom import session as class_session
 from explainer.ui.connection import connection_watch
 from explainer.ui.course import Lesson, places
@@ -108,7 +107,7 @@ def run_app(site: Site) -> None:
     reduce_motion_toggle()
     presenter.apply_presenter_css()
     show_banner()
-    class_panels.sidebar_reminder(tab)
+    class_session.sidebar_reminder(tab)
     class_session.show_note()
     nav.run()
     st.divider()

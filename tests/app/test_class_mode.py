@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from explainer.classroom import codes
+from explainer.classroom import store as store_module
+from explainer.classroom.store import ClassStore
+from explainer.classroom.tab import ClassTab
 from explainer.lessons import LESSONS
-from explainer.ui.classroom import codes, session
-from explainer.ui.classroom import store as store_module
-from explainer.ui.classroom.store import ClassStore
+from explainer.ui.classroom import session
 from tests.app.conftest import assert_clean, open_page, page_text, switch_to
 
 LESSON = "gaba"
@@ -22,8 +24,8 @@ def class_db(request, tmp_path, monkeypatch):
     app's store (through the environment, as a deployment sets it) and the test's share it."""
     if request.param == "sqlite":
         path = tmp_path / "classes.sqlite3"
-        monkeypatch.setenv(session.ENV_SQLITE_PATH, str(path))
-        monkeypatch.delenv(session.ENV_DATABASE_URL, raising=False)
+        monkeypatch.setenv(store_module.ENV_SQLITE_PATH, str(path))
+        monkeypatch.delenv(store_module.ENV_DATABASE_URL, raising=False)
         url = f"sqlite:///{path.resolve()}"
     else:
         url = request.getfixturevalue("postgres_url")
@@ -32,13 +34,13 @@ def class_db(request, tmp_path, monkeypatch):
             store_module.metadata.drop_all(conn)
         engine.dispose()
         session._store.clear()  # the app's cached store: a new one creates the schema again
-        monkeypatch.setenv(session.ENV_DATABASE_URL, url)
-    store = ClassStore(url, dict(session.questions_of(LESSONS)))
+        monkeypatch.setenv(store_module.ENV_DATABASE_URL, url)
+    store = ClassStore(url, session.questions_of(LESSONS).options)
     yield store
     store.engine.dispose()
 
 
-def _tab(at) -> session.ClassTab | None:
+def _tab(at) -> ClassTab | None:
     """The class this AppTest's tab is in (None: not in class mode)."""
     try:
         return at.session_state[session.STATE_KEY]
@@ -167,9 +169,9 @@ def test_the_teacher_exports_the_tallies_and_ends_the_class(class_db):
     seat = codes.new_seat()
     class_db.join(tab.code, seat)
     class_db.vote(tab.code, seat, QID, 1)
-    from explainer.ui.classroom.panels import question_texts
+    from explainer.pages.classroom import answers_csv
 
-    text = class_db.tallies_csv(tab.code, tab.teacher_token, question_texts(LESSONS))
+    text = answers_csv(tab, class_db, session.questions_of(LESSONS))  # what the page's download button sends
     row = next(line for line in text.splitlines() if line.startswith(f"{tab.code},{QID},") and line.endswith(",1,100"))
     assert "{{" not in text and "$" not in text and "**" not in text, "plain text for a spreadsheet"
     assert ",yes,1,100" in row, f"the vote went to the right answer (option 2): {row}"
@@ -209,7 +211,7 @@ def test_the_teacher_page_offers_the_csv_of_the_tallies(class_db):
 def test_a_database_that_does_not_answer_gets_a_note_and_the_lessons_work_on(monkeypatch):
     from tests.harness.server import free_port
 
-    monkeypatch.setenv(session.ENV_DATABASE_URL, f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/none")
+    monkeypatch.setenv(store_module.ENV_DATABASE_URL, f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/none")
     session._store.clear()
     try:
         at = open_page(None, {"class": "ABC234"})

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from explainer.content.view_words import CONTROLS
+from explainer.ui import animated_view
 from explainer.ui.presenter import PRESENTER_FIGURE_SCALE
 from tests.app.conftest import MENU, PAGE_IDS, assert_clean, open_page, views
 
@@ -70,13 +71,23 @@ def test_next_and_previous_page_buttons_follow_the_teaching_order():
     assert at.button(key="step_prev").label.endswith(titles[i]), "after stepping, 'previous' leads back"
 
 
-def test_the_view_carries_listen_and_copy_and_csv_is_offered():
-    """The controls live in the view (the browser side: tests/e2e); the page offers the CSV of every sample."""
+WORD_READ = re.compile(r"\b(?:words|w)\.([a-z_]+)")  # how the view's scripts read a word of the header
+CONTROL_SCRIPTS = ("controls.js", "index.js")  # the controls, and the messages they say
+
+
+def test_the_view_carries_every_word_its_controls_show_and_csv_is_offered():
+    """The controls live in the view (the browser side: tests/e2e), and AppTest runs no JavaScript: what they
+    can show is what the payload carries.  Every word the controls' scripts read must be in the playground
+    view's header, as text: a missing one is a blank button or a status never said."""
     at = open_page("playground.py")
     assert not at.get("audio"), "no separate sound clip: the view clicks in step with the spikes it shows"
     (view,) = views(at).values()
-    for word in ("play", "pause", "speed", "time", "listen", "copy", "save"):
-        assert view.header["words"][word] == CONTROLS[word]
+    assets = Path(animated_view.__file__).parent / "assets"
+    read = {name for script in CONTROL_SCRIPTS for name in WORD_READ.findall((assets / script).read_text())}
+    assert {"play", "pause", "speed", "time", "listen", "copy", "save"} <= read, f"the scan missed words: {read}"
+    words = view.header["words"]
+    blank = sorted(name for name in read if not (isinstance(words.get(name), str) and words[name].strip()))
+    assert not blank, f"the controls read words the view does not carry: {blank}"
     assert at.get("download_button"), "a CSV download of the traces must be offered"
 
 

@@ -55,9 +55,9 @@ def test_the_fifth_lesson_is_in_the_menu_after_the_fourth_and_its_page_runs_its_
 
 
 def test_the_fifth_lessons_questions_are_class_mode_questions():
-    questions = dict(session.questions_of(COURSE))
+    questions = session.questions_of(COURSE).options
     assert questions["fifth_lesson:predict:double"] == 2 and questions["fifth_lesson:check:half"] == 2
-    assert set(dict(session.questions_of(LESSONS))) < set(questions)
+    assert set(session.questions_of(LESSONS).options) < set(questions)
 
 
 def test_the_worksheet_and_the_educator_guide_list_the_fifth_lesson():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from explainer.ui.classroom import store as store_module
+from explainer.classroom import store as store_module
 
 QUESTIONS = {"gaba:predict:shunt": 3, "gaba:check:direction": 4, "glutamate:predict:mg": 2}
 

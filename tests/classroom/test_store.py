@@ -9,8 +9,11 @@ import threading
 import pytest
 import sqlalchemy as sa
 
-from explainer.ui.classroom import codes
-from explainer.ui.classroom.store import CLASS_LIFETIME_S, ClassError, ClassStore, QuestionText, seats, votes
+from explainer.classroom import codes
+from explainer.classroom.errors import ClassError
+from explainer.classroom.export import tallies_csv
+from explainer.classroom.questions import QuestionText
+from explainer.classroom.store import CLASS_LIFETIME_S, ClassStore, seats, votes
 from tests.classroom.conftest import QUESTIONS
 
 Q = "gaba:predict:shunt"
@@ -92,7 +95,7 @@ def test_only_the_teacher_token_reveals_ends_or_exports(store):
     store.join(code, student)
     for forged in (student, codes.new_teacher_token(), "", None):
         assert _reason(lambda f=forged: store.reveal(code, f, Q)) == "not_teacher"
-        assert _reason(lambda f=forged: store.tallies_csv(code, f)) == "not_teacher"
+        assert _reason(lambda f=forged: store.counts(code, f)) == "not_teacher"
         assert _reason(lambda f=forged: store.end_class(code, f)) == "not_teacher"
     assert not store.is_revealed(code, Q)
     store.reveal(code, token, Q)
@@ -110,7 +113,8 @@ def test_one_class_never_sees_another_class_votes(store):
     assert store.tally(code_b, Q) == [0, 0, 0]
     assert _reason(lambda: store.vote(code_b, seat, Q, 0)) == "not_joined", "a seat belongs to one class"
     assert _reason(lambda: store.reveal(code_b, token_a, Q)) == "not_teacher"
-    assert "gaba:predict:shunt" not in store.tallies_csv(code_b, token_b)
+    assert store.counts(code_b, token_b) == {}
+    assert store.counts(code_a, token_a) == {Q: [0, 1, 0]}
 
 
 def test_the_csv_has_counts_and_percentages_and_no_personal_data(store):
@@ -119,7 +123,7 @@ def test_the_csv_has_counts_and_percentages_and_no_personal_data(store):
     for i, seat in enumerate(seats_):
         store.join(code, seat)
         store.vote(code, seat, Q, 0 if i < 3 else 2)
-    text = store.tallies_csv(code, token, {Q: QuestionText("What happens?", ["Less", "Same", "More"], 0)})
+    text = tallies_csv(code, store.counts(code, token), {Q: QuestionText("What happens?", ("Less", "Same", "More"), 0)})
     lines = text.strip().splitlines()
     assert lines[0] == "class,question,question_text,option,option_text,right,votes,percent"
     assert f"{code},{Q},What happens?,1,Less,yes,3,75" in lines and f"{code},{Q},What happens?,3,More,no,1,25" in lines

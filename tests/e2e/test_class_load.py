@@ -19,9 +19,9 @@ import time
 
 import pytest
 
+from explainer.classroom.store import ClassStore
 from explainer.lessons import LESSONS
 from explainer.ui.classroom import session
-from explainer.ui.classroom.store import ClassStore
 from tests.e2e.conftest import E2E_CLASS_DB, goto
 from tests.e2e.test_class_mode import _start_class
 from tests.harness.class_students import ClassStudent
@@ -105,7 +105,7 @@ def test_thirty_students_join_vote_and_the_projector_counts_every_vote_once(page
 
     assert not out["errors"], f"students saw errors: {out['errors'][:5]}"
     assert len(out["join_s"]) == N_STUDENTS and len(set(out["seats"])) == N_STUDENTS, "every student got a seat"
-    store = ClassStore(f"sqlite:///{E2E_CLASS_DB.resolve()}", dict(session.questions_of(LESSONS)))
+    store = ClassStore(f"sqlite:///{E2E_CLASS_DB.resolve()}", session.questions_of(LESSONS).options)
     expected = [finals.count(k) for k in range(3)]
     assert store.tally(code, QID) == expected, "one vote per student, their final answer: none lost or doubled"
     assert store.seat_count(code) == N_STUDENTS

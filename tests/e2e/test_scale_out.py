@@ -334,9 +334,9 @@ def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, sc
     import asyncio
     import threading
 
+    from explainer.classroom.store import ClassStore
     from explainer.lessons import LESSONS
     from explainer.ui.classroom import session
-    from explainer.ui.classroom.store import ClassStore
     from tests.harness.class_students import ClassStudent
 
     nginx, replicas, database_url = school_with_postgres
@@ -373,7 +373,7 @@ def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, sc
         errors = result.get("errors", ["the students did not finish"])
         assert not errors, f"students saw errors: {errors[:5]}"
         expected = [sum(1 for _, o in plan if o == k) for k in range(3)]
-        store = ClassStore(database_url, dict(session.questions_of(LESSONS)))
+        store = ClassStore(database_url, session.questions_of(LESSONS).options)
         assert store.tally(code, "gaba:predict:shunt") == expected, "every vote counted once, whichever replica"
         store.engine.dispose()
         expect(teacher.locator("body")).to_contain_text(f"{len(plan)} of {len(plan)} students have voted")

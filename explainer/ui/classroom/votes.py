@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 import streamlit as st
 
+from explainer.classroom.errors import ClassError, ClassUnavailable
+from explainer.classroom.tab import ClassTab
 from explainer.content.words import words
 from explainer.ui.classroom import session
-from explainer.ui.classroom.session import ClassTab
-from explainer.ui.classroom.store import ClassError
 
 W = words("classroom")  # the words: content/words/classroom.toml
 TALLY_POLL_S = 1.0  # the teacher's tally refreshes this often (the budget: a vote on the projector within 2 s)
@@ -37,8 +36,8 @@ def _send_vote(tab: ClassTab, qid: str, key: str, labels: Sequence[str]) -> None
         session.store().vote(tab.code, tab.seat, qid, list(labels).index(choice))
     except ClassError as exc:
         session.note(W.text("class_ended" if exc.reason in ("no_class", "not_joined") else "vote_refused"))
-    except sa.exc.SQLAlchemyError as exc:
-        session.unavailable(exc)
+    except ClassUnavailable:
+        session.unavailable()
 
 
 def _reveal(tab: ClassTab, qid: str) -> None:
@@ -47,15 +46,15 @@ def _reveal(tab: ClassTab, qid: str) -> None:
         session.store().reveal(tab.code, tab.teacher_token or "", qid)
     except ClassError:
         session.note(W.text("class_ended"))
-    except sa.exc.SQLAlchemyError as exc:
-        session.unavailable(exc)
+    except ClassUnavailable:
+        session.unavailable()
 
 
 def is_revealed(tab: ClassTab, qid: str) -> bool:
     try:
         return session.store().is_revealed(tab.code, qid)
-    except sa.exc.SQLAlchemyError as exc:
-        session.unavailable(exc)
+    except ClassUnavailable:
+        session.unavailable()
         return False
 
 
@@ -65,7 +64,7 @@ def _await_reveal(code: str, qid: str, waiting_key: str) -> None:
     when the class has ended (the page then says so and works on its own)."""
     try:
         shown = session.store().is_revealed(code, qid) or session.store().find_class(code) is None
-    except sa.exc.SQLAlchemyError:
+    except ClassUnavailable:
         shown = False
     if shown:
         st.rerun(scope="app")
@@ -78,7 +77,7 @@ def tally(code: str, qid: str, labels: Sequence[str], right: int | None = None) 
     try:
         counts = session.store().tally(code, qid)
         joined = session.store().seat_count(code)
-    except (ClassError, sa.exc.SQLAlchemyError):
+    except (ClassError, ClassUnavailable):
         st.caption(W.text("tally_unavailable"))
         return
     total = sum(counts)
@@ -120,7 +119,7 @@ def _student(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, label:
     if key not in st.session_state:  # back after a reload or from another page: the vote as it stands
         try:
             mine = session.store().my_vote(tab.code, tab.seat, qid)
-        except sa.exc.SQLAlchemyError:
+        except ClassUnavailable:
             mine = None
         index = mine if mine is not None and 0 <= mine < len(labels) else None
     choice = st.radio(

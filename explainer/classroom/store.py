@@ -13,24 +13,39 @@ question's options, and every row of a class deleted with it (``ON DELETE CASCAD
 :data:`CLASS_LIFETIME_S` after they start and are then deleted, votes and all: nothing is kept that a
 school would have to protect.  No names, no accounts: a seat is a random token, stored as a hash.
 
-Question ids (``"<lesson slug>:<block>"``, e.g. ``"gaba:predict:shunt"``) and their number of options come
-from the lessons' own files: the store refuses any other id and any choice outside the options, so a forged
-request changes nothing.
+Question ids (``"<lesson name>:<block>"``, e.g. ``"gaba:predict:shunt"``) and their number of options come
+from the question registry (:mod:`explainer.classroom.questions`): the store refuses any other id and any
+choice outside the options, so a forged request changes nothing.
+
+The store raises two kinds of exception only (:mod:`explainer.classroom.errors`): :class:`ClassError` when
+it refuses a request, and :class:`ClassUnavailable` for every failure of the database, its driver or the
+file system, logged once here with its cause.  The engines hide SQL parameters from error messages, so a
+log never holds a seat's or a token's hash either (the database never sees the seats and tokens themselves).
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import functools
+import logging
+import os
+import sqlite3
+import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from explainer.ui.classroom import codes
+from explainer.classroom import codes
+from explainer.classroom.errors import ClassError, ClassUnavailable
 
+_LOG = logging.getLogger(__name__)
+
+ENV_DATABASE_URL = "EXPLAINER_DATABASE_URL"  # PostgreSQL for replicas: postgresql+psycopg://user:pw@host/db
+ENV_SQLITE_PATH = "EXPLAINER_CLASS_DB"  # the SQLite file of a single server (created on first use)
+DEFAULT_SQLITE_PATH = Path(".data") / "classes.sqlite3"
 SCHEMA_VERSION = 1
 CLASS_LIFETIME_S = 12 * 3600.0
 MAX_OPTIONS = 16
@@ -81,15 +96,6 @@ votes = sa.Table(
 
 
 @dataclass(frozen=True)
-class QuestionText:
-    """What the CSV says of a question: its prompt and options as plain text, and which option is right."""
-
-    prompt: str
-    options: list[str]
-    right: int
-
-
-@dataclass(frozen=True)
 class ClassInfo:
     """A class that is running: its code and when it ends (seconds since the epoch)."""
 
@@ -98,12 +104,53 @@ class ClassInfo:
     expires_s: float
 
 
-class ClassError(Exception):
-    """A request the store refuses; ``reason`` names why, for the page to say it in words."""
+class _SchemaTooNew(Exception):
+    """The database was written by a newer version of the app: it is left as it is."""
 
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+
+def _failures() -> tuple[type[BaseException], ...]:
+    """What the store turns into :class:`ClassUnavailable`: SQLAlchemy's errors, the file system's, a newer
+    schema, and the drivers' own (psycopg is in ``sys.modules`` once a PostgreSQL engine exists; importing it
+    here would slow every start of a server that uses SQLite)."""
+    driver = sys.modules.get("psycopg")
+    return (sa.exc.SQLAlchemyError, OSError, sqlite3.Error, _SchemaTooNew) + ((driver.Error,) if driver else ())
+
+
+def _unavailable(action: str, exc: BaseException) -> ClassUnavailable:
+    """The one log record of a failure, with its cause; the exception the caller raises."""
+    _LOG.warning("class store: could not %s: %s: %s", action, type(exc).__name__, exc, exc_info=exc)
+    return ClassUnavailable(action)
+
+
+def _guarded(action: str):
+    """A store method that raises only :class:`ClassError` and :class:`ClassUnavailable`.  A method that calls
+    another passes its :class:`ClassUnavailable` on untouched, so a failure is logged once."""
+
+    def wrap(method):
+        @functools.wraps(method)
+        def guarded(*args, **kwargs):
+            try:
+                return method(*args, **kwargs)
+            except _failures() as exc:
+                raise _unavailable(action, exc) from exc
+
+        return guarded
+
+    return wrap
+
+
+def database_url(environ: Mapping[str, str] = os.environ) -> str:
+    """The class store's database: ``$EXPLAINER_DATABASE_URL`` if set, else the SQLite file (its folder is
+    made here; a folder that cannot be made is a :class:`ClassUnavailable`)."""
+    url = environ.get(ENV_DATABASE_URL, "").strip()
+    if url:
+        return url
+    path = Path(environ.get(ENV_SQLITE_PATH, "").strip() or DEFAULT_SQLITE_PATH).expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _unavailable("make the folder of its file", exc) from exc
+    return f"sqlite:///{path.resolve()}"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -115,12 +162,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(url: str) -> sa.Engine:
-    """An engine for a ``sqlite:///path`` or ``postgresql+psycopg://...`` URL, set up for many small writes."""
+    """An engine for a ``sqlite:///path`` or ``postgresql+psycopg://...`` URL, set up for many small writes.
+    Its errors never quote the SQL parameters (hashes of seats and tokens)."""
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})
+        engine = sa.create_engine(url, connect_args={"timeout": 10, "check_same_thread": False}, hide_parameters=True)
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return sa.create_engine(url, pool_size=5, max_overflow=10, pool_pre_ping=True)
+    return sa.create_engine(url, pool_size=5, max_overflow=10, pool_pre_ping=True, hide_parameters=True)
 
 
 class ClassStore:
@@ -130,6 +178,7 @@ class ClassStore:
     since the epoch (tests pass their own).
     """
 
+    @_guarded("open")
     def __init__(self, url: str, questions: Mapping[str, int], clock: Callable[[], float] = time.time) -> None:
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
@@ -140,6 +189,7 @@ class ClassStore:
 
     # ---- schema ----
 
+    @_guarded("create or check its tables")
     def migrate(self) -> None:
         """Create the tables on first use; a database written by a newer version is refused, not changed."""
         with self.engine.begin() as conn:
@@ -148,10 +198,11 @@ class ClassStore:
             if not found:
                 conn.execute(schema_version.insert().values(version=SCHEMA_VERSION))
             elif max(found) > SCHEMA_VERSION:
-                raise RuntimeError(f"the class database has schema {max(found)}; this app knows {SCHEMA_VERSION}")
+                raise _SchemaTooNew(f"the class database has schema {max(found)}; this app knows {SCHEMA_VERSION}")
 
     # ---- classes ----
 
+    @_guarded("start a class")
     def start_class(self) -> tuple[str, str]:
         """A new class: (its code, the teacher token).  Only the token's hash is stored."""
         now = self.clock()
@@ -174,21 +225,25 @@ class ClassStore:
                 continue
         raise ClassError("no_free_code")
 
+    @_guarded("find a class")
     def find_class(self, code: str | None) -> ClassInfo | None:
         """The running class with this code, or None (unknown, mistyped or expired)."""
         row = self._class_row(code)
         return ClassInfo(row.code, row.created_s, row.expires_s) if row else None
 
+    @_guarded("check a teacher link")
     def is_teacher(self, code: str | None, token: str | None) -> bool:
         row = self._class_row(code)
         return bool(row and token and codes.same_digest(token, row.teacher_hash))
 
+    @_guarded("end a class")
     def end_class(self, code: str, token: str) -> None:
         """The teacher ends the class: it and everything in it are deleted now."""
         row = self._teacher_row(code, token)
         with self.engine.begin() as conn:
             conn.execute(classes.delete().where(classes.c.id == row.id))
 
+    @_guarded("delete the expired classes")
     def purge_expired(self, force: bool = False) -> int:
         """Delete the classes that have expired (their seats, votes and reveals go with them)."""
         now = self.clock()
@@ -200,6 +255,7 @@ class ClassStore:
 
     # ---- students ----
 
+    @_guarded("give a seat")
     def join(self, code: str | None, seat: str | None) -> None:
         """Give this seat a place in the class (again: nothing changes)."""
         row = self._running(code)
@@ -217,6 +273,7 @@ class ClassStore:
                 .on_conflict_do_nothing(index_elements=["class_id", "seat_hash"])
             )
 
+    @_guarded("give a tab its browser's seat")
     def take_seat(self, code: str | None, fresh: str, kept: str) -> None:
         """A second tab of a browser already in the class: it takes the seat the browser kept (which joins
         again if it must), and the fresh seat it got on arrival is removed unless it has voted."""
@@ -232,6 +289,7 @@ class ClassStore:
             if voted is None:
                 conn.execute(seats.delete().where(seats.c.class_id == row.id, seats.c.seat_hash == fresh_hash))
 
+    @_guarded("count the seats")
     def seat_count(self, code: str | None) -> int:
         row = self._running(code)
         with self.engine.connect() as conn:
@@ -239,6 +297,7 @@ class ClassStore:
                 sa.select(sa.func.count()).select_from(seats).where(seats.c.class_id == row.id)
             ).scalar_one()
 
+    @_guarded("count a vote")
     def vote(self, code: str | None, seat: str | None, question_id: str, choice: int) -> None:
         """Count this seat's answer to a question once; a new answer replaces the old one."""
         row = self._running(code)
@@ -265,6 +324,7 @@ class ClassStore:
         except sa.exc.IntegrityError as exc:  # the seat never joined this class (or the class just ended)
             raise ClassError("not_joined") from exc
 
+    @_guarded("read a vote")
     def my_vote(self, code: str | None, seat: str | None, question_id: str) -> int | None:
         row = self._class_row(code)
         if not row or not codes.read_token(seat):
@@ -280,6 +340,7 @@ class ClassStore:
 
     # ---- the class's answers and the reveal ----
 
+    @_guarded("count the votes")
     def tally(self, code: str | None, question_id: str) -> list[int]:
         """How many seats chose each option of the question, in the options' order."""
         row = self._running(code)
@@ -295,6 +356,7 @@ class ClassStore:
                     counts[choice] = int(n)
         return counts
 
+    @_guarded("reveal a question")
     def reveal(self, code: str, token: str, question_id: str) -> None:
         """The teacher shows the class the experiment and feedback of a question.  Final: students who have
         seen the answer cannot take their vote back, so nothing un-reveals it (a repeat changes nothing)."""
@@ -307,6 +369,7 @@ class ClassStore:
                 .on_conflict_do_nothing(index_elements=["class_id", "question_id"])
             )
 
+    @_guarded("read a reveal")
     def is_revealed(self, code: str | None, question_id: str) -> bool:
         row = self._class_row(code)
         if not row:
@@ -321,9 +384,10 @@ class ClassStore:
                 is not None
             )
 
-    def tallies_csv(self, code: str, token: str, texts: Mapping[str, QuestionText] | None = None) -> str:
-        """Every question's counts per option, as CSV for the teacher: no seats, no times, no personal data.
-        ``texts`` adds each question's words and marks the right answer."""
+    @_guarded("count the class's answers")
+    def counts(self, code: str, token: str) -> dict[str, list[int]]:
+        """Every question that has votes, in the registry's order, with its count per option: for the
+        teacher's export (:mod:`explainer.classroom.export`).  No seats, no times."""
         row = self._teacher_row(code, token)
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -331,21 +395,11 @@ class ClassStore:
                 .where(votes.c.class_id == row.id)
                 .group_by(votes.c.question_id, votes.c.choice)
             ).all()
-        counts: dict[str, list[int]] = {}
+        found: dict[str, list[int]] = {}
         for qid, choice, n in rows:
             if qid in self.questions and 0 <= choice < self.questions[qid]:
-                counts.setdefault(qid, [0] * self.questions[qid])[choice] = int(n)
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["class", "question", "question_text", "option", "option_text", "right", "votes", "percent"])
-        for qid in (q for q in self.questions if q in counts):
-            total, text = sum(counts[qid]), (texts or {}).get(qid)
-            for i, n in enumerate(counts[qid]):
-                option = text.options[i] if text and i < len(text.options) else ""
-                right = ("yes" if i == text.right else "no") if text else ""
-                share = f"{100.0 * n / total:.0f}" if total else "0"
-                writer.writerow([row.code, qid, text.prompt if text else "", i + 1, option, right, n, share])
-        return out.getvalue()
+                found.setdefault(qid, [0] * self.questions[qid])[choice] = int(n)
+        return {qid: found[qid] for qid in self.questions if qid in found}
 
     # ---- internals ----
 

@@ -1,0 +1,71 @@
+"""The question registry, built from the lessons it is given, and the teacher's CSV made from it."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from explainer.classroom.export import COLUMNS, tallies_csv
+from explainer.classroom.questions import LessonQuestions, QuestionText, plain, question_id, registry
+from explainer.content.parse import parse_lesson
+
+LESSON = """# A lesson
+
+## goal
+To see.
+
+## predict: first
+What happens at {{rate}} Hz? See [the glossary](glossary#x).
+- [ ] **Less**
+  No.
+- [x] More, by {{gain}} $\\mathrm{mV}$
+  Yes.
+
+## text: aside
+Not a question.
+
+## check: second
+Which way?
+- [x] Up
+  Right.
+- [ ] Down
+  No.
+- [ ] Sideways
+  No.
+"""
+
+
+def _lesson(name: str) -> LessonQuestions:
+    return LessonQuestions(name, parse_lesson(LESSON, name), {"rate": "20", "gain": "3"})
+
+
+def test_the_registry_holds_every_question_of_the_lessons_it_is_given_in_order():
+    reg = registry([_lesson("one"), _lesson("two")])
+    assert list(reg.options) == ["one:predict:first", "one:check:second", "two:predict:first", "two:check:second"]
+    assert list(reg.options.values()) == [2, 3, 2, 3]
+    assert reg.texts["two:predict:first"] == QuestionText(
+        "What happens at 20 Hz? See the glossary.", ("Less", "More, by 3 mV"), 1
+    )
+    assert question_id("gaba", "predict:shunt") == "gaba:predict:shunt"
+
+
+def test_two_lessons_of_one_name_are_refused():
+    with pytest.raises(ValueError, match="named 'one'"):
+        registry([_lesson("one"), _lesson("one")])
+
+
+def test_plain_text_has_no_markdown_and_no_template_left():
+    assert plain("**Bold** [link](x) $\\text{mV}$ {{v}}  spaced", {"v": "−70"}) == "Bold link mV −70 spaced"
+
+
+def test_the_csv_names_every_option_marks_the_right_one_and_counts_in_percent():
+    reg = registry([_lesson("one")])
+    text = tallies_csv("K7P3QX", {"one:check:second": [3, 1, 0], "gone:predict:old": [2, 0]}, reg.texts)
+    rows = list(csv.reader(io.StringIO(text)))
+    assert tuple(rows[0]) == COLUMNS
+    assert rows[1] == ["K7P3QX", "one:check:second", "Which way?", "1", "Up", "yes", "3", "75"]
+    assert rows[3] == ["K7P3QX", "one:check:second", "Which way?", "3", "Sideways", "no", "0", "0"]
+    assert rows[4] == ["K7P3QX", "gone:predict:old", "", "1", "", "", "2", "100"], "a question without text"
+    assert len(rows) == 1 + 3 + 2
