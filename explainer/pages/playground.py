@@ -5,22 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from explainer.content.format import num
-from explainer.content.live_descriptions import describe_neuron_run
 from explainer.content.words import words
 from explainer.figures.export import neuron_traces_csv
-from explainer.figures.neuron_view import neuron_view_payload
-from explainer.figures.style import FigureStyle
-from explainer.figures.view_codec import view_id
 from explainer.model.experiments.balance import (
     TugOfWarSettings,
-    compares_without_gaba,
-    rate_without_gaba,
-    run_tug_of_war,
 )
 from explainer.model.neuron import NeuronRun
 from explainer.model.spikes import settled_mean_v_mV
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
+from explainer.ui.neuron_views import tug_of_war_view
 from explainer.ui.presets import PresetRow, preset_sliders, presets_from
 from explainer.ui.widgets import Slider, url_number_input
 
@@ -75,40 +69,11 @@ MG_SLIDER = Slider(WORDS, "mg", lo=0.0, hi=2.0, default=DEFAULTS.mg_mM, step=0.1
 E_GABA_SLIDER = Slider(WORDS, "e_gaba", lo=-85.0, hi=-40.0, default=DEFAULTS.E_gaba_mV, step=1.0)
 
 
-def settings_id(settings: TugOfWarSettings) -> str:
-    """A short stable identifier of these settings (the view shows it once it has drawn them)."""
-    return view_id(settings)
-
-
 VIEW_KEY = "playground_view"
 
 
 def export_name(settings: TugOfWarSettings) -> str:
     return f"tug-of-war_glu{settings.glutamate_rate_hz:.0f}_gaba{settings.gaba_rate_hz:.0f}_seed{settings.seed}"
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def playground_view(
-    settings: TugOfWarSettings, figure_style: FigureStyle, calm: bool = False
-) -> tuple[NeuronRun, bytes, str]:
-    """Model run, the animated view's data and the description for these settings.
-
-    ``cache_resource`` (not ``cache_data``): the result is shared read-only, so a repeated setting costs
-    no copy at all; every session moving to settings seen before gets them at once (~28 KB each).
-    """
-    run, inp = run_tug_of_war(settings)
-    without = rate_without_gaba(settings, inp) if compares_without_gaba(settings, run) else None
-    description = describe_neuron_run(run, inp, without)
-    payload = neuron_view_payload(
-        run,
-        inp,
-        view_id=settings_id(settings),
-        figure_style=figure_style,
-        alt=WORDS.text("view_alt", description=description),
-        export_name=export_name(settings),
-        calm=calm,
-    )
-    return run, payload, description
 
 
 INPUT_SLIDERS = (GLU_RATE_SLIDER, GLU_WEIGHT_SLIDER, GABA_RATE_SLIDER, GABA_WEIGHT_SLIDER)
@@ -165,7 +130,9 @@ def playground() -> None:
         mg_mM=mg,
         seed=seed,
     )
-    run, payload, description = playground_view(settings, presenter.view_style(), reduce_motion())
+    run, payload, description = tug_of_war_view(
+        settings, presenter.view_style(), reduce_motion(), export_name(settings)
+    )
     with view_area:
         animated_view(payload, key=VIEW_KEY)
     with chart_area:

@@ -66,7 +66,7 @@ def test_apptest_playground_rerun(tmp_path):
 
     _rerun_series(at, WARMUP_VALUES, _check_page)
     new = _rerun_series(at, NEW_VALUES, _check_page)
-    seen = _rerun_series(at, NEW_VALUES, _check_page)  # every value now cached by playground_view
+    seen = _rerun_series(at, NEW_VALUES, _check_page)  # every value now cached by tug_of_war_view
 
     # The same AppTest reruns of a one-slider app: AppTest + Streamlit overhead with (almost) no app work.
     trivial_file = tmp_path / "trivial_app.py"

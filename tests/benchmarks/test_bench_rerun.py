@@ -3,8 +3,8 @@
 * New setting: settings never seen before (a new seed per run, so nothing can be cached anywhere):
   ``run_tug_of_war`` + ``describe_neuron_run`` + ``neuron_view_payload`` + what Streamlit does with the
   bytes (a ``BidiComponent`` proto, its content hash, serialisation).  That is everything
-  ``playground_view`` and the component call cost on a cache miss.
-* Cached: what Streamlit still does per rerun when ``playground_view`` returns the cached bytes.
+  ``tug_of_war_view`` (explainer/ui/neuron_views.py) and the component call cost on a cache miss.
+* Cached: what Streamlit still does per rerun when ``tug_of_war_view`` (explainer/ui/neuron_views.py) returns the cached bytes.
 * Message size at default, busiest and most-output settings.
 
 A per-stage breakdown (model / describe / view data / serialisation) is printed for the new-setting path.
@@ -19,9 +19,8 @@ import pytest
 from explainer.content.live_descriptions import describe_neuron_run
 from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
-from explainer.figures.view_codec import unpack
+from explainer.figures.view_codec import unpack, view_id
 from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
-from explainer.pages.playground import settings_id
 from tests.benchmarks._bench import (
     BUDGET_RERUN_CACHED_CPU_MS,
     BUDGET_RERUN_FIRST_MS,
@@ -44,12 +43,12 @@ LAPTOP = FigureStyle()
 
 
 def _page_view(settings: TugOfWarSettings):
-    """What the playground computes on a cache miss (``playground_view`` + the component call), by stage."""
+    """What the playground computes on a cache miss (``tug_of_war_view`` (explainer/ui/neuron_views.py) + the component call), by stage."""
     w_model, c_model, (run, inp) = time_once(lambda: run_tug_of_war(settings))
     w_desc, c_desc, text = time_once(lambda: describe_neuron_run(run, inp))
     w_view, c_view, payload = time_once(
         lambda: neuron_view_payload(
-            run, inp, view_id=settings_id(settings), figure_style=LAPTOP, alt=text, export_name="tug-of-war"
+            run, inp, view_id=view_id(settings), figure_style=LAPTOP, alt=text, export_name="tug-of-war"
         )
     )
     w_ser, c_ser, message = time_once(lambda: serialise_like_streamlit(payload))

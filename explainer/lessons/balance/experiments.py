@@ -8,24 +8,20 @@ import streamlit as st
 
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_rate_map, describe_regularity
-from explainer.content.live_descriptions import describe_neuron_run
 from explainer.content.words import words_in
 from explainer.figures.balance import build_rate_map_figure, build_regularity_figure
-from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
-from explainer.figures.view_codec import view_id
 from explainer.model.experiments.balance import (
     TugOfWarSettings,
-    compares_without_gaba,
-    rate_without_gaba,
-    run_tug_of_war,
 )
+from explainer.model.neuron import NeuronRun
 from explainer.model.spikes import isi_cv, settled_mean_v_mV
 from explainer.ui import presenter
 from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.charts import Chart, chart
 from explainer.ui.course import Experiment, Values
 from explainer.ui.links import PLAYGROUND_PAGE
+from explainer.ui.neuron_views import tug_of_war_view
 from explainer.ui.widgets import Slider
 
 from .numbers import TUG_OF_WAR, rate_map, regularity
@@ -54,26 +50,6 @@ def map_view(glu_hz: float, gaba_hz: float, figure_style: FigureStyle) -> tuple[
     return Chart(fig, WORDS.text("map_alt", description=description)), description
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
-def neuron_view(glu_hz: float, gaba_hz: float, view_style: FigureStyle, calm: bool) -> tuple[bytes, str, dict]:
-    """The animated neuron's payload, what it shows, and the read-outs, for one setting."""
-    settings = TugOfWarSettings(glutamate_rate_hz=glu_hz, gaba_rate_hz=gaba_hz)
-    run, inp = run_tug_of_war(settings)
-    without = rate_without_gaba(settings, inp) if compares_without_gaba(settings, run) else None
-    description = describe_neuron_run(run, inp, without)
-    payload = neuron_view_payload(
-        run,
-        inp,
-        view_id=view_id(settings, prefix="l4"),
-        figure_style=view_style,
-        alt=WORDS.text("view_alt", description=description),
-        export_name=f"lesson-4_glu{glu_hz:.0f}_gaba{gaba_hz:.0f}",
-        calm=calm,
-    )
-    readouts = {"rate_hz": run.firing_rate_hz, "cv": isi_cv(run.spike_times_ms), "mean_v_mV": settled_mean_v_mV(run)}
-    return payload, description, readouts
-
-
 def draw_comparison(values: Values) -> None:
     shown, description = comparison_view(presenter.figure_style())
     chart(shown.fig, "l4_comparison", shown.alt)
@@ -83,21 +59,11 @@ def draw_comparison(values: Values) -> None:
 def draw_explore(values: Values) -> None:
     """The animated neuron and its read-outs, then the rate map with the sliders' point starred."""
     glu, gaba = float(values[0]), float(values[1])
-    payload, description, r = neuron_view(glu, gaba, presenter.view_style(), reduce_motion())
+    settings = TugOfWarSettings(glutamate_rate_hz=glu, gaba_rate_hz=gaba)
+    export = f"lesson-4_glu{glu:.0f}_gaba{gaba:.0f}"
+    run, payload, description = tug_of_war_view(settings, presenter.view_style(), reduce_motion(), export, page="l4")
     animated_view(payload, key="l4_view")
-    cv = r["cv"]
-    m1, m2, m3 = st.columns(3)
-    m1.metric(WORDS.text("metric_rate"), WORDS.text("metric_rate_value", rate=num(r["rate_hz"])))
-    m2.metric(
-        WORDS.text("metric_cv"),
-        WORDS.text("metric_cv_none") if np.isnan(cv) else num(cv, 2),
-        help=WORDS.text("metric_cv_help"),
-    )
-    m3.metric(
-        WORDS.text("metric_mean_v"),
-        WORDS.text("metric_mean_v_value", v=num(r["mean_v_mV"], 1)),
-        help=WORDS.text("metric_mean_v_help"),
-    )
+    _readouts(run)
     st.markdown(WORDS.text("animation_shows", description=description))
     shown, map_text = map_view(glu, gaba, presenter.figure_style())
     left, right = st.columns([3, 2], vertical_alignment="center")
@@ -106,6 +72,23 @@ def draw_explore(values: Values) -> None:
     with right:
         st.markdown(WORDS.text("map_shows", description=map_text))
     st.page_link(PLAYGROUND_PAGE, label=WORDS.text("playground_link"), icon=":material/tune:")
+
+
+def _readouts(run: NeuronRun) -> None:
+    """The output rate, how irregular the spikes came, and the mean membrane potential."""
+    cv = isi_cv(run.spike_times_ms)
+    m1, m2, m3 = st.columns(3)
+    m1.metric(WORDS.text("metric_rate"), WORDS.text("metric_rate_value", rate=num(run.firing_rate_hz)))
+    m2.metric(
+        WORDS.text("metric_cv"),
+        WORDS.text("metric_cv_none") if np.isnan(cv) else num(cv, 2),
+        help=WORDS.text("metric_cv_help"),
+    )
+    m3.metric(
+        WORDS.text("metric_mean_v"),
+        WORDS.text("metric_mean_v_value", v=num(settled_mean_v_mV(run), 1)),
+        help=WORDS.text("metric_mean_v_help"),
+    )
 
 
 REGULARITY = Experiment(draw=draw_comparison, charts=lambda values, style: (comparison_view(style)[0],))
