@@ -4,7 +4,7 @@
   ``run_tug_of_war`` + ``describe_neuron_run`` + ``neuron_view_payload`` + what Streamlit does with the
   bytes (a ``BidiComponent`` proto, its content hash, serialisation).  That is everything
   ``tug_of_war_view`` (explainer/ui/neuron_views.py) and the component call cost on a cache miss.
-* Cached: what Streamlit still does per rerun when ``tug_of_war_view`` (explainer/ui/neuron_views.py) returns the cached bytes.
+* Cached: what Streamlit still does per rerun when ``tug_of_war_view`` returns the cached bytes.
 * Message size at default, busiest and most-output settings.
 
 A per-stage breakdown (model / describe / view data / serialisation) is printed for the new-setting path.
@@ -43,7 +43,7 @@ LAPTOP = FigureStyle()
 
 
 def _page_view(settings: TugOfWarSettings):
-    """What the playground computes on a cache miss (``tug_of_war_view`` (explainer/ui/neuron_views.py) + the component call), by stage."""
+    """What the playground computes on a cache miss (``tug_of_war_view`` + the component call), by stage."""
     w_model, c_model, (run, inp) = time_once(lambda: run_tug_of_war(settings))
     w_desc, c_desc, text = time_once(lambda: describe_neuron_run(run, inp))
     w_view, c_view, payload = time_once(
