@@ -23,9 +23,10 @@ import streamlit as st
 from explainer.content.parse import Question, fill
 from explainer.content.words import words
 from explainer.figures.style import MEMBRANE_COLOR, TEXT_COLOR, FigureStyle
-from explainer.ui import browser, course, device
+from explainer.ui import browser, course
 from explainer.ui.banner import BANNER_TEXT
 from explainer.ui.charts import Chart, chart
+from explainer.ui.components import viewport
 from explainer.ui.course import Lesson
 from explainer.ui.links import WORKSHEET_ANSWERS, WORKSHEET_LESSON
 from explainer.ui.widgets import quote_url_value, url_toggle
@@ -166,7 +167,7 @@ def sheet(lesson: Lesson, number: int, answers: bool) -> None:
         st.markdown(W.text("goal", goal=fill(text.block("goal"), nums)))
         _questions("predict", predicts, 1, nums, answers)
         part = _part("figures")
-        style = FigureStyle(narrow=device.is_phone())  # never presenter mode's: paper is not a projector
+        style = FigureStyle(narrow=viewport.is_narrow())  # never presenter mode's: paper is not a projector
         for i, shown in enumerate(_charts(lesson.name, style), start=1):
             with part if i == 1 else contextlib.nullcontext(), st.container(key=f"ws_fig_{i}"):
                 chart(shown.fig, f"ws_chart_{i}", shown.alt, filename=f"worksheet-{lesson.name}-{i}")

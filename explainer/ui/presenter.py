@@ -11,7 +11,8 @@ import streamlit as st
 
 from explainer.content.words import words
 from explainer.figures.style import PRESENTER_PAGE_COLORS, FigureStyle
-from explainer.ui import browser, device
+from explainer.ui import browser
+from explainer.ui.components import viewport
 
 W = words("ui")  # the words: content/words/ui.toml
 
@@ -59,10 +60,10 @@ def is_presenting() -> bool:
 
 
 def figure_style() -> FigureStyle:
-    """The figure style for the current mode and screen (figures are cached per style)."""
+    """The figure style for the current mode and the width the page has (figures are cached per style)."""
     presenting = is_presenting()
     return FigureStyle(
-        scale=PRESENTER_FIGURE_SCALE if presenting else 1.0, high_contrast=presenting, narrow=device.is_phone()
+        scale=PRESENTER_FIGURE_SCALE if presenting else 1.0, high_contrast=presenting, narrow=viewport.is_narrow()
     )
 
 

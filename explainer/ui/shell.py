@@ -17,6 +17,7 @@ from explainer.ui import course, lesson_page, presenter
 from explainer.ui.animated_view import reduce_motion_toggle
 from explainer.ui.banner import show_banner
 from explainer.ui.classroom import session as class_session
+from explainer.ui.components import viewport
 from explainer.ui.connection import connection_watch
 from explainer.ui.course import Lesson, places
 from explainer.ui.keyboard import page_keys
@@ -100,6 +101,7 @@ def run_app(site: Site) -> None:
     nav = st.navigation(all_pages)
     st.html(STYLESHEET)
     start_warm_up()  # once per server process: the slow network runs, in the background
+    viewport.measure()  # how wide the page is: the charts stack on a narrow screen
     connection_watch()  # before the page: a page that raises still reconnects and shows the notice
     presenter.presenter_toggle()
     tab = class_session.restore()  # the class this tab is in: its session, its link or what the tab kept

@@ -43,6 +43,7 @@ SIZES = {
     "laptop": ({"viewport": {"width": 1366, "height": 900}}, ""),
     "projector": ({"viewport": {"width": 1280, "height": 720}}, "present=true"),
     "phone": (PHONE_CONTEXT, ""),
+    "narrow window": ({"viewport": {"width": 420, "height": 900}}, ""),  # a laptop's window, made narrow
 }
 
 # Each chart: its box and the boxes of its labels (CSS px), in the form views.layout_problems reads.
@@ -102,6 +103,7 @@ def test_no_chart_label_overlaps_another_or_is_cut_off(
     context, tab = _open_recorded_context(_BrowserWithContextOptions(browser, options), app_url, page_log)
     try:
         goto(tab, _with(path, extra))
+        wait_for_layout(tab)
         _run_predictions(tab)
         assert wait_for_plotly(tab) == n_charts, f"{case}: expected {n_charts} charts once the prediction ran"
         tab.wait_for_timeout(300)  # Plotly's automargin redraw settles within a frame or two
@@ -113,5 +115,39 @@ def test_no_chart_label_overlaps_another_or_is_cut_off(
             if chart["svg"]["right"] > width + TOLERANCE_PX:
                 problems.append(f"{chart['key']}: wider ({chart['svg']['right']:.0f} px) than the screen ({width})")
         assert not problems, f"{case} at {size} size:\n  " + "\n  ".join(problems[:20])
+    finally:
+        context.close()
+
+
+def wait_for_layout(tab: Any) -> str:
+    """Wait until the server lays the charts out for the width the browser measured (the viewport component
+    marks <html data-ei-layout>); returns "narrow" or "wide"."""
+    tab.wait_for_function("() => document.documentElement.dataset.eiLayout", timeout=30_000)
+    wait_for_app(tab)
+    return tab.evaluate("() => document.documentElement.dataset.eiLayout")
+
+
+_X_DOMAINS = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart'] .js-plotly-plot")].map((gd) =>
+  Object.keys(gd._fullLayout).filter((k) => /^xaxis\\d*$/.test(k)).map((k) => gd._fullLayout[k].domain))"""
+
+
+def test_two_panel_charts_stack_in_a_narrow_window_and_not_in_a_wide_one(browser, app_url, page_log, page) -> None:
+    """Stacking follows the width the page has, not the device: a desktop browser (no phone in its
+    User-Agent) at 420 px gets the stacked lesson figures, and side by side again once the window is wide."""
+    context, tab = _open_recorded_context(
+        _BrowserWithContextOptions(browser, {"viewport": {"width": 420, "height": 900}}), app_url, page_log
+    )
+    try:
+        goto(tab, "/meet-the-neuron")
+        assert wait_for_layout(tab) == "narrow"
+        _run_predictions(tab)
+        wait_for_plotly(tab)
+        (domains,) = tab.evaluate(_X_DOMAINS)
+        assert len(domains) == 2 and all(d == [0, 1] for d in domains), f"narrow: panels stacked, got {domains}"
+        tab.set_viewport_size({"width": 1366, "height": 900})
+        tab.wait_for_function("() => document.documentElement.dataset.eiLayout === 'wide'", timeout=30_000)
+        wait_for_app(tab)
+        side_by_side = f"() => ({_X_DOMAINS})().flat().every((d) => d[0] > 0 || d[1] < 1)"
+        tab.wait_for_function(side_by_side, timeout=30_000)  # both panels share the width again
     finally:
         context.close()
