@@ -83,8 +83,10 @@ PAGES: list[AppPage] = [
     AppPage(path="/worksheet", name="worksheet"),
 ]
 
+# Every page's banner begins with this (content/words/ui.toml: banner, banner_short).
+BANNER_SNIPPET = "Educational model, not pharmacological"
+
 # --- Streamlit 1.67 frontend selectors (data-testid values) -------------------------------------
-SEL_APP = "[data-testid='stApp']"
 SEL_APP_CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
 SEL_APP_NOT_RUNNING = "[data-testid='stApp'][data-test-script-state='notRunning']"
 TESTID_RUNNING_ICONS = ("stStatusWidgetRunningIcon", "stStatusWidgetRunningManIcon")

@@ -21,8 +21,8 @@ import pytest
 
 from explainer.ui.classroom import session
 from explainer.ui.classroom.store import ClassStore
+from tests.e2e.classes import start_class
 from tests.e2e.conftest import E2E_CLASS_DB, goto
-from tests.e2e.test_class_mode import _start_class
 from tests.harness.class_students import ClassStudent
 
 pytestmark = pytest.mark.e2e
@@ -83,7 +83,7 @@ def test_thirty_students_join_vote_and_the_projector_counts_every_vote_once(page
 
     teacher = page
     teacher.set_viewport_size({"width": 1280, "height": 720})
-    code = _start_class(teacher)
+    code = start_class(teacher)
     goto(teacher, "/gaba?present=true")
     expect(teacher.get_by_role("button", name="Reveal to the class")).to_be_visible(timeout=15_000)
 

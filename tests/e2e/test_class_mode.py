@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from tests.e2e.classes import start_class
 from tests.e2e.conftest import PHONE_CONTEXT, goto, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -22,15 +23,6 @@ REVEAL_BUDGET_S = 6.0  # a student's page asks every 1.5 s, then runs the experi
 AT_TOP_JS = (
     "(s) => { const e = document.querySelector(s); return !!e && Math.abs(e.getBoundingClientRect().top) < 40; }"
 )
-
-
-def _start_class(teacher) -> str:
-    goto(teacher, "/class?present=true")
-    teacher.get_by_role("button", name="Start a class").click()
-    wait_for_app(teacher, after_interaction=True)
-    code = teacher.locator(".ei-class-code").inner_text(timeout=15_000).strip()
-    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{6}", code), code
-    return code
 
 
 def _student(browser, app_url, code: str):
@@ -52,7 +44,7 @@ def test_students_vote_the_projector_tallies_and_the_reveal_reaches_them(page, b
 
     teacher = page
     teacher.set_viewport_size({"width": 1280, "height": 720})
-    code = _start_class(teacher)
+    code = start_class(teacher)
     assert "teacher=" not in teacher.url, "the teacher token never sits in the address bar"
     expect(teacher.locator("body")).to_contain_text("0 students have joined")
 
