@@ -23,7 +23,6 @@ import secrets
 import shutil
 import signal
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -42,9 +41,9 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
 from explainer.pages.playground import VIEW_KEY
 from tests.harness import postgres
 from tests.harness.server import LOOPBACK, REPO_ROOT, StreamlitServer, free_port, health_ok
+from tests.harness.waiting import wait_until
 
-from .conftest import TESTID_EXCEPTION, TESTID_MAIN, VIEWPORT, wait_for_app
-from .test_smoke import BANNER_SNIPPET
+from .conftest import BANNER_SNIPPET, TESTID_EXCEPTION, TESTID_MAIN, VIEWPORT, wait_for_app
 from .views import wait_for_view
 
 TEMPLATE = REPO_ROOT / "deploy" / "nginx-streamlit.conf.template"
@@ -112,6 +111,12 @@ class Nginx:
         text = path.read_text(errors="replace") if path.exists() else ""
         return "--- nginx error.log (tail) ---\n" + "\n".join(text.splitlines()[-lines:])
 
+    def proxying(self) -> bool:
+        """True once a replica's health check answers through nginx; raises if nginx has exited."""
+        if self.proc.poll() is not None:
+            raise RuntimeError(f"nginx exited with code {self.proc.returncode}")
+        return health_ok(self.url)
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -143,12 +148,11 @@ def _start_nginx(binary: str, tmp: Path, upstream_ports: list[int]) -> Nginx:
         start_new_session=True,
     )
     nginx = Nginx(proc, port, tmp)
-    deadline = time.monotonic() + NGINX_START_TIMEOUT_S
-    while not health_ok(nginx.url):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            nginx.stop()
-            pytest.fail(f"nginx did not proxy /_stcore/health on {nginx.url}\n{nginx.error_log_tail()}", pytrace=False)
-        time.sleep(0.1)
+    try:
+        wait_until(nginx.proxying, timeout_s=NGINX_START_TIMEOUT_S, what=f"nginx on {nginx.url} proxying")
+    except (TimeoutError, RuntimeError) as exc:
+        nginx.stop()
+        pytest.fail(f"nginx did not proxy /_stcore/health: {exc}\n{nginx.error_log_tail()}", pytrace=False)
     return nginx
 
 
