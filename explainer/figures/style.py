@@ -39,9 +39,6 @@ GABA_WINDOW_FILL = "rgba(0,114,178,0.10)"  # GABA_COLOR (Okabe-Ito blue) at 10 %
 # Marker shapes: the textbook convention (excitatory synapse = triangle, inhibitory = round).
 GLUTAMATE_SYMBOL = "triangle-up"
 GABA_SYMBOL = "circle"
-CATION_SYMBOL = "cross"  # Na+ / Ca2+ drawn as "+"
-ANION_SYMBOL = "line-ew"  # Cl- drawn as "-"
-SPIKE_SYMBOL = "star"
 
 GLUTAMATE_DASH = "solid"
 GABA_DASH = "dash"

@@ -16,7 +16,6 @@ import numpy as np
 from explainer.model.network import NetworkRun
 from explainer.model.neuron import NeuronRun
 
-MIN_INTERVALS_FOR_CV = 2
 SETTLE_TAU_MULTIPLE = 5  # the start from rest is left out of a mean V: 5 membrane time constants
 
 
