@@ -42,6 +42,11 @@ MAX_SCREENSHOT_HEIGHT_PX = 8_000
 PROJECTOR = {"width": 1280, "height": 720}  # a common classroom projector resolution
 SLIDER_KEYS = ("glu_rate", "glu_weight", "gaba_rate", "gaba_weight")
 PLAYGROUND = playground.VIEW_KEY
+# The last PageDown that went through the whole page: whether anything prevented the browser's own action.
+# Registered last, on window and not in the capture phase, it sees only a key that no listener stopped.
+RECORD_LAST_PAGE_DOWN_JS = """() => window.addEventListener('keydown', (e) => {
+  if (e.key === 'PageDown') window.__eiPageDown = {prevented: e.defaultPrevented};
+})"""
 
 
 def save_screenshot(page: Any, tmp_path: Path, name: str, *, full_page: bool = True) -> Path:
@@ -229,8 +234,12 @@ def test_without_presenter_mode_page_down_is_the_browsers(page, app_url: str) ->
     goto(page, "/")
     wait_for_view(page, PLAYGROUND)
     control(page, PLAYGROUND, "scrub").focus()
-    page.keyboard.press("PageDown")
-    page.wait_for_timeout(500)
+    page.evaluate(RECORD_LAST_PAGE_DOWN_JS)
+    page.keyboard.press("PageDown")  # returns once the page's listeners have run
+    reached = page.evaluate("() => window.__eiPageDown")
+    assert reached == {"prevented": False}, (
+        f"only presenter mode takes PageDown; here the page stopped or prevented it ({reached})"
+    )
     assert page.url.rstrip("/") == app_url.rstrip("/"), "only presenter mode turns pages with PageDown"
 
 

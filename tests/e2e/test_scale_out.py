@@ -43,7 +43,8 @@ from tests.harness import postgres
 from tests.harness.server import LOOPBACK, REPO_ROOT, StreamlitServer, free_port, health_ok
 from tests.harness.waiting import wait_until
 
-from .conftest import BANNER_SNIPPET, TESTID_EXCEPTION, TESTID_MAIN, VIEWPORT, wait_for_app
+from .classes import start_class
+from .conftest import BANNER_SNIPPET, TESTID_EXCEPTION, TESTID_MAIN, VIEWPORT, track_script_runs, wait_for_app
 from .views import wait_for_view
 
 TEMPLATE = REPO_ROOT / "deploy" / "nginx-streamlit.conf.template"
@@ -211,6 +212,7 @@ def _http_get(url: str, cookie: str | None = None) -> tuple[int, str, list[str]]
 def _open_through_nginx(browser: Any, nginx: Nginx, cookie: str | None = None) -> Any:
     """A new browser (context), optionally carrying an affinity cookie, on the playground through nginx."""
     context = browser.new_context(viewport=VIEWPORT, base_url=nginx.url)
+    track_script_runs(context)
     if cookie is not None:
         context.add_cookies([{"name": AFFINITY_COOKIE, "value": cookie, "url": nginx.url}])
     page = context.new_page()
@@ -344,13 +346,10 @@ def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, sc
 
     nginx, replicas, database_url = school_with_postgres
     teacher_context = browser.new_context(viewport={"width": 1280, "height": 720}, base_url=nginx.url)
+    track_script_runs(teacher_context)
     teacher = teacher_context.new_page()
     try:
-        teacher.goto("/class?present=true", wait_until="domcontentloaded")
-        wait_for_app(teacher)
-        teacher.get_by_role("button", name="Start a class").click()
-        wait_for_app(teacher, after_interaction=True)
-        code = teacher.locator(".ei-class-code").inner_text(timeout=15_000).strip()
+        code = start_class(teacher)
         teacher.goto("/gaba?present=true", wait_until="domcontentloaded")
         wait_for_app(teacher)
         expect(teacher.get_by_role("button", name="Reveal to the class")).to_be_visible(timeout=15_000)
