@@ -23,7 +23,7 @@ def build_disinhibition_chart(
     *,
     figure_style: st_.FigureStyle = DEFAULT_STYLE,
 ) -> FigureSpec:
-    """Firing rates of E and I cells against the E->I glutamate scale (1 = intact, left to right: weaker).
+    """Firing rates of E and I cells against the E->I glutamate scale (1 = intact, on the right; weaker to the left).
 
     ``current``: (scale, E rate, I rate) of the setting on screen, drawn as larger markers.
     """

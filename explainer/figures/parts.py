@@ -41,7 +41,7 @@ def thinning_stride(n: int) -> int:
 
 def axis(title: str, **extra) -> dict:
     axis = {
-        "title": {"text": title},  # its standoff is set by style.tidy_axes in _spec
+        "title": {"text": title},  # its standoff is set by style.tidy_axes when the figure is finished
         "zeroline": False,
         "fixedrange": True,
         "automargin": True,

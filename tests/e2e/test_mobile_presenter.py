@@ -208,7 +208,7 @@ def test_page_down_and_page_up_step_through_the_pages(page, app_url: str, tmp_pa
 
 @pytest.mark.parametrize("focus", ["a slider", "the time scrubber", "the presenter toggle, just switched on"])
 def test_page_down_turns_the_page_whatever_has_the_focus(page, app_url: str, focus: str) -> None:
-    """A clicker sends PageDown; a focused slider or scrubber would otherwise take it (issue 13)."""
+    """A clicker sends PageDown; a focused slider or scrubber would otherwise take it."""
     urls = [url for *_, url in PAGE_TABLE]
     following = urls[urls.index(DEFAULT_PAGE) + 1]
     if focus.startswith("the presenter toggle"):
@@ -244,7 +244,8 @@ def test_without_presenter_mode_page_down_is_the_browsers(page, app_url: str) ->
 
 
 def test_after_a_preset_the_arrow_keys_keep_stepping_the_slider(page) -> None:
-    """Issue 13: after a preset, the first arrow step moved focus away (the view and sliders were remounted)."""
+    """After a preset the arrow keys go on stepping the focused slider: the view and the sliders are updated
+    in place, not remounted (which would take the focus away after the first step)."""
     goto(page, "/")
     wait_for_view(page, PLAYGROUND)
     page.locator(".st-key-preset").get_by_role("radio", name="Excitation wins").click()

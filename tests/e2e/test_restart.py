@@ -26,12 +26,13 @@ What a student sees (Streamlit 1.67 plus ``explainer/ui/connection.py``), checke
 
 The full rerun on reconnect is what ``connection.py``'s marker fragment (``run_every``) buys: Streamlit 1.67
 requests a run on reconnect only if the last run was a fragment run or a fragment has ``run_every``.
-Without it the projector tab (its last run a full run) was not rerun, its new session had never run the
-page, and it dropped the playground fragment's slider reruns: the slider moved, the view did not.
+Without it the projector tab (its last run a full run) would not be rerun: its new session would never have
+run the page and would drop the playground fragment's slider reruns, so the slider would move and the view
+would not.
 
 Screenshots of the notice over Streamlit's dialog (``restart_notice.png``, normal mode;
 ``restart_notice_presenter.png``) go to pytest's ``tmp_path`` and, if ``SCREENSHOT_DIR`` is set, there too.
-The server is this test's own (``tests/benchmarks/_server.py``), not the session's shared one.
+The server is this test's own (``tests/harness/server.py``), not the session's shared one.
 """
 
 from __future__ import annotations

@@ -35,7 +35,8 @@ CHART_PAGES = {
     "lesson_4_balance.py": ("/balance", 2),
     "blocked_gate.py": ("/blocked-gate", 1),
 }
-# settings seen to crowd a chart's labels (no Mg2+: B(V) runs along the top, where its label had been)
+# settings that crowd a chart's labels (no Mg2+: B(V) runs along the top, where its label sits when the block
+# is strong)
 EXTRA_CASES = [("/glutamate?l2_mg=0", 3, "lesson 2 without Mg2+"), ("/blocked-gate?bg_scale=0.4", 1, "weakest drive")]
 CASES = [(link, n, f"{file[:-3]}") for file, (link, n) in CHART_PAGES.items()] + EXTRA_CASES
 SIZES = {

@@ -7,8 +7,8 @@ output goes to a temporary log file; ``log_tail()`` shows its end when something
 
 ``proc_cpu_seconds(pid)`` and ``proc_rss_bytes(pid)`` read ``/proc`` (Linux; psutil is not needed).
 
-The end-to-end tests in ``tests/e2e`` import this module too (``test_restart.py``, ``test_scale_out.py``):
-they need servers of their own that they can kill and restart, not the session's shared one.
+The end-to-end tests in ``tests/e2e`` run their session's shared server with it (``conftest.py``), and
+``test_restart.py`` and ``test_scale_out.py`` servers of their own that they can kill and restart.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def server_env_from(variable: str = "BENCH_SERVER_ENV") -> dict[str, str]:
 def skip_unless_named(request, module_file: str, what: str) -> None:
     """Skip a slow benchmark unless its file is named on the command line or ``BENCH_SLOW=1`` is set.
 
-    ``python -m pytest tests/benchmarks -s`` then stays the quick run (tens of seconds) it always was.
+    ``python -m pytest tests/benchmarks -s`` then stays a quick run (tens of seconds).
     """
     import pytest
 
