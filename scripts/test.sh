@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The README's test command: install what the tests need, then run the whole suite.
+# The README's test command: install what the tests need, then run the whole suite (what CI runs).  Extra
+# arguments go to pytest: `bash scripts/test.sh -m "not e2e"` is the fast lane (no browser, nginx, PostgreSQL
+# or streamlit server process).
 #   1. Debian's Chromium (+ a font) for the browser tests, via apt-get if missing and we may (root/sudo);
 #      Playwright drives /usr/bin/chromium and never downloads a browser of its own;
 #   2. the package with its test extras, into ./.venv (made on first use from python3: scripts/_venv.sh;
@@ -50,14 +52,14 @@ echo "==> pip install -e \".[test]\" into $VENV ($("$PY" --version 2>&1))"
 
 # axe-core and ESLint (npm) for tests/e2e/test_accessibility.py and the JS lint in tests/test_lint.py, into
 # tests/e2e/node_modules, when node and npm exist;
-# without it that test is skipped (CI=true fails it).
+# without them those tests are skipped (CI=true fails them).
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
     if [ -f tests/e2e/package-lock.json ]; then npm_cmd=(ci); else npm_cmd=(install); fi
     echo "==> npm ${npm_cmd[*]} --prefix tests/e2e (axe-core, eslint)"
     npm "${npm_cmd[@]}" --prefix tests/e2e --no-audit --no-fund --loglevel=error \
         || echo "==> npm failed: the axe-core and ESLint tests will be skipped (CI=true fails them)."
 else
-    echo "==> node/npm are missing: the axe-core test will be skipped (CI=true fails it)."
+    echo "==> node/npm are missing: the axe-core and ESLint tests will be skipped (CI=true fails them)."
 fi
 
 echo "==> python -m pytest $*"

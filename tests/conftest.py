@@ -1,4 +1,8 @@
-"""Fixtures every test folder may use: a throwaway PostgreSQL server for the class store (one per test run)."""
+"""Fixtures every test folder may use: a throwaway PostgreSQL server for the class store (one per test run).
+
+A test that reaches PostgreSQL is marked ``e2e`` (it needs a server process, so the fast lane,
+``-m "not e2e"``, leaves it out); ``postgres_url`` fails a test that is not, so none slips into the fast lane.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from tests.harness import postgres
 
 
 @pytest.fixture(scope="session")
-def postgres_url():
+def _postgres_server_url():
     reason = postgres.missing_reason()
     if reason:
         if os.environ.get("CI") == "true":
@@ -18,3 +22,11 @@ def postgres_url():
         pytest.skip(reason)
     with postgres.PostgresServer() as server:
         yield server.url
+
+
+@pytest.fixture
+def postgres_url(request):
+    """The URL of the session's PostgreSQL server, for a test marked ``e2e``."""
+    if request.node.get_closest_marker("e2e") is None:
+        pytest.fail(f"{request.node.nodeid} uses PostgreSQL: mark it e2e (pytest.param(..., marks=pytest.mark.e2e))")
+    return request.getfixturevalue("_postgres_server_url")

@@ -184,7 +184,7 @@ MAX_FUNCTION_LINES = 80
 
 
 def test_no_function_is_longer_than_a_screen() -> None:
-    """Issue 12: a function a maintainer can read at once (about 80 lines, docstring included)."""
+    """A function a maintainer can read at once (about 80 lines, docstring included)."""
     long = []
     for path in _modules():
         for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):

@@ -66,7 +66,7 @@ def test_no_javascript_or_css_in_python_strings_of_the_components():
 
 
 def test_no_javascript_or_css_in_any_python_string():
-    """Issue 12: all browser code is in files (the components' asset dirs and explainer/ui/browser); Python
+    """All browser code is in files (the components' asset dirs and explainer/ui/browser); Python
     passes data to it.  Only ui/browser/__init__.py writes the script and style elements that wrap a file."""
     markers = ("function (", "=> {", "{ display:", "window.history", "querySelector", "@media", "font-size:")
     found = []

@@ -131,7 +131,7 @@ def build_current_step_figure(
         ],
         annotations=[
             text_label(
-                fi.rheobase_pA + 0.015 * i_max,  # just right of the dashed line (Plotly's xshift did not move it)
+                fi.rheobase_pA + 0.015 * i_max,  # just right of the dashed line, an offset in data units
                 rate_top,
                 WORDS.text("rheobase", i=f"{fi.rheobase_pA:.0f}"),
                 s,

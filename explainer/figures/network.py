@@ -11,8 +11,6 @@ from explainer.content.words import words
 from explainer.figures import style as st_
 from explainer.figures.spec import FigureSpec
 
-EXC_SYMBOL = "triangle-up"
-INH_SYMBOL = "circle"
 DEFAULT_STYLE = st_.FigureStyle()
 WORDS = words("figures")
 
@@ -25,7 +23,7 @@ def build_disinhibition_chart(
     *,
     figure_style: st_.FigureStyle = DEFAULT_STYLE,
 ) -> FigureSpec:
-    """Firing rates of E and I cells against the E->I glutamate scale (1 = intact, left to right: weaker).
+    """Firing rates of E and I cells against the E->I glutamate scale (1 = intact, on the right; weaker to the left).
 
     ``current``: (scale, E rate, I rate) of the setting on screen, drawn as larger markers.
     """
@@ -38,7 +36,7 @@ def build_disinhibition_chart(
             "y": np.round(exc_rates_hz, 2).tolist(),
             "name": WORDS.text("disinhibition_exc"),
             "line": {"color": st_.GLUTAMATE_COLOR, "width": 3 * s.scale, "dash": st_.GLUTAMATE_DASH},
-            "marker": {"symbol": EXC_SYMBOL, "size": 11 * s.scale, "color": st_.GLUTAMATE_COLOR},
+            "marker": {"symbol": st_.GLUTAMATE_SYMBOL, "size": 11 * s.scale, "color": st_.GLUTAMATE_COLOR},
             "hovertemplate": WORDS.text("disinhibition_exc_hover"),
         },
         {
@@ -48,7 +46,7 @@ def build_disinhibition_chart(
             "y": np.round(inh_rates_hz, 2).tolist(),
             "name": WORDS.text("disinhibition_inh"),
             "line": {"color": st_.GABA_COLOR, "width": 3 * s.scale, "dash": st_.GABA_DASH},
-            "marker": {"symbol": INH_SYMBOL, "size": 11 * s.scale, "color": st_.GABA_COLOR},
+            "marker": {"symbol": st_.GABA_SYMBOL, "size": 11 * s.scale, "color": st_.GABA_COLOR},
             "hovertemplate": WORDS.text("disinhibition_inh_hover"),
         },
     ]

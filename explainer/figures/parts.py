@@ -14,21 +14,21 @@ from dataclasses import replace
 import numpy as np
 
 from explainer.content.words import words
-from explainer.figures import style as st_
+from explainer.figures import style
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.spec import FigureSpec
 from explainer.model.neuron import NeuronRun
 
 WORDS = words("figures")
-DEFAULT_STYLE = st_.FigureStyle()
+DEFAULT_STYLE = style.FigureStyle()
 V_AXIS_TITLE = WORDS.text("v_axis")
 TIME_AXIS_TITLE = WORDS.text("time_axis")
 MAX_POINTS = 3000  # per trace; spikes are drawn separately, so nothing visible is lost
 
-DEPOLARISED_COLOR = st_.OKABE_ITO["orange"]
-MARKER_FILL = st_.CYTOPLASM_COLOR  # the current-slider marker on the rate map (near white, black outline)
+DEPOLARISED_COLOR = style.OKABE_ITO["orange"]
+MARKER_FILL = style.CYTOPLASM_COLOR  # the current-slider marker on the rate map (near white, black outline)
 IPSP_MIN_SPAN_mV = 8.0
-WINDOW_FILL = st_.GABA_WINDOW_FILL
+WINDOW_FILL = style.GABA_WINDOW_FILL
 
 
 def f32(x) -> np.ndarray:
@@ -41,7 +41,7 @@ def thinning_stride(n: int) -> int:
 
 def axis(title: str, **extra) -> dict:
     axis = {
-        "title": {"text": title},  # its standoff is set by style.tidy_axes in _spec
+        "title": {"text": title},  # its standoff is set by style.tidy_axes when the figure is finished
         "zeroline": False,
         "fixedrange": True,
         "automargin": True,
@@ -50,8 +50,8 @@ def axis(title: str, **extra) -> dict:
     return axis
 
 
-def panel_layout(s: st_.FigureStyle, height_px: int, **extra) -> dict:
-    layout = st_.base_layout(s, height_px)
+def panel_layout(s: style.FigureStyle, height_px: int, **extra) -> dict:
+    layout = style.base_layout(s, height_px)
     layout.update(
         {
             "showlegend": True,
@@ -73,7 +73,7 @@ def panel_layout(s: st_.FigureStyle, height_px: int, **extra) -> dict:
 LEGEND_CHAR_PX = 0.56  # average glyph width as a fraction of the font size (Source Sans / DejaVu)
 
 
-def finish(traces: list[dict], layout: dict, s: st_.FigureStyle) -> FigureSpec:
+def finish(traces: list[dict], layout: dict, s: style.FigureStyle) -> FigureSpec:
     """Wrap up a figure; legend entries get a fixed width from their longest label.
 
     Plotly sizes legend entries from the text measured when it first draws; if the page's font arrives
@@ -85,13 +85,13 @@ def finish(traces: list[dict], layout: dict, s: st_.FigureStyle) -> FigureSpec:
         if t.get("showlegend", True) and t.get("type", "scatter") == "scatter" and t.get("name")
     ]
     if names and layout.get("showlegend", True):
-        font_px = layout.get("legend", {}).get("font", {}).get("size", st_.BASE_FONT_PX)
+        font_px = layout.get("legend", {}).get("font", {}).get("size", style.BASE_FONT_PX)
         width = round(max(len(n) for n in names) * font_px * LEGEND_CHAR_PX) + 12
         layout.setdefault("legend", {}).update({"entrywidth": width, "entrywidthmode": "pixels"})
     if s.narrow:
         stack_columns(layout)
-    st_.tidy_axes(layout, s)
-    return FigureSpec(st_.finish({"data": traces, "layout": layout}, s))
+    style.tidy_axes(layout, s)
+    return FigureSpec(style.finish({"data": traces, "layout": layout}, s))
 
 
 NARROW_STACK_SLOTS = ([0.58, 1.0], [0.0, 0.42])  # top and bottom panel on a phone
@@ -139,7 +139,7 @@ def trace_line(x, y, name: str, color: str, *, dash: str = "solid", xaxis="x", y
 
 
 def v_and_spikes(
-    run: NeuronRun, name: str, color: str, s: st_.FigureStyle, *, xaxis="x", yaxis="y", t_offset_ms: float = 0.0
+    run: NeuronRun, name: str, color: str, s: style.FigureStyle, *, xaxis="x", yaxis="y", t_offset_ms: float = 0.0
 ) -> list[dict]:
     """The membrane trace and its spikes (vertical lines), as two traces in one legend group."""
     stride = thinning_stride(run.t_ms.size)
@@ -189,12 +189,12 @@ def hline(y: float, x0: float, x1: float, name: str, color: str, s, *, dash="das
     )
 
 
-def line_break(s: st_.FigureStyle) -> str:
+def line_break(s: style.FigureStyle) -> str:
     """Between the two parts of a panel title: a line break on a phone, where one line would be cut off."""
     return "<br>" if s.narrow else " "
 
 
-def panel_title(text: str, yaxis: str, s: st_.FigureStyle) -> dict:
+def panel_title(text: str, yaxis: str, s: style.FigureStyle) -> dict:
     """A title above the panel of ``yaxis``, from its left edge."""
     x_axis = "x" + yaxis[1:]
     return text_label(
@@ -223,7 +223,7 @@ def text_label(
         "xanchor": xanchor,
         "yanchor": yanchor,
         "font": {"size": s.small_font_px, "color": color or s.palette.text},
-        "bgcolor": st_.LABEL_BACKGROUND,  # legible where a trace runs behind it
+        "bgcolor": style.LABEL_BACKGROUND,  # legible where a trace runs behind it
     }
     ann.update(extra)
     return ann

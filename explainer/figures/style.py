@@ -39,9 +39,6 @@ GABA_WINDOW_FILL = "rgba(0,114,178,0.10)"  # GABA_COLOR (Okabe-Ito blue) at 10 %
 # Marker shapes: the textbook convention (excitatory synapse = triangle, inhibitory = round).
 GLUTAMATE_SYMBOL = "triangle-up"
 GABA_SYMBOL = "circle"
-CATION_SYMBOL = "cross"  # Na+ / Ca2+ drawn as "+"
-ANION_SYMBOL = "line-ew"  # Cl- drawn as "-"
-SPIKE_SYMBOL = "star"
 
 GLUTAMATE_DASH = "solid"
 GABA_DASH = "dash"
@@ -52,8 +49,8 @@ SOMA_COLOR_STOPS_mV = ((-85.0, "#0072B2"), (-70.0, "#E8E4DA"), (-50.0, "#E69F00"
 
 # Fonts every machine has from the start (the animated views use the same list): Plotly measures text
 # when it first draws, so a web font arriving later would make labels outgrow the room measured for them.
-# Every name must be valid CSS: an unquoted name starting with a digit (the earlier "Source Sans 3")
-# voids the whole list, and Plotly's own default font was drawn while spacing came from another.
+# Every name must be valid CSS: an unquoted name starting with a digit (such as Source Sans 3) voids the
+# whole list, and the browser then draws Plotly's default font while the labels are spaced for another.
 FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
 BASE_FONT_PX = 14
 

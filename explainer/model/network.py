@@ -37,8 +37,8 @@ class NetworkParams:
 
     Synaptic weights are those of the Brette et al. (2007) COBA benchmark, 6 nS and 67 nS (its Brian
     script writes them as 0.6 and 6.7 in units of g_L = 10 nS).  DESIGN.md's 4 nS / 51 nS, measured
-    with another simulator, did not sustain activity here: after the kick the network fell silent
-    within ~0.5 s for most seeds, so with those weights it could not show the balanced state at all.
+    with another simulator, do not sustain activity in this model: after the kick the network falls silent
+    within ~0.5 s for most seeds, so with those weights it cannot show the balanced state at all.
     """
 
     n_exc: int = 800

@@ -16,7 +16,6 @@ import numpy as np
 from explainer.model.network import NetworkRun
 from explainer.model.neuron import NeuronRun
 
-MIN_INTERVALS_FOR_CV = 2
 SETTLE_TAU_MULTIPLE = 5  # the start from rest is left out of a mean V: 5 membrane time constants
 
 
@@ -110,7 +109,8 @@ def population_rate_trace(run: NetworkRun, cells: slice, bin_ms: float) -> tuple
 
 
 def network_stats(run: NetworkRun, start_ms: float | None = None, stop_ms: float | None = None) -> NetworkStats:
-    """Rates, irregularity and the named regime after the kick (default window: kick end + 100 ms .. end)."""
+    """Rates, irregularity and the named regime after the kick (default window: from the kick's end + 100 ms,
+    or from half-way through a shorter run, to the end)."""
     if start_ms is None:
         start_ms = min(run.params.kick_ms + 100.0, 0.5 * run.duration_ms)
     if stop_ms is None:

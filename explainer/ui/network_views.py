@@ -58,6 +58,6 @@ def disinhibition_curve(seed: int):
     stats = [network_run(replace(NetworkParams(), e_to_i_scale=float(s)), seed)[1] for s in DISINHIBITION_SCALES]
     return (
         np.asarray(DISINHIBITION_SCALES, dtype=float),
-        np.asarray([st_.exc_rate_hz for st_ in stats]),
-        np.asarray([st_.inh_rate_hz for st_ in stats]),
+        np.asarray([run_stats.exc_rate_hz for run_stats in stats]),
+        np.asarray([run_stats.inh_rate_hz for run_stats in stats]),
     )

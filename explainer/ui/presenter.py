@@ -120,7 +120,7 @@ def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> 
             W.text("step_previous", title=pages_by_url[page_urls[i - 1]].title),
             key="step_prev",
             help=W.text("step_previous_help"),
-            use_container_width=True,
+            width="stretch",
         ):
             _go(pages_by_url[page_urls[i - 1]])
     with next_col:
@@ -128,6 +128,6 @@ def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> 
             W.text("step_next", title=pages_by_url[page_urls[i + 1]].title),
             key="step_next",
             help=W.text("step_next_help"),
-            use_container_width=True,
+            width="stretch",
         ):
             _go(pages_by_url[page_urls[i + 1]])

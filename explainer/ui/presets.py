@@ -40,14 +40,6 @@ def apply_preset(presets: Mapping[str, Preset], selector_key: str) -> None:
             st.session_state[key] = value
 
 
-def matching_preset(presets: Mapping[str, Preset], current: Mapping[str, object]) -> str | None:
-    """The preset whose values equal the current widget values, if any."""
-    for name, preset in presets.items():
-        if all(current.get(k) == v for k, v in preset.values.items()):
-            return name
-    return None
-
-
 def apply_preset_from_link(presets: Mapping[str, Preset], selector_key: str, explicit_keys) -> None:
     """Once per session: a link that names a preset sets its values (except those the link gives itself).
 

@@ -18,7 +18,7 @@ LESSON = "gaba"
 QID = "gaba:predict:shunt"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.e2e)])
 def class_db(request, tmp_path, monkeypatch):
     """A fresh class database for this test, a SQLite file or the PostgreSQL server's database emptied; the
     app's store (through the environment, as a deployment sets it) and the test's share it."""

@@ -151,7 +151,8 @@ def test_every_prediction_gets_feedback_after_the_reveal(lp):
     ],
 )
 def test_the_verdict_names_the_setting_predicted_and_other_settings_are_called_new(file, moves, setting):
-    """The UX review: with the sliders moved, "The model agrees" sat under a chart that showed the opposite."""
+    """With the sliders moved, the verdict names the setting the prediction was about, so a "The model agrees"
+    never sits unexplained under a chart that shows the opposite."""
     lp = next(lp for lp in LESSONS if lp.file == file)
     _, answer = _labels(lp, lp.predict)
     at = open_page(lp.file)

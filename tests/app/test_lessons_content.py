@@ -264,7 +264,7 @@ def test_educator_guide_gives_the_answer_to_every_question():
 
 
 def test_the_lesson_plan_gives_each_lesson_its_own_estimate():
-    """Issue 13: the plan's minutes match the lessons' own 'about N minutes' and fill 45 minutes."""
+    """The plan's minutes match the lessons' own 'about N minutes' and fill 45 minutes."""
     import itertools
     import re
 
@@ -291,7 +291,7 @@ def test_feedback_never_repeats_the_verdict_the_page_adds():
 
 
 def test_a_right_answer_is_not_singled_out_by_a_number_the_question_does_not_give():
-    """Issue 13: an option that explains itself gives the answer away, e.g. the model's number in it alone."""
+    """An option that explains itself gives the answer away, e.g. the model's number in it alone."""
     import re
 
     for each in LESSONS:

@@ -153,7 +153,8 @@ def test_blocked_gate_slider_and_curve_share_direction_and_range(blocked_gate):
 
 
 def test_blocked_gate_badges_are_neutral_and_say_as_intact_at_1(blocked_gate):
-    """The UX review: a green "up +0.0" at the intact setting, and a green "+149.7" for runaway activity."""
+    """At the intact setting the badges say "as intact" (not a green "up +0.0"); weaker drive gives a grey
+    "+... vs intact", since more firing (up to runaway activity) is not good news."""
     badges = {m.label: m for m in blocked_gate.metric if m.label in ("Excitatory cells", "Inhibitory cells")}
     assert len(badges) == 2
     for m in badges.values():

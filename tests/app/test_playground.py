@@ -169,7 +169,8 @@ def test_the_mean_v_read_out_and_the_description_agree(query):
 
 
 def test_a_preset_puts_the_advanced_values_back_so_its_caption_holds():
-    """Issue 13: E_GABA -40 mV survived "Balanced", which then fired at 248 spikes/s under a 'balanced' caption."""
+    """A preset puts the advanced sliders back: an E_GABA of -40 mV left from an experiment would make "Balanced"
+    fire at 248 spikes/s under a caption that calls it balanced."""
     at = open_page("playground.py", {"e_gaba": "-40", "mg": "0", "g_nmda": "10"})
     assert at.slider(key="e_gaba").value == -40.0
     at.segmented_control(key="preset").set_value("Balanced").run()

@@ -17,7 +17,7 @@ def test_warm_up_fills_the_caches_the_pages_read(monkeypatch):
     network_views.disinhibition_curve.clear()
     warmup._warm()
     assert len(calls) == len(DISINHIBITION_SCALES), "one run per scale of the blocked-gate curve"
-    # What the circuits page and the blocked-gate page ask for first is now a cache hit.
+    # What the circuits page and the blocked-gate page ask for first is then a cache hit.
     network_views.network_run(NetworkParams(), DEFAULT_NETWORK_SEED)
     network_views.disinhibition_curve(DEFAULT_NETWORK_SEED)
     assert len(calls) == len(DISINHIBITION_SCALES), "the default network was simulated again"

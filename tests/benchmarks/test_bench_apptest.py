@@ -1,7 +1,7 @@
 """Budget 2 end to end: a whole rerun of the playground page through Streamlit's AppTest.
 
 AppTest runs the real ``app.py`` (the playground is the default page) in this process: every rerun
-executes the whole script (navigation, banner, stylesheet, the page, ``st.plotly_chart``), with AppTest's
+executes the whole script (navigation, banner, stylesheet, the page, the animated view), with AppTest's
 own overhead on top (thread hand-off and polling, building and walking the element tree).  A real
 server reruns only the ``@st.fragment`` when a slider moves, and has no AppTest overhead, but does send
 the deltas over a websocket.  So these figures are an upper bound on the server's own work, to read

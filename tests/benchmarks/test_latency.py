@@ -30,7 +30,7 @@ Run it on purpose (``python -m pytest tests/benchmarks`` skips it unless ``BENCH
     python -m pytest tests/benchmarks/test_latency.py -s
     LATENCY_PAGES=tug-of-war LATENCY_CHANGES=20 python -m pytest tests/benchmarks/test_latency.py -s
 
-``BENCH_SERVER_ENV`` passes settings to both servers (see ``_server.server_env_from``).
+``BENCH_SERVER_ENV`` passes settings to both servers (see ``server_env_from`` in ``tests/harness/server.py``).
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ def test_the_network_diagram_and_raster_title_are_filled_in():
 
 
 def test_the_views_words_use_the_one_template_syntax():
-    """``{{name}}`` everywhere; a lone ``{name}`` (the old syntax) would reach the screen as it is."""
+    """``{{name}}`` everywhere; a lone ``{name}`` (Python's format syntax) would reach the screen as it is."""
     for table in (CONTROLS, NEURON, NETWORK):
         for key, text in table.items():
             assert not re.search(r"(?<!\{)\{\w+\}(?!\})", text), f"view word {key!r} uses a single-brace placeholder"

@@ -32,7 +32,7 @@ def test_above_rest_the_description_states_the_models_comparison(e_gaba):
 
 
 def test_where_gaba_breaks_even_the_model_decides():
-    # Issue 13: 52 spikes/s without GABA; at -52 mV GABA already raises the rate, at -54 mV it lowers it.
+    # 52 spikes/s without GABA; at -52 mV GABA already raises the rate, at -54 mV it lowers it.
     assert _described(-52.0)[1] > _described(-52.0)[2]
     assert _described(-54.0)[1] < _described(-54.0)[2]
 
@@ -55,7 +55,8 @@ def test_without_the_comparison_no_fixed_claim_is_made():
 
 
 def test_a_silent_cell_is_explained_by_the_models_numbers_not_a_fixed_claim():
-    """Review of issue 13: "Inhibition outweighs excitation" appeared when glutamate alone did not fire the cell."""
+    """A cell silent with and without GABA is not said to be held back ("Inhibition outweighs excitation"):
+    glutamate alone is too weak; only a cell that fires without GABA is said to be silenced by it."""
     weak = TugOfWarSettings(glutamate_rate_hz=1000.0, gaba_rate_hz=1000.0, E_gaba_mV=-45.0)
     run, inp = run_tug_of_war(weak)
     without = rate_without_gaba(weak, inp)
@@ -80,7 +81,7 @@ def test_the_network_regime_sentences_claim_nothing_the_numbers_contradict():
 
 
 def test_at_exactly_the_rheobase_the_cell_is_not_said_to_settle_below_threshold():
-    """The UX review: at 200 pA the caption said "settled at -50.0 mV, below the threshold of -50 mV"."""
+    """At 200 pA (the rheobase) the caption must not say "settled at -50.0 mV, below the threshold of -50 mV"."""
     from explainer.content.lesson_descriptions import describe_current_step
     from explainer.model import NeuronParams
     from explainer.model.experiments.excitability import current_step_run, fi_curve

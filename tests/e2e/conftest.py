@@ -8,7 +8,10 @@
   left localhost or anything was logged as an error.
 - ``new_page`` (function): a factory for further pages, each in its own fresh context, recorded and
   checked like ``page``.
-- ``wait_for_app(page)`` / ``goto(page, url)``: wait for a Streamlit script run to finish.
+- ``wait_for_app(page)`` / ``goto(page, url)``: wait for a Streamlit script run to finish;
+  ``wait_for_app(page, after_interaction=True)``: for the run that an interaction caused (pages opened in a
+  context made by these fixtures, or one passed to ``track_script_runs``, can tell it from the one before).
+- ``wait_for_frames(page, n)``: wait until the browser has drawn ``n`` more animation frames.
 
 ``PAGES`` is the one list of app pages the smoke tests walk; add new pages there.
 
@@ -28,6 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.harness.browser import CHROMIUM_ARGS, CHROMIUM_PATH, browser_unavailable_reason
 from tests.harness.server import StreamlitServer
@@ -83,8 +87,10 @@ PAGES: list[AppPage] = [
     AppPage(path="/worksheet", name="worksheet"),
 ]
 
+# Every page's banner begins with this (content/words/ui.toml: banner, banner_short).
+BANNER_SNIPPET = "Educational model, not pharmacological"
+
 # --- Streamlit 1.67 frontend selectors (data-testid values) -------------------------------------
-SEL_APP = "[data-testid='stApp']"
 SEL_APP_CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
 SEL_APP_NOT_RUNNING = "[data-testid='stApp'][data-test-script-state='notRunning']"
 TESTID_RUNNING_ICONS = ("stStatusWidgetRunningIcon", "stStatusWidgetRunningManIcon")
@@ -206,6 +212,7 @@ def page_log() -> PageLog:
 def _open_recorded_context(browser: Any, app_url: str, page_log: PageLog) -> tuple[Any, Any]:
     """A fresh browser context (1366x900, ``base_url`` = the app) and a page recorded into ``page_log``."""
     context = browser.new_context(viewport=VIEWPORT, base_url=app_url)
+    track_script_runs(context)
     context.on("request", lambda req: page_log.request_urls.append(req.url))
     new_page = context.new_page()
     # WebSockets do not show up as "request" events.
@@ -265,22 +272,94 @@ def new_page(browser: Any, app_url: str, page_log: PageLog, page: Any) -> Iterat
 # --- helpers -------------------------------------------------------------------------------------
 
 
+# Counts the script runs that ended (the server's ForwardMsg ``script_finished``, read off the app's websocket
+# before Streamlit handles it) and notes, at each user input (a pointer down, a key, a changed value), how
+# many there were: ``wait_for_app(page, after_interaction=True)`` then waits for a run that ended after the
+# input.  (stApp's ``data-test-script-state`` cannot tell: a quick run's "running" and "notRunning" can reach
+# React together and never show in the DOM.)  A run cut short for a newer one does not count.
+_FINISHED = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"].number
+_CUT_SHORT = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
+_SCRIPT_RUNS_JS = """(() => {
+  if (window.top !== window || window.__eiRuns) return;
+  const runs = window.__eiRuns = {finished: 0, atInput: 0, framesSince: 0};
+  // the status of a ForwardMsg's script_finished (a top-level varint field), or -1 for any other message
+  const finishedStatus = (buffer) => {
+    const b = new Uint8Array(buffer);
+    let i = 0;
+    const varint = () => { let v = 0, scale = 1, x; do { x = b[i++]; v += (x & 0x7f) * scale; scale *= 128; }
+                           while (x & 0x80 && i < b.length); return v; };
+    while (i < b.length) {
+      const tag = varint(), type = tag % 8;
+      if (type === 0) { const value = varint(); if (tag >> 3 === FINISHED) return value; }
+      else if (type === 2) i += varint();
+      else if (type === 1) i += 8;
+      else if (type === 5) i += 4;
+      else return -1;
+    }
+    return -1;
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        if (!(e.data instanceof ArrayBuffer)) return;
+        const status = finishedStatus(e.data);
+        if (status >= 0 && status !== CUT_SHORT) { runs.finished += 1; runs.framesSince = 0; }
+      });
+    }
+  };
+  const onInput = () => { runs.atInput = runs.finished; };
+  for (const type of ['pointerdown', 'keydown', 'input', 'change']) window.addEventListener(type, onInput, true);
+})()""".replace("CUT_SHORT", str(_CUT_SHORT)).replace("FINISHED", str(_FINISHED))
+# Asked once a frame: true from the third frame after a run ended after the last input (by then Streamlit
+# has drawn what the run sent).
+_RAN_SINCE_INPUT_JS = """() => {
+  const runs = window.__eiRuns;
+  if (!runs) throw new Error('script runs are not tracked in this page: open its context with track_script_runs');
+  return runs.finished > runs.atInput && ++runs.framesSince >= 3;
+}"""
+
+
+def track_script_runs(context: Any) -> None:
+    """Count every page's script runs in ``context`` (for ``wait_for_app(..., after_interaction=True)``)."""
+    context.add_init_script(_SCRIPT_RUNS_JS)
+
+
 def wait_for_app(page: Any, *, after_interaction: bool = False, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> None:
     """Wait until Streamlit is connected, the script run has finished and everything is drawn.
 
     ``stApp`` carries ``data-test-script-state`` (initial -> running -> notRunning) and
-    ``data-test-connection-state``.  After a widget interaction pass ``after_interaction=True``:
-    the rerun starts only after the widget's debounce, so the state may still read ``notRunning``
-    for a moment.
+    ``data-test-connection-state``.  After a widget interaction that reruns the script pass
+    ``after_interaction=True``: the rerun starts only after the widget's debounce, so the state may still
+    read ``notRunning`` for a moment; this waits for a run to end after the interaction (``track_script_runs``
+    counts them).
     """
     from playwright.sync_api import expect
 
     if after_interaction:
-        page.wait_for_timeout(300)
+        from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+        try:
+            page.wait_for_function(_RAN_SINCE_INPUT_JS, polling="raf", timeout=timeout_ms)
+        except PlaywrightTimeoutError:
+            runs = page.evaluate("() => window.__eiRuns")
+            raise AssertionError(f"no script run ended after the interaction within {timeout_ms} ms: {runs}") from None
     page.locator(SEL_APP_CONNECTED).wait_for(state="attached", timeout=timeout_ms)
     page.locator(SEL_APP_NOT_RUNNING).wait_for(state="attached", timeout=timeout_ms)
     for testid in (*TESTID_RUNNING_ICONS, TESTID_SKELETON):
         expect(page.get_by_test_id(testid)).to_have_count(0, timeout=timeout_ms)
+
+
+def wait_for_frames(page: Any, frames: int, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> None:
+    """Wait until the browser has drawn ``frames`` more animation frames.
+
+    For "nothing moves": a playing animated view advances its time at every frame, so a time unchanged
+    over many frames is a stopped view, however slowly a loaded machine draws them.
+    """
+    # wait_for_function asks once at once, then once per animation frame (polling="raf"): one ask more
+    page.evaluate("(n) => { window.__eiFramesLeft = n; }", frames + 1)
+    page.wait_for_function("() => --window.__eiFramesLeft <= 0", polling="raf", timeout=timeout_ms)
 
 
 def goto(page: Any, url: str) -> Any:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import itertools
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -32,20 +31,21 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
 from explainer.pages.playground import VIEW_KEY
 
 from .conftest import E2E_DIR, PAGES, goto, wait_for_app, wait_for_plotly
-from .views import control, speed_button, view, view_state, wait_for_all_views, wait_for_time_past, wait_for_view
+from .views import (
+    assert_stays_still,
+    control,
+    speed_button,
+    view,
+    view_state,
+    wait_for_all_views,
+    wait_for_time_past,
+    wait_for_view,
+)
 
 AXE_JS = E2E_DIR / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
 BLOCKING_RULES = ("heading-order",)  # blocking whatever their impact
-
-
-def assert_stays_still(page: Any, ms: int, when: str = "") -> float:
-    """The view's time does not move for ``ms``."""
-    before = view_state(page, VIEW_KEY)["t"]
-    page.wait_for_timeout(ms)
-    after = view_state(page, VIEW_KEY)["t"]
-    assert after == before, f"the animation moved from {before} to {after} ms in {ms} ms {when}".rstrip()
-    return after
+PACE_FRAMES = 40  # frames drawn at each speed before its pace is measured (their median step)
 
 
 # --- 1. axe-core --------------------------------------------------------------------------------------
@@ -245,7 +245,7 @@ def test_reduce_motion_then_enter_and_space_play_and_pause(page) -> None:
     expect(page.locator(".st-key-calm").get_by_role("switch")).to_be_checked()
     state = wait_for_view(page, VIEW_KEY)
     assert state["t"] == 1000 and state["state"] == "paused", state
-    assert assert_stays_still(page, 1_500) == 1000
+    assert assert_stays_still(page, VIEW_KEY) == 1000
 
     button = control(page, VIEW_KEY, "play-pause")
     expect(button).to_have_text("Play")
@@ -259,7 +259,7 @@ def test_reduce_motion_then_enter_and_space_play_and_pause(page) -> None:
         expect(button).to_be_focused()
         page.keyboard.press(key)
         expect(view(page, VIEW_KEY)).to_have_attribute("data-state", "paused")
-        paused_at = assert_stays_still(page, 800)
+        paused_at = assert_stays_still(page, VIEW_KEY)
         expect(button).to_have_text("Play")
         page.keyboard.press(key)
         t = wait_for_time_past(page, VIEW_KEY, paused_at)
@@ -278,9 +278,12 @@ def test_speed_buttons_change_the_pace_from_the_keyboard(page) -> None:
         expect(view(page, VIEW_KEY)).to_have_attribute("data-speed", f"{speed:g}")
         if view_state(page, VIEW_KEY)["state"] != "playing":
             control(page, VIEW_KEY, "play-pause").press("Enter")
-        frames_from = len(view(page, VIEW_KEY).evaluate("(root) => root.eiDebug().frames"))
-        page.wait_for_timeout(1_200)
-        frames = view(page, VIEW_KEY).evaluate("(root) => root.eiDebug().frames")[frames_from:]
+        root = view(page, VIEW_KEY)
+        start = root.evaluate("(root) => ({now: performance.now(), drawn: root.eiDebug().stats.frames})")
+        page.wait_for_function(
+            "([root, n]) => root.eiDebug().stats.frames >= n", arg=[root.element_handle(), start["drawn"] + PACE_FRAMES]
+        )
+        frames = [f for f in root.evaluate("(root) => root.eiDebug().frames") if f[0] > start["now"]]
         steps = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in itertools.pairwise(frames) if b[0] > a[0] and b[1] > a[1]]
         assert len(steps) > 10, f"too few frames at {speed}x: {len(steps)}"
         pace = sorted(steps)[len(steps) // 2]

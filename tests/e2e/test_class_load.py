@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
 import statistics
 import threading
 import time
@@ -22,8 +21,8 @@ import pytest
 from explainer.classroom.store import ClassStore
 from explainer.lessons import LESSONS
 from explainer.ui.classroom import session
+from tests.e2e.classes import start_class
 from tests.e2e.conftest import E2E_CLASS_DB, goto
-from tests.e2e.test_class_mode import _start_class
 from tests.harness.class_students import ClassStudent
 
 pytestmark = pytest.mark.e2e
@@ -31,8 +30,9 @@ pytestmark = pytest.mark.e2e
 N_STUDENTS = 30
 JOIN_WINDOW_S = 10.0
 VOTE_WINDOW_S = 5.0
+MIND_CHANGE_S = 1.0  # a student who changes their answer does so this long after their first vote
 QID = "gaba:predict:shunt"
-VOTED = re.compile(r"(\d+) of (\d+) students have voted")
+TALLY_POLL_MS = 50
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -46,6 +46,8 @@ async def _class_life(base_url: str, code: str, plan: list[tuple[float, float, i
     students = [ClassStudent(base_url, "gaba", code, "gaba_predict_shunt") for _ in plan]
 
     async def life(student: ClassStudent, join_at: float, vote_at: float, first: int, second: int | None) -> None:
+        # These waits are the class under test, not a guess at how long something takes: each student joins
+        # and votes at their planned moment, and a student who changes their mind does so a second later.
         await asyncio.sleep(max(0.0, t0 + join_at - time.perf_counter()))
         out["join_s"].append(await student.open())
         if student.errors:
@@ -54,7 +56,7 @@ async def _class_life(base_url: str, code: str, plan: list[tuple[float, float, i
         sent, done = await student.vote(first)
         out["votes"].append((sent, done))
         if second is not None:
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(MIND_CHANGE_S)
             await student.vote(second)
 
     try:
@@ -65,17 +67,31 @@ async def _class_life(base_url: str, code: str, plan: list[tuple[float, float, i
         await asyncio.gather(*(s.close() for s in students))
 
 
+# The projected "N of M students have voted" count (-1: not shown), once it differs from ``last``; asked
+# every TALLY_POLL_MS (the resolution of the printed vote-to-tally times).
+_COUNT_CHANGED_JS = """(last) => {
+  const match = /(\\d+) of \\d+ students have voted/.exec(document.body.innerText);
+  const n = match ? Number(match[1]) : -1;
+  return n !== last ? {n} : null;
+}"""
+
+
 def _watch_tally(teacher, until_s: float) -> list[tuple[float, int]]:
     """(perf_counter, voted) each time the teacher's projected count changes, until 30 or the deadline."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     seen: list[tuple[float, int]] = []
-    while time.perf_counter() < until_s:
-        match = VOTED.search(teacher.evaluate("document.body.innerText"))
-        n = int(match.group(1)) if match else -1
-        if not seen or seen[-1][1] != n:
-            seen.append((time.perf_counter(), n))
-        if n >= N_STUDENTS:
+    last = None
+    while last is None or last < N_STUDENTS:
+        left_ms = (until_s - time.perf_counter()) * 1000
+        if left_ms <= 0:
             break
-        teacher.wait_for_timeout(50)
+        try:
+            changed = teacher.wait_for_function(_COUNT_CHANGED_JS, arg=last, polling=TALLY_POLL_MS, timeout=left_ms)
+        except PlaywrightTimeoutError:
+            break
+        last = changed.json_value()["n"]
+        seen.append((time.perf_counter(), last))
     return seen
 
 
@@ -84,7 +100,7 @@ def test_thirty_students_join_vote_and_the_projector_counts_every_vote_once(page
 
     teacher = page
     teacher.set_viewport_size({"width": 1280, "height": 720})
-    code = _start_class(teacher)
+    code = start_class(teacher)
     goto(teacher, "/gaba?present=true")
     expect(teacher.get_by_role("button", name="Reveal to the class")).to_be_visible(timeout=15_000)
 

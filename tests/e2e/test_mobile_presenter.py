@@ -42,6 +42,11 @@ MAX_SCREENSHOT_HEIGHT_PX = 8_000
 PROJECTOR = {"width": 1280, "height": 720}  # a common classroom projector resolution
 SLIDER_KEYS = ("glu_rate", "glu_weight", "gaba_rate", "gaba_weight")
 PLAYGROUND = playground.VIEW_KEY
+# The last PageDown that went through the whole page: whether anything prevented the browser's own action.
+# Registered last, on window and not in the capture phase, it sees only a key that no listener stopped.
+RECORD_LAST_PAGE_DOWN_JS = """() => window.addEventListener('keydown', (e) => {
+  if (e.key === 'PageDown') window.__eiPageDown = {prevented: e.defaultPrevented};
+})"""
 
 
 def save_screenshot(page: Any, tmp_path: Path, name: str, *, full_page: bool = True) -> Path:
@@ -203,7 +208,7 @@ def test_page_down_and_page_up_step_through_the_pages(page, app_url: str, tmp_pa
 
 @pytest.mark.parametrize("focus", ["a slider", "the time scrubber", "the presenter toggle, just switched on"])
 def test_page_down_turns_the_page_whatever_has_the_focus(page, app_url: str, focus: str) -> None:
-    """A clicker sends PageDown; a focused slider or scrubber would otherwise take it (issue 13)."""
+    """A clicker sends PageDown; a focused slider or scrubber would otherwise take it."""
     urls = [e.url for e in menu(site())]
     following = urls[urls.index(DEFAULT_URL) + 1]
     if focus.startswith("the presenter toggle"):
@@ -229,13 +234,18 @@ def test_without_presenter_mode_page_down_is_the_browsers(page, app_url: str) ->
     goto(page, "/")
     wait_for_view(page, PLAYGROUND)
     control(page, PLAYGROUND, "scrub").focus()
-    page.keyboard.press("PageDown")
-    page.wait_for_timeout(500)
+    page.evaluate(RECORD_LAST_PAGE_DOWN_JS)
+    page.keyboard.press("PageDown")  # returns once the page's listeners have run
+    reached = page.evaluate("() => window.__eiPageDown")
+    assert reached == {"prevented": False}, (
+        f"only presenter mode takes PageDown; here the page stopped or prevented it ({reached})"
+    )
     assert page.url.rstrip("/") == app_url.rstrip("/"), "only presenter mode turns pages with PageDown"
 
 
 def test_after_a_preset_the_arrow_keys_keep_stepping_the_slider(page) -> None:
-    """Issue 13: after a preset, the first arrow step moved focus away (the view and sliders were remounted)."""
+    """After a preset the arrow keys go on stepping the focused slider: the view and the sliders are updated
+    in place, not remounted (which would take the focus away after the first step)."""
     goto(page, "/")
     wait_for_view(page, PLAYGROUND)
     page.locator(".st-key-preset").get_by_role("radio", name="Excitation wins").click()

@@ -23,7 +23,6 @@ import secrets
 import shutil
 import signal
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -42,9 +41,10 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
 from explainer.pages.playground import VIEW_KEY
 from tests.harness import postgres
 from tests.harness.server import LOOPBACK, REPO_ROOT, StreamlitServer, free_port, health_ok
+from tests.harness.waiting import wait_until
 
-from .conftest import TESTID_EXCEPTION, TESTID_MAIN, VIEWPORT, wait_for_app
-from .test_smoke import BANNER_SNIPPET
+from .classes import start_class
+from .conftest import BANNER_SNIPPET, TESTID_EXCEPTION, TESTID_MAIN, VIEWPORT, track_script_runs, wait_for_app
 from .views import wait_for_view
 
 TEMPLATE = REPO_ROOT / "deploy" / "nginx-streamlit.conf.template"
@@ -112,6 +112,12 @@ class Nginx:
         text = path.read_text(errors="replace") if path.exists() else ""
         return "--- nginx error.log (tail) ---\n" + "\n".join(text.splitlines()[-lines:])
 
+    def proxying(self) -> bool:
+        """True once a replica's health check answers through nginx; raises if nginx has exited."""
+        if self.proc.poll() is not None:
+            raise RuntimeError(f"nginx exited with code {self.proc.returncode}")
+        return health_ok(self.url)
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -143,12 +149,11 @@ def _start_nginx(binary: str, tmp: Path, upstream_ports: list[int]) -> Nginx:
         start_new_session=True,
     )
     nginx = Nginx(proc, port, tmp)
-    deadline = time.monotonic() + NGINX_START_TIMEOUT_S
-    while not health_ok(nginx.url):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            nginx.stop()
-            pytest.fail(f"nginx did not proxy /_stcore/health on {nginx.url}\n{nginx.error_log_tail()}", pytrace=False)
-        time.sleep(0.1)
+    try:
+        wait_until(nginx.proxying, timeout_s=NGINX_START_TIMEOUT_S, what=f"nginx on {nginx.url} proxying")
+    except (TimeoutError, RuntimeError) as exc:
+        nginx.stop()
+        pytest.fail(f"nginx did not proxy /_stcore/health: {exc}\n{nginx.error_log_tail()}", pytrace=False)
     return nginx
 
 
@@ -207,6 +212,7 @@ def _http_get(url: str, cookie: str | None = None) -> tuple[int, str, list[str]]
 def _open_through_nginx(browser: Any, nginx: Nginx, cookie: str | None = None) -> Any:
     """A new browser (context), optionally carrying an affinity cookie, on the playground through nginx."""
     context = browser.new_context(viewport=VIEWPORT, base_url=nginx.url)
+    track_script_runs(context)
     if cookie is not None:
         context.add_cookies([{"name": AFFINITY_COOKIE, "value": cookie, "url": nginx.url}])
     page = context.new_page()
@@ -341,13 +347,10 @@ def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, sc
 
     nginx, replicas, database_url = school_with_postgres
     teacher_context = browser.new_context(viewport={"width": 1280, "height": 720}, base_url=nginx.url)
+    track_script_runs(teacher_context)
     teacher = teacher_context.new_page()
     try:
-        teacher.goto("/class?present=true", wait_until="domcontentloaded")
-        wait_for_app(teacher)
-        teacher.get_by_role("button", name="Start a class").click()
-        wait_for_app(teacher, after_interaction=True)
-        code = teacher.locator(".ei-class-code").inner_text(timeout=15_000).strip()
+        code = start_class(teacher)
         teacher.goto("/gaba?present=true", wait_until="domcontentloaded")
         wait_for_app(teacher)
         expect(teacher.get_by_role("button", name="Reveal to the class")).to_be_visible(timeout=15_000)

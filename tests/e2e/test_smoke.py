@@ -9,9 +9,7 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
-from .conftest import LOCAL_HOSTS, PAGES, TESTID_EXCEPTION, TESTID_MAIN, AppPage, PageLog, goto
-
-BANNER_SNIPPET = "Educational model, not pharmacological"
+from .conftest import BANNER_SNIPPET, LOCAL_HOSTS, PAGES, TESTID_EXCEPTION, TESTID_MAIN, AppPage, PageLog, goto
 
 page_params = pytest.mark.parametrize("app_page", PAGES, ids=[p.name for p in PAGES])
 

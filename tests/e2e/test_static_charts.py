@@ -36,7 +36,8 @@ CHART_PAGES = {
     **{lesson.name: (f"/{lesson.url}", len(lesson.charts(FigureStyle()))) for lesson in LESSONS},
     "blocked_gate.py": ("/blocked-gate", 1),
 }
-# settings seen to crowd a chart's labels (no Mg2+: B(V) runs along the top, where its label had been)
+# settings that crowd a chart's labels (no Mg2+: B(V) runs along the top, where its label sits when the block
+# is strong)
 EXTRA_CASES = [("/glutamate?l2_mg=0", 3, "lesson 2 without Mg2+"), ("/blocked-gate?bg_scale=0.4", 1, "weakest drive")]
 CASES = [(link, n, page.removesuffix(".py")) for page, (link, n) in CHART_PAGES.items()] + EXTRA_CASES
 SIZES = {
@@ -61,6 +62,16 @@ _CHART_TEXT_BOXES = """() => [...document.querySelectorAll("[data-testid='stPlot
     .filter((b) => b.right > b.left && b.bottom > b.top);
   return {key, svg: {left: c.left, top: c.top, right: c.right, bottom: c.bottom}, boxes};
 })"""
+
+# True once every chart's label boxes have been the same for ``frames`` animation frames in a row (asked once
+# a frame: wait_for_function's polling="raf").
+SETTLED_FRAMES = 5
+_SETTLED = f"""(frames) => {{
+  const boxes = JSON.stringify(({_CHART_TEXT_BOXES})());
+  window.__eiSameFrames = boxes === window.__eiLastBoxes ? window.__eiSameFrames + 1 : 0;
+  window.__eiLastBoxes = boxes;
+  return window.__eiSameFrames >= frames;
+}}"""
 
 
 def _with(path: str, extra: str) -> str:
@@ -106,7 +117,9 @@ def test_no_chart_label_overlaps_another_or_is_cut_off(
         wait_for_layout(tab)
         _run_predictions(tab)
         assert wait_for_plotly(tab) == n_charts, f"{case}: expected {n_charts} charts once the prediction ran"
-        tab.wait_for_timeout(300)  # Plotly's automargin redraw settles within a frame or two
+        # Plotly redraws once more when its automargin moves the plot: measure what it settled on.
+        tab.evaluate("() => { window.__eiSameFrames = 0; window.__eiLastBoxes = null; }")
+        tab.wait_for_function(_SETTLED, arg=SETTLED_FRAMES, polling="raf")
         width = tab.evaluate("() => window.innerWidth")
         problems = []
         for chart in tab.evaluate(_CHART_TEXT_BOXES):

@@ -16,8 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from .conftest import wait_for_frames
+
 PLAY_WAIT_MS = 5_000
 VIEW_READY_MS = 60_000
+# A view that keeps its time over this many animation frames is still: playing, it moves at every frame.
+STILL_FRAMES = 30
 
 
 def view(page: Any, key: str) -> Any:
@@ -67,6 +71,17 @@ def wait_for_time_past(page: Any, key: str, t_ms: float, timeout_ms: int = PLAY_
     root = view(page, key).element_handle()
     page.wait_for_function("([root, t]) => Number(root.dataset.tMs) > t", arg=[root, t_ms], timeout=timeout_ms)
     return float(root.get_attribute("data-t-ms"))
+
+
+def assert_stays_still(page: Any, key: str, when: str = "") -> float:
+    """The view's time does not move over ``STILL_FRAMES`` animation frames; return that time."""
+    before = view_state(page, key)["t"]
+    wait_for_frames(page, STILL_FRAMES)
+    after = view_state(page, key)["t"]
+    assert after == before, (
+        f"the animation moved from {before} to {after} ms over {STILL_FRAMES} frames {when}".rstrip()
+    )
+    return after
 
 
 def debug(page: Any, key: str) -> dict:

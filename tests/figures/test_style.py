@@ -24,8 +24,8 @@ _FAMILY = re.compile(rf"^(?:\"[^\"]+\"|'[^']+'|{_IDENT}(?:\s+{_IDENT})*)$")
 
 @pytest.mark.parametrize("name", ["FONT_FAMILY"])
 def test_font_lists_are_valid_css(name):
-    """One invalid name voids the whole list (the browser then draws Plotly's default font while Plotly
-    spaces the labels for another): that is how "Source Sans 3" made axis titles touch their tick labels."""
+    """One invalid name (such as an unquoted Source Sans 3) voids the whole list: the browser then draws
+    Plotly's default font while Plotly spaces the labels for another, and axis titles touch their tick labels."""
     families = [f.strip() for f in getattr(style, name).split(",")]
     bad = [f for f in families if not _FAMILY.match(f)]
     assert not bad, f"style.{name} has names that are not valid CSS (quote them): {bad}"

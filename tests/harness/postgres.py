@@ -15,7 +15,6 @@ import pwd
 import shutil
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 from tests.harness.server import LOOPBACK, free_port
@@ -79,11 +78,13 @@ class PostgresServer:
             raise RuntimeError(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr or done.stdout}")
 
     def stop(self) -> None:
+        """Stop the server and delete its directory.  ``pg_ctl -w`` returns once the server has exited (its
+        ``postmaster.pid`` is gone): no process of it still writes to the directory.  If it fails (no server
+        was running, or it would not stop) the directory goes all the same."""
         try:
             self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         except RuntimeError:
             pass
-        time.sleep(0.1)
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def __enter__(self) -> PostgresServer:

@@ -7,8 +7,8 @@ output goes to a temporary log file; ``log_tail()`` shows its end when something
 
 ``proc_cpu_seconds(pid)`` and ``proc_rss_bytes(pid)`` read ``/proc`` (Linux; psutil is not needed).
 
-The end-to-end tests in ``tests/e2e`` import this module too (``test_restart.py``, ``test_scale_out.py``):
-they need servers of their own that they can kill and restart, not the session's shared one.
+The end-to-end tests in ``tests/e2e`` run their session's shared server with it (``conftest.py``), and
+``test_restart.py`` and ``test_scale_out.py`` servers of their own that they can kill and restart.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from tests.harness.waiting import wait_until
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP = REPO_ROOT / "app.py"
@@ -62,7 +63,7 @@ def server_env_from(variable: str = "BENCH_SERVER_ENV") -> dict[str, str]:
 def skip_unless_named(request, module_file: str, what: str) -> None:
     """Skip a slow benchmark unless its file is named on the command line or ``BENCH_SLOW=1`` is set.
 
-    ``python -m pytest tests/benchmarks -s`` then stays the quick run (tens of seconds) it always was.
+    ``python -m pytest tests/benchmarks -s`` then stays a quick run (tens of seconds).
     """
     import pytest
 
@@ -153,17 +154,26 @@ class StreamlitServer:
                 env=env,
                 start_new_session=True,  # its own process group: stop/kill reach every child
             )
-        deadline = time.monotonic() + timeout_s
-        while not health_ok(self.url):
-            if self.proc.poll() is not None:
-                raise RuntimeError(
-                    f"streamlit exited with code {self.proc.returncode} before becoming healthy\n{self.log_tail()}"
-                )
-            if time.monotonic() > deadline:
-                self.kill()
-                raise RuntimeError(f"streamlit did not become healthy within {timeout_s:.0f} s\n{self.log_tail()}")
-            time.sleep(0.1)
+        try:
+            wait_until(
+                self._healthy_or_exited,
+                timeout_s=timeout_s,
+                what=f"streamlit on port {self.port} answering its health check",
+            )
+        except TimeoutError as exc:
+            self.kill()
+            raise RuntimeError(f"{exc}\n{self.log_tail()}") from None
         return self
+
+    def _healthy_or_exited(self) -> bool:
+        """True once the server answers its health check; raises if it exited before it did."""
+        if health_ok(self.url):
+            return True
+        if self.proc is not None and self.proc.poll() is not None:
+            raise RuntimeError(
+                f"streamlit exited with code {self.proc.returncode} before becoming healthy\n{self.log_tail()}"
+            )
+        return False
 
     def _signal_group(self, sig: int) -> None:
         if self.proc is None or self.proc.poll() is not None:

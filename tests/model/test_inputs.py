@@ -10,8 +10,8 @@ import pytest
 from explainer.model import NeuronParams, poisson_input, poisson_spike_times, simulate_neuron
 
 # Fixed seeds make these statistical tests deterministic. Any seed set is valid; this one is not at the
-# edge of the 3-SE band (the first one tried, 1000.., sat at -2.7 SE for AMPA at dt 0.1 while 200 seeds
-# agreed with the formulas to 0.1 %), so small unrelated changes do not flip the result.
+# edge of the 3-SE band (seeds 1000.. sit at -2.7 SE for AMPA at dt 0.1, although 200 seeds agree with the
+# formulas to 0.1 %), so small unrelated changes do not flip the result.
 SEED_BASE = 3000
 N_SEEDS = 20
 

@@ -57,8 +57,8 @@ def scenarios(draw):
 @st.composite
 def odd_cells(draw):
     """Whole parameter sets far from the defaults (every field valid), including time constants far
-    below dt and fast NMDA binding, which once overflowed the vectorised scan (see the regression tests at
-    the end of this file)."""
+    below dt and fast NMDA binding, which overflow a vectorised scan that is not split into chunks (see the
+    tests at the end of this file)."""
     v_th = draw(_finite(-70.0, 20.0))
     params = NeuronParams(
         c_pF=draw(_finite(10.0, 2000.0)),
@@ -330,7 +330,7 @@ def test_synaptic_input_arrays_are_read_only():
         inp.glutamate_times_ms[0] = 1.0
 
 
-# --- regressions: valid parameters that once gave NaN output -------------------------------------------------
+# --- valid parameters at the edges, which an unchunked vectorised scan turns into NaN -----------------------
 
 
 @pytest.mark.parametrize("field", ["tau_ampa_ms", "tau_gaba_ms", "tau_nmda_rise_ms"])
@@ -346,7 +346,7 @@ def test_very_short_synaptic_time_constant_with_coarse_dt_stays_finite(field):
 NMDA_OVERFLOW_CASES = {
     # 1500 glutamate spikes in the same step: x jumps to 1500, alpha x dt = 750
     "coincident": (NeuronParams(), SynapticInput(np.full(1500, 10.0), np.zeros(1500), [], [])),
-    # found by hypothesis: fast-binding, slow-rising NMDA under 5 kHz input; here V itself turns NaN
+    # a property-test example: fast-binding, slow-rising NMDA under 5 kHz input, where V itself would turn NaN
     "poisson": (
         NeuronParams(nmda_alpha_per_ms=5.0, tau_nmda_rise_ms=39.0),
         poisson_input(np.random.default_rng(0), duration_ms=200.0, glutamate_rate_hz=5000.0, glutamate_weight_nS=0.0),

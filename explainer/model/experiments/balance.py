@@ -128,7 +128,8 @@ def rate_map(
 
 REGULARITY_DURATION_ms = 3000.0
 # Excitation alone, tuned to fire at about the balanced case's rate (tests keep the two rates close).  Both use
-# the playground's default strengths (1 nS per spike), so they are points of the lesson's rate map.
+# the playground's default strengths (1 nS per spike), so both lie on the lesson's rate map (inside its
+# 0 to 6000 spikes/s axes; the balanced one on a grid point).
 EXCITATION_ONLY = TugOfWarSettings(glutamate_rate_hz=1850.0, gaba_rate_hz=0.0, duration_ms=REGULARITY_DURATION_ms)
 BALANCED = TugOfWarSettings(glutamate_rate_hz=6000.0, gaba_rate_hz=5250.0, duration_ms=REGULARITY_DURATION_ms)
 

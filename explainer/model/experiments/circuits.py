@@ -1,5 +1,6 @@
-"""Circuits: the E/I network runs the circuits and "blocked gate" pages show, and the disinhibition sweep
-(pure, seeded; the UI caches them)."""
+"""Circuits: the E/I network runs the circuits and "blocked gate" pages show (pure, seeded; the UI caches
+them), and the disinhibition sweep, E and I rates as the E->I drive weakens, computed afresh (the tests
+check the blocked-gate page's numbers and claims against it)."""
 
 from __future__ import annotations
 

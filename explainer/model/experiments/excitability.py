@@ -64,7 +64,8 @@ class FICurve:
 FI_CURRENTS_pA = np.arange(0.0, 1000.0 + 1e-9, 20.0)
 # Under a constant current every interspike interval is the same, so two spikes give the exact steady rate.
 # 200 ms holds two spikes at every grid current above the rheobase (the slowest, 220 pA, fires at ~48 and
-# ~86 ms even with a 10 ms refractory period); tests check every grid current against the exact interval.
+# ~86 ms, and at ~48 and ~94 ms even with a 10 ms refractory period); tests check every grid current against
+# the exact interval.
 FI_DURATION_ms = 200.0
 
 

@@ -73,10 +73,6 @@ class ShuntingExperiment:
     rate_without_gaba_hz: float  # steady firing rate with glutamate alone
     rate_with_gaba_hz: float  # steady firing rate with glutamate and GABA
 
-    @property
-    def rate_change_hz(self) -> float:
-        return self.rate_with_gaba_hz - self.rate_without_gaba_hz
-
 
 def _steady_rate(params: NeuronParams, g_exc_nS: float, g_gaba_nS: float) -> float:
     glu_t, glu_w = tonic_spikes(g_exc_nS, params.tau_ampa_ms, 0.0, STEADY_DURATION_ms + DT_ms)

@@ -122,16 +122,6 @@ def single_epsp(params: NeuronParams = DEFAULT_PARAMS, weight_nS: float = SINGLE
     )
 
 
-def decay_time_ms(result: PSPResult, fraction: float = 0.1) -> float:
-    """Time from the input until the PSP has fallen back below ``fraction`` of its peak for good."""
-    dv = np.abs(result.dv_mV)
-    peak = float(dv.max())
-    if peak == 0:
-        return 0.0
-    above = np.flatnonzero(dv >= fraction * peak)
-    return float(result.run.t_ms[above[-1]] - result.input_time_ms)
-
-
 @dataclass(frozen=True)
 class NMDACoincidence:
     """The same NMDA input at rest and in a depolarised cell (spiking off), with the Mg2+ block."""
