@@ -1,4 +1,4 @@
-"""Every word the app shows lives in ``explainer/content/`` (DESIGN.md section 2): pages, ui and figures
+"""Every word the app shows lives in ``explainer/content/`` (docs/architecture.md, section 8): pages, ui and figures
 hold none (a lesson keeps its words in its own words.toml and lesson.md).
 
 A "word" here is a string literal with two words of letters in it ("Firing rate", "Run the experiment").

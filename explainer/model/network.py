@@ -33,10 +33,10 @@ from explainer.model.validation import check_params
 
 @dataclass(frozen=True)
 class NetworkParams:
-    """Network parameters (DESIGN.md section 4, after Vogels & Abbott 2005 and Brette et al. 2007).
+    """Network parameters (after Vogels & Abbott 2005 and Brette et al. 2007).
 
     Synaptic weights are those of the Brette et al. (2007) COBA benchmark, 6 nS and 67 nS (its Brian
-    script writes them as 0.6 and 6.7 in units of g_L = 10 nS).  DESIGN.md's 4 nS / 51 nS, measured
+    script writes them as 0.6 and 6.7 in units of g_L = 10 nS).  The PyNN benchmark's 4 nS / 51 nS, measured
     with another simulator, do not sustain activity in this model: after the kick the network falls silent
     within ~0.5 s for most seeds, so with those weights it cannot show the balanced state at all.
     """

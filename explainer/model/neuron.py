@@ -45,7 +45,7 @@ MG_BLOCK_SLOPE_PER_mV = 0.062  # Jahr & Stevens 1990
 
 @dataclass(frozen=True)
 class NeuronParams:
-    """Parameters of the single-cell model (defaults: DESIGN.md section 3, after Wang 2002).
+    """Parameters of the single-cell model (defaults after Brunel & Wang 2001 and Wang 2002).
 
     ``g_nmda_max_nS`` is the NMDA conductance with every gate open and no Mg2+ block; 1 nS makes one
     glutamate spike give an NMDA EPSP of about 0.13 mV at -70 mV and 0.4 mV at -40 mV.

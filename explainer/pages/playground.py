@@ -24,7 +24,7 @@ RATE_MAX_HZ = 6000
 RATE_STEP_HZ = 100
 SEED_MIN, SEED_MAX = 1, 9999
 # Every preset also puts the "Advanced" sliders back to their defaults: a preset's caption describes the
-# cell with those values (E_GABA -40 mV left over from an experiment made "Balanced" fire at 248 spikes/s).
+# cell with those values (an E_GABA of -40 mV left from an experiment would make "Balanced" fire at 248 spikes/s).
 ADVANCED_DEFAULTS = {"g_nmda": DEFAULTS.g_nmda_max_nS, "mg": DEFAULTS.mg_mM, "e_gaba": DEFAULTS.E_gaba_mV}
 
 PRESETS = presets_from(

@@ -10,8 +10,7 @@ value from the URL itself (the widget shows its default, which a link leaves out
 one too and writes a bound widget's value only when the user changes it.  So a clamped value goes into the
 session state (the widget uses it in this run) and a small script of ours puts it into the address bar
 once the run has finished.  (Writing ``st.query_params`` and calling ``st.rerun`` from inside the page's
-fragment also worked, but made the browser test of a bad link fail about one run in three: "Bad delta
-path index".)
+fragment instead makes the page fail now and then with "Bad delta path index".)
 """
 
 from __future__ import annotations

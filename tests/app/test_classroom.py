@@ -1,4 +1,4 @@
-"""Presenter mode, page stepping, sound and CSV controls (AppTest side; the browser side is in tests/e2e)."""
+"""Presenter mode, page stepping and the CSV download (AppTest side; the browser side is in tests/e2e)."""
 
 from __future__ import annotations
 

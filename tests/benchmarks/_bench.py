@@ -1,4 +1,4 @@
-"""Shared helpers for the on-demand benchmarks (DESIGN.md section 9 budgets); conftest.py prints the table.
+"""Shared helpers for the on-demand benchmarks (the budgets of docs/architecture.md); conftest.py prints the table.
 
 Run with ``python -m pytest tests/benchmarks -s``; the default ``python -m pytest`` ignores this folder
 (``--ignore=tests/benchmarks`` in pyproject.toml).  Benchmarks print figures and never assert on timings:
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# ---- budgets (DESIGN.md section 9) --------------------------------------------------------------------
+# ---- budgets (docs/architecture.md) ----------------------------------------------------------------------
 
 BUDGET_NEURON_MS = 20.0  # single neuron, 1 s simulated at dt 0.1 ms
 BUDGET_RERUN_FIRST_MS = 15.0  # server CPU per new setting, single-neuron pages (model + view data + serialisation)

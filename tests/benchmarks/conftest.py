@@ -15,7 +15,7 @@ def pytest_terminal_summary(terminalreporter) -> None:
     if not ROWS:
         return
     tr = terminalreporter
-    tr.section("benchmarks vs DESIGN.md section 9 budgets (medians; ratio = median / budget)")
+    tr.section("benchmarks vs the budgets of docs/architecture.md (medians; ratio = median / budget)")
     tr.write_line(machine_summary())
     tr.write_line("Timings are never asserted: a ratio > 1 ('OVER') is a figure to investigate, not a failure.")
     tr.write_line(header())

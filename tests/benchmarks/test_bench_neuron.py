@@ -1,4 +1,4 @@
-"""Budget 1: one neuron, 1 s simulated at dt 0.1 ms, <= 20 ms (DESIGN.md section 9).
+"""Budget 1: one neuron, 1 s simulated at dt 0.1 ms, <= 20 ms (docs/architecture.md, budgets).
 
 The input spikes are drawn once, outside the timed call: the budget is for the simulation.
 """

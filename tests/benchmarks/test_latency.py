@@ -1,6 +1,6 @@
 """Latency in a real browser: a slider moved with the keyboard -> the chart shows the new figure.
 
-DESIGN.md section 9: slider change -> figure updated in the browser <= 1.5 x the same for a trivial
+docs/architecture.md, budgets: slider change -> figure updated in the browser <= 1.5 x the same for a trivial
 Streamlit app, measured in the same run.  Headless Debian Chromium (``/usr/bin/chromium``, the flags of
 ``tests/e2e/conftest.py``; no browser download) drives two real ``streamlit run`` servers on 127.0.0.1:
 
@@ -50,7 +50,7 @@ from tests.benchmarks._browser import chromium_for
 from tests.e2e.conftest import VIEWPORT, wait_for_app
 from tests.harness.server import StreamlitServer, server_env_from
 
-BUDGET_RATIO = 1.5  # DESIGN.md section 9
+BUDGET_RATIO = 1.5  # docs/architecture.md, budgets
 CHANGES = int(os.environ.get("LATENCY_CHANGES", "24"))
 assert 5 <= CHANGES <= 100, "LATENCY_CHANGES must be within 5..100"
 BLOCK = 6  # presses on one page before switching to the other app

@@ -1,6 +1,6 @@
 """Load: a class of students on one ``streamlit run`` server, each moving a slider every 2 s.
 
-DESIGN.md section 9: 30 simultaneous sessions, each moving a slider every 2 s -> no errors, p95 response
+docs/architecture.md, budgets: 30 simultaneous sessions, each moving a slider every 2 s -> no errors, p95 response
 <= 2 s.  The students are simulated with Streamlit's own websocket protocol (``_load.py`` says how), so
 the server does exactly the work a browser would make it do, and the load generator stays light enough
 to share the 2-core machine with the server.
@@ -59,7 +59,7 @@ from tests.benchmarks._load import (
 )
 from tests.harness.server import StreamlitServer, server_env_from, skip_unless_named
 
-BUDGET_P95_MS = 2000.0  # DESIGN.md section 9: 30 sessions, a slider every 2 s -> p95 <= 2 s
+BUDGET_P95_MS = 2000.0  # docs/architecture.md, budgets: 30 sessions, a slider every 2 s -> p95 <= 2 s
 MAX_STUDENTS = 200  # a bound on what an environment variable can ask for
 MAX_SECONDS = 600
 

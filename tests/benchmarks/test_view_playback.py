@@ -1,5 +1,5 @@
 """The animated views in a real browser: frames per second while playing, and how soon each page's view
-appears (DESIGN.md section 9: >= 50 frames/s in headless Chromium on the laptop view, goal 60; and the
+appears (docs/architecture.md, budgets: >= 50 frames/s in headless Chromium on the laptop view, goal 60; and the
 first figure within 1 s of the page's script finishing on a warm server).
 
 Headless Debian Chromium (``/usr/bin/chromium``, the flags of ``tests/e2e/conftest.py``) opens a real

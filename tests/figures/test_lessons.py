@@ -18,7 +18,7 @@ from explainer.model import NeuronParams
 from explainer.model.experiments import balance, excitability, inhibition, synapses
 
 P = NeuronParams()
-FIGURE_JSON_BUDGET_BYTES = 1_000_000  # DESIGN.md section 9
+FIGURE_JSON_BUDGET_BYTES = 1_000_000  # docs/architecture.md, budgets
 UNIT_WORDS = ("(mV)", "(ms)", "(pA)", "(spikes/s)", "(nS)", "(fraction", "relative to peak", "B(V)")
 
 

