@@ -1,4 +1,4 @@
-"""Analytic oracles of the single-cell LIF (the equations: explainer/model/neuron.py): rheobase, rate, steady state, PSPs."""
+"""Analytic oracles of the single-cell LIF (equations: explainer/model/neuron.py): rheobase, rate, steady state, PSP."""
 
 from __future__ import annotations
 
