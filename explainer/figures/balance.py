@@ -7,11 +7,10 @@ import math
 import numpy as np
 
 from explainer.content.words import words
-from explainer.figures import style as st_
+from explainer.figures import style
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
     DEFAULT_STYLE,
-    MARKER_FILL,
     TIME_AXIS_TITLE,
     axis,
     clip_run,
@@ -32,7 +31,7 @@ def build_rate_map_figure(
     rmap: RateMap,
     marker: tuple[float, float] | None = None,
     *,
-    figure_style: st_.FigureStyle = DEFAULT_STYLE,
+    figure_style: style.FigureStyle = DEFAULT_STYLE,
 ) -> FigureSpec:
     """Output firing rate over glutamate x GABA input rate; ``marker`` = (glutamate, GABA) of the sliders."""
     s = figure_style
@@ -68,8 +67,8 @@ def build_rate_map_figure(
                 "marker": {
                     "symbol": "star",
                     "size": s.marker_px(24),
-                    "color": MARKER_FILL,
-                    "line": {"width": 2.5, "color": st_.OKABE_ITO["black"]},
+                    "color": s.palette.cytoplasm,
+                    "line": {"width": 2.5, "color": s.palette.outline},
                 },
                 "hovertemplate": WORDS.text("rate_map_marker_hover"),
             }
@@ -95,14 +94,14 @@ def build_rate_map_figure(
 
 
 def build_regularity_figure(
-    reg: Regularity, *, show_ms: float = 1000.0, figure_style: st_.FigureStyle = DEFAULT_STYLE
+    reg: Regularity, *, show_ms: float = 1000.0, figure_style: style.FigureStyle = DEFAULT_STYLE
 ) -> FigureSpec:
     """Two cells at similar rates: excitation alone (top) and strong balanced E and I (bottom)."""
     s = figure_style
     traces: list[dict] = []
     annotations: list[dict] = []
     rows = (
-        (reg.excitation_only, WORDS.text("regularity_cell_a"), "x", "y", [0.56, 1.0], st_.GLUTAMATE_COLOR),
+        (reg.excitation_only, WORDS.text("regularity_cell_a"), "x", "y", [0.56, 1.0], s.palette.glutamate),
         (reg.balanced, WORDS.text("regularity_cell_b"), "x2", "y2", [0.0, 0.44], s.palette.v),
     )
     for run, name, xa, ya, _domain, color in rows:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from explainer.content.words import words
-from explainer.figures import style as st_
+from explainer.figures import style
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
     DEFAULT_STYLE,
-    DEPOLARISED_COLOR,
     TIME_AXIS_TITLE,
     V_AXIS_TITLE,
     axis,
@@ -28,7 +27,7 @@ from explainer.model.neuron import NeuronRun
 WORDS = words("figures")
 
 
-def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
+def _fi_traces(fi: FICurve, i: float, s: style.FigureStyle) -> list[dict]:
     """The f-I panel: the formula's curve, the simulated cell's points, and a diamond at the slider's current."""
     traces: list[dict] = []
     traces.append(
@@ -36,7 +35,7 @@ def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
             fi.analytic_currents_pA,
             fi.analytic_rate_hz,
             WORDS.text("fi_formula"),
-            st_.GABA_COLOR,
+            s.palette.gaba,
             xaxis="x2",
             yaxis="y2",
             width=2.0 * s.scale,
@@ -74,7 +73,7 @@ def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
             "marker": {
                 "symbol": "diamond",
                 "size": s.marker_px(16),
-                "color": DEPOLARISED_COLOR,
+                "color": s.palette.depolarised,
                 "line": {"width": 1.5, "color": s.palette.v},
             },
             "hovertemplate": WORDS.text("fi_your_current_hover"),
@@ -84,7 +83,7 @@ def _fi_traces(fi: FICurve, i: float, s: st_.FigureStyle) -> list[dict]:
 
 
 def build_current_step_figure(
-    run: NeuronRun, fi: FICurve, *, figure_style: st_.FigureStyle = DEFAULT_STYLE
+    run: NeuronRun, fi: FICurve, *, figure_style: style.FigureStyle = DEFAULT_STYLE
 ) -> FigureSpec:
     """Left: V under a constant injected current.  Right: the f-I curve, model and formula, rheobase marked."""
     s = figure_style

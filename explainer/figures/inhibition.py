@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from explainer.content.format import num
 from explainer.content.words import words
-from explainer.figures import style as st_
+from explainer.figures import style
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
     DEFAULT_STYLE,
-    DEPOLARISED_COLOR,
     TIME_AXIS_TITLE,
     V_AXIS_TITLE,
-    WINDOW_FILL,
     IPSP_MIN_SPAN_mV,
     axis,
     finish,
@@ -30,7 +28,7 @@ from explainer.model.experiments.inhibition import ShuntingExperiment, SingleIPS
 WORDS = words("figures")
 
 
-def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
+def build_ipsp_figure(result: SingleIPSP, *, figure_style: style.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
     """The same GABA input from rest (left) and from a depolarised level (right), with E_GABA drawn."""
     s = figure_style
     e_gaba = result.at_rest.run.params.E_gaba_mV
@@ -49,7 +47,7 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
                 t,
                 v,
                 name,
-                s.palette.v if idx == 0 else DEPOLARISED_COLOR,
+                s.palette.v if idx == 0 else s.palette.depolarised,
                 xaxis=xa,
                 yaxis=ya,
                 width=2.4 * s.scale,
@@ -62,7 +60,7 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
                 -5,
                 float(t[-1]),
                 WORDS.text("e_gaba_line"),
-                st_.GABA_COLOR,
+                s.palette.gaba,
                 s,
                 xaxis=xa,
                 yaxis=ya,
@@ -87,7 +85,7 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
                 s,
                 xref=xa,
                 yref=ya,
-                color=st_.GABA_COLOR,
+                color=s.palette.gaba,
                 yanchor="bottom" if e_gaba < hi - 1 else "top",
             )
         )
@@ -111,19 +109,19 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: st_.FigureStyle = DEF
     return finish(traces, layout, s)
 
 
-def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
+def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: style.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
     """Top: GABA alone in a resting cell.  Bottom: a cell driven by steady glutamate; GABA on in between."""
     s = figure_style
     p = exp.driven.params
     t_end = float(exp.driven.t_ms[-1])
     traces = v_and_spikes(exp.at_rest, WORDS.text("shunt_rest_trace"), s.palette.v, s, xaxis="x", yaxis="y")
     traces += v_and_spikes(exp.driven, WORDS.text("shunt_driven_trace"), s.palette.v, s, xaxis="x2", yaxis="y2")
-    traces[-2]["line"]["color"] = st_.GLUTAMATE_COLOR
-    traces[-1]["line"]["color"] = st_.GLUTAMATE_COLOR
+    traces[-2]["line"]["color"] = s.palette.glutamate
+    traces[-1]["line"]["color"] = s.palette.glutamate
     traces[0]["showlegend"] = traces[2]["showlegend"] = False  # the panels' titles name them
     for xa, ya in (("x", "y"), ("x2", "y2")):
         traces.append(
-            hline(p.E_gaba_mV, 0, t_end, WORDS.text("shunt_e_gaba"), st_.GABA_COLOR, s, xaxis=xa, yaxis=ya)
+            hline(p.E_gaba_mV, 0, t_end, WORDS.text("shunt_e_gaba"), s.palette.gaba, s, xaxis=xa, yaxis=ya)
             | {
                 "showlegend": xa == "x",
                 "legendgroup": "egaba",
@@ -147,7 +145,7 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureSt
             "x1": exp.gaba_off_ms,
             "y0": 0,
             "y1": 1,
-            "fillcolor": WINDOW_FILL,
+            "fillcolor": s.palette.gaba_window,
             "line": {"width": 0},
             "layer": "below",
         }
@@ -162,7 +160,7 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: st_.FigureSt
             yref="y domain",
             xanchor="center",
             yanchor="top",
-            color=st_.GABA_COLOR,
+            color=s.palette.gaba,
         ),
         panel_title(WORDS.text("shunt_rest_title"), "y", s),
         panel_title(WORDS.text("shunt_driven_title", br=line_break(s)), "y2", s),

@@ -8,10 +8,10 @@ from __future__ import annotations
 import numpy as np
 
 from explainer.content.words import words
-from explainer.figures import style as st_
+from explainer.figures import style
 from explainer.figures.spec import FigureSpec
 
-DEFAULT_STYLE = st_.FigureStyle()
+DEFAULT_STYLE = style.FigureStyle()
 WORDS = words("figures")
 
 
@@ -21,7 +21,7 @@ def build_disinhibition_chart(
     inh_rates_hz: np.ndarray,
     current: tuple[float, float, float] | None = None,
     *,
-    figure_style: st_.FigureStyle = DEFAULT_STYLE,
+    figure_style: style.FigureStyle = DEFAULT_STYLE,
 ) -> FigureSpec:
     """Firing rates of E and I cells against the E->I glutamate scale (1 = intact, on the right; weaker to the left).
 
@@ -35,8 +35,8 @@ def build_disinhibition_chart(
             "x": np.asarray(scales, dtype=float).tolist(),
             "y": np.round(exc_rates_hz, 2).tolist(),
             "name": WORDS.text("disinhibition_exc"),
-            "line": {"color": st_.GLUTAMATE_COLOR, "width": 3 * s.scale, "dash": st_.GLUTAMATE_DASH},
-            "marker": {"symbol": st_.GLUTAMATE_SYMBOL, "size": 11 * s.scale, "color": st_.GLUTAMATE_COLOR},
+            "line": {"color": s.palette.glutamate, "width": 3 * s.scale, "dash": style.GLUTAMATE_DASH},
+            "marker": {"symbol": style.GLUTAMATE_SYMBOL, "size": 11 * s.scale, "color": s.palette.glutamate},
             "hovertemplate": WORDS.text("disinhibition_exc_hover"),
         },
         {
@@ -45,8 +45,8 @@ def build_disinhibition_chart(
             "x": np.asarray(scales, dtype=float).tolist(),
             "y": np.round(inh_rates_hz, 2).tolist(),
             "name": WORDS.text("disinhibition_inh"),
-            "line": {"color": st_.GABA_COLOR, "width": 3 * s.scale, "dash": st_.GABA_DASH},
-            "marker": {"symbol": st_.GABA_SYMBOL, "size": 11 * s.scale, "color": st_.GABA_COLOR},
+            "line": {"color": s.palette.gaba, "width": 3 * s.scale, "dash": style.GABA_DASH},
+            "marker": {"symbol": style.GABA_SYMBOL, "size": 11 * s.scale, "color": s.palette.gaba},
             "hovertemplate": WORDS.text("disinhibition_inh_hover"),
         },
     ]
@@ -62,13 +62,13 @@ def build_disinhibition_chart(
                 "marker": {
                     "symbol": "circle-open",
                     "size": 22 * s.scale,
-                    "color": st_.OKABE_ITO["black"],
-                    "line": {"width": 2.5 * s.scale, "color": st_.OKABE_ITO["black"]},
+                    "color": s.palette.outline,
+                    "line": {"width": 2.5 * s.scale, "color": s.palette.outline},
                 },
                 "hovertemplate": WORDS.text("disinhibition_current_hover"),
             }
         )
-    layout = st_.base_layout(s, 360)
+    layout = style.base_layout(s, 360)
     layout.update(
         {
             "xaxis": {
@@ -86,5 +86,5 @@ def build_disinhibition_chart(
             "margin": {"l": 10, "r": 20, "t": round(50 * s.scale), "b": 10},
         }
     )
-    st_.tidy_axes(layout, s)
-    return FigureSpec(st_.finish({"data": traces, "layout": layout}, s))
+    style.tidy_axes(layout, s)
+    return FigureSpec(style.finish({"data": traces, "layout": layout}, s))

@@ -247,7 +247,7 @@ def neuron_view_payload(
         "alt": alt,
         "export_name": export_name,
         **st_.view_header(figure_style),
-        "soma_stops": st_.soma_color_stops(),
+        "soma_stops": st_.soma_color_stops(figure_style),
         "words": {**CONTROLS, **NEURON},
         "cell": {
             "V_th_mV": p.V_th_mV,

@@ -25,10 +25,7 @@ V_AXIS_TITLE = WORDS.text("v_axis")
 TIME_AXIS_TITLE = WORDS.text("time_axis")
 MAX_POINTS = 3000  # per trace; spikes are drawn separately, so nothing visible is lost
 
-DEPOLARISED_COLOR = style.OKABE_ITO["orange"]
-MARKER_FILL = style.CYTOPLASM_COLOR  # the current-slider marker on the rate map (near white, black outline)
 IPSP_MIN_SPAN_mV = 8.0
-WINDOW_FILL = style.GABA_WINDOW_FILL
 
 
 def f32(x) -> np.ndarray:
@@ -223,7 +220,7 @@ def text_label(
         "xanchor": xanchor,
         "yanchor": yanchor,
         "font": {"size": s.small_font_px, "color": color or s.palette.text},
-        "bgcolor": style.LABEL_BACKGROUND,  # legible where a trace runs behind it
+        "bgcolor": s.palette.label_background,  # legible where a trace runs behind it
     }
     ann.update(extra)
     return ann

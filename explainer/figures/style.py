@@ -7,8 +7,9 @@ style so that colour is never the only cue.
 
 from __future__ import annotations
 
-import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 OKABE_ITO = {
     "black": "#000000",
@@ -21,20 +22,99 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
 }
 
-GLUTAMATE_COLOR = OKABE_ITO["vermillion"]
-GABA_COLOR = OKABE_ITO["blue"]
-FOCUS_COLOR = OKABE_ITO["blue"]  # the keyboard focus ring, everywhere (WCAG 2.4.7)
-NMDA_COLOR = OKABE_ITO["reddish_purple"]
-SPIKE_COLOR = OKABE_ITO["yellow"]
-V_COLOR = "#1A1A1A"
-THRESHOLD_COLOR = OKABE_ITO["bluish_green"]
-CURSOR_COLOR = "#555555"
-MEMBRANE_COLOR = "#6B6B6B"
-CYTOPLASM_COLOR = "#F4EFE6"
-TEXT_COLOR = "#1A1A1A"
-GRID_COLOR = "#E3E3E3"
-LABEL_BACKGROUND = "rgba(255,255,255,0.85)"  # behind a label drawn over a chart's plot area
-GABA_WINDOW_FILL = "rgba(0,114,178,0.10)"  # GABA_COLOR (Okabe-Ito blue) at 10 % opacity: when GABA is on
+
+@dataclass(frozen=True)
+class ProfileColor:
+    """One named colour, its laptop and its projector value side by side (as PhET's ``ProfileColorProperty``).
+    Projectors wash out light greys and pale colours, so neutrals are darker there; the hues that carry
+    meaning (glutamate vermillion, GABA blue, NMDA purple) are the same in both, so the colour key in the text
+    holds in both."""
+
+    laptop: str
+    projector: str
+
+
+def _same(value: str) -> ProfileColor:
+    return ProfileColor(value, value)
+
+
+# THE colour table: every colour the app draws with, once.  Charts read it through ``FigureStyle.palette``,
+# the animated views get their colours in the view's header (:func:`view_header`), and style sheets get
+# theirs as CSS custom properties (:func:`css_colors`).
+COLORS: Mapping[str, ProfileColor] = MappingProxyType(
+    {
+        # what the colour key names: the same in both profiles
+        "glutamate": _same(OKABE_ITO["vermillion"]),
+        "gaba": _same(OKABE_ITO["blue"]),
+        "nmda": _same(OKABE_ITO["reddish_purple"]),
+        "spike": _same(OKABE_ITO["yellow"]),
+        "depolarised": _same(OKABE_ITO["orange"]),  # a cell held depolarised (beside the resting cell's V)
+        "focus": _same(OKABE_ITO["blue"]),  # the keyboard focus ring, everywhere (WCAG 2.4.7)
+        "gaba_window": _same("rgba(0,114,178,0.10)"),  # GABA's blue at 10 % opacity: while GABA is on
+        # neutrals, darker on a projector (the threshold green darkened within its hue: 3.3:1 -> 5.3:1 on white)
+        "text": ProfileColor("#1A1A1A", "#000000"),
+        "muted_text": ProfileColor("#444444", "#000000"),
+        "v": ProfileColor("#1A1A1A", "#000000"),  # the membrane potential
+        "threshold": ProfileColor(OKABE_ITO["bluish_green"], "#00775A"),
+        "grid": ProfileColor("#E3E3E3", "#A0A0A0"),
+        "axis": ProfileColor("#6B6B6B", "#000000"),
+        "cursor": ProfileColor("#555555", "#000000"),
+        "membrane": ProfileColor("#6B6B6B", "#3D3D3D"),
+        "external": ProfileColor("#777777", "#3D3D3D"),  # the network's external input
+        "outline": _same(OKABE_ITO["black"]),
+        "background": _same("#FFFFFF"),
+        "cytoplasm": _same("#F4EFE6"),  # also the fill of the rate map's "your sliders" marker
+        "node_text": _same("#FFFFFF"),
+        "label_background": _same("rgba(255,255,255,0.85)"),  # behind a label drawn over a plot
+        # the soma's shading by V: hyperpolarised -> rest -> threshold (SOMA_STOPS_mV)
+        "soma_hyperpolarised": _same(OKABE_ITO["blue"]),
+        "soma_rest": _same("#E8E4DA"),
+        "soma_threshold": _same(OKABE_ITO["orange"]),
+        # the page's own chrome: the connection notice
+        "notice_background": _same("#1A1A1A"),
+        "notice_text": _same("#FFFFFF"),
+        "notice_warn": _same(OKABE_ITO["orange"]),
+        "notice_ok": _same(OKABE_ITO["bluish_green"]),
+        "notice_shadow": _same("rgba(0, 0, 0, 0.35)"),
+    }
+)
+PROFILES = ("laptop", "projector")
+
+
+class Palette(Mapping[str, str]):
+    """One profile's colours by name, as ``palette.glutamate`` or ``palette["glutamate"]``."""
+
+    def __init__(self, profile: str) -> None:
+        if profile not in PROFILES:
+            raise ValueError(f"no colour profile {profile!r}; there are {PROFILES}")
+        self.profile = profile
+        self._colors = {name: getattr(color, profile) for name, color in COLORS.items()}
+
+    def __getitem__(self, name: str) -> str:
+        return self._colors[name]
+
+    def __getattr__(self, name: str) -> str:
+        try:
+            return self.__dict__["_colors"][name]
+        except KeyError:
+            raise AttributeError(f"the colour table has no colour {name!r}") from None
+
+    def __iter__(self):
+        return iter(self._colors)
+
+    def __len__(self) -> int:
+        return len(self._colors)
+
+
+LAPTOP_PALETTE = Palette("laptop")
+PROJECTOR_PALETTE = Palette("projector")
+
+
+def css_colors(palette: Palette, names: Mapping[str, str]) -> dict[str, str]:
+    """Colours for a style sheet: ``{css property name: colour name}`` -> ``{css property name: value}`` (the
+    sheet reads ``var(--ei-<property name>)``)."""
+    return {prop: palette[name] for prop, name in names.items()}
+
 
 # Marker shapes: the textbook convention (excitatory synapse = triangle, inhibitory = round).
 GLUTAMATE_SYMBOL = "triangle-up"
@@ -44,8 +124,8 @@ GLUTAMATE_DASH = "solid"
 GABA_DASH = "dash"
 NMDA_DASH = "dot"
 
-# Soma shading by membrane potential: blue (hyperpolarised) -> pale (rest) -> orange (threshold).
-SOMA_COLOR_STOPS_mV = ((-85.0, "#0072B2"), (-70.0, "#E8E4DA"), (-50.0, "#E69F00"))
+# Soma shading by membrane potential (the colours: COLORS' soma_*), interpolated in the browser.
+SOMA_STOPS_mV = ((-85.0, "soma_hyperpolarised"), (-70.0, "soma_rest"), (-50.0, "soma_threshold"))
 
 # Fonts every machine has from the start (the animated views use the same list): Plotly measures text
 # when it first draws, so a web font arriving later would make labels outgrow the room measured for them.
@@ -53,29 +133,6 @@ SOMA_COLOR_STOPS_mV = ((-85.0, "#0072B2"), (-70.0, "#E8E4DA"), (-50.0, "#E69F00"
 # whole list, and the browser then draws Plotly's default font while the labels are spaced for another.
 FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
 BASE_FONT_PX = 14
-
-
-@dataclass(frozen=True)
-class Palette:
-    """The neutral colours of one viewing profile.  The hues that carry meaning (glutamate vermillion, GABA
-    blue, NMDA purple) are the same in every profile, so the colour key in the text holds in both."""
-
-    text: str
-    v: str  # the membrane potential
-    grid: str
-    cursor: str
-    membrane: str
-    threshold: str
-
-
-LAPTOP_PALETTE = Palette(
-    text=TEXT_COLOR, v=V_COLOR, grid=GRID_COLOR, cursor=CURSOR_COLOR, membrane=MEMBRANE_COLOR, threshold=THRESHOLD_COLOR
-)
-# Projectors wash out light greys and pale colours: text and the membrane potential black, grid lines
-# mid-grey, and the threshold green darkened within its hue (contrast on white 3.3:1 -> 5.3:1).
-PROJECTOR_PALETTE = Palette(
-    text="#000000", v="#000000", grid="#A0A0A0", cursor="#000000", membrane="#3D3D3D", threshold="#00775A"
-)
 
 
 @dataclass(frozen=True)
@@ -117,24 +174,12 @@ def base_layout(style: FigureStyle, height_px: int) -> dict:
     return {
         "height": round(height_px * max(1.0, style.scale * 0.85)),
         "font": {"family": FONT_FAMILY, "size": style.font_px, "color": style.palette.text},
-        "paper_bgcolor": "#FFFFFF",
+        "paper_bgcolor": style.palette.background,
         "plot_bgcolor": "rgba(0,0,0,0)",  # transparent: overlaid panels must not hide each other
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
         "hoverlabel": {"font": {"size": style.small_font_px}},
         "legend": {"font": {"size": style.small_font_px}},
     }
-
-
-# The page's own chrome, outside the figures: the connection notice (ui/connection.py) and presenter mode's
-# page text (ui/presenter.py).  Names are CSS custom properties (--ei-<name>) in ui/browser/*.css.
-NOTICE_COLORS = {
-    "notice-bg": TEXT_COLOR,
-    "notice-text": "#FFFFFF",
-    "notice-warn": OKABE_ITO["orange"],
-    "notice-ok": OKABE_ITO["bluish_green"],
-    "notice-shadow": "rgba(0, 0, 0, 0.35)",
-}
-PRESENTER_PAGE_COLORS = {"present-text": "#000000", "present-border": MEMBRANE_COLOR}
 
 
 # Axis labels that stand clear of each other (checked in Chromium at laptop, projector and phone size by
@@ -208,26 +253,6 @@ def finish(spec: dict, style: FigureStyle) -> dict:
     return thick_lines(spec) if style.high_contrast else spec
 
 
-def hex_to_rgb(color: str) -> tuple[int, int, int]:
-    color = color.lstrip("#")
-    return int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
-
-
-def soma_color(v_mV: float) -> str:
-    """Hex colour of the soma at potential ``v_mV`` (piecewise-linear over SOMA_COLOR_STOPS_mV)."""
-    stops = SOMA_COLOR_STOPS_mV
-    if v_mV <= stops[0][0]:
-        return stops[0][1]
-    if v_mV >= stops[-1][0]:
-        return stops[-1][1]
-    for (v0, c0), (v1, c1) in itertools.pairwise(stops):
-        if v0 <= v_mV <= v1:
-            f = (v_mV - v0) / (v1 - v0)
-            rgb = [round(a + f * (b - a)) for a, b in zip(hex_to_rgb(c0), hex_to_rgb(c1), strict=True)]
-            return "#{:02X}{:02X}{:02X}".format(*rgb)
-    return stops[-1][1]
-
-
 PROJECTOR_PNG = {"width": 1920, "height": 1080, "scale": 1}
 
 
@@ -240,47 +265,21 @@ def chart_config(filename: str) -> dict:
     }
 
 
-# ---- the animated views' palette (one per profile; the browser draws with exactly these) ----
-VIEW_PALETTE_LAPTOP = {
-    "glutamate": GLUTAMATE_COLOR,
-    "gaba": GABA_COLOR,
-    "spike": SPIKE_COLOR,
-    "v": V_COLOR,
-    "threshold": THRESHOLD_COLOR,
-    "cursor": CURSOR_COLOR,
-    "membrane": MEMBRANE_COLOR,
-    "cytoplasm": CYTOPLASM_COLOR,
-    "text": TEXT_COLOR,
-    "muted_text": "#444444",
-    "grid": GRID_COLOR,
-    "axis": "#6B6B6B",
-    "background": "#FFFFFF",
-    "outline": "#000000",
-    "panel_key_bg": "rgba(255,255,255,0.85)",
-    "focus": FOCUS_COLOR,
-    "external": "#777777",
-    "node_text": "#FFFFFF",
-}
+# ---- the animated views' colours: the palette's, by the names the browser draws with ----
+VIEW_COLOR_NAMES = (
+    "glutamate", "gaba", "spike", "v", "threshold", "cursor", "membrane", "cytoplasm", "text", "muted_text", "grid",
+    "axis", "background", "outline", "focus", "external", "node_text",
+)  # fmt: skip
 
 
 def view_palette(style: FigureStyle) -> dict[str, str]:
-    """Named colours of the animated views for this profile: the laptop's, or with the projector palette's
-    neutrals (:data:`PROJECTOR_PALETTE`) and darker muted greys."""
-    palette = dict(VIEW_PALETTE_LAPTOP)
-    if style.high_contrast:
-        pro = PROJECTOR_PALETTE
-        palette.update(
-            v=pro.v, threshold=pro.threshold, cursor=pro.cursor, membrane=pro.membrane, text=pro.text, grid=pro.grid
-        )
-        palette["muted_text"] = "#000000"
-        palette["axis"] = "#000000"
-        palette["external"] = "#3D3D3D"
-    return palette
+    """The animated views' colours in this profile."""
+    return {name: style.palette[name] for name in VIEW_COLOR_NAMES}
 
 
-def soma_color_stops() -> list[list]:
-    """The soma's shading by V as [[mV, colour], ...] for the browser (same stops as :func:`soma_color`)."""
-    return [[v, c] for v, c in SOMA_COLOR_STOPS_mV]
+def soma_color_stops(style: FigureStyle) -> list[list]:
+    """The soma's shading by V as [[mV, colour], ...] in this profile, for the browser to interpolate."""
+    return [[v, style.palette[name]] for v, name in SOMA_STOPS_mV]
 
 
 def view_sizes(style: FigureStyle) -> dict[str, float]:

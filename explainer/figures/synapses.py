@@ -6,11 +6,10 @@ import numpy as np
 
 from explainer.content.format import num
 from explainer.content.words import words
-from explainer.figures import style as st_
+from explainer.figures import style
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
     DEFAULT_STYLE,
-    DEPOLARISED_COLOR,
     TIME_AXIS_TITLE,
     V_AXIS_TITLE,
     axis,
@@ -29,7 +28,7 @@ from explainer.model.neuron import mg_block
 WORDS = words("figures")
 
 
-def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
+def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: style.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
     """Top: AMPA and NMDA conductances (each relative to its own peak).  Bottom: the EPSPs they cause."""
     s = figure_style
     t_rel = epsp.both.t_rel_ms
@@ -43,8 +42,8 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
             t,
             ampa_g / max(float(ampa_g.max()), 1e-12),
             WORDS.text("epsp_ampa_gates"),
-            st_.GLUTAMATE_COLOR,
-            dash=st_.GLUTAMATE_DASH,
+            s.palette.glutamate,
+            dash=style.GLUTAMATE_DASH,
             width=2.2 * s.scale,
             legendgroup="ampa",
             hovertemplate=WORDS.text("epsp_ampa_gates_hover"),
@@ -53,8 +52,8 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
             t,
             nmda_g / max(float(nmda_g.max()), 1e-12),
             WORDS.text("epsp_nmda_gates"),
-            st_.NMDA_COLOR,
-            dash=st_.NMDA_DASH,
+            s.palette.nmda,
+            dash=style.NMDA_DASH,
             width=2.6 * s.scale,
             legendgroup="nmda",
             hovertemplate=WORDS.text("epsp_nmda_gates_hover"),
@@ -62,8 +61,8 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
     ]
     for result, name, color, dash, group in (
         (epsp.both, WORDS.text("epsp_both"), s.palette.v, "solid", "both"),
-        (epsp.ampa_only, WORDS.text("epsp_ampa_alone"), st_.GLUTAMATE_COLOR, st_.GLUTAMATE_DASH, "ampa"),
-        (epsp.nmda_only, WORDS.text("epsp_nmda_alone"), st_.NMDA_COLOR, st_.NMDA_DASH, "nmda"),
+        (epsp.ampa_only, WORDS.text("epsp_ampa_alone"), s.palette.glutamate, style.GLUTAMATE_DASH, "ampa"),
+        (epsp.nmda_only, WORDS.text("epsp_nmda_alone"), s.palette.nmda, style.NMDA_DASH, "nmda"),
     ):
         traces.append(
             trace_line(
@@ -74,7 +73,7 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
                 dash=dash,
                 xaxis="x2",
                 yaxis="y2",
-                width=(2.6 if dash == st_.NMDA_DASH else 2.0) * s.scale,
+                width=(2.6 if dash == style.NMDA_DASH else 2.0) * s.scale,
                 legendgroup=group,
                 showlegend=group == "both",
                 hovertemplate=WORDS.text("dv_hover", name=name),
@@ -104,13 +103,13 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: st_.FigureStyle 
     return finish(traces, layout, s)
 
 
-def _block_points(result: NMDACoincidence, s: st_.FigureStyle) -> list[dict]:
+def _block_points(result: NMDACoincidence, s: style.FigureStyle) -> list[dict]:
     """The two cells on the B(V) curve, each with its unblocked fraction written beside it."""
     rest, depol = result.at_rest, result.depolarised
     traces: list[dict] = []
     for v, b, color, symbol, name in (
         (rest.hold_mV, result.block_at_rest, s.palette.v, "circle", WORDS.text("nmda_at_rest")),
-        (depol.hold_mV, result.block_depolarised, DEPOLARISED_COLOR, "diamond", WORDS.text("nmda_depolarised")),
+        (depol.hold_mV, result.block_depolarised, s.palette.depolarised, "diamond", WORDS.text("nmda_depolarised")),
     ):
         traces.append(
             {
@@ -156,7 +155,7 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
             t,
             depol.dv_mV[keep][::stride],
             depol_name,
-            DEPOLARISED_COLOR,
+            s.palette.depolarised,
             width=2.8 * s.scale,
             hovertemplate=WORDS.text("dv_hover", name=WORDS.text("nmda_depolarised")),
         ),
@@ -167,7 +166,7 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
             v_axis,
             mg_block(v_axis, mg_mM),
             WORDS.text("nmda_block_curve", mg=f"{mg_mM:.1f}"),
-            st_.NMDA_COLOR,
+            s.palette.nmda,
             xaxis="x2",
             yaxis="y2",
             width=2.2 * s.scale,
@@ -199,7 +198,7 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
 BLOCK_LABEL_PROBE_mV = -40.0  # where the curve's label would end if it sat at the top left
 
 
-def _block_curve_label(mg_mM: float, s: st_.FigureStyle) -> dict:
+def _block_curve_label(mg_mM: float, s: style.FigureStyle) -> dict:
     """The B(V) curve's label, in the corner the curve leaves empty: top left while the block is strong
     there (the curve is low at negative V), bottom right when it is weak (with little or no Mg2+ the curve
     runs along the top)."""
@@ -217,7 +216,7 @@ def _block_curve_label(mg_mM: float, s: st_.FigureStyle) -> dict:
     )
 
 
-def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
+def build_summation_figure(result: Summation, *, figure_style: style.FigureStyle = DEFAULT_STYLE) -> FigureSpec:
     """V under volleys of glutamate spikes; triangles mark when each volley arrives."""
     s = figure_style
     run = result.run
@@ -234,9 +233,9 @@ def build_summation_figure(result: Summation, *, figure_style: st_.FigureStyle =
             "y": [top - 2.5] * result.volley_times_ms.size,
             "name": WORDS.text("volley_one" if result.n_synapses == 1 else "volley_many", n=result.n_synapses),
             "marker": {
-                "symbol": st_.GLUTAMATE_SYMBOL,
+                "symbol": style.GLUTAMATE_SYMBOL,
                 "size": s.marker_px(14),
-                "color": st_.GLUTAMATE_COLOR,
+                "color": s.palette.glutamate,
                 "line": {"width": 1, "color": s.palette.v},
             },
             "hovertemplate": WORDS.text("volley_hover"),

@@ -22,7 +22,7 @@ import streamlit as st
 
 from explainer.content.parse import Question, fill
 from explainer.content.words import words
-from explainer.figures.style import MEMBRANE_COLOR, TEXT_COLOR, FigureStyle
+from explainer.figures.style import LAPTOP_PALETTE, FigureStyle, css_colors
 from explainer.ui import browser, course
 from explainer.ui.banner import BANNER_TEXT
 from explainer.ui.charts import Chart, chart
@@ -34,8 +34,8 @@ from explainer.ui.widgets import quote_url_value, url_toggle
 W = words("worksheet")  # the words: content/words/worksheet.toml
 UI = words("ui")
 ANSWER_LINES = 3  # ruled lines under each question for the student's answer and reason
-# The print's colours, from the palette (figures/style.py), as CSS properties print.css reads.
-PRINT_COLORS = {"ws-ink": TEXT_COLOR, "ws-rule": MEMBRANE_COLOR}
+# The print's colours (print.css reads them as --ei-<property>), from the colour table: paper is a laptop's.
+PRINT_COLORS = {"ws-ink": "text", "ws-rule": "membrane"}
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -181,7 +181,7 @@ def _css_string(markdown: str) -> str:
 
 
 def print_styles() -> None:
-    st.html(browser.css_variables({**PRINT_COLORS, "ws-banner": _css_string(BANNER_TEXT)}))
+    st.html(browser.css_variables({**css_colors(LAPTOP_PALETTE, PRINT_COLORS), "ws-banner": _css_string(BANNER_TEXT)}))
     st.html(browser.stylesheet("print.css"))
 
 

@@ -33,13 +33,21 @@ from datetime import timedelta
 import streamlit as st
 
 from explainer.content.words import words
-from explainer.figures.style import NOTICE_COLORS
+from explainer.figures.style import LAPTOP_PALETTE, css_colors
 from explainer.ui import browser
 
 NOTICE_ID = "ei-connection-notice"
 # Long: the marker fragment exists to be registered, not to run (see the module docstring).
 RERUN_MARKER_EVERY = timedelta(hours=12)
 WATCH_CLASS = "ei-connection-watch"
+# The notice's colours (connection_notice.css reads them as --ei-<property>), from the colour table.
+NOTICE_COLORS = {
+    "notice-bg": "notice_background",
+    "notice-text": "notice_text",
+    "notice-warn": "notice_warn",
+    "notice-ok": "notice_ok",
+    "notice-shadow": "notice_shadow",
+}
 
 W = words("ui")  # the words: content/words/ui.toml
 NOTICE_DOWN = W.text("connection_down")
@@ -65,7 +73,7 @@ def notice_html() -> str:
         "back": NOTICE_BACK,
     }
     css = browser.stylesheet("connection_notice.css").read_text(encoding="utf-8")
-    run = browser.script("connection_notice.js", texts, css, NOTICE_ID, NOTICE_COLORS)
+    run = browser.script("connection_notice.js", texts, css, NOTICE_ID, css_colors(LAPTOP_PALETTE, NOTICE_COLORS))
     return f'<span class="{WATCH_CLASS}" hidden></span>' + run
 
 

@@ -16,7 +16,7 @@ from functools import cache
 import streamlit as st
 
 from explainer.content.words import words
-from explainer.figures.style import FOCUS_COLOR
+from explainer.figures.style import LAPTOP_PALETTE, PROJECTOR_PALETTE
 
 COMPONENT_NAME = "explainer.page_keys"
 KEY = "ei_page_keys"
@@ -36,7 +36,7 @@ def page_keys(presenting: bool, class_teacher: bool = False) -> None:
         data={
             "presenting": bool(presenting),
             "class_teacher": bool(class_teacher),
-            "focus": FOCUS_COLOR,
+            "focus": (PROJECTOR_PALETTE if presenting else LAPTOP_PALETTE).focus,
             "chart_tool": words("ui").text("chart_tool"),
         },
         height="content",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explainer.content.words import words
-from explainer.figures.style import PRESENTER_PAGE_COLORS, FigureStyle
+from explainer.figures.style import PROJECTOR_PALETTE, FigureStyle, css_colors
 from explainer.ui import browser
 from explainer.ui.components import viewport
 
@@ -21,6 +21,9 @@ PRESENTER_FIGURE_SCALE = 1.45
 PRESENTER_TEXT_SCALE = 1.4
 # Titles keep their laptop size (already 44 px; 1.4x would push the figure off a 1280 x 720 screen).
 PRESENTER_H1_PX = 44
+
+# The page's colours in presenter mode (presenter.css reads them as --ei-<property>), from the colour table.
+PAGE_COLORS = {"present-text": "text", "present-border": "membrane"}
 
 TRUE_WORDS = ("1", "true", "yes", "on")
 FALSE_WORDS = ("0", "false", "no", "off")
@@ -81,7 +84,7 @@ def apply_presenter_css() -> None:
                 {
                     "present-root-font": f"{16 * PRESENTER_TEXT_SCALE:.1f}px",
                     "present-h1": f"{PRESENTER_H1_PX}px",
-                    **PRESENTER_PAGE_COLORS,
+                    **css_colors(PROJECTOR_PALETTE, PAGE_COLORS),
                 }
             )
         )

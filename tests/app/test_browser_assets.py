@@ -36,10 +36,11 @@ def test_only_safe_css_values():
 
 def test_every_variable_a_style_sheet_reads_is_declared():
     """presenter.css and connection_notice.css read --ei-* properties; Python declares each of them."""
-    from explainer.figures.style import NOTICE_COLORS, PRESENTER_PAGE_COLORS
+    from explainer.ui.connection import NOTICE_COLORS
+    from explainer.ui.presenter import PAGE_COLORS
 
     declared = {
-        "presenter.css": {"present-root-font", "present-h1", *PRESENTER_PAGE_COLORS},
+        "presenter.css": {"present-root-font", "present-h1", *PAGE_COLORS},
         "connection_notice.css": set(NOTICE_COLORS),
     }
     for name, names in declared.items():

@@ -87,7 +87,7 @@ def test_every_titled_axis_has_a_unit_and_no_axis_zooms(figures, name):
 def test_json_within_budget_and_colours_from_the_style(figures, name):
     fig = figures[name]
     assert len(pio.to_json(fig.spec, validate=False)) <= FIGURE_JSON_BUDGET_BYTES
-    palette = {*style.OKABE_ITO.values(), style.V_COLOR, style.CURSOR_COLOR, style.CYTOPLASM_COLOR}
+    palette = {value for color in style.COLORS.values() for value in (color.laptop, color.projector)}
     for trace in fig.spec["data"]:
         for part in ("line", "marker"):
             color = trace.get(part, {}).get("color")

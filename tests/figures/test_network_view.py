@@ -106,7 +106,8 @@ def test_projector_palette_drops_the_pale_neutrals():
     projector = style.FigureStyle(scale=1.45, high_contrast=True)
     head = unpack(network_view_payload(run, view_id="x", figure_style=projector, alt="", export_name="n")).header
     assert head["profile"] == "projector" and head["palette"]["text"] == "#000000"
-    assert head["palette"]["glutamate"] == style.GLUTAMATE_COLOR and head["palette"]["gaba"] == style.GABA_COLOR
+    assert head["palette"]["glutamate"] == style.COLORS["glutamate"].laptop == style.COLORS["glutamate"].projector
+    assert head["palette"]["gaba"] == style.COLORS["gaba"].projector
     assert head["sizes"]["font_px"] >= 1.3 * style.FigureStyle().font_px
 
 

@@ -126,7 +126,8 @@ def test_projector_profile_has_larger_type_and_darker_neutrals_but_the_same_hues
     assert projector.header["sizes"]["line_px"] >= style.PROJECTOR_MIN_LINE_PX
     for pale in ("grid", "text", "cursor", "membrane", "threshold", "muted_text", "axis"):
         assert pp[pale] != lp[pale], f"{pale} must get darker for a projector"
-    assert (pp["glutamate"], pp["gaba"]) == (lp["glutamate"], lp["gaba"]) == (style.GLUTAMATE_COLOR, style.GABA_COLOR)
+    hues = (style.COLORS["glutamate"].laptop, style.COLORS["gaba"].laptop)
+    assert (pp["glutamate"], pp["gaba"]) == (lp["glutamate"], lp["gaba"]) == hues
     assert projector.header["export_sizes"]["font_px"] > projector.header["sizes"]["font_px"] * 0.9
 
 

@@ -21,11 +21,9 @@ from explainer.model.experiments import balance, excitability, inhibition, synap
 
 PROJECTOR = style.FigureStyle(scale=1.45, high_contrast=True)
 LAPTOP = style.FigureStyle(scale=1.45)
-PALE = tuple(
-    getattr(style.LAPTOP_PALETTE, f)
-    for f in ("grid", "text", "cursor", "membrane", "threshold")
-    if getattr(style.LAPTOP_PALETTE, f) != getattr(style.PROJECTOR_PALETTE, f)
-)
+# the laptop values a projector darkens (the colour table's neutrals), and the hues it keeps
+PALE = tuple(c.laptop for c in style.COLORS.values() if c.laptop != c.projector)
+HUES = (style.COLORS["glutamate"].laptop, style.COLORS["gaba"].laptop)
 P = NeuronParams()
 
 
@@ -75,7 +73,7 @@ def test_projector_figures_drop_the_pale_neutrals_and_hairlines(both, name):
     assert any(f'"{c.upper()}"' in laptop for c in PALE), f"{name}: the laptop figure should use its palette"
     for pale in PALE:
         assert f'"{pale.upper()}"' not in projector, f"{name}: {pale} left in presenter mode"
-    for hue in (style.GLUTAMATE_COLOR, style.GABA_COLOR):
+    for hue in HUES:
         assert (f'"{hue}"' in laptop) == (f'"{hue}"' in projector), f"{name}: {hue} must be kept as it is"
     assert min(w for w in _line_widths(projector_spec, []) if w > 0) >= style.PROJECTOR_MIN_LINE_PX
     json.loads(pio.to_json(projector_spec, validate=False))  # still serialisable

@@ -68,3 +68,47 @@ def test_the_block_curves_label_sits_where_the_curve_is_not(mg_mM, corner):
     (label,) = [a for a in spec["layout"]["annotations"] if "Jahr" in a["text"]]
     where = f"{label['yanchor']} {label['xanchor']}"
     assert where == corner, f"at {mg_mM} mM the label is at the {where}"
+
+
+# --- the colour table -------------------------------------------------------------------------------------
+
+_CSS_COLOR = re.compile(r"^#[0-9A-F]{6}$|^rgba\(\s*\d{1,3},\s*\d{1,3},\s*\d{1,3},\s*(?:0|1|0?\.\d+)\s*\)$", re.I)
+PACKAGE = style.__file__.rsplit("/figures/", 1)[0]
+
+
+def test_every_colour_is_named_once_with_both_profiles_as_css_colours():
+    for name, color in style.COLORS.items():
+        assert _CSS_COLOR.match(color.laptop) and _CSS_COLOR.match(color.projector), f"{name}: {color}"
+    assert style.LAPTOP_PALETTE.glutamate == style.COLORS["glutamate"].laptop
+    assert style.PROJECTOR_PALETTE["text"] == style.COLORS["text"].projector == "#000000"
+    assert dict(style.PROJECTOR_PALETTE) == {n: c.projector for n, c in style.COLORS.items()}
+    with pytest.raises(AttributeError):
+        _ = style.LAPTOP_PALETTE.no_such_colour
+
+
+def test_a_projector_darkens_neutrals_and_keeps_the_hues_that_carry_meaning():
+    for hue in ("glutamate", "gaba", "nmda", "spike", "focus"):
+        assert style.COLORS[hue].laptop == style.COLORS[hue].projector, f"{hue}: the colour key holds in both"
+    for neutral in ("text", "v", "grid", "axis", "cursor", "membrane", "threshold", "muted_text"):
+        assert _luminance(style.COLORS[neutral].projector) < _luminance(style.COLORS[neutral].laptop), neutral
+
+
+def _luminance(hex_color: str) -> float:
+    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_every_colour_of_the_table_is_used_somewhere():
+    """A colour nobody draws with is a colour to delete (the JS finds view colours by name in the header)."""
+    import pathlib
+
+    code = " ".join(
+        p.read_text(encoding="utf-8")
+        for ext in ("*.py", "*.js", "*.css")
+        for p in pathlib.Path(PACKAGE).rglob(ext)
+        if p.name != "style.py"
+    )
+    style_code = pathlib.Path(style.__file__).read_text(encoding="utf-8").split("COLORS: Mapping", 1)[1]
+    style_code = style_code.split("PROFILES = ", 1)[1]
+    unused = [n for n in style.COLORS if f".{n}" not in code and f'"{n}"' not in code + style_code]
+    assert not unused, f"colours nothing draws with: {unused}"
