@@ -20,21 +20,33 @@ STANDARD = NeuronParams()
 
 
 @cache
-def model_notes() -> dict[str, str]:
-    """The model's standard parameters, as the notes quote them."""
+def standard_cell() -> dict[str, str]:
+    """The standard cell's parameters as every text quotes them (the lessons start from these too)."""
     p = STANDARD
     return {
+        "E_L": n(p.E_L_mV),
         "V_th": n(p.V_th_mV),
         "V_reset": n(p.V_reset_mV),
         "E_exc": n(p.E_exc_mV),
-        "E_L": n(p.E_L_mV),
+        "E_gaba": n(p.E_gaba_mV),
         "c_pF": n(p.c_pF),
         "g_L": n(p.g_L_nS),
         "tau_m": n(p.tau_m_ms),
         "t_ref": n(p.t_ref_ms),
+        "max_rate": n(1000.0 / p.t_ref_ms),
+        "th_minus_rest": n(p.V_th_mV - p.E_L_mV),
+        "rheobase": n(p.rheobase_pA),
+    }
+
+
+@cache
+def model_notes() -> dict[str, str]:
+    """The model's standard parameters, as the notes quote them."""
+    return {
+        **standard_cell(),
         "dt": f"{DT_ms:g}",
         # exponential Euler holds a decaying conductance at its start-of-step value: charge error dt / (2 tau)
-        "ampa_error": n(100.0 * DT_ms / (2.0 * p.tau_ampa_ms), 1),
+        "ampa_error": n(100.0 * DT_ms / (2.0 * STANDARD.tau_ampa_ms), 1),
         **_network_cells(),
     }
 
@@ -48,18 +60,4 @@ def _network_cells() -> dict[str, str]:
         "net_E_inh": n(net.E_inh_mV),
         "net_tau_exc": n(net.tau_exc_ms),
         "net_tau_inh": n(net.tau_inh_ms),
-    }
-
-
-@cache
-def glossary() -> dict[str, str]:
-    p = STANDARD
-    return {
-        "E_L": n(p.E_L_mV),
-        "V_th": n(p.V_th_mV),
-        "t_ref": n(p.t_ref_ms),
-        "tau_m": n(p.tau_m_ms),
-        "g_L": n(p.g_L_nS),
-        "th_minus_rest": n(p.V_th_mV - p.E_L_mV),
-        "rheobase": n(p.rheobase_pA),
     }

@@ -13,7 +13,7 @@ GLOSSARY = "glossary"
 WORDS = words("glossary")  # the words around glossary.md: content/words/glossary.toml
 
 
-numbers = text_numbers.glossary  # every number this page's text quotes
+numbers = text_numbers.standard_cell  # every number the glossary quotes: the standard cell's
 
 
 def render() -> None:

@@ -10,6 +10,7 @@ from functools import cache
 import numpy as np
 
 from explainer.content.format import num as n
+from explainer.content.numbers import standard_cell
 from explainer.model.experiments import balance
 from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 from explainer.model.neuron import NeuronParams
@@ -41,23 +42,21 @@ def numbers() -> dict[str, str]:
     vinf_a, tau_a = balance.steady_level(reg.excitation_only)
     vinf_b, tau_b = balance.steady_level(reg.balanced)
     return {
+        **standard_cell(),
         "gaba_default": n(TUG_OF_WAR.gaba_rate_hz),
         "glu_default": n(TUG_OF_WAR.glutamate_rate_hz),
         "rate_no_gaba": n(without_gaba.firing_rate_hz),
         "rate_gaba": n(with_gaba.firing_rate_hz),
         "vbar_no_gaba": n(settled_mean_v_mV(without_gaba), 1),
         "vbar_gaba": n(settled_mean_v_mV(with_gaba), 1),
-        "V_reset": n(STANDARD.V_reset_mV),
         "vinf_a": n(vinf_a, 1),
         "vinf_b": n(vinf_b, 1),
         "tau_a": n(tau_a),
         "tau_b": n(tau_b),
-        "V_th": n(STANDARD.V_th_mV),
         "cv_a": n(reg.cv_excitation_only, 2),
         "cv_b": n(reg.cv_balanced, 2),
         "rate_a": n(reg.excitation_only.firing_rate_hz),
         "rate_b": n(reg.balanced.firing_rate_hz),
-        "E_gaba": n(STANDARD.E_gaba_mV),
         "weight": f"{TUG_OF_WAR.glutamate_weight_nS:g}",
         "map_cells": n(rmap.rate_hz.size),
         "map_seconds": f"{rmap.duration_ms / 1000:g}",

@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from explainer.content.format import num as n
+from explainer.content.numbers import standard_cell
 from explainer.model.experiments import inhibition
 from explainer.model.neuron import NeuronParams
 
@@ -25,9 +26,7 @@ def numbers() -> dict[str, str]:
     young = inhibition.shunting_experiment(_with_e_gaba(inhibition.E_GABA_IMMATURE_mV))
     g_e, g_i = inhibition.SHUNT_EXC_nS, inhibition.SHUNT_GABA_nS
     return {
-        "E_L": n(p.E_L_mV),
-        "V_th": n(p.V_th_mV),
-        "V_reset": n(p.V_reset_mV),
+        **standard_cell(),
         "g_exc": n(g_e),
         "g_gaba": n(g_i),
         "shunt_dv": n(shunt.dv_at_rest_mV, 1),
@@ -35,7 +34,6 @@ def numbers() -> dict[str, str]:
         "rate_shunt": n(shunt.rate_with_gaba_hz),
         "vinf_exc": n(inhibition.steady_potential_mV(p, g_e, 0.0), 1),
         "vinf_shunt": n(inhibition.steady_potential_mV(p, g_e, g_i), 1),
-        "tau_m": n(p.tau_m_ms),
         "tau_exc": n(p.c_pF / (p.g_L_nS + g_e), 1),
         "tau_shunt": n(p.c_pF / (p.g_L_nS + g_e + g_i), 1),
         "E_mid": n(inhibition.E_GABA_DEPOLARISING_mV),

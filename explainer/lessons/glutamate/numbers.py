@@ -9,6 +9,7 @@ from functools import cache
 import numpy as np
 
 from explainer.content.format import num as n
+from explainer.content.numbers import standard_cell
 from explainer.model.experiments import synapses
 from explainer.model.neuron import NeuronParams
 
@@ -22,12 +23,9 @@ def numbers() -> dict[str, str]:
     mg = synapses.nmda_coincidence(p, synapses.NMDA_HOLD_DEFAULT_mV)
     threshold_gap = p.V_th_mV - p.E_L_mV
     return {
-        "E_L": n(p.E_L_mV),
-        "E_exc": n(p.E_exc_mV),
+        **standard_cell(),
         "hold": n(synapses.NMDA_HOLD_DEFAULT_mV),
         "mg": n(p.mg_mM, 1),
-        "tau_m": n(p.tau_m_ms),
-        "th_minus_rest": n(threshold_gap),
         "drive_rest": n(p.E_exc_mV - p.E_L_mV),
         "epsp_both": n(epsp.both.peak_mV, 2),
         "epsp_nmda_rest": n(epsp.nmda_only.peak_mV, 2),

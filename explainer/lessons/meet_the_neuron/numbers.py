@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from explainer.content.format import num as n
+from explainer.content.numbers import standard_cell
 from explainer.model.experiments import excitability
 from explainer.model.neuron import NeuronParams
 
@@ -22,15 +23,7 @@ def numbers() -> dict[str, str]:
 
     below = excitability.SUBTHRESHOLD_EXAMPLE_pA
     return {
-        "E_L": n(p.E_L_mV),
-        "V_th": n(p.V_th_mV),
-        "V_reset": n(p.V_reset_mV),
-        "g_L": n(p.g_L_nS),
-        "t_ref": n(p.t_ref_ms),
-        "tau_m": n(p.tau_m_ms),
-        "th_minus_rest": n(p.V_th_mV - p.E_L_mV),
-        "rheobase": n(p.rheobase_pA),
-        "max_rate": n(1000.0 / p.t_ref_ms),
+        **standard_cell(),
         "i_a": n(excitability.DOUBLING_FROM_pA),
         "i_b": n(excitability.DOUBLING_TO_pA),
         "rate_a": n(model_rate(excitability.DOUBLING_FROM_pA)),
