@@ -28,27 +28,23 @@ def build_disinhibition_chart(
     ``current``: (scale, E rate, I rate) of the setting on screen, drawn as larger markers.
     """
     s = figure_style
+    x = np.asarray(scales, dtype=float).tolist()
+    populations = (  # rates, word key, colour, line and marker: the synapse's own look for each population
+        (exc_rates_hz, "disinhibition_exc", s.palette.glutamate, style.GLUTAMATE_DASH, style.GLUTAMATE_SYMBOL),
+        (inh_rates_hz, "disinhibition_inh", s.palette.gaba, style.GABA_DASH, style.GABA_SYMBOL),
+    )
     traces = [
         {
             "type": "scatter",
             "mode": "lines+markers",
-            "x": np.asarray(scales, dtype=float).tolist(),
-            "y": np.round(exc_rates_hz, 2).tolist(),
-            "name": WORDS.text("disinhibition_exc"),
-            "line": {"color": s.palette.glutamate, "width": 3 * s.scale, "dash": style.GLUTAMATE_DASH},
-            "marker": {"symbol": style.GLUTAMATE_SYMBOL, "size": 11 * s.scale, "color": s.palette.glutamate},
-            "hovertemplate": WORDS.text("disinhibition_exc_hover"),
-        },
-        {
-            "type": "scatter",
-            "mode": "lines+markers",
-            "x": np.asarray(scales, dtype=float).tolist(),
-            "y": np.round(inh_rates_hz, 2).tolist(),
-            "name": WORDS.text("disinhibition_inh"),
-            "line": {"color": s.palette.gaba, "width": 3 * s.scale, "dash": style.GABA_DASH},
-            "marker": {"symbol": style.GABA_SYMBOL, "size": 11 * s.scale, "color": s.palette.gaba},
-            "hovertemplate": WORDS.text("disinhibition_inh_hover"),
-        },
+            "x": x,
+            "y": np.round(rates, 2).tolist(),
+            "name": WORDS.text(key),
+            "line": {"color": color, "width": 3 * s.scale, "dash": dash},
+            "marker": {"symbol": symbol, "size": 11 * s.scale, "color": color},
+            "hovertemplate": WORDS.text(f"{key}_hover"),
+        }
+        for rates, key, color, dash, symbol in populations
     ]
     if current is not None:
         scale, r_e, r_i = current
