@@ -24,7 +24,8 @@ from explainer.model.experiments.balance import (
 )
 from explainer.model.spikes import isi_cv, settled_mean_v_mV
 from explainer.ui import lesson, presenter
-from explainer.ui.animated_view import animated_view, reduce_motion
+from explainer.ui.components.animated_view import animated_view
+from explainer.ui.motion import reduce_motion
 from explainer.ui.presets import preset_sliders, presets_from
 from explainer.ui.widgets import Slider
 

@@ -3,7 +3,7 @@ with tick boxes and ruled space for an answer and a reason, and its static figur
 standard settings; ``?answers=true`` makes it the teacher's answer sheet (the right box ticked, the answer
 and its feedback under each question).
 
-The browser prints it (``browser/print.css``): only the sheet, without the sidebar, the controls, the
+The browser prints it (``styles/print.css``): only the sheet, without the sidebar, the controls, the
 buttons or the banner's box, with the banner's words small at the top of every page.  The sheet is as wide
 as the printable width of A4 and of US Letter on screen too, so the charts are drawn at the width they print.
 
@@ -46,7 +46,7 @@ from explainer.model.experiments.balance import DEFAULT_SETTINGS
 from explainer.model.experiments.excitability import DEFAULT_CURRENT_pA, current_step_run, fi_curve
 from explainer.model.experiments.inhibition import SHUNT_GABA_nS, shunting_experiment, single_ipsp
 from explainer.model.neuron import NeuronParams
-from explainer.ui import browser, device, lesson
+from explainer.ui import device, lesson, styles
 from explainer.ui.banner import BANNER_TEXT
 from explainer.ui.widgets import quote_url_value, url_toggle
 
@@ -297,8 +297,8 @@ def _css_string(markdown: str) -> str:
 
 
 def print_styles() -> None:
-    st.html(browser.css_variables({**PRINT_COLORS, "ws-banner": _css_string(BANNER_TEXT)}))
-    st.html(browser.stylesheet("print.css"))
+    st.html(styles.css_variables({**PRINT_COLORS, "ws-banner": _css_string(BANNER_TEXT)}))
+    st.html(styles.stylesheet("print.css"))
 
 
 def worksheet() -> None:

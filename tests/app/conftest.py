@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explainer.figures.view_codec import Unpacked, unpack
-from explainer.ui.animated_view import COMPONENT_NAME
+from explainer.ui.components.animated_view import COMPONENT_NAME
 from explainer.ui.shell import DEFAULT_PAGE, PAGE_TABLE
 
 ROOT = Path(__file__).resolve().parents[2]

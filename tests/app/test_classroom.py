@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
+import json
 
 import pytest
 
 from explainer.content.view_words import CONTROLS
+from explainer.ui.components import component_name, link_writer
 from explainer.ui.presenter import PRESENTER_FIGURE_SCALE
 from explainer.ui.shell import PAGE_TABLE
 from tests.app.conftest import assert_clean, open_page, views
@@ -102,13 +103,14 @@ def _link_notes(at) -> list[str]:
     return [w.value for w in at.warning if w.value.startswith("The link's setting for")]
 
 
-_URL_CORRECTION = re.compile(r'<script type="application/json">\["([^"]+)", "([^"]+)"\]</script>')
+LINK_WRITER = component_name(link_writer.NAME)
 
 
 def _url_corrections(at) -> dict[str, str]:
-    """The values the page puts into the address bar from the browser (AppTest runs no JavaScript;
-    tests/e2e/test_links.py checks the real address bar)."""
-    return dict(m for h in at.get("html") for m in _URL_CORRECTION.findall(h.proto.body))
+    """The values the page puts into the address bar from the browser: the link writer components' data
+    (AppTest runs no JavaScript; tests/e2e/test_links.py checks the real address bar)."""
+    writers = [el for el in at.get("bidi_component") if el.proto.component_name == LINK_WRITER]
+    return {d["param"]: d["value"] for d in (json.loads(el.proto.json) for el in writers)}
 
 
 def test_a_clamped_link_value_is_written_back_to_the_url():

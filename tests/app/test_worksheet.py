@@ -13,7 +13,7 @@ from explainer.content import numbers as text_numbers
 from explainer.content.parse import fill, load_lesson
 from explainer.content.words import words
 from explainer.figures.style import FigureStyle
-from explainer.ui import browser
+from explainer.ui import styles
 from explainer.ui import worksheet as ws
 from explainer.ui.shell import PAGE_TABLE
 from tests.app.conftest import assert_clean, chart_specs, open_page, views
@@ -146,7 +146,7 @@ def test_the_educator_guide_links_to_the_four_answer_sheets():
 
 
 def test_the_print_style_sheet_keeps_things_whole_and_reads_only_declared_properties():
-    css = browser.stylesheet("print.css").read_text()
+    css = styles.stylesheet("print.css").read_text()
     assert "@media print" in css and "@page" in css
     assert "break-inside: avoid" in css
     used = set(re.findall(r"var\(--ei-([a-z0-9-]+)\)", css))
@@ -156,4 +156,4 @@ def test_the_print_style_sheet_keeps_things_whole_and_reads_only_declared_proper
 def test_the_banner_string_for_the_page_margins_is_one_safe_css_string():
     value = ws._css_string('**Bold** with a "quote" and a \\ backslash')
     assert value == '"Bold with a \\"quote\\" and a \\\\ backslash"'
-    browser.css_variables({"ws-banner": ws._css_string(ws.BANNER_TEXT)})  # raises on anything unsafe
+    styles.css_variables({"ws-banner": ws._css_string(ws.BANNER_TEXT)})  # raises on anything unsafe

@@ -69,7 +69,7 @@ def test_a_missing_value_is_an_error_not_a_visible_placeholder():
 
 def test_the_shell_and_the_toggles_show_the_words_of_ui_toml():
     from explainer.ui import presenter
-    from explainer.ui.animated_view import REDUCE_MOTION_KEY
+    from explainer.ui.motion import REDUCE_MOTION_KEY
     from explainer.ui.shell import APP_TITLE, PAGE_TABLE
 
     assert APP_TITLE == W.text("app_title")

@@ -22,7 +22,7 @@ import pytest
 from explainer.content import numbers as text_numbers
 from explainer.content.parse import fill, load_lesson
 from explainer.content.words import words
-from explainer.ui import browser as browser_files
+from explainer.ui import styles
 from explainer.ui.shell import PAGE_TABLE
 
 from .conftest import goto, wait_for_app, wait_for_plotly
@@ -41,7 +41,7 @@ UI = words("ui")
 
 def _page_side_margins_mm() -> tuple[float, float]:
     """The right and left margins print.css's ``@page`` gives (top right bottom left, in mm)."""
-    css = browser_files.stylesheet("print.css").read_text()
+    css = styles.stylesheet("print.css").read_text()
     margins = re.search(r"@page\s*\{\s*margin:([^;]+);", css)[1].split("mm")[:4]
     _top, right, _bottom, left = (float(v) for v in margins)
     return right, left

@@ -26,8 +26,9 @@ import streamlit as st
 
 from explainer.content.parse import load_lesson
 from explainer.content.words import words
-from explainer.ui.classroom import codes, keeper
+from explainer.ui.classroom import codes
 from explainer.ui.classroom.store import ClassError, ClassStore
+from explainer.ui.components import class_keeper as keeper
 
 W = words("classroom")  # the words: content/words/classroom.toml
 
