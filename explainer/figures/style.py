@@ -7,7 +7,6 @@ style so that colour is never the only cue.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 OKABE_ITO = {
@@ -128,8 +127,9 @@ def base_layout(style: FigureStyle, height_px: int) -> dict:
     }
 
 
-# The page's own chrome, outside the figures: the connection notice (ui/connection.py) and presenter mode's
-# page text (ui/presenter.py).  Names are CSS custom properties (--ei-<name>) in ui/browser/*.css.
+# The page's own chrome, outside the figures: the connection notice (ui/components/connection_notice) and
+# presenter mode's page text (ui/presenter.py).  Names are CSS custom properties (--ei-<name>) of their style
+# sheets (ui/styles/presenter.css, the notice's assets/style.css).
 NOTICE_COLORS = {
     "notice-bg": TEXT_COLOR,
     "notice-text": "#FFFFFF",
@@ -211,26 +211,6 @@ def finish(spec: dict, style: FigureStyle) -> dict:
     return thick_lines(spec) if style.high_contrast else spec
 
 
-def hex_to_rgb(color: str) -> tuple[int, int, int]:
-    color = color.lstrip("#")
-    return int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
-
-
-def soma_color(v_mV: float) -> str:
-    """Hex colour of the soma at potential ``v_mV`` (piecewise-linear over SOMA_COLOR_STOPS_mV)."""
-    stops = SOMA_COLOR_STOPS_mV
-    if v_mV <= stops[0][0]:
-        return stops[0][1]
-    if v_mV >= stops[-1][0]:
-        return stops[-1][1]
-    for (v0, c0), (v1, c1) in itertools.pairwise(stops):
-        if v0 <= v_mV <= v1:
-            f = (v_mV - v0) / (v1 - v0)
-            rgb = [round(a + f * (b - a)) for a, b in zip(hex_to_rgb(c0), hex_to_rgb(c1), strict=True)]
-            return "#{:02X}{:02X}{:02X}".format(*rgb)
-    return stops[-1][1]
-
-
 PROJECTOR_PNG = {"width": 1920, "height": 1080, "scale": 1}
 
 
@@ -282,7 +262,7 @@ def view_palette(style: FigureStyle) -> dict[str, str]:
 
 
 def soma_color_stops() -> list[list]:
-    """The soma's shading by V as [[mV, colour], ...] for the browser (same stops as :func:`soma_color`)."""
+    """The soma's shading by V as [[mV, colour], ...] for the browser (colour.js draws between the stops)."""
     return [[v, c] for v, c in SOMA_COLOR_STOPS_mV]
 
 
