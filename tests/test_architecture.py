@@ -197,8 +197,8 @@ def test_no_function_is_longer_than_a_screen() -> None:
 
 def test_no_module_script_or_style_sheet_writes_a_colour_outside_the_style_module() -> None:
     """Colours come from figures/style.py (one palette per profile); a literal elsewhere escapes the projector
-    profile.  The style sheets and scripts (ui/browser, ui/animated_view/assets, ui/page_keys) read theirs
-    as CSS properties or data set from it."""
+    profile.  The style sheets and scripts (ui/styles, ui/components/*/assets) read theirs as CSS properties or
+    data set from it."""
     colour = re.compile(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b|\brgba?\(")
     browser_files = sorted(p for ext in ("*.js", "*.css") for p in PACKAGE.rglob(ext) if "node_modules" not in p.parts)
     assert browser_files, "the scan must see the component's JavaScript and CSS"

@@ -1,12 +1,12 @@
 """Every word the animated views show: panel and axis labels, keys, read-outs, controls and their messages.
 
 A word with a number in it is written ``{{name}}``, the app's one template syntax (``content/format.py``).
-The browser fills most of them with numbers it formats itself (``fill`` in
-``explainer/ui/animated_view/assets/svg.js``, the same syntax): ``{{t}}`` (simulated time, ms), ``{{n}}``
-(a count), ``{{v}}`` (a potential, mV), ``{{g}}`` (a conductance, nS), ``{{e}}`` / ``{{i}}`` (population
-rates, spikes/s), ``{{url}}``, ``{{name}}``, ``{{speed}}``.  The network view's diagram labels (``{{w}}``, a
-weight in nS; ``{{r}}``, a rate) and the raster title's ``{{n}}`` are filled in Python
-(``explainer/figures/network_view.py``, with :func:`explainer.content.format.fill`).
+The browser fills most of them with numbers it formats itself (``fill`` in the animated view's
+``assets/geometry.js``, the same syntax): ``{{t}}`` (simulated time, ms), ``{{n}}`` (a count), ``{{v}}`` (a
+potential, mV), ``{{g}}`` (a conductance, nS), ``{{e}}`` / ``{{i}}`` (population rates, spikes/s),
+``{{url}}``, ``{{name}}``, ``{{speed}}``.  The network view's diagram labels (``{{w}}``, a weight in nS;
+``{{r}}``, a rate) and the raster title's ``{{n}}`` are filled in Python (``explainer/figures/network_view.py``,
+with :func:`explainer.content.format.fill`).
 """
 
 from __future__ import annotations

@@ -29,9 +29,11 @@ def build_disinhibition_chart(
     """
     s = figure_style
     x = np.asarray(scales, dtype=float).tolist()
-    populations = (  # rates, word key, colour, line and marker: the synapse's own look for each population
-        (exc_rates_hz, "disinhibition_exc", s.palette.glutamate, style.GLUTAMATE_DASH, style.GLUTAMATE_SYMBOL),
-        (inh_rates_hz, "disinhibition_inh", s.palette.gaba, style.GABA_DASH, style.GABA_SYMBOL),
+    exc = (WORDS.text("disinhibition_exc"), WORDS.text("disinhibition_exc_hover"))
+    inh = (WORDS.text("disinhibition_inh"), WORDS.text("disinhibition_inh_hover"))
+    populations = (  # rates, words, colour, line and marker: the look of each population's synapses
+        (exc_rates_hz, exc, s.palette.glutamate, style.GLUTAMATE_DASH, style.GLUTAMATE_SYMBOL),
+        (inh_rates_hz, inh, s.palette.gaba, style.GABA_DASH, style.GABA_SYMBOL),
     )
     traces = [
         {
@@ -39,12 +41,12 @@ def build_disinhibition_chart(
             "mode": "lines+markers",
             "x": x,
             "y": np.round(rates, 2).tolist(),
-            "name": WORDS.text(key),
+            "name": name,
             "line": {"color": color, "width": 3 * s.scale, "dash": dash},
             "marker": {"symbol": symbol, "size": 11 * s.scale, "color": color},
-            "hovertemplate": WORDS.text(f"{key}_hover"),
+            "hovertemplate": hover,
         }
-        for rates, key, color, dash, symbol in populations
+        for rates, (name, hover), color, dash, symbol in populations
     ]
     if current is not None:
         scale, r_e, r_i = current

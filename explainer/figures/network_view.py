@@ -1,6 +1,6 @@
 """View data of the animated network: a spike raster with population rates, and the circuit diagram.
 
-The browser (``explainer/ui/animated_view/assets/network.js``) shows a sample of cells (excitatory and
+The browser (``explainer/ui/components/animated_view/assets/network.js``) shows a sample of cells (excitatory and
 inhibitory in separate, labelled bands and in two colours) for the whole run, with a cursor sweeping
 across; the spikes of the last ``HIGHLIGHT_ms`` light up as large markers (triangles for E cells,
 circles for I cells), and the circuit diagram's two populations swell with their current firing rate.
@@ -38,16 +38,11 @@ CIRCUIT_X_RANGE = (0.5, 9.5)
 CIRCUIT_Y_RANGE = (0.0, 5.6)
 E_NODE = (3.0, 2.8)
 I_NODE = (7.0, 2.8)
+# A population's node grows with its rate in the browser (layout.js, nodeSizePx): base + gain * rate, capped.
 NODE_BASE_PX = 34.0
 NODE_GAIN_PX_PER_HZ = 0.35
 NODE_MAX_PX = 90.0
 NODE_MAX_UNITS = 1.3  # a node never grows over its arrows
-
-
-def node_size_px(rate_hz, scale: float = 1.0) -> np.ndarray:
-    """Diameter of a population node for a firing rate (grows with rate, capped), at laptop scale."""
-    size = NODE_BASE_PX + NODE_GAIN_PX_PER_HZ * np.asarray(rate_hz, dtype=float)
-    return np.minimum(size, NODE_MAX_PX) * scale
 
 
 def arrow_width_px(weight_nS: float, reference_nS: float) -> float:

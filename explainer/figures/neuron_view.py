@@ -1,6 +1,6 @@
 """View data of the animated neuron: what the browser needs to draw and play one simulated second.
 
-The browser (``explainer/ui/animated_view/assets/neuron.js``) draws two parts side by side, or stacked on
+The browser (``explainer/ui/components/animated_view/assets/neuron.js``) draws two parts side by side, or stacked on
 a narrow screen:
 
 * the cell: dendrites carrying glutamate synapses (triangles) and GABA synapses (circles, near the soma,

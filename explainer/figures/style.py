@@ -278,7 +278,7 @@ def view_palette(style: FigureStyle) -> dict[str, str]:
 
 
 def soma_color_stops(style: FigureStyle) -> list[list]:
-    """The soma's shading by V as [[mV, colour], ...] in this profile, for the browser to interpolate."""
+    """The soma's shading by V as [[mV, colour], ...] in this profile (colour.js draws between the stops)."""
     return [[v, style.palette[name]] for v, name in SOMA_STOPS_mV]
 
 

@@ -1,6 +1,6 @@
 """The wire format of an animated view: one JSON header and typed arrays, packed into one ``bytes``.
 
-The animated-view component (:mod:`explainer.ui.animated_view`) receives its data as raw bytes
+The animated-view component (:mod:`explainer.ui.components.animated_view`) receives its data as raw bytes
 (Streamlit hands them to the browser as a ``Uint8Array``, with no JSON or base64 step), laid out as::
 
     b"EIV1"  | header length (uint32, little-endian) | header (UTF-8 JSON, padded with spaces

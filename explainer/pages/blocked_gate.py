@@ -14,8 +14,9 @@ from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, DISINHIBI
 from explainer.model.network import NetworkParams
 from explainer.model.neuron import mg_block
 from explainer.ui import presenter
-from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.charts import chart
+from explainer.ui.components.animated_view import animated_view
+from explainer.ui.motion import reduce_motion
 from explainer.ui.network_views import disinhibition_curve, network_view
 from explainer.ui.widgets import Slider
 

@@ -12,7 +12,8 @@ from explainer.content.words import words
 from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED
 from explainer.model.network import NetworkParams
 from explainer.ui import presenter
-from explainer.ui.animated_view import animated_view, reduce_motion
+from explainer.ui.components.animated_view import animated_view
+from explainer.ui.motion import reduce_motion
 from explainer.ui.network_views import network_view
 from explainer.ui.presets import preset_sliders, presets_from
 from explainer.ui.widgets import Slider, url_number_input, url_toggle

@@ -13,7 +13,8 @@ from explainer.model.experiments.balance import (
 from explainer.model.neuron import NeuronRun
 from explainer.model.spikes import settled_mean_v_mV
 from explainer.ui import presenter
-from explainer.ui.animated_view import animated_view, reduce_motion
+from explainer.ui.components.animated_view import animated_view
+from explainer.ui.motion import reduce_motion
 from explainer.ui.neuron_views import tug_of_war_view
 from explainer.ui.presets import PresetRow, preset_sliders, presets_from
 from explainer.ui.widgets import Slider, url_number_input

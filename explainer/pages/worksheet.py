@@ -3,7 +3,7 @@ boxes and ruled space for an answer and a reason, and its static figures at the 
 ``?answers=true`` makes it the teacher's answer sheet (the right box ticked, the answer and its feedback under
 each question).
 
-The browser prints it (``print.css``): only the sheet, without the sidebar, the controls, the buttons or the
+The browser prints it (``ui/styles/print.css``): only the sheet, without the sidebar, the controls, the buttons or the
 banner's box, with the banner's words small at the top of every page.  The sheet is as wide as the printable
 width of A4 and of US Letter on screen too, so the charts are drawn at the width they print.
 
@@ -23,7 +23,7 @@ import streamlit as st
 from explainer.content.parse import Question, fill
 from explainer.content.words import words
 from explainer.figures.style import LAPTOP_PALETTE, FigureStyle, css_colors
-from explainer.ui import browser, course
+from explainer.ui import course, dom, styles
 from explainer.ui.banner import BANNER_TEXT
 from explainer.ui.charts import Chart, chart
 from explainer.ui.components import viewport
@@ -85,7 +85,7 @@ def lesson_choice(lessons: tuple[Lesson, ...]) -> Lesson:
 
 def controls(lessons: tuple[Lesson, ...]) -> tuple[Lesson, bool]:
     """The lesson, the answers toggle and the print hint; returns (the lesson, answers shown)."""
-    with st.container(key="ws_controls"):
+    with st.container(key=dom.WS_CONTROLS_KEY):
         lesson = lesson_choice(lessons)
         answers = url_toggle(W.label(WORKSHEET_ANSWERS), False, key=WORKSHEET_ANSWERS, help=W.help(WORKSHEET_ANSWERS))
         st.info(W.text("print_hint"), icon=":material/print:")
@@ -100,7 +100,7 @@ def controls(lessons: tuple[Lesson, ...]) -> tuple[Lesson, bool]:
 def _print_banner() -> None:
     """The banner's words, small, at the top of every printed page (hidden on screen: the shell's banner
     is there)."""
-    with st.container(key="ws_banner"):
+    with st.container(key=dom.WS_BANNER_KEY):
         st.markdown(BANNER_TEXT)
 
 
@@ -119,14 +119,14 @@ def _ruled_lines(n: int) -> None:
 
 def question(number: int, q: Question, nums: Mapping[str, str], answers: bool) -> None:
     """One question: its prompt, its options as tick boxes, then ruled lines (or the answer and why)."""
-    with st.container(key=f"ws_q_{number}"):
+    with st.container(key=f"{dom.WS_QUESTION_PREFIX}{number}"):
         st.markdown(W.text("question", number=number, prompt=fill(q.prompt, nums)))
         boxes = [
             W.text("option_right" if answers and o.correct else "option", label=fill(o.label, nums)) for o in q.options
         ]
         st.markdown("\n".join(f"- {box}" for box in boxes))
         if answers:
-            with st.container(key=f"ws_answer_{number}"):
+            with st.container(key=f"{dom.WS_ANSWER_PREFIX}{number}"):
                 st.markdown(W.text("answer", answer=fill(q.answer.label, nums), feedback=fill(q.answer.feedback, nums)))
         else:
             st.markdown(W.text("reason_label"))
@@ -136,7 +136,7 @@ def question(number: int, q: Question, nums: Mapping[str, str], answers: bool) -
 def _part(name: str):
     """A part's heading and intro, in a container the page's first item goes in too: printing never leaves
     a heading alone at the foot of a page."""
-    part = st.container(key=f"ws_part_{name}")
+    part = st.container(key=f"{dom.WS_PART_PREFIX}{name}")
     with part:
         st.header(W.text(f"part_{name}"), anchor=False)
         st.caption(W.text(f"part_{name}_intro"))
@@ -159,7 +159,7 @@ def sheet(lesson: Lesson, number: int, answers: bool) -> None:
     questions = list(text.questions().items())
     predicts = [q for name, q in questions if name.startswith("predict")]
     checks = [q for name, q in questions if not name.startswith("predict")]
-    with st.container(key="ws_sheet"):
+    with st.container(key=dom.WS_SHEET_KEY):
         _print_banner()
         _fields()
         st.title(text.title, anchor=False)
@@ -169,8 +169,8 @@ def sheet(lesson: Lesson, number: int, answers: bool) -> None:
         part = _part("figures")
         style = FigureStyle(narrow=viewport.is_narrow())  # never presenter mode's: paper is not a projector
         for i, shown in enumerate(_charts(lesson.name, style), start=1):
-            with part if i == 1 else contextlib.nullcontext(), st.container(key=f"ws_fig_{i}"):
-                chart(shown.fig, f"ws_chart_{i}", shown.alt, filename=f"worksheet-{lesson.name}-{i}")
+            with part if i == 1 else contextlib.nullcontext(), st.container(key=f"{dom.WS_FIGURE_PREFIX}{i}"):
+                chart(shown.fig, f"{dom.WS_CHART_PREFIX}{i}", shown.alt, filename=f"worksheet-{lesson.name}-{i}")
         _questions("checks", checks, len(predicts) + 1, nums, answers)
 
 
@@ -181,8 +181,8 @@ def _css_string(markdown: str) -> str:
 
 
 def print_styles() -> None:
-    st.html(browser.css_variables({**css_colors(LAPTOP_PALETTE, PRINT_COLORS), "ws-banner": _css_string(BANNER_TEXT)}))
-    st.html(browser.stylesheet("print.css"))
+    st.html(styles.css_variables({**css_colors(LAPTOP_PALETTE, PRINT_COLORS), "ws-banner": _css_string(BANNER_TEXT)}))
+    st.html(styles.stylesheet("print.css"))
 
 
 def render() -> None:

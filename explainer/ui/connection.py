@@ -15,15 +15,8 @@
    The frontend restarts its timer with every full run, so the interval fires (a no-op fragment run) only
    in a tab left without a full run for that long.
 
-2. **A visible, announced notice** while the connection is down.  ``client.toolbarMode = "minimal"`` and
-   presenter mode hide Streamlit's own "Connecting" label, and its "Connection error" dialog comes only
-   after about 5 s.  A small script of ours (fixed texts, no user data) watches the frontend's connection
-   state, the ``data-test-connection-state`` attribute of ``stApp`` (``CONNECTED``, ``PINGING_SERVER``,
-   ``CONNECTING``, ``DISCONNECTED_FOREVER``), and half a second after the connection drops shows a
-   ``role="status"`` notice at the bottom of the screen, above everything (Streamlit's dialog, near the top,
-   stays readable); "Connected again" for a moment when it is back, then nothing.  The notice lives on
-   ``document.body``, outside Streamlit's page, so reruns and page changes leave it alone; the script
-   installs it once per browser tab.
+2. **A visible, announced notice** while the connection is down: the connection notice component
+   (:mod:`explainer.ui.components.connection_notice`).
 """
 
 from __future__ import annotations
@@ -32,29 +25,10 @@ from datetime import timedelta
 
 import streamlit as st
 
-from explainer.content.words import words
-from explainer.figures.style import LAPTOP_PALETTE, css_colors
-from explainer.ui import browser
+from explainer.ui.components.connection_notice import connection_notice
 
-NOTICE_ID = "ei-connection-notice"
 # Long: the marker fragment exists to be registered, not to run (see the module docstring).
 RERUN_MARKER_EVERY = timedelta(hours=12)
-WATCH_CLASS = "ei-connection-watch"
-# The notice's colours (connection_notice.css reads them as --ei-<property>), from the colour table.
-NOTICE_COLORS = {
-    "notice-bg": "notice_background",
-    "notice-text": "notice_text",
-    "notice-warn": "notice_warn",
-    "notice-ok": "notice_ok",
-    "notice-shadow": "notice_shadow",
-}
-
-W = words("ui")  # the words: content/words/ui.toml
-NOTICE_DOWN = W.text("connection_down")
-NOTICE_DOWN_DETAIL = W.text("connection_down_detail")
-NOTICE_GONE = W.text("connection_gone")
-NOTICE_GONE_DETAIL = W.text("connection_gone_detail")
-NOTICE_BACK = W.text("connection_back")
 
 
 @st.fragment(run_every=RERUN_MARKER_EVERY)
@@ -62,23 +36,7 @@ def _rerun_on_reconnect() -> None:
     """Draws nothing (an empty fragment takes no room): its ``run_every`` makes every reconnect a full rerun."""
 
 
-def notice_html() -> str:
-    """The notice's script (ui/browser/connection_notice.js) with its fixed texts and colours (no user data),
-    behind an empty marker the hiding style sheet finds."""
-    texts = {
-        "down": NOTICE_DOWN,
-        "downDetail": NOTICE_DOWN_DETAIL,
-        "gone": NOTICE_GONE,
-        "goneDetail": NOTICE_GONE_DETAIL,
-        "back": NOTICE_BACK,
-    }
-    css = browser.stylesheet("connection_notice.css").read_text(encoding="utf-8")
-    run = browser.script("connection_notice.js", texts, css, NOTICE_ID, css_colors(LAPTOP_PALETTE, NOTICE_COLORS))
-    return f'<span class="{WATCH_CLASS}" hidden></span>' + run
-
-
 def connection_watch() -> None:
     """Rerun in full on every reconnect, and show a notice while the server cannot be reached."""
     _rerun_on_reconnect()
-    st.html(browser.stylesheet("hide_watch.css"))
-    st.html(notice_html(), unsafe_allow_javascript=True)
+    connection_notice()

@@ -12,7 +12,7 @@ import streamlit as st
 
 from explainer.content.parse import LessonText, Question, fill
 from explainer.content.words import words
-from explainer.ui import presenter
+from explainer.ui import dom, presenter
 from explainer.ui.classroom import session as classroom
 from explainer.ui.classroom import votes
 
@@ -95,7 +95,7 @@ def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, st
     labels = [fill(o, numbers) for o in question.labels]
     tab = classroom.current()
     if tab is not None:  # class mode: a vote, and the teacher reveals (the key: the clicker's next question)
-        with st.container(border=True, key=f"ei_q_{key}"):
+        with st.container(border=True, key=dom.question_key(key)):
             st.markdown(W.text("predict_heading"))
             st.markdown(fill(question.prompt, numbers))
             return votes.question(
@@ -201,7 +201,7 @@ def check(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, str]
     """A quick check with immediate feedback; returns True/False once answered, None before."""
     numbers = numbers or {}
     question = lesson.question(name)
-    with st.container(border=True, key=f"ei_q_{key}" if classroom.current() else None):
+    with st.container(border=True, key=dom.question_key(key) if classroom.current() else None):
         st.markdown(W.text("check_heading"))
         if classroom.current():
             choice = _class_check(lesson, name, question, key, numbers)

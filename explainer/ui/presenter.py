@@ -11,8 +11,9 @@ import streamlit as st
 
 from explainer.content.words import words
 from explainer.figures.style import PROJECTOR_PALETTE, FigureStyle, css_colors
-from explainer.ui import browser
+from explainer.ui import dom, styles
 from explainer.ui.components import viewport
+from explainer.ui.components.link_writer import write_link_param
 
 W = words("ui")  # the words: content/words/ui.toml
 
@@ -43,11 +44,8 @@ def presenter_toggle() -> bool:
             st.session_state[PRESENT_KEY] = value in TRUE_WORDS
             if value not in ("true", "false"):
                 # Streamlit's binding only understands true/false and would drop "1" from the address bar,
-                # so a reload would lose presenter mode: rewrite the link in place (our own script, no URL text).
-                st.html(
-                    browser.script("present_in_link.js", "true" if value in TRUE_WORDS else "false"),
-                    unsafe_allow_javascript=True,
-                )
+                # so a reload would lose presenter mode: rewrite the link in place (no URL text reaches it).
+                write_link_param(PRESENT_KEY, "true" if value in TRUE_WORDS else "false")
         else:
             from explainer.ui.widgets import quote_url_value
 
@@ -80,7 +78,7 @@ def view_style() -> FigureStyle:
 def apply_presenter_css() -> None:
     if is_presenting():
         st.html(
-            browser.css_variables(
+            styles.css_variables(
                 {
                     "present-root-font": f"{16 * PRESENTER_TEXT_SCALE:.1f}px",
                     "present-h1": f"{PRESENTER_H1_PX}px",
@@ -88,7 +86,7 @@ def apply_presenter_css() -> None:
                 }
             )
         )
-        st.html(browser.stylesheet("presenter.css"))
+        st.html(styles.stylesheet("presenter.css"))
 
 
 def explain(markdown_text: str, label: str | None = None) -> None:
@@ -121,7 +119,7 @@ def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> 
     with prev_col:
         if i > 0 and st.button(
             W.text("step_previous", title=pages_by_url[page_urls[i - 1]].title),
-            key="step_prev",
+            key=dom.STEP_PREV_KEY,
             help=W.text("step_previous_help"),
             width="stretch",
         ):
@@ -129,7 +127,7 @@ def step_buttons(page_urls: list[str], pages_by_url: dict, current_url: str) -> 
     with next_col:
         if i + 1 < len(page_urls) and st.button(
             W.text("step_next", title=pages_by_url[page_urls[i + 1]].title),
-            key="step_next",
+            key=dom.STEP_NEXT_KEY,
             help=W.text("step_next_help"),
             width="stretch",
         ):

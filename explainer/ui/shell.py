@@ -14,14 +14,14 @@ import streamlit as st
 
 from explainer.content.words import words
 from explainer.ui import course, lesson_page, presenter
-from explainer.ui.animated_view import reduce_motion_toggle
 from explainer.ui.banner import show_banner
 from explainer.ui.classroom import session as class_session
 from explainer.ui.components import viewport
+from explainer.ui.components.page_keys import page_keys
 from explainer.ui.connection import connection_watch
 from explainer.ui.course import Lesson, places
-from explainer.ui.keyboard import page_keys
 from explainer.ui.links import PAGES_DIR
+from explainer.ui.motion import reduce_motion_toggle
 from explainer.ui.warmup import start as start_warm_up
 
 W = words("ui")  # the words: content/words/ui.toml

@@ -8,7 +8,7 @@ note says so.  URL text is never rendered as HTML or Markdown: only a sanitised 
 The address bar then shows what the page uses, so a copied link carries it.  Streamlit removes an unusable
 value from the URL itself (the widget shows its default, which a link leaves out), but it drops a clamped
 one too and writes a bound widget's value only when the user changes it.  So a clamped value goes into the
-session state (the widget uses it in this run) and a small script of ours puts it into the address bar
+session state (the widget uses it in this run) and the link writer component puts it into the address bar
 once the run has finished.  (Writing ``st.query_params`` and calling ``st.rerun`` from inside the page's
 fragment instead makes the page fail now and then with "Bad delta path index".)
 """
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from explainer.content.words import Words, words
-from explainer.ui import browser
+from explainer.ui.components.link_writer import write_link_param
 
 W = words("ui")  # the words: content/words/ui.toml
 _SAFE = re.compile(r"[^0-9A-Za-z.+\-_ ]")
@@ -61,7 +61,7 @@ def _correct_link(key: str, value: float, note: str) -> None:
     """Use ``value`` for ``key`` (session state), note it, and put it in the address bar from the browser."""
     st.session_state[key] = value
     _note(note)
-    st.html(browser.script("put_in_link.js", key, _url_text(value)), unsafe_allow_javascript=True)
+    write_link_param(key, _url_text(value))
 
 
 def _reconcile_number(key: str, label: str, lo: float, hi: float, is_int: bool) -> None:

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from explainer.figures.view_codec import Unpacked, unpack
 from explainer.pages import AFTER_LESSONS, BEFORE_LESSONS, DEFAULT_URL, site
-from explainer.ui.animated_view import COMPONENT_NAME
+from explainer.ui.components.animated_view import COMPONENT_NAME
 from explainer.ui.links import PAGES_DIR
 from explainer.ui.shell import MenuEntry, menu
 

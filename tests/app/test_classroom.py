@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from explainer.ui import animated_view
+from explainer.ui.components import animated_view, component_name, link_writer
 from explainer.ui.presenter import PRESENTER_FIGURE_SCALE
 from tests.app.conftest import MENU, PAGE_IDS, assert_clean, open_page, views
 
@@ -112,13 +113,14 @@ def _link_notes(at) -> list[str]:
     return [w.value for w in at.warning if w.value.startswith("The link's setting for")]
 
 
-_URL_CORRECTION = re.compile(r'<script type="application/json">\["([^"]+)", "([^"]+)"\]</script>')
+LINK_WRITER = component_name(link_writer.NAME)
 
 
 def _url_corrections(at) -> dict[str, str]:
-    """The values the page puts into the address bar from the browser (AppTest runs no JavaScript;
-    tests/e2e/test_links.py checks the real address bar)."""
-    return dict(m for h in at.get("html") for m in _URL_CORRECTION.findall(h.proto.body))
+    """The values the page puts into the address bar from the browser: the link writer components' data
+    (AppTest runs no JavaScript; tests/e2e/test_links.py checks the real address bar)."""
+    writers = [el for el in at.get("bidi_component") if el.proto.component_name == LINK_WRITER]
+    return {d["param"]: d["value"] for d in (json.loads(el.proto.json) for el in writers)}
 
 
 def test_a_clamped_link_value_is_written_back_to_the_url():

@@ -13,7 +13,7 @@ from explainer.content.parse import fill
 from explainer.content.words import words
 from explainer.lessons import LESSONS
 from explainer.pages import worksheet as ws
-from explainer.ui import browser
+from explainer.ui import styles
 from explainer.ui.links import WORKSHEET_ANSWERS, WORKSHEET_LESSON
 from tests.app.conftest import MENU, assert_clean, chart_specs, open_page, views
 
@@ -127,7 +127,7 @@ def test_the_educator_guide_links_to_the_four_answer_sheets():
 
 
 def test_the_print_style_sheet_keeps_things_whole_and_reads_only_declared_properties():
-    css = browser.stylesheet("print.css").read_text()
+    css = styles.stylesheet("print.css").read_text()
     assert "@media print" in css and "@page" in css
     assert "break-inside: avoid" in css
     used = set(re.findall(r"var\(--ei-([a-z0-9-]+)\)", css))
@@ -137,4 +137,4 @@ def test_the_print_style_sheet_keeps_things_whole_and_reads_only_declared_proper
 def test_the_banner_string_for_the_page_margins_is_one_safe_css_string():
     value = ws._css_string('**Bold** with a "quote" and a \\ backslash')
     assert value == '"Bold with a \\"quote\\" and a \\\\ backslash"'
-    browser.css_variables({"ws-banner": ws._css_string(ws.BANNER_TEXT)})  # raises on anything unsafe
+    styles.css_variables({"ws-banner": ws._css_string(ws.BANNER_TEXT)})  # raises on anything unsafe

@@ -72,7 +72,7 @@ def test_the_shell_and_the_toggles_show_the_words_of_ui_toml():
     from explainer.lessons import LESSONS
     from explainer.pages import site
     from explainer.ui import presenter
-    from explainer.ui.animated_view import REDUCE_MOTION_KEY
+    from explainer.ui.motion import REDUCE_MOTION_KEY
     from explainer.ui.shell import APP_TITLE, menu
 
     assert APP_TITLE == W.text("app_title")

@@ -56,7 +56,8 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
     PlaywrightTimeoutError = TimeoutError
 
 from explainer.pages.playground import VIEW_KEY
-from explainer.ui.connection import NOTICE_BACK, NOTICE_DOWN, NOTICE_DOWN_DETAIL, NOTICE_ID
+from explainer.ui.components.connection_notice import NOTICE_BACK, NOTICE_DOWN, NOTICE_DOWN_DETAIL
+from explainer.ui.dom import NOTICE_ID
 from tests.harness.server import StreamlitServer
 
 from .conftest import LOCAL_HOSTS, LOCAL_SCHEMES, TESTID_EXCEPTION, VIEWPORT, track_script_runs, wait_for_app

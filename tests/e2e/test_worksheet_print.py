@@ -24,7 +24,7 @@ from explainer.content.words import words
 from explainer.figures.style import FigureStyle
 from explainer.lessons import LESSONS
 from explainer.pages import site
-from explainer.ui import browser as browser_files
+from explainer.ui import styles
 from explainer.ui.shell import menu
 
 from .conftest import goto, wait_for_app, wait_for_plotly
@@ -44,7 +44,7 @@ UI = words("ui")
 
 def _page_side_margins_mm() -> tuple[float, float]:
     """The right and left margins print.css's ``@page`` gives (top right bottom left, in mm)."""
-    css = browser_files.stylesheet("print.css").read_text()
+    css = styles.stylesheet("print.css").read_text()
     margins = re.search(r"@page\s*\{\s*margin:([^;]+);", css)[1].split("mm")[:4]
     _top, right, _bottom, left = (float(v) for v in margins)
     return right, left

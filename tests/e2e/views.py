@@ -1,4 +1,4 @@
-"""Reading and driving the animated-view component (``explainer/ui/animated_view``) in a real browser.
+"""Reading and driving the animated-view component (``explainer/ui/components/animated_view``) in a real browser.
 
 The component renders inside an open shadow root; Playwright's CSS locators pierce it.  Its root element
 ``.ei-view`` carries what it shows as attributes, set as it draws:

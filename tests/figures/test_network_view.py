@@ -7,7 +7,6 @@ from dataclasses import replace
 from functools import cache
 
 import numpy as np
-import pytest
 
 from explainer.content.view_words import NETWORK
 from explainer.figures import style
@@ -20,11 +19,11 @@ from explainer.figures.network_view import (
     arrow_width_px,
     circuit,
     network_view_payload,
-    node_size_px,
 )
 from explainer.figures.view_codec import unpack
 from explainer.model.network import NetworkParams, simulate_network
 from explainer.model.spikes import population_rate_trace
+from tests.figures.view_js import ASSETS, PLACEHOLDER, placeholders_filled, words_read
 
 VIEW_BUDGET_BYTES = 60_000  # DESIGN.md section 9: one animated view's message
 
@@ -96,9 +95,26 @@ def test_circuit_labels_carry_the_numbers_and_the_drive():
     assert NETWORK["external_none"] + ", then 300 spikes/s per cell" in labels
 
 
-def test_nodes_swell_with_rate():
-    sizes = node_size_px(np.array([0.0, 20.0, 200.0, 1000.0]))
-    assert sizes[0] < sizes[1] < sizes[2] and sizes[-1] == sizes[-2] == pytest.approx(90.0)
+def test_the_header_holds_every_word_the_network_views_script_prints():
+    """As for the neuron view: no word the code reads is missing, and the browser fills every placeholder."""
+    _, _, view = _view()
+    words = view.header["words"]
+    read = words_read("network.js", "controls.js", "index.js", "parts.js")
+    assert {"rate_title", "readout_rates", "pause"} <= read, f"the scan misses the code's words: {sorted(read)}"
+    assert not read - set(words), f"the network view reads words its header lacks: {sorted(read - set(words))}"
+    filled = placeholders_filled(*sorted(p.name for p in ASSETS.glob("*.js")))
+    for name in sorted(read):
+        text = words[name]
+        wanted = set(PLACEHOLDER.findall(text))
+        assert wanted == set(filled.get(name, ())), f"{name!r} = {text!r}: the browser fills {filled.get(name)}"
+
+
+def test_every_word_the_layout_reads_is_in_a_views_header():
+    from explainer.content.view_words import CONTROLS, NEURON
+
+    read = words_read("layout.js")
+    assert {"readout_time", "rows_exc", "key_spike"} <= read, sorted(read)
+    assert not read - {*CONTROLS, *NEURON, *NETWORK}
 
 
 def test_projector_palette_drops_the_pale_neutrals():

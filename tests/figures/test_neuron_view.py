@@ -7,7 +7,6 @@ from functools import cache
 import numpy as np
 import pytest
 
-from explainer.content.view_words import CONTROLS, NEURON
 from explainer.figures import style
 from explainer.figures.neuron_view import (
     GABA_GEOMETRY,
@@ -20,6 +19,7 @@ from explainer.figures.neuron_view import (
 )
 from explainer.figures.view_codec import unpack
 from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
+from tests.figures.view_js import ASSETS, PLACEHOLDER, placeholders_filled, words_read
 
 VIEW_BUDGET_BYTES = 60_000  # DESIGN.md section 9: one animated view's message
 BUSIEST = TugOfWarSettings(glutamate_rate_hz=6000, glutamate_weight_nS=3.0, gaba_rate_hz=6000, gaba_weight_nS=5.0,
@@ -109,13 +109,28 @@ def test_output_spikes_are_exact_and_the_axes_hold_them():
     assert view.header["axes"]["g_top_nS"] >= (run.g_ampa_nS + run.g_nmda_nS).max()
 
 
-def test_header_names_the_view_and_carries_its_words():
-    _, _, _, view = _case(calm=True)
-    h = view.header
-    assert (h["kind"], h["id"], h["calm"], h["export_name"], h["alt"]) == ("neuron", "abc123", True, "tow",
-                                                                          "An animated neuron.")  # fmt: skip
-    assert h["words"] == {**CONTROLS, **NEURON}
-    assert h["play_rate"] == pytest.approx(0.1), "the second plays over 10 s at 1x"
+ALL_FILES = tuple(sorted(p.name for p in ASSETS.glob("*.js")))
+
+
+def test_the_header_holds_every_word_the_neuron_views_script_prints():
+    """The browser prints header.words[name]: a word its code reads and the header lacks shows as "undefined",
+    and a {{placeholder}} its code does not fill shows as such."""
+    _, _, _, view = _case()
+    words = view.header["words"]
+    read = words_read("neuron.js", "controls.js", "index.js", "parts.js")
+    assert {"soma_v", "gate_g", "pause", "status_saved"} <= read, f"the scan misses the code's words: {sorted(read)}"
+    assert not read - set(words), f"the neuron view reads words its header lacks: {sorted(read - set(words))}"
+    filled = placeholders_filled(*ALL_FILES)
+    for name in sorted(read):
+        text = words[name]
+        assert text.strip(), f"the word {name!r} is empty"
+        wanted = set(PLACEHOLDER.findall(text))
+        assert wanted == set(filled.get(name, ())), f"{name!r} = {text!r}: the browser fills {filled.get(name)}"
+
+
+def test_the_second_plays_over_ten_seconds_at_1x():
+    _, _, _, view = _case()
+    assert view.header["duration_ms"] / view.header["play_rate"] == pytest.approx(10_000.0)
 
 
 def test_projector_profile_has_larger_type_and_darker_neutrals_but_the_same_hues():

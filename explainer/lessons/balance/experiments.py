@@ -17,10 +17,11 @@ from explainer.model.experiments.balance import (
 from explainer.model.neuron import NeuronRun
 from explainer.model.spikes import isi_cv, settled_mean_v_mV
 from explainer.ui import presenter
-from explainer.ui.animated_view import animated_view, reduce_motion
 from explainer.ui.charts import Chart, chart
+from explainer.ui.components.animated_view import animated_view
 from explainer.ui.course import Experiment, Values
 from explainer.ui.links import PLAYGROUND_PAGE
+from explainer.ui.motion import reduce_motion
 from explainer.ui.neuron_views import tug_of_war_view
 from explainer.ui.widgets import Slider
 

@@ -20,7 +20,7 @@ from explainer.classroom.store import ClassStore, database_url
 from explainer.classroom.tab import ClassTab, Decision, KeeperOrder, Kept, Link, TabSession
 from explainer.content.words import words
 from explainer.ui import course
-from explainer.ui.classroom import keeper
+from explainer.ui.components import class_keeper as keeper
 
 W = words("classroom")  # the words: content/words/classroom.toml
 

@@ -1,0 +1,74 @@
+"""The notice shown while the server cannot be reached, and "Connected again" when it is back.
+
+``client.toolbarMode = "minimal"`` and presenter mode hide Streamlit's own "Connecting" label, and its
+"Connection error" dialog comes only after about 5 s.  This component (it shows nothing in the page) watches
+the frontend's connection state, the ``data-test-connection-state`` attribute of ``stApp`` (``CONNECTED``,
+``PINGING_SERVER``, ``CONNECTING``, ``DISCONNECTED_FOREVER``), and half a second after the connection drops
+shows a ``role="status"`` notice at the bottom of the screen, above everything (Streamlit's dialog, near the
+top, stays readable); "Connected again" for a moment when it is back, then nothing.  The notice lives on
+``document.body``, outside Streamlit's page, once per browser tab (module state in ``assets/index.js``), so
+reruns leave it alone.  Its texts are fixed words (no user data).
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from explainer.content.words import words
+from explainer.figures.style import LAPTOP_PALETTE, css_colors
+from explainer.ui import dom
+from explainer.ui.components import mount_hidden
+
+NAME = "connection_notice"
+# The notice's colours (its style.css reads them as --ei-<property>), by their names in the colour table.
+NOTICE_COLORS = {
+    "notice-bg": "notice_background",
+    "notice-text": "notice_text",
+    "notice-warn": "notice_warn",
+    "notice-ok": "notice_ok",
+    "notice-shadow": "notice_shadow",
+}
+
+W = words("ui")  # the words: content/words/ui.toml
+NOTICE_DOWN = W.text("connection_down")
+NOTICE_DOWN_DETAIL = W.text("connection_down_detail")
+NOTICE_GONE = W.text("connection_gone")
+NOTICE_GONE_DETAIL = W.text("connection_gone_detail")
+NOTICE_BACK = W.text("connection_back")
+
+
+class NoticeTexts(TypedDict):
+    down: str
+    down_detail: str
+    gone: str
+    gone_detail: str
+    back: str
+
+
+class ConnectionNoticeData(TypedDict):
+    """The notice's id, texts and colours, and the link parameter that asks for reduced motion."""
+
+    id: str
+    texts: NoticeTexts
+    colours: dict[str, str]  # --ei-<name> on the notice, from the colour table
+    calm_param: str  # in the link as <calm_param>=true: the spinner stands still
+
+
+def connection_notice() -> None:
+    """Mount the notice's watcher (once per run; the notice itself exists once per tab)."""
+    mount_hidden(NAME, key=dom.CONNECTION_NOTICE_KEY, data=notice_data())
+
+
+def notice_data() -> ConnectionNoticeData:
+    return {
+        "id": dom.NOTICE_ID,
+        "texts": {
+            "down": NOTICE_DOWN,
+            "down_detail": NOTICE_DOWN_DETAIL,
+            "gone": NOTICE_GONE,
+            "gone_detail": NOTICE_GONE_DETAIL,
+            "back": NOTICE_BACK,
+        },
+        "colours": css_colors(LAPTOP_PALETTE, NOTICE_COLORS),
+        "calm_param": dom.REDUCE_MOTION_PARAM,
+    }

@@ -1,0 +1,124 @@
+// Page-wide keys (explainer/ui/components/page_keys), installed once per tab while the component is mounted.
+//
+// 1. Presenter mode: PageDown / PageUp (what a presentation clicker sends) turn the page, whatever has the
+//    focus: a slider, the animation's time scrubber, a toggle in the folded sidebar.  The listener sits on
+//    window in the capture phase, before any widget sees the key, and presses the page's own next / previous
+//    buttons.  A teacher presenting a class steps through the page's questions first (see questionToShow).
+//
+// 2. Keyboard access to every static chart's toolbar (Plotly's "modebar": save as PNG, and the like).
+//    Plotly draws the toolbar's buttons as <a> elements without href or tabindex, shown only while the mouse
+//    is over the chart, so a keyboard cannot reach "Download plot as a png".  This gives each button
+//    tabindex="0", role="button" and a name (style.css shows the toolbar while one of its buttons has focus),
+//    and presses the button on Enter or Space.  New charts are picked up as they appear.  (The animated views
+//    have their own keyboard controls.)
+//
+// Which elements are the page's buttons and questions comes from Python as data (explainer/ui/dom.py).
+
+/**
+ * The component's data (explainer/ui/components/page_keys/__init__.py, PageKeysData).
+ * @typedef {Object} PageKeysData
+ * @property {boolean} presenting - PageDown / PageUp turn the page
+ * @property {boolean} class_teacher - ... after stepping through the page's questions
+ * @property {string} focus - the focus ring's colour
+ * @property {string} chart_tool - the name of a chart toolbar's button that has none
+ * @property {string} next_class - the class of the next-page button's element
+ * @property {string} prev_class - the class of the previous-page button's element
+ * @property {string} question_class - the start of the class of every question's container
+ */
+
+const MARGIN_PX = 8;
+const IN_VIEW_FRACTION = 0.5; // a question starting in the upper half of the screen is in view
+const TOOL = '.js-plotly-plot .modebar-btn';
+
+/** @type {PageKeysData | null} */
+let settings = null; // the latest data: every mounted instance is the same page's
+const mounts = new Set(); // the parentElements of the mounted instances
+let installed = null; // what install() set up, for uninstall()
+
+function enable() {
+  document.querySelectorAll(`${TOOL}:not([tabindex])`).forEach((a) => {
+    a.setAttribute('tabindex', '0');
+    a.setAttribute('role', 'button');
+    if (!a.getAttribute('aria-label')) a.setAttribute('aria-label', a.getAttribute('data-title') || settings.chart_tool);
+  });
+}
+
+// The question to bring to the top of the screen, or null (then the key turns the page).
+function questionToShow(forward) {
+  const selector = `[class*='${settings.question_class}']`;
+  const tops = [...document.querySelectorAll(selector)].map((el) => [el, el.getBoundingClientRect().top]);
+  if (forward) {
+    // the next question that starts below the upper part of the screen (one already up there is in view)
+    const next = tops.find(([, top]) => top > window.innerHeight * IN_VIEW_FRACTION);
+    return next ? next[0] : null;
+  }
+  const before = tops.filter(([, top]) => top < -MARGIN_PX);
+  return before.length ? before[before.length - 1][0] : null;
+}
+
+function onClickerKey(e) {
+  if (!settings.presenting || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
+  const forward = e.key === 'PageDown';
+  const question = settings.class_teacher ? questionToShow(forward) : null;
+  if (question) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    question.scrollIntoView({ block: 'start' });
+    return;
+  }
+  const button = document.querySelector(`.${forward ? settings.next_class : settings.prev_class} button`);
+  if (!button || button.disabled) return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  button.click();
+}
+
+function onToolKey(e) {
+  const button = e.target instanceof Element && e.target.closest(TOOL);
+  if (!button || (e.key !== 'Enter' && e.key !== ' ')) return;
+  e.preventDefault();
+  button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+}
+
+function install() {
+  const listening = new AbortController();
+  window.addEventListener('keydown', onClickerKey, { capture: true, signal: listening.signal });
+  document.addEventListener('keydown', onToolKey, { signal: listening.signal });
+  const state = { listening, frame: 0 };
+  // at most one pass per animation frame, however much the page changes
+  state.observer = new MutationObserver(() => {
+    if (state.frame) return;
+    state.frame = requestAnimationFrame(() => {
+      state.frame = 0;
+      enable();
+    });
+  });
+  state.observer.observe(document.body, { childList: true, subtree: true });
+  enable();
+  return state;
+}
+
+function uninstall(state) {
+  state.listening.abort();
+  state.observer.disconnect();
+  cancelAnimationFrame(state.frame);
+}
+
+/** @param {{data: PageKeysData, parentElement: Element}} component */
+export default function pageKeys(component) {
+  const { data, parentElement } = component;
+  settings = data;
+  if (data.focus) document.documentElement.style.setProperty('--ei-focus', data.focus);
+  mounts.add(parentElement);
+  if (!installed) installed = install();
+  return () => {
+    // A run that newer data overtook is cleaned up while its element stays on the page: keep the keys.
+    if (parentElement.isConnected) return;
+    mounts.delete(parentElement);
+    if (mounts.size === 0 && installed) {
+      uninstall(installed);
+      installed = null;
+    }
+  };
+}

@@ -1,0 +1,58 @@
+"""The names Python and the browser share: widget keys that scripts and style sheets look for, the notice's id,
+the link parameters a script reads.
+
+Streamlit gives the element of a widget or container with ``key=k`` the class ``st-key-k``; a component's
+JavaScript finds such an element only through a selector built from this module's names, which reach it as
+the component's data (never as a string written again in JavaScript), and a style sheet may select only keys
+declared here.  ``tests/app/test_browser_assets.py`` checks both.
+"""
+
+from __future__ import annotations
+
+
+def css_class(key: str) -> str:
+    """The class Streamlit gives the element of a widget or container made with ``key=key``."""
+    return f"st-key-{key}"
+
+
+# Presenter mode's page buttons (ui/presenter.py); the page keys press them on PageDown / PageUp.
+STEP_NEXT_KEY = "step_next"
+STEP_PREV_KEY = "step_prev"
+
+# A question's container in class mode: a teacher's clicker steps through them (the page keys).
+QUESTION_KEY_PREFIX = "ei_q_"
+
+
+def question_key(name: str) -> str:
+    """The key of the container of the question ``name`` (its tally and Reveal button in class mode)."""
+    return QUESTION_KEY_PREFIX + name
+
+
+# The printable worksheet's containers (ui/worksheet.py), which ui/styles/print.css lays out for paper.
+WS_SHEET_KEY = "ws_sheet"
+WS_BANNER_KEY = "ws_banner"
+WS_CONTROLS_KEY = "ws_controls"
+WS_QUESTION_PREFIX = "ws_q_"
+WS_ANSWER_PREFIX = "ws_answer_"
+WS_PART_PREFIX = "ws_part_"
+WS_FIGURE_PREFIX = "ws_fig_"
+WS_CHART_PREFIX = "ws_chart_"
+
+# The components that show nothing: each one's style sheet hides its element container by this key.
+PAGE_KEYS_KEY = "ei_page_keys"
+CLASS_KEEPER_KEY = "ei_class_keeper"
+CONNECTION_NOTICE_KEY = "ei_connection_notice"
+LINK_WRITER_KEY_PREFIX = "ei_link_"
+VIEWPORT_KEY = "ei_viewport"
+
+
+def link_writer_key(param: str) -> str:
+    """The key of the link writer that puts the link parameter ``param`` into the address bar."""
+    return LINK_WRITER_KEY_PREFIX + param
+
+
+# The connection notice's element (on the document's body, outside Streamlit's page).
+NOTICE_ID = "ei-connection-notice"
+
+# "Reduce motion" in the link (the sidebar toggle's key and URL parameter): the notice's spinner stands still.
+REDUCE_MOTION_PARAM = "calm"
