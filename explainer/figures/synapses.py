@@ -37,27 +37,24 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: style.FigureStyl
     t = t_rel[keep][::stride]
     ampa_g = epsp.ampa_only.run.g_ampa_nS[keep][::stride]
     nmda_g = epsp.nmda_only.run.g_nmda_nS[keep][::stride]
+    gates = (  # the gates' conductance, each scaled to its own peak: how long each kind stays open
+        (ampa_g, WORDS.text("epsp_ampa_gates"), WORDS.text("epsp_ampa_gates_hover"), s.palette.glutamate,
+         style.GLUTAMATE_DASH, 2.2, "ampa"),
+        (nmda_g, WORDS.text("epsp_nmda_gates"), WORDS.text("epsp_nmda_gates_hover"), s.palette.nmda,
+         style.NMDA_DASH, 2.6, "nmda"),
+    )  # fmt: skip
     traces = [
         trace_line(
             t,
-            ampa_g / max(float(ampa_g.max()), 1e-12),
-            WORDS.text("epsp_ampa_gates"),
-            s.palette.glutamate,
-            dash=style.GLUTAMATE_DASH,
-            width=2.2 * s.scale,
-            legendgroup="ampa",
-            hovertemplate=WORDS.text("epsp_ampa_gates_hover"),
-        ),
-        trace_line(
-            t,
-            nmda_g / max(float(nmda_g.max()), 1e-12),
-            WORDS.text("epsp_nmda_gates"),
-            s.palette.nmda,
-            dash=style.NMDA_DASH,
-            width=2.6 * s.scale,
-            legendgroup="nmda",
-            hovertemplate=WORDS.text("epsp_nmda_gates_hover"),
-        ),
+            g / max(float(g.max()), 1e-12),
+            name,
+            color,
+            dash=dash,
+            width=width * s.scale,
+            legendgroup=group,
+            hovertemplate=hover,
+        )
+        for g, name, hover, color, dash, width, group in gates
     ]
     for result, name, color, dash, group in (
         (epsp.both, WORDS.text("epsp_both"), s.palette.v, "solid", "both"),

@@ -13,10 +13,8 @@ from explainer.content.format import num as n
 from explainer.content.numbers import standard_cell
 from explainer.model.experiments import balance
 from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
-from explainer.model.neuron import NeuronParams
 from explainer.model.spikes import settled_mean_v_mV
 
-STANDARD = NeuronParams()
 TUG_OF_WAR = TugOfWarSettings()  # 1 nS per spike for both; the rate map uses these strengths
 
 

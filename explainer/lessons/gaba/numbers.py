@@ -7,11 +7,9 @@ from dataclasses import replace
 from functools import cache
 
 from explainer.content.format import num as n
-from explainer.content.numbers import standard_cell
+from explainer.content.numbers import STANDARD, standard_cell
 from explainer.model.experiments import inhibition
 from explainer.model.neuron import NeuronParams
-
-STANDARD = NeuronParams()
 
 
 def _with_e_gaba(e_gaba_mV: float) -> NeuronParams:

@@ -9,11 +9,9 @@ from functools import cache
 import numpy as np
 
 from explainer.content.format import num as n
-from explainer.content.numbers import standard_cell
+from explainer.content.numbers import STANDARD, standard_cell
 from explainer.model.experiments import synapses
 from explainer.model.neuron import NeuronParams
-
-STANDARD = NeuronParams()
 
 
 @cache

@@ -6,11 +6,8 @@ from __future__ import annotations
 from functools import cache
 
 from explainer.content.format import num as n
-from explainer.content.numbers import standard_cell
+from explainer.content.numbers import STANDARD, standard_cell
 from explainer.model.experiments import excitability
-from explainer.model.neuron import NeuronParams
-
-STANDARD = NeuronParams()
 
 
 @cache
