@@ -182,6 +182,10 @@ def base_layout(style: FigureStyle, height_px: int) -> dict:
     }
 
 
+# The one breakpoint of every figure: below this width (CSS px) static charts stack their panels (the viewport
+# component measures the page) and the animated views put the cell above its traces (the view measures itself).
+WIDE_MIN_PX = 700
+
 # Axis labels that stand clear of each other (checked in Chromium at laptop, projector and phone size by
 # tests/e2e/test_static_charts.py).
 AXIS_TITLE_STANDOFF_PX = 12
@@ -299,6 +303,7 @@ def view_header(style: FigureStyle) -> dict:
         "sizes": view_sizes(style),
         "export_sizes": view_sizes(export_style(style)),
         "profile": "projector" if style.high_contrast else "laptop",
+        "wide_min_px": WIDE_MIN_PX,
     }
 
 

@@ -47,6 +47,7 @@ class ViewHeader(TypedDict):
     sizes: ViewSizes
     export_sizes: ViewSizes  # in the 1920 x 1080 image
     profile: str  # "laptop" or "projector"
+    wide_min_px: int  # the view lays its parts side by side from this width, one above another below it
     words: dict[str, str]  # every text the view and its controls show
     arrays: dict[str, ArrayDescriptor]  # written by pack()
 

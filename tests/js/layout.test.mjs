@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 
 import { decode } from '../../explainer/ui/components/animated_view/assets/codec.js';
 import {
-  WIDE_MIN_PX, keyItemWidth, legendEntries, legendRows, networkLayout, neuronLayout, nodeSizePx, readoutLines, viewSizes,
+  keyItemWidth, legendEntries, legendRows, networkLayout, neuronLayout, nodeSizePx, readoutLines, viewSizes,
 } from '../../explainer/ui/components/animated_view/assets/layout.js';
 import { hasFixtures, measure, payload } from './fixtures.mjs';
 
@@ -65,7 +65,7 @@ describe('views on real headers', { skip: !hasFixtures() && 'no EI_VIEW_FIXTURES
   const NEURON_PARTS = ['readout', 'diagram', 'legend', 'rasterCaption', 'raster', 'gCaption', 'g', 'vCaption', 'vpanel'];
   const NETWORK_PARTS = ['readout', 'circuit', 'rasterCaption', 'raster', 'rateCaption', 'rate'];
 
-  test('the neuron: cell beside the data from WIDE_MIN_PX, on top of it below', () => {
+  test('the neuron: cell beside the data from wide_min_px, on top of it below', () => {
     for (const name of ['neuron-laptop', 'neuron-projector']) {
       const v = viewOf(name);
       const wide = neuronLayout(v, 1280, LAPTOP_H, null, gKeys(v), measure);
@@ -73,7 +73,7 @@ describe('views on real headers', { skip: !hasFixtures() && 'no EI_VIEW_FIXTURES
       assert.ok(wide.diagram.left + wide.diagram.width <= wide.raster.left, `${name}: the cell reaches into the data`);
       assert.ok(wide.H <= LAPTOP_H, `${name}: ${wide.H} px is taller than the screen`);
       assertTiled(wide, NEURON_PARTS);
-      for (const W of [WIDE_MIN_PX - 1, 390]) {
+      for (const W of [v.h.wide_min_px - 1, 390]) {
         const narrow = neuronLayout(v, W, LAPTOP_H, null, gKeys(v), measure);
         assert.equal(narrow.wide, false);
         assert.ok(narrow.legend.top + narrow.legend.height <= narrow.rasterCaption.top, `${name} at ${W}: data not below the cell`);
@@ -89,7 +89,7 @@ describe('views on real headers', { skip: !hasFixtures() && 'no EI_VIEW_FIXTURES
     assertTiled(L, NEURON_PARTS);
   });
 
-  test('the network: circuit beside the raster from WIDE_MIN_PX, on top of it below', () => {
+  test('the network: circuit beside the raster from wide_min_px, on top of it below', () => {
     const v = viewOf('network-laptop');
     const [keys, rateKeys] = netKeys(v);
     const wide = networkLayout(v, 1280, LAPTOP_H, null, keys, rateKeys, measure);

@@ -14,13 +14,14 @@ from typing import TypedDict
 
 import streamlit as st
 
+from explainer.figures.style import WIDE_MIN_PX
 from explainer.ui import device
 from explainer.ui.components import mount_hidden
 from explainer.ui.dom import VIEWPORT_KEY
 
 NAME = "viewport"
 # Below this width of the main column, two-panel charts stack (the animated views switch at the same width).
-NARROW_BELOW_PX = 700
+NARROW_BELOW_PX = WIDE_MIN_PX
 
 
 class ViewportData(TypedDict):

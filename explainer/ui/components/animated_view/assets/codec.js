@@ -39,6 +39,7 @@
  * @property {ViewSizes} sizes
  * @property {ViewSizes} export_sizes - in the 1920 x 1080 image
  * @property {string} profile - "laptop" or "projector"
+ * @property {number} wide_min_px - the view lays its parts side by side from this width, one above another below it
  * @property {Object<string, string>} words - every text the view and its controls show
  * @property {Object<string, ArrayDescriptor>} arrays
  */

@@ -1,13 +1,12 @@
 // Where every part of a view goes, for the width the view has (pure: text is measured by the `measure`
-// function passed in, the canvas's in the browser).  Side by side from WIDE_MIN_PX, stacked below it: a phone
-// and a narrow laptop window get the same layout for the same width.
+// function passed in, the canvas's in the browser).  Side by side from the header's wide_min_px, stacked below
+// it: a phone and a narrow laptop window get the same layout for the same width.
 //
 // Sizes: `s` = {font, small, line, k} in px (explainer/figures/style.py, the header's "sizes").  A box is
 // {left, top, width, height} in px.
 
 import { clamp, fill, niceTicks, num } from './geometry.js';
 
-export const WIDE_MIN_PX = 700;
 const NEURON_MIN_H = 380;
 const NETWORK_MIN_H = 360;
 
@@ -84,9 +83,9 @@ export function captionLines(title, keyWidths, width, s, measure) {
 // ---- the neuron view: cell on the left and data on the right, or cell on top ----
 
 function neuronCell(v, W, maxHeight, fixedHeight, measure) {
-  const { s, w } = v;
+  const { s, w, h } = v;
   const pad = Math.round(s.font * 0.5);
-  const wide = W >= WIDE_MIN_PX;
+  const wide = W >= h.wide_min_px;
   const [ex, ey] = v.geo.extent;
   const cw = wide ? Math.round(W * 0.43) : W - 2 * pad;
   const L = { W, wide, pad };
@@ -154,7 +153,7 @@ export function neuronLayout(v, W, maxHeight, fixedHeight, gKeyWidths, measure) 
 function networkFrame(v, W, maxHeight, fixedHeight, measure) {
   const { s, w, h } = v;
   const pad = Math.round(s.font * 0.5);
-  const wide = W >= WIDE_MIN_PX;
+  const wide = W >= h.wide_min_px;
   const L = { W, wide, pad };
   const axisH = timeAxisHeight(s);
   const [x0, x1] = h.circuit.x_range;
