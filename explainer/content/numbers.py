@@ -9,10 +9,13 @@ guide quotes the lessons' numbers, so its answers always match what the lessons 
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from functools import cache
 
 from explainer.content.format import num as n
 from explainer.model.experiments.common import DT_ms
+from explainer.model.experiments.synapses import psp_experiment
 from explainer.model.network import NetworkParams
 from explainer.model.neuron import NeuronParams
 
@@ -35,8 +38,23 @@ def model_notes() -> dict[str, str]:
         "dt": f"{DT_ms:g}",
         # exponential Euler holds a decaying conductance at its start-of-step value: charge error dt / (2 tau)
         "ampa_error": n(100.0 * DT_ms / (2.0 * p.tau_ampa_ms), 1),
+        "g_nmda": n(p.g_nmda_max_nS),
+        "nmda_one_spike_pct": n(100.0 * nmda_pool_opened_by(1)),
+        "nmda_volley": n(NMDA_VOLLEY),
+        "nmda_volley_pct": n(100.0 * nmda_pool_opened_by(NMDA_VOLLEY)),
         **_network_cells(),
     }
+
+
+NMDA_VOLLEY = 10  # the model notes' example volley
+
+
+def nmda_pool_opened_by(n_spikes: int) -> float:
+    """The largest fraction of the cell's one NMDA pool that ``n_spikes`` glutamate spikes at once open (without
+    magnesium, so that the fraction is the gating alone)."""
+    p = replace(STANDARD, mg_mM=0.0)
+    run = psp_experiment(p, glutamate_weight_nS=0.0, n_glutamate=n_spikes).run
+    return float(run.g_nmda_nS.max() / p.g_nmda_max_nS)
 
 
 def _network_cells() -> dict[str, str]:
@@ -51,10 +69,26 @@ def _network_cells() -> dict[str, str]:
     }
 
 
+# The Nernst equation's example in the glossary: chloride at body temperature, typical concentrations.
+GAS_CONSTANT = 8.314462618  # J / (mol K)
+FARADAY = 96485.33212  # C / mol
+BODY_TEMPERATURE_K = 310.15  # 37 C
+CL_OUT_mM, CL_IN_mM = 120.0, 7.0
+
+
+def nernst_mV(out_mM: float, in_mM: float, charge: int, temperature_K: float = BODY_TEMPERATURE_K) -> float:
+    """An ion's equilibrium potential, E = (RT / zF) ln([out] / [in]), in mV."""
+    return 1000.0 * GAS_CONSTANT * temperature_K / (charge * FARADAY) * math.log(out_mM / in_mM)
+
+
 @cache
 def glossary() -> dict[str, str]:
     p = STANDARD
     return {
+        "rt_over_f": n(1000.0 * GAS_CONSTANT * BODY_TEMPERATURE_K / FARADAY),
+        "cl_out": n(CL_OUT_mM),
+        "cl_in": n(CL_IN_mM),
+        "e_cl": n(nernst_mV(CL_OUT_mM, CL_IN_mM, -1)),
         "E_L": n(p.E_L_mV),
         "V_th": n(p.V_th_mV),
         "t_ref": n(p.t_ref_ms),
