@@ -10,6 +10,7 @@ from explainer.model.experiments import excitability
 from explainer.model.neuron import NeuronParams
 
 STANDARD = NeuronParams()
+STEEP_FROM_pA = 240.0  # a doubling just above the rheobase (both currents on the f-I curve's grid), where it is steep
 
 
 @cache
@@ -31,6 +32,10 @@ def numbers() -> dict[str, str]:
         "th_minus_rest": n(p.V_th_mV - p.E_L_mV),
         "rheobase": n(p.rheobase_pA),
         "max_rate": n(1000.0 / p.t_ref_ms),
+        "i_low": n(STEEP_FROM_pA),
+        "i_low_doubled": n(2 * STEEP_FROM_pA),
+        "rate_low": n(model_rate(STEEP_FROM_pA)),
+        "rate_low_doubled": n(model_rate(2 * STEEP_FROM_pA)),
         "i_a": n(excitability.DOUBLING_FROM_pA),
         "i_b": n(excitability.DOUBLING_TO_pA),
         "rate_a": n(model_rate(excitability.DOUBLING_FROM_pA)),
