@@ -14,7 +14,10 @@ from explainer.model.spikes import NetworkStats, network_stats
 NETWORK_DURATION_ms = 1000.0
 NETWORK_DT_ms = 0.1
 DEFAULT_NETWORK_SEED = 1
-DISINHIBITION_SCALES = (1.0, 0.8, 0.6, 0.4)
+# The blocked-gate knob's values: from intact down to where this network still fires asynchronously and
+# irregularly.  Turned further down (to about 0.55 with the standard seeds) it runs away, a limit of this cartoon
+# network that the page names rather than shows.
+DISINHIBITION_SCALES = (1.0, 0.9, 0.8, 0.7)
 
 
 def run_network(params: NetworkParams, seed: int = DEFAULT_NETWORK_SEED) -> tuple[NetworkRun, NetworkStats]:
