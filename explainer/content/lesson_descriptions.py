@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from explainer.content.format import num
-from explainer.model.experiments.balance import RateMap, Regularity
+from explainer.model.experiments.balance import RateMap, Regularity, steady_level
 from explainer.model.experiments.excitability import FICurve
 from explainer.model.experiments.inhibition import ShuntingExperiment, SingleIPSP
 from explainer.model.experiments.synapses import NMDACoincidence, SingleEPSP, Summation
@@ -43,10 +43,10 @@ def describe_current_step(run: NeuronRun, fi: FICurve) -> str:
 def describe_single_epsp(epsp: SingleEPSP) -> str:
     return (
         "One glutamate spike arrives at time 0 in a cell at rest. Top: the AMPA gates open and close within a few "
-        "milliseconds; the NMDA gates open more slowly and stay open for about a hundred milliseconds. Bottom: "
-        "the EPSP, "
-        f"{epsp.both.peak_mV:.2f} mV at its peak; AMPA alone gives {epsp.ampa_only.peak_mV:.2f} mV, NMDA alone only "
-        f"{epsp.nmda_only.peak_mV:.2f} mV."
+        "milliseconds; the NMDA gates open more slowly, and their current lasts about a hundred milliseconds. "
+        f"Bottom: the EPSP, {epsp.both.peak_mV:.2f} mV at its peak; AMPA alone gives {epsp.ampa_only.peak_mV:.2f} mV "
+        f"after {num(epsp.ampa_only.peak_time_ms)} ms, NMDA alone only {epsp.nmda_only.peak_mV:.2f} mV, after "
+        f"{num(epsp.nmda_only.peak_time_ms)} ms."
     )
 
 
@@ -92,10 +92,10 @@ def describe_ipsp(result: SingleIPSP) -> str:
 
 
 def describe_shunting(exp: ShuntingExperiment) -> str:
-    rest_fired = exp.at_rest.spike_times_ms.size > 0
+    n_rest = exp.at_rest.spike_times_ms.size
     rest_text = (
-        f"GABA alone makes the resting cell fire {exp.at_rest.spike_times_ms.size} times"
-        if rest_fired
+        f"GABA alone makes the resting cell fire {n_rest} time{'s' if n_rest != 1 else ''}"
+        if n_rest
         else f"GABA alone moves the resting cell by {num(exp.dv_at_rest_mV, 1)} mV"
     )
     before, during = round(exp.rate_without_gaba_hz), round(exp.rate_with_gaba_hz)
@@ -123,10 +123,19 @@ def describe_rate_map(rmap: RateMap, marker: tuple[float, float] | None) -> str:
     return text
 
 
-def describe_regularity(reg: Regularity) -> str:
+def describe_regularity(reg: Regularity, shown_ms: float) -> str:
+    """The two cells' rates and CVs over the whole run, and, from their steady levels, which one sits further
+    below threshold; the figure shows the first ``shown_ms``."""
+    v_a, _ = steady_level(reg.excitation_only)
+    v_b, _ = steady_level(reg.balanced)
+    v_th = reg.balanced.params.V_th_mV
+    where = "further below threshold than cell A's" if v_b < v_a else "no further below threshold than cell A's"
+    more = "more" if reg.cv_balanced > reg.cv_excitation_only else "less"
     return (
-        f"Cell A, excitation alone: {reg.excitation_only.firing_rate_hz:.0f} spikes per second, irregularity (CV) "
+        f"The first {shown_ms / 1000:g} s of {reg.balanced.duration_ms / 1000:g} s simulated. Cell A, excitation "
+        f"alone: {reg.excitation_only.firing_rate_hz:.0f} spikes per second, irregularity (CV) "
         f"{reg.cv_excitation_only:.2f}. Cell B, strong excitation with strong inhibition: "
-        f"{reg.balanced.firing_rate_hz:.0f} spikes per second, CV {reg.cv_balanced:.2f}. The balanced cell's V "
-        "hovers below threshold and fluctuates, so its spikes come at irregular times."
+        f"{reg.balanced.firing_rate_hz:.0f} spikes per second, CV {reg.cv_balanced:.2f}. With every conductance at "
+        f"its mean, cell A's V would settle at {num(v_a, 1)} mV and cell B's at {num(v_b, 1)} mV, "
+        f"{where}; the threshold is {num(v_th)} mV. Cell B's spikes come {more} irregularly."
     )

@@ -29,6 +29,11 @@ they stand in the file::
     (no text: the lesson's Python draws this experiment's sliders and figures here)
 
     ## explain: fi
+    Why the model did what it did.
+
+    ## found: spikes
+    What the experiment showed: the answer to the question the goal asks.
+
     ## check: subthreshold
     (same form as predict)
 
@@ -39,6 +44,9 @@ they stand in the file::
 
 A *predict* block holds back everything after it until the student has committed a prediction (or, in
 class mode, the teacher has revealed it); the verdict on the prediction follows the first experiment after it.
+So the goal asks a question without its answer, no heading above a prediction gives it away, and the answer
+is written in a *found* block ("What you found") after the prediction it follows: it is shown only once
+that prediction has been revealed, and the worksheet prints it only on the teacher's answer sheet.
 
 ``{{name}}`` placeholders are filled with numbers the lesson computes from the model, so the text can
 never drift from what the model does; a name the lesson does not provide stays visible as ``{{name}}``
@@ -71,7 +79,7 @@ __all__ = [
     "placeholders",
 ]
 
-KINDS = ("goal", "text", "section", "predict", "experiment", "check", "explain", "try", "note")
+KINDS = ("goal", "text", "section", "predict", "experiment", "check", "explain", "found", "try", "note")
 QUESTION_KINDS = ("predict", "check")
 LESSON_FILE = "lesson.md"
 
@@ -150,6 +158,9 @@ def parse_lesson(markdown: str, lesson: str = "lesson") -> LessonText:
     if not title:
         raise ValueError(f"{lesson}: the file must start with a '# Title' line")
     parsed = LessonText(name=lesson, title=title, blocks={k: "\n".join(v).strip() for k, v in blocks.items()})
+    kinds = [name.split(":")[0] for name in parsed.blocks]
+    if "found" in kinds and "predict" not in kinds[: kinds.index("found")]:
+        raise ValueError(f"{lesson}: a found block must come after the predict block whose answer it gives")
     for name in parsed.blocks:
         if name.split(":")[0] in QUESTION_KINDS:
             parsed.question(name)  # validate now, not when a student first clicks

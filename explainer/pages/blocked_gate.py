@@ -13,6 +13,7 @@ from explainer.figures.network import build_disinhibition_chart
 from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
 from explainer.model.network import NetworkParams
 from explainer.model.neuron import mg_block
+from explainer.model.spikes import RUNAWAY_ABOVE_HZ
 from explainer.ui import presenter
 from explainer.ui.charts import chart
 from explainer.ui.components.animated_view import animated_view
@@ -32,7 +33,12 @@ def page_text() -> tuple[str, str]:
     """The page's Markdown before and after the interactive demo, with model numbers filled in."""
     text = fill(
         content.load("blocked_gate"),
-        {"block_rest": f"{float(mg_block(-70.0)):.0%}", "block_depol": f"{float(mg_block(-40.0)):.0%}"},
+        {
+            "block_rest": f"{float(mg_block(-70.0)):.0%}",
+            "block_depol": f"{float(mg_block(-40.0)):.0%}",
+            "lowest": f"{min(DISINHIBITION_SCALES):g}",
+            "runaway_above": num(RUNAWAY_ABOVE_HZ),
+        },
     )
     before, after = text.split(DEMO_MARKER)
     return before, after
@@ -72,7 +78,7 @@ def demo() -> None:
         for label, now, intact in (("metric_exc", stats.exc_rate_hz, e_rates[0]),
                                    ("metric_inh", stats.inh_rate_hz, i_rates[0])):  # fmt: skip
             change = round(round(now, 1) - round(float(intact), 1), 1)
-            # neutral colour: more firing is not "good" here (at the weakest drive it is runaway activity)
+            # neutral colour: more firing is not "good" here
             st.metric(
                 WORDS.text(label),
                 WORDS.text("metric_value", rate=num(now, 1)),

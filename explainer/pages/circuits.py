@@ -7,7 +7,7 @@ import math
 import streamlit as st
 
 from explainer.content.format import num
-from explainer.content.live_descriptions import REGIME_NAMES
+from explainer.content.live_descriptions import network_regime_name
 from explainer.content.words import words
 from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED
 from explainer.model.network import NetworkParams
@@ -89,7 +89,7 @@ def circuits() -> None:
     with view_area:
         animated_view(payload, key=VIEW_KEY)
     m1, m2, m3, m4 = st.columns([1.7, 1, 1, 1])  # the regime's name ("balanced irregular") needs the room
-    m1.metric(WORDS.text("metric_regime"), REGIME_NAMES[stats.regime])
+    m1.metric(WORDS.text("metric_regime"), network_regime_name(stats, params))
     m2.metric(WORDS.text("metric_exc"), num(stats.exc_rate_hz, 1))
     m3.metric(WORDS.text("metric_inh"), num(stats.inh_rate_hz, 1))
     m4.metric(

@@ -16,8 +16,8 @@ WORDS = words("educator")  # the words around educator.md: content/words/educato
 
 
 def numbers(lessons: tuple[Lesson, ...]) -> dict[str, str]:
-    """The numbers the guide quotes: the lessons' own (shared names such as E_L have the same value in every
-    lesson), with the answers to their "try this" prompts."""
+    """The numbers the guide quotes: the lessons' own (a name two lessons share, such as E_L, has the same value
+    in both: tests/app/test_lessons_content.py checks it), with the answers to their "try this" prompts."""
     merged: dict[str, str] = {}
     for lesson in lessons:
         merged.update(lesson.numbers())

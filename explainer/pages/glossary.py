@@ -13,7 +13,7 @@ GLOSSARY = "glossary"
 WORDS = words("glossary")  # the words around glossary.md: content/words/glossary.toml
 
 
-numbers = text_numbers.standard_cell  # every number the glossary quotes: the standard cell's
+numbers = text_numbers.glossary  # every number the glossary quotes
 
 
 def render() -> None:

@@ -142,7 +142,7 @@ def playground() -> None:
         m2.metric(WORDS.text("metric_rate"), WORDS.text("metric_rate_value", rate=num(run.firing_rate_hz)))
         m3.metric(
             WORDS.text("metric_mean_v"),
-            WORDS.text("metric_mean_v_value", v=f"{settled_mean_v_mV(run):.1f}"),
+            WORDS.text("metric_mean_v_value", v=num(settled_mean_v_mV(run), 1)),
             help=WORDS.text("metric_mean_v_help"),
         )
         st.markdown(WORDS.text("figure_shows", description=description))

@@ -1,7 +1,7 @@
-"""The printable worksheet of a lesson: its title and goal, its predict questions and quick checks with tick
-boxes and ruled space for an answer and a reason, and its static figures at the lesson's opening settings;
-``?answers=true`` makes it the teacher's answer sheet (the right box ticked, the answer and its feedback under
-each question).
+"""The printable worksheet of a lesson: its title and goal (a question, never its answer), its predict
+questions and quick checks with tick boxes and ruled space for an answer and a reason, and its static figures at
+the lesson's opening settings; ``?answers=true`` makes it the teacher's answer sheet (the right box ticked, the
+answer and its feedback under each question, and the lesson's "What you found" boxes after the figures).
 
 The browser prints it (``ui/styles/print.css``): only the sheet, without the sidebar, the controls, the buttons or the
 banner's box, with the banner's words small at the top of every page.  The sheet is as wide as the printable
@@ -151,8 +151,18 @@ def _questions(part_name: str, qs: list[Question], first: int, nums: Mapping[str
             question(first + i, q, nums, answers)
 
 
+def _found(blocks: list[str], nums: Mapping[str, str]) -> None:
+    """The answer sheet's "What you found" part: what each revealed experiment shows (never on a student's
+    sheet, whose goal asks the question these answer)."""
+    part = _part("found")
+    for i, block in enumerate(blocks, start=1):
+        with part if i == 1 else contextlib.nullcontext(), st.container(key=f"{dom.WS_FOUND_PREFIX}{i}"):
+            st.markdown(fill(block, nums))
+
+
 def sheet(lesson: Lesson, number: int, answers: bool) -> None:
-    """The printable sheet: banner (print only), name and date, title, goal, questions and figures."""
+    """The printable sheet: banner (print only), name and date, title, goal, questions and figures (and, on the
+    answer sheet, what the students should find)."""
     text, nums = lesson.text, lesson.numbers()
     kind = W.text("kind_answer_sheet" if answers else "kind_worksheet")
     step = UI.text("lesson_step", number=number, count=len(course.current()), minutes=lesson.minutes)
@@ -171,6 +181,8 @@ def sheet(lesson: Lesson, number: int, answers: bool) -> None:
         for i, shown in enumerate(_charts(lesson.name, style), start=1):
             with part if i == 1 else contextlib.nullcontext(), st.container(key=f"{dom.WS_FIGURE_PREFIX}{i}"):
                 chart(shown.fig, f"{dom.WS_CHART_PREFIX}{i}", shown.alt, filename=f"worksheet-{lesson.name}-{i}")
+        if answers:
+            _found([block for name, block in text.blocks.items() if name.startswith("found:")], nums)
         _questions("checks", checks, len(predicts) + 1, nums, answers)
 
 

@@ -37,6 +37,7 @@ WS_ANSWER_PREFIX = "ws_answer_"
 WS_PART_PREFIX = "ws_part_"
 WS_FIGURE_PREFIX = "ws_fig_"
 WS_CHART_PREFIX = "ws_chart_"
+WS_FOUND_PREFIX = "ws_found_"
 
 # The components that show nothing: each one's style sheet hides its element container by this key.
 PAGE_KEYS_KEY = "ei_page_keys"

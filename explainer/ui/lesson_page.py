@@ -85,6 +85,12 @@ class _Walk:
         parts.explain(self.text, name, self.numbers)
         return True
 
+    def found(self, name: str, ident: str) -> bool:
+        """What the revealed experiment showed: it follows a predict block, so the walk reaches it only after
+        the reveal."""
+        parts.found(self.text, name, self.numbers)
+        return True
+
     def check(self, name: str, ident: str) -> bool:
         parts.check(self.text, name, key=question_key(self.lesson, name), numbers=self.numbers)
         return True
@@ -106,6 +112,7 @@ SHOW: Mapping[str, Callable[[_Walk, str, str], bool]] = {
     "predict": _Walk.predict,
     "experiment": _Walk.experiment,
     "explain": _Walk.explain,
+    "found": _Walk.found,
     "check": _Walk.check,
     "try": _Walk.try_this,
     "note": _Walk.note,

@@ -1,4 +1,5 @@
-"""The Streamlit parts every lesson is built from: goal, predict, reveal, explain, quick checks, try this.
+"""The Streamlit parts every lesson is built from: goal, predict, reveal, explain, what you found, quick checks,
+try this.
 
 :mod:`explainer.ui.lesson_page` walks a lesson's blocks and calls these; ``content/parse.py`` describes the
 lesson file they show.
@@ -50,6 +51,14 @@ def explain(lesson: LessonText, name: str, numbers: Mapping[str, str] | None = N
     """The *explain* paragraph that follows a reveal."""
     with st.container(border=True):
         st.markdown(W.text("explain_heading"))
+        st.markdown(fill(lesson.block(name), numbers or {}))
+
+
+def found(lesson: LessonText, name: str, numbers: Mapping[str, str] | None = None) -> None:
+    """*What you found*: the answer to the goal's question, after the reveal of the prediction it follows (the
+    lesson page never reaches it before)."""
+    with st.container(border=True):
+        st.markdown(W.text("found_heading"))
         st.markdown(fill(lesson.block(name), numbers or {}))
 
 

@@ -80,6 +80,7 @@ def test_a_student_link_joins_votes_waits_and_then_sees_the_reveal(class_db):
     assert class_db.tally(code, QID) == [0, 1, 0][: len(radio.options)] + [0] * (len(radio.options) - 3)
     assert not at.get("plotly_chart"), "the experiment waits for the teacher"
     assert "Your teacher decides when the whole class sees the experiment" in page_text(at)
+    assert "What you found" not in page_text(at), "and so does the answer"
     at.radio(key="gaba_predict_shunt").set_value(radio.options[0]).run()
     counts = class_db.tally(code, QID)
     assert counts[0] == 1 and sum(counts) == 1, f"a changed answer replaces the vote: {counts}"
@@ -87,6 +88,7 @@ def test_a_student_link_joins_votes_waits_and_then_sees_the_reveal(class_db):
     at.run()
     assert_clean(at)
     assert at.get("plotly_chart"), "after the reveal the student sees the experiment"
+    assert "What you found" in page_text(at), "and what it shows"
     assert "You predicted" in page_text(at) or at.success or at.warning, "and the feedback on their own answer"
 
 

@@ -77,6 +77,7 @@ def test_parse_lesson_reads_blocks_and_questions():
         ("# T\n## check: c\nQ\n- [x] a\n", "at least two"),
         ("# T\n## check: c\nQ\n- [x] a\n- [ ] a\n", "same text"),
         ("# T\n## check: c\nQ\n- [x] a\nunindented\n- [ ] b\n", "indented"),
+        ("# T\n## goal\nG?\n## found: f\nThe answer.\n", "after the predict block"),
     ],
 )
 def test_parse_lesson_explains_mistakes(bad, phrase):
@@ -105,6 +106,10 @@ def test_every_lesson_has_the_parts_of_a_lesson(lesson):
     text, slug = lesson.text, lesson.name
     kinds = [name.split(":")[0] for name in text.blocks]
     assert kinds.count("goal") == 1 and text.block("goal").count(".") <= 2, "a goal in one sentence"
+    assert text.block("goal").rstrip().endswith("?"), "the goal is a question to investigate"
+    for i, kind in enumerate(kinds):
+        if kind == "predict":
+            assert "found" in kinds[i + 1 :], f"{slug}: the answer to each prediction is written after it (found)"
     assert kinds.count("predict") >= 1 and 1 <= kinds.count("check") <= 2
     assert "explain" in kinds and kinds.count("try") == 1
     for name, q in text.questions().items():
@@ -139,9 +144,17 @@ def test_glossary_is_alphabetical_and_covers_the_lessons_terms():
 
 
 def test_every_reference_has_a_doi_or_stable_link_and_every_cited_one_is_listed():
+    """A paper by its DOI, a book by its ISBN or a stable link."""
     doc = load_entries("references")
     for entry in doc.entries:
-        assert re.search(r"\]\((https://doi\.org/10\.[^)]+|https://[a-z.]+/)\)", entry.body), entry.title
+        link = re.search(r"\]\((https://doi\.org/10\.[^)]+|https://[a-z.]+/)\)", entry.body)
+        isbn = re.search(r"ISBN 97[89]-\d+-\d+-\d+-\d\b", entry.body)
+        assert link or isbn, entry.title
+        if isbn:
+            digits = [int(c) for c in isbn.group(0)[5:] if c.isdigit()]
+            assert len(digits) == 13 and sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0, (
+                f"{entry.title}: {isbn.group(0)} is not a valid ISBN-13"
+            )
     dois = re.findall(r"https://doi\.org/(10\.[^)\s]+)\)", content.load("references"))
     assert len(dois) == len(set(dois)), "each DOI once"
     cited = {a for text in _all_markdown().values() for a in re.findall(r"\]\(references#([^)]+)\)", text)}
@@ -303,3 +316,60 @@ def test_a_right_answer_is_not_singled_out_by_a_number_the_question_does_not_giv
                 extra = set(re.findall(r"\{\{(\w+)\}\}", option.label)) - given
                 others = [o for o in q.options if o is not option and re.search(r"\{\{\w+\}\}", o.label)]
                 assert not (option.correct and extra and not others), f"{slug} {block}: {option.label!r}"
+
+
+# The answer each lesson's prediction reveals, in the words it would take to give it away: none may stand in any
+# block shown before the prediction (goal, text, sections), only after the reveal.
+GIVEAWAYS = {
+    "meet_the_neuron": ("all the same size", "same size", "more often", "not bigger", "all-or-none"),
+    "glutamate": ("coincidence", "magnesium", "mg²⁺", "plug", "depolarised at the same time", "unblock"),
+    "gaba": ("fire less", "fires less", "makes the cell fire", "shunting", "shunt", "silent inhibition"),
+    "balance": ("irregular", "does not fall silent", "random-looking", "fluctuations"),
+}
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=LESSON_NAMES)
+def test_nothing_shown_before_a_prediction_gives_its_answer_away(lesson):
+    """M1 of the science review: the goal and the headings above a prediction ask; the answer comes after."""
+    assert set(GIVEAWAYS) == set(LESSON_NAMES), "every lesson has its giveaway words"
+    text = lesson.text
+    first_predict = next(i for i, name in enumerate(text.blocks) if name.startswith("predict:"))
+    before = [name for name in list(text.blocks)[:first_predict] if not name.startswith("note:")]
+    shown = fill(" ".join(text.block(name) for name in before), lesson.numbers()).lower()
+    for phrase in GIVEAWAYS[lesson.name]:
+        assert phrase not in shown, f"{lesson.name}: {phrase!r} stands before the prediction ({before})"
+    found = fill(" ".join(b for n, b in text.blocks.items() if n.startswith("found:")), lesson.numbers()).lower()
+    assert any(phrase in found for phrase in GIVEAWAYS[lesson.name]), "the found box gives the answer"
+
+
+def test_numbers_two_lessons_share_have_one_value():
+    """The educator guide merges the lessons' numbers: a name two lessons use must mean the same number."""
+    seen: dict[str, tuple[str, str]] = {}
+    for lesson in LESSONS:
+        for name, value in lesson.numbers().items():
+            if name in seen:
+                assert seen[name][1] == value, f"{name}: {seen[name][0]} says {seen[name][1]}, {lesson.name} {value}"
+            seen[name] = (lesson.name, value)
+
+
+def test_the_glossarys_nernst_example_is_the_nernst_equation():
+    """E = (RT/zF) ln(out/in) at 37 C; textbook: 120 mM outside, 7 mM inside -> about -76 mV for chloride."""
+    n = glossary.numbers()
+    rt_f = 8.314462618 * 310.15 / 96485.33212 * 1000.0
+    assert n["rt_over_f"] == num(rt_f) == "27"
+    e_cl = -rt_f * np.log(float(n["cl_out"]) / float(n["cl_in"]))
+    assert n["e_cl"] == num(e_cl) == "−76"
+    assert -83.0 <= e_cl <= -64.0, "inside the range the lessons quote for mature neurons"
+
+
+def test_the_model_notes_nmda_pool_claims_are_the_models():
+    """One spike opens most of the single pool, a volley hardly more: the pool does not grow with synapses;
+    under the Tug of war's thousands of inputs a second it stays almost fully open."""
+    from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
+
+    n = leaves_out.numbers()
+    one, volley = int(n["nmda_one_spike_pct"]), int(n["nmda_volley_pct"])
+    assert 50 <= one < volley <= 100 and volley < int(n["nmda_volley"]) * one / 2
+    run, _ = run_tug_of_war(TugOfWarSettings(glutamate_rate_hz=1000.0, gaba_rate_hz=0.0, mg_mM=0.0))
+    keep = run.t_ms > 200.0
+    assert float(np.mean(run.g_nmda_nS[keep])) / run.params.g_nmda_max_nS > 0.9, "without Mg2+: the gating alone"

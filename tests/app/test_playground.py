@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
+from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war, steady_level
 from explainer.pages.playground import PRESETS, VIEW_KEY
 from tests.app.conftest import assert_clean, open_page, page_text, views
 
@@ -91,7 +91,17 @@ def test_presets_set_the_sliders(playground, name):
     if name == "Inhibition wins":
         assert spikes == 0 and "Inhibition outweighs excitation" in text
     if name == "Excitation wins":
-        assert spikes > 30 and "Excitation outweighs inhibition" in text
+        v = PRESETS[name].values
+        run, _ = run_tug_of_war(
+            TugOfWarSettings(
+                glutamate_rate_hz=v["glu_rate"],
+                glutamate_weight_nS=v["glu_weight"],
+                gaba_rate_hz=v["gaba_rate"],
+                gaba_weight_nS=v["gaba_weight"],
+            )
+        )
+        assert steady_level(run)[0] > run.params.V_th_mV, "the preset's cell is mean-driven"
+        assert spikes > 30 and "The average input drives this cell" in text and "above the threshold" in text
     if name == "Balanced":
         assert spikes >= 5 and "nearly balanced" in text
 
@@ -164,7 +174,7 @@ def test_the_mean_v_read_out_and_the_description_agree(query):
     at = open_page("playground.py", query)
     metric = _metric(at, "Mean membrane potential")
     text = page_text(at)
-    m = re.search(r"the membrane potential averaged (-?[\d.]+) mV", text)
+    m = re.search(r"the membrane potential averaged (−?[\d.]+) mV", text)
     assert m and metric == f"{m.group(1)} mV", (metric, m and m.group(0))
 
 

@@ -59,6 +59,9 @@ def test_the_sheet_has_every_question_with_tick_boxes_and_the_lesson_figures(slu
         wrong_feedback = [fill(o.feedback, nums) for o in q.options if not o.correct]
         assert not any(f in md for f in wrong_feedback), "no feedback of a wrong option on either sheet"
     assert ("☑" in md) is answers, "the right box is ticked only on the answer sheet"
+    found = [fill(b, nums) for name, b in text.blocks.items() if name.startswith("found:")]
+    assert found and all((f in md) is answers for f in found), "what students find: on the answer sheet only"
+    assert (W.text("part_found") in " ".join(h.value for h in at.header)) is answers
     assert _ruled_blocks(at) == (0 if answers else len(questions)), "ruled space under each question, to answer"
     specs = chart_specs(at)
     assert len(specs) == FIGURE_COUNT[slug] and all(s["data"] for s in specs)

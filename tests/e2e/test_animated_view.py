@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from explainer.model.experiments.circuits import DISINHIBITION_SCALES
+
 try:
     from playwright.sync_api import expect
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
@@ -196,7 +198,7 @@ CASES = [
     ("/circuits", "circuits_view", "balanced"),
     ("/circuits?net_w_inh=0", "circuits_view", "runaway"),
     ("/circuits?net_w_exc=12&net_w_inh=150&net_ext=2000&net_kick=false", "circuits_view", "extremes"),
-    ("/blocked-gate?bg_scale=0.4", "blocked_gate_view", "weakest E to I drive"),
+    (f"/blocked-gate?bg_scale={min(DISINHIBITION_SCALES):g}", "blocked_gate_view", "weakest E to I drive"),
     ("/balance", "l4_view", "lesson 4"),
 ]
 SIZES = {

@@ -16,6 +16,7 @@ import pytest
 
 from explainer.figures.style import FigureStyle
 from explainer.lessons import LESSONS
+from explainer.model.experiments.circuits import DISINHIBITION_SCALES
 from explainer.ui.course import question_key
 
 from .conftest import (
@@ -38,7 +39,10 @@ CHART_PAGES = {
 }
 # settings that crowd a chart's labels (no Mg2+: B(V) runs along the top, where its label sits when the block
 # is strong)
-EXTRA_CASES = [("/glutamate?l2_mg=0", 3, "lesson 2 without Mg2+"), ("/blocked-gate?bg_scale=0.4", 1, "weakest drive")]
+EXTRA_CASES = [
+    ("/glutamate?l2_mg=0", 3, "lesson 2 without Mg2+"),
+    (f"/blocked-gate?bg_scale={min(DISINHIBITION_SCALES):g}", 1, "weakest drive"),
+]
 CASES = [(link, n, page.removesuffix(".py")) for page, (link, n) in CHART_PAGES.items()] + EXTRA_CASES
 SIZES = {
     "laptop": ({"viewport": {"width": 1366, "height": 900}}, ""),

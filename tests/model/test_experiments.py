@@ -293,7 +293,7 @@ def test_balanced_firing_is_irregular_at_a_similar_rate():
     r_e, r_b = reg.excitation_only.firing_rate_hz, reg.balanced.firing_rate_hz
     assert r_b > 5 and r_e > 5
     assert max(r_e, r_b) / min(r_e, r_b) < 3, f"rates should be comparable: {r_e:.1f} vs {r_b:.1f}"
-    assert reg.cv_balanced > reg.cv_excitation_only + 0.3
+    assert reg.cv_balanced > reg.cv_excitation_only + 0.2, "over 20 s: cell A clearly less irregular than B"
     assert reg.cv_balanced > 0.7, "balanced input gives Poisson-like irregular firing"
     assert EXCITATION_ONLY.gaba_rate_hz == 0 and BALANCED.gaba_rate_hz > 0
 

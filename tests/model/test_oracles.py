@@ -269,3 +269,31 @@ def test_ampa_epsp_error_at_coarser_dt_is_the_known_first_order_error(dt_ms):
         f"AMPA EPSP at dt {dt_ms} ms: peak {peak * 1000:.4f} uV vs linearised {expected * 1000:.4f} uV "
         f"({100 * rel:+.2f} %); expected a first-order overestimate below {100 * 1.2 * bound:.2f} %"
     )
+
+
+# --- the Nernst equation --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ion", "out_mM", "in_mM", "charge", "expected_mV"),
+    [
+        ("Cl-, the glossary's example", 120.0, 7.0, -1, -76.0),  # Hille 2001: about -76 mV at 37 C
+        ("K+", 5.0, 140.0, 1, -89.0),  # about -89 mV
+        ("Na+", 145.0, 12.0, 1, 66.6),  # about +67 mV
+    ],
+)
+def test_nernst_gives_the_textbook_equilibrium_potentials(ion, out_mM, in_mM, charge, expected_mV):
+    from explainer.model.ions import nernst_mV
+
+    got = nernst_mV(out_mM, in_mM, charge)
+    assert got == pytest.approx(expected_mV, abs=0.6), f"{ion}: {got:.1f} mV, textbook {expected_mV} mV"
+    assert nernst_mV(in_mM, out_mM, charge) == pytest.approx(-got), "swapping the sides flips the sign"
+    assert nernst_mV(out_mM, in_mM, -charge) == pytest.approx(-got), "so does the opposite charge"
+
+
+@pytest.mark.parametrize("bad", [(0.0, 7.0, -1), (120.0, -1.0, -1), (120.0, 7.0, 0), (float("nan"), 7.0, -1)])
+def test_nernst_refuses_what_has_no_equilibrium_potential(bad):
+    from explainer.model.ions import nernst_mV
+
+    with pytest.raises(ValueError):
+        nernst_mV(*bad)

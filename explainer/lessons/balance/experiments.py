@@ -30,6 +30,7 @@ from .numbers import TUG_OF_WAR, rate_map, regularity
 WORDS = words_in(__package__)  # this lesson's words: words.toml beside this file
 RATE_MAX_HZ = 6000
 RATE_STEP_HZ = 250
+REGULARITY_SHOWN_ms = 1000.0  # the comparison's figure shows the first second of the 20 s the CVs are measured over
 
 GLUTAMATE = Slider(WORDS, "l4_glu", lo=0, hi=RATE_MAX_HZ, default=int(TUG_OF_WAR.glutamate_rate_hz), step=RATE_STEP_HZ)
 GABA = Slider(WORDS, "l4_gaba", lo=0, hi=RATE_MAX_HZ, default=int(TUG_OF_WAR.gaba_rate_hz), step=RATE_STEP_HZ)
@@ -38,8 +39,8 @@ GABA = Slider(WORDS, "l4_gaba", lo=0, hi=RATE_MAX_HZ, default=int(TUG_OF_WAR.gab
 @st.cache_resource(max_entries=4, show_spinner=False)
 def comparison_view(figure_style: FigureStyle) -> tuple[Chart, str]:
     reg = regularity()
-    description = describe_regularity(reg)
-    fig = build_regularity_figure(reg, figure_style=figure_style)
+    description = describe_regularity(reg, REGULARITY_SHOWN_ms)
+    fig = build_regularity_figure(reg, show_ms=REGULARITY_SHOWN_ms, figure_style=figure_style)
     return Chart(fig, WORDS.text("comparison_alt", description=description)), description
 
 

@@ -10,7 +10,7 @@ from functools import cache
 import numpy as np
 
 from explainer.content.format import num as n
-from explainer.content.numbers import standard_cell
+from explainer.content.numbers import STANDARD, standard_cell
 from explainer.model.experiments import balance
 from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 from explainer.model.spikes import settled_mean_v_mV
@@ -53,8 +53,13 @@ def numbers() -> dict[str, str]:
         "tau_b": n(tau_b),
         "cv_a": n(reg.cv_excitation_only, 2),
         "cv_b": n(reg.cv_balanced, 2),
-        "rate_a": n(reg.excitation_only.firing_rate_hz),
-        "rate_b": n(reg.balanced.firing_rate_hz),
+        "rate_cell_a": n(reg.excitation_only.firing_rate_hz),
+        "rate_cell_b": n(reg.balanced.firing_rate_hz),
+        "reg_seconds": f"{reg.balanced.duration_ms / 1000:g}",
+        "tau_ampa": n(STANDARD.tau_ampa_ms),
+        "tau_gaba": n(STANDARD.tau_gaba_ms),
+        # conductance x time of one spike (weight x decay time): GABA's over AMPA's, at equal weights
+        "gaba_ampa_ratio": f"{STANDARD.tau_gaba_ms / STANDARD.tau_ampa_ms:g}",
         "weight": f"{TUG_OF_WAR.glutamate_weight_nS:g}",
         "map_cells": n(rmap.rate_hz.size),
         "map_seconds": f"{rmap.duration_ms / 1000:g}",

@@ -97,7 +97,7 @@ GABA_GATES = Experiment(
     charts=_charts,
     sliders=(E_GABA, G_GABA),
     presets={
-        "mature": {"l3_egaba": -80, "l3_ggaba": 10},
+        "mature": {"l3_egaba": -80, "l3_ggaba": 12},  # at 10 nS V would settle exactly at threshold
         "shunting": {"l3_egaba": -70, "l3_ggaba": 10},
         "depolarising": {"l3_egaba": -60, "l3_ggaba": 10},
         "immature": {"l3_egaba": -40, "l3_ggaba": 10},

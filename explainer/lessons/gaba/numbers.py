@@ -40,6 +40,8 @@ def numbers() -> dict[str, str]:
         "E_young": n(inhibition.E_GABA_IMMATURE_mV),
         "ipsp_hold": n(inhibition.IPSP_HOLD_mV),
         "young_dv": n(young.dv_at_rest_mV, 1),
+        # GABA alone on the resting cell at E_GABA of an immature neuron: where V settles (short of threshold)
+        "vinf_young_rest": n(inhibition.steady_potential_mV(_with_e_gaba(inhibition.E_GABA_IMMATURE_mV), 0.0, g_i)),
         "rate_young": n(young.rate_with_gaba_hz),
         # the educator guide's answers to this lesson's "try this"
         "e_gaba_neutral": n(inhibition.neutral_e_gaba_mV(STANDARD)),

@@ -4,6 +4,7 @@ model with the standard settings, formatted for the text."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
@@ -27,13 +28,17 @@ def numbers() -> dict[str, str]:
         "drive_rest": n(p.E_exc_mV - p.E_L_mV),
         "epsp_both": n(epsp.both.peak_mV, 2),
         "epsp_nmda_rest": n(epsp.nmda_only.peak_mV, 2),
+        "epsp_ampa": n(epsp.ampa_only.peak_mV, 2),
+        "nmda_peak_ms": n(epsp.nmda_only.peak_time_ms),
         "nmda_rest": n(mg.at_rest.peak_mV, 2),
         "nmda_depol": n(mg.depolarised.peak_mV, 2),
         "nmda_ratio": n(mg.ratio, 0),  # "about 3 times": 0.40 / 0.14 mV rounds to 2.9 at one decimal
         "B_rest": n(mg.block_at_rest, 3),
         "B_depol": n(mg.block_depolarised, 3),
         "n_needed": n(synapses.synapses_to_fire(p)),
-        "n_linear": n(threshold_gap / round(epsp.both.peak_mV, 2)),
+        # the synapses a linear sum of the AMPA EPSP, as the text shows it, needs to cover the gap
+        "n_linear": n(math.ceil(threshold_gap / round(epsp.ampa_only.peak_mV, 2))),
+        "n_needed_ampa": n(synapses.synapses_to_fire(replace(p, g_nmda_max_nS=0.0))),
         **_try_answers(p),
     }
 

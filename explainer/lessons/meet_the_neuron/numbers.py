@@ -9,6 +9,8 @@ from explainer.content.format import num as n
 from explainer.content.numbers import STANDARD, standard_cell
 from explainer.model.experiments import excitability
 
+STEEP_FROM_pA = 240.0  # a doubling just above the rheobase (both currents on the f-I curve's grid), where it is steep
+
 
 @cache
 def numbers() -> dict[str, str]:
@@ -21,6 +23,10 @@ def numbers() -> dict[str, str]:
     below = excitability.SUBTHRESHOLD_EXAMPLE_pA
     return {
         **standard_cell(),
+        "i_low": n(STEEP_FROM_pA),
+        "i_low_doubled": n(2 * STEEP_FROM_pA),
+        "rate_low": n(model_rate(STEEP_FROM_pA)),
+        "rate_low_doubled": n(model_rate(2 * STEEP_FROM_pA)),
         "i_a": n(excitability.DOUBLING_FROM_pA),
         "i_b": n(excitability.DOUBLING_TO_pA),
         "rate_a": n(model_rate(excitability.DOUBLING_FROM_pA)),

@@ -14,7 +14,10 @@ from explainer.model.spikes import NetworkStats, network_stats
 NETWORK_DURATION_ms = 1000.0
 NETWORK_DT_ms = 0.1
 DEFAULT_NETWORK_SEED = 1
-DISINHIBITION_SCALES = (1.0, 0.8, 0.6, 0.4)
+# The blocked-gate knob's values: from intact down to where this network still fires asynchronously and
+# irregularly.  Turned further down (to about 0.55 with the standard seeds) it runs away, a limit of this cartoon
+# network that the page names rather than shows.
+DISINHIBITION_SCALES = (1.0, 0.9, 0.8, 0.7)
 
 
 def run_network(params: NetworkParams, seed: int = DEFAULT_NETWORK_SEED) -> tuple[NetworkRun, NetworkStats]:
@@ -34,3 +37,17 @@ def disinhibition_sweep(
         e_rates.append(stats.exc_rate_hz)
         i_rates.append(stats.inh_rate_hz)
     return np.asarray(scales, dtype=float), np.asarray(e_rates), np.asarray(i_rates)
+
+
+def mean_input_level_mV(params: NetworkParams, stats: NetworkStats) -> float:
+    """Where an excitatory cell's V would settle if its conductances stayed at their means, from the measured
+    rates (a mean-field estimate): each of its ``p_connect * n_exc`` excitatory inputs fires at the excitatory
+    rate and holds ``w_exc`` open for ``tau_exc`` per spike on average, the external input likewise, and its
+    ``p_connect * n_inh`` inhibitory inputs the same with the inhibitory rate, ``w_inh`` and ``tau_inh``.
+
+    Below the resting potential, inhibition outweighs excitation on average; above the threshold, the average
+    input alone would carry a cell to threshold (it is mean-driven)."""
+    p = params
+    g_exc = (p.p_connect * p.n_exc * stats.exc_rate_hz + p.ext_rate_hz) * p.w_exc_nS * p.tau_exc_ms / 1000.0
+    g_inh = p.p_connect * p.n_inh * stats.inh_rate_hz * p.w_inh_nS * p.tau_inh_ms / 1000.0
+    return (p.g_L_nS * p.E_L_mV + g_exc * p.E_exc_mV + g_inh * p.E_inh_mV) / (p.g_L_nS + g_exc + g_inh)

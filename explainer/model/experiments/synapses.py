@@ -47,6 +47,11 @@ class PSPResult:
         return float(dv[np.argmax(np.abs(dv))])
 
     @property
+    def peak_time_ms(self) -> float:
+        """When the peak comes, after the input."""
+        return float(self.t_rel_ms[np.argmax(np.abs(self.dv_mV))])
+
+    @property
     def t_rel_ms(self) -> np.ndarray:
         """Time relative to the input."""
         return self.run.t_ms - self.input_time_ms
