@@ -100,13 +100,17 @@ def verdict(lesson: Lesson, block: str, question: Question) -> str:
     return mine + "  \n" + W.text("right" if chosen.correct else "not_quite", feedback=feedback)
 
 
+def answered(lesson: Lesson) -> int:
+    """How many of the lesson's questions have a kept answer that fits one of their options."""
+    return sum(answers.kept(lesson.name, block) in q.labels for block, q in lesson.text.questions().items())
+
+
 def lesson_answers(lesson: Lesson, place: Place) -> None:
     """One lesson: its title (and, on screen, a link to it), then each question with the student's answer."""
     questions = lesson.text.questions()
-    answered = sum(answers.kept(lesson.name, block) in q.labels for block, q in questions.items())
     with st.container(key=f"{dom.MA_LESSON_PREFIX}{lesson.name}"):
         st.header(W.text("lesson_heading", number=place.number, title=lesson.text.title), anchor=False)
-        st.caption(W.text("lesson_count", answered=answered, total=len(questions)))
+        st.caption(W.text("lesson_count", answered=answered(lesson), total=len(questions)))
         st.page_link(lesson_page.page(lesson, place), label=W.text("lesson_link"), icon=":material/arrow_forward:")
     nums = lesson.numbers()
     for i, (block, question) in enumerate(questions.items(), start=1):
@@ -128,7 +132,7 @@ def sheet(lessons: tuple[Lesson, ...]) -> None:
         st.title(W.text("title"), anchor=False)
         controls()
         with answers.questions_container():
-            st.markdown(W.text("summary", answered=answers.count(), total=total))
+            st.markdown(W.text("summary", answered=sum(answered(x) for x in lessons), total=total))
             for lesson in lessons:
                 lesson_answers(lesson, where[lesson.name])
 

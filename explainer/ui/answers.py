@@ -31,6 +31,7 @@ ANSWERS_KEY = "ei_answers"  # question id -> the chosen option's text (the lesso
 WRITES_KEY = "ei_answers_writes"  # question id -> this session's latest change, sent until the session ends
 CLEAR_KEY = "ei_answers_clear"  # the id of this session's latest "clear my answers" ("" for none)
 HEARD_KEY = "ei_answers_heard"  # the browser has sent what it kept
+ARRIVED_KEY = "ei_answers_arrived"  # this run is the one that took the browser's answers
 
 
 def kept(lesson: str, block: str) -> str | None:
@@ -71,7 +72,7 @@ def sync(lessons: Iterable[tuple[str, LessonText]]) -> None:
     if waiting():
         raw = answer_keeper.reply()
         if raw is not None:
-            st.session_state[HEARD_KEY] = True
+            st.session_state[HEARD_KEY] = st.session_state[ARRIVED_KEY] = True
             for qid, choice in usable(raw, lessons).items():
                 _answers().setdefault(qid, choice)  # an answer given in this session is newer
     st.html(styles.stylesheet("answers.css"))
@@ -86,9 +87,13 @@ def sync(lessons: Iterable[tuple[str, LessonText]]) -> None:
 
 
 def questions_container(*, hold: bool = True):
-    """The container for a page's questions: with ``hold``, hidden while the browser has not answered (then
-    shown with the kept answers in place: no locked prediction shows unlocked first)."""
-    return st.container(key=dom.ANSWERS_WAITING_KEY if hold and waiting() else dom.ANSWERS_READY_KEY)
+    """The container for a page's questions: with ``hold``, hidden while the browser has not answered, and on
+    the run that brings its answers, what is left of the run before shows only once this run has drawn it anew
+    (else the unlocked prediction would show until its locked one replaces it)."""
+    arrived = st.session_state.pop(ARRIVED_KEY, False)
+    if hold and waiting():
+        return st.container(key=dom.ANSWERS_WAITING_KEY)
+    return st.container(key=dom.ANSWERS_ARRIVED_KEY if hold and arrived else dom.ANSWERS_READY_KEY)
 
 
 def usable(raw: object, lessons: Iterable[tuple[str, LessonText]]) -> dict[str, str]:
