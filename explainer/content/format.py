@@ -34,3 +34,14 @@ def fill(text: str, values: Mapping[str, object]) -> str:
 def placeholders(text: str) -> set[str]:
     """The names a template asks for."""
     return set(PLACEHOLDER.findall(text))
+
+
+# A sentence ends at . ! or ? (after any closing marks) followed by a space and what can start the next one.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[)*_\"”’]*(?=\s+[A-Z0-9$(\"“‘*−])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a Markdown text (``"e.g. this"`` does not end one: a lower-case word follows)."""
+    text = " ".join(text.split())
+    end = _SENTENCE_END.search(text)
+    return text[: end.end()] if end else text

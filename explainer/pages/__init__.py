@@ -22,6 +22,7 @@ AFTER_LESSONS = (
     PageFile("references.py", "nav_references", ":material/library_books:", "references"),
     PageFile("educator.py", "nav_educator", ":material/school:", "educator-guide"),
     PageFile("worksheet.py", "nav_worksheet", ":material/print:", "worksheet"),
+    PageFile("my_answers.py", "nav_my_answers", ":material/fact_check:", "my-answers"),
 )
 DEFAULT_URL = "tug-of-war"  # the app opens on the playground, animation playing
 

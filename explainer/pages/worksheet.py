@@ -186,14 +186,9 @@ def sheet(lesson: Lesson, number: int, answers: bool) -> None:
         _questions("checks", checks, len(predicts) + 1, nums, answers)
 
 
-def _css_string(markdown: str) -> str:
-    """Markdown text as a CSS string (bold marks dropped), for a page-margin box's ``content``."""
-    text = markdown.replace("**", "").replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{text}"'
-
-
 def print_styles() -> None:
-    st.html(styles.css_variables({**css_colors(LAPTOP_PALETTE, PRINT_COLORS), "ws-banner": _css_string(BANNER_TEXT)}))
+    banner = styles.css_string(BANNER_TEXT)
+    st.html(styles.css_variables({**css_colors(LAPTOP_PALETTE, PRINT_COLORS), "ws-banner": banner}))
     st.html(styles.stylesheet("print.css"))
 
 

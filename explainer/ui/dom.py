@@ -45,6 +45,23 @@ CLASS_KEEPER_KEY = "ei_class_keeper"
 CONNECTION_NOTICE_KEY = "ei_connection_notice"
 LINK_WRITER_KEY_PREFIX = "ei_link_"
 VIEWPORT_KEY = "ei_viewport"
+ANSWER_KEEPER_KEY = "ei_answer_keeper"
+
+# A student's answers kept in the browser (ui/answers.py): every item of its store starts with this.
+ANSWER_STORE_PREFIX = "ei-answer:"
+# What a page shows from the first question on: while it waits for the browser's kept answers (hidden, so a
+# locked prediction never shows unlocked first), on the run that brings them (what the run before drew is
+# hidden until this run draws it again), and after.
+ANSWERS_WAITING_KEY = "ei_answers_waiting"
+ANSWERS_ARRIVED_KEY = "ei_answers_arrived"
+ANSWERS_READY_KEY = "ei_answers_ready"
+
+# The "My answers" page (pages/my_answers.py), which ui/styles/my_answers.css lays out for paper.
+MA_SHEET_KEY = "ma_sheet"
+MA_BANNER_KEY = "ma_banner"
+MA_CONTROLS_KEY = "ma_controls"
+MA_LESSON_PREFIX = "ma_lesson_"
+MA_QUESTION_PREFIX = "ma_q_"
 
 
 def link_writer_key(param: str) -> str:

@@ -15,8 +15,11 @@ from functools import partial
 import streamlit as st
 
 from explainer.content.format import fill
+from explainer.content.parse import QUESTION_KINDS
 from explainer.content.words import words
+from explainer.ui import answers, course
 from explainer.ui import lesson_parts as parts
+from explainer.ui.classroom import session as classroom
 from explainer.ui.course import Experiment, Lesson, Place, question_key
 from explainer.ui.presets import preset_sliders, presets_from
 
@@ -35,14 +38,30 @@ def page(lesson: Lesson, place: Place, *, default: bool = False):
 
 
 def render(lesson: Lesson, place: Place) -> None:
-    """The lesson's page: its title and place in the course, then its blocks in file order."""
+    """The lesson's page: its title and place in the course, then its blocks in file order.
+
+    Outside class mode the student's kept answers come from the browser (:mod:`explainer.ui.answers`): from
+    the first question on, the blocks wait for them, hidden, on a session's first run."""
     text = lesson.text
+    in_class = classroom.current() is not None
+    if not in_class:
+        answers.sync((x.name, x.text) for x in course.current())
     parts.header(text, W.text("lesson_step", number=place.number, count=place.count, minutes=lesson.minutes))
     walk = _Walk(lesson, lesson.numbers())
-    for name in text.blocks:
+    names = list(text.blocks)
+    first = next((i for i, name in enumerate(names) if name.partition(":")[0] in QUESTION_KINDS), len(names))
+    if _show(walk, names[:first]):
+        with answers.questions_container(hold=not in_class):
+            _show(walk, names[first:])
+
+
+def _show(walk: _Walk, names: list[str]) -> bool:
+    """Show these blocks in order; False once a prediction holds back the rest of the lesson."""
+    for name in names:
         kind, _, ident = name.partition(":")
         if not SHOW[kind](walk, name, ident):
-            return
+            return False
+    return True
 
 
 class _Walk:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from explainer.content.parse import LessonText, Question, fill
 from explainer.content.words import words
-from explainer.ui import dom, presenter
+from explainer.ui import answers, dom, presenter
 from explainer.ui.classroom import session as classroom
 from explainer.ui.classroom import votes
 
@@ -62,32 +62,51 @@ def found(lesson: LessonText, name: str, numbers: Mapping[str, str] | None = Non
         st.markdown(fill(lesson.block(name), numbers or {}))
 
 
-def _keep_answer(key: str, kept_key: str) -> None:
-    st.session_state[kept_key] = st.session_state.get(key)
+def _show_kept(key: str, kept: str | None) -> None:
+    """Put a kept answer into its radio before the radio is drawn: Streamlit forgets a widget's value when the
+    student visits another page, and a new session starts with none (the browser's kept answer then arrives
+    a run later).  The radio is drawn with no ``index`` of its own, so the value set here is the one it shows."""
+    if kept is not None and st.session_state.get(key) != kept:
+        st.session_state[key] = kept
 
 
-def _choose(question: Question, key: str, label: str, numbers: Mapping[str, str]) -> str | None:
-    """A quick check's answer.  It is kept for the session under a key of its own (Streamlit forgets the
-    widget's when the student visits another page), so a student coming back finds their answer."""
+def _filled(question: Question, numbers: Mapping[str, str]) -> dict[str, str]:
+    """Each option's text as the page shows it -> as the lesson file writes it (what the browser keeps)."""
+    return {fill(label, numbers): label for label in question.labels}
+
+
+def _keep_check(lesson: str, block: str, key: str, labels: Mapping[str, str]) -> None:
+    """``on_change`` of a quick check: the answer is kept (this session, and the browser)."""
+    choice = labels.get(st.session_state.get(key))
+    if choice is not None:
+        answers.keep(lesson, block, choice)
+
+
+def _choose(lesson: LessonText, name: str, key: str, label: str, numbers: Mapping[str, str]) -> str | None:
+    """A quick check's answer; the student's kept answer is shown when they come back, in this session or
+    another one of the same browser."""
+    question = lesson.question(name)
     st.markdown(fill(question.prompt, numbers))
-    labels = [fill(o, numbers) for o in question.labels]
-    kept_key = f"{key}_kept"
-    kept = st.session_state.get(kept_key)
-    returning = key not in st.session_state and kept in labels
+    labels = _filled(question, numbers)
+    kept = answers.kept(lesson.name, name)
+    _show_kept(key, fill(kept, numbers) if kept in question.labels else None)
     return st.radio(
         label,
-        labels,
-        index=labels.index(kept) if returning else None,
+        list(labels),
+        index=None,
         key=key,
-        on_change=_keep_answer,
-        args=(key, kept_key),
+        on_change=_keep_check,
+        args=(lesson.name, name, key, labels),
         help=W.text("check_help"),
     )
 
 
-def _lock_prediction(key: str, locked_key: str) -> None:
-    if st.session_state.get(key) is not None:
-        st.session_state[locked_key] = st.session_state[key]
+def _lock_prediction(lesson: str, block: str, key: str, labels: Mapping[str, str]) -> None:
+    """``on_click`` of **Run the experiment**: the prediction is locked (this session, and the browser), before
+    the next run draws the radio (disabled)."""
+    choice = labels.get(st.session_state.get(key))
+    if choice is not None and answers.kept(lesson, block) is None:
+        answers.keep(lesson, block, choice)
 
 
 def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, str] | None = None) -> str | None:
@@ -95,9 +114,9 @@ def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, st
     (then the page holds back the reveal).
 
     Choosing an option (with the mouse or the arrow keys) only selects it; **Run the experiment** commits
-    it.  The committed prediction is kept for the whole session under a key of its own (not the widget's,
-    which Streamlit forgets when the student visits another page), so a student who comes back to the
-    lesson finds their prediction and the revealed experiment as they left them.
+    it.  The committed prediction is kept (:mod:`explainer.ui.answers`: the session, and the browser), so a
+    student who comes back to the lesson, reloads it or opens it in a new tab finds their prediction locked and
+    the revealed experiment as they left them.  In class mode it is a vote, and the class's store keeps it.
     """
     numbers = numbers or {}
     question = lesson.question(name)
@@ -115,23 +134,21 @@ def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, st
                 right=question.options.index(question.answer),
                 label=W.text("predict_label"),
             )
-    locked_key = f"{key}_locked"
-    locked = st.session_state.get(locked_key)
-    if locked not in labels:
-        locked = None
+    kept = answers.kept(lesson.name, name)
+    locked = fill(kept, numbers) if kept in question.labels else None
+    _show_kept(key, locked)
     with st.container(border=True):
         st.markdown(W.text("predict_heading"))
         st.markdown(fill(question.prompt, numbers))
         choice = st.radio(
             W.text("predict_label"),
             labels,
-            index=None if locked is None else labels.index(locked),
+            index=None,
             key=key,
             disabled=locked is not None,
             help=W.text("predict_help"),
         )
         if locked is None:
-            # A callback, so that the prediction is locked before the next run draws the radio (disabled).
             st.button(
                 W.text("run_experiment"),
                 key=f"{key}_run",
@@ -140,7 +157,7 @@ def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, st
                 disabled=choice is None,
                 help=W.text("run_experiment_help"),
                 on_click=_lock_prediction,
-                args=(key, locked_key),
+                args=(lesson.name, name, key, _filled(question, numbers)),
             )
             st.caption(W.text("predict_caption"))
         else:
@@ -219,7 +236,7 @@ def check(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, str]
                 st.success(W.text("check_answer", answer=answer, feedback=why), icon=":material/check_circle:")
                 return None
         else:
-            choice = _choose(question, key, W.text("check_label"), numbers)
+            choice = _choose(lesson, name, key, W.text("check_label"), numbers)
         if choice is None:
             return None
         chosen = next(o for o in question.options if fill(o.label, numbers) == choice)

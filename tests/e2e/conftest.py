@@ -85,6 +85,7 @@ PAGES: list[AppPage] = [
     AppPage(path="/educator-guide", name="educator-guide", heading="Educator guide"),
     AppPage(path="/class", name="class", heading="Class mode: vote, then reveal"),
     AppPage(path="/worksheet", name="worksheet"),
+    AppPage(path="/my-answers", name="my-answers", heading="My answers"),
 ]
 
 # Every page's banner begins with this (content/words/ui.toml: banner, banner_short).

@@ -29,6 +29,7 @@ from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 from explainer.ui.components import component_name
 from explainer.ui.components.connection_notice import notice_data
 from explainer.ui.components.page_keys import page_keys_data
+from explainer.ui.dom import ANSWER_STORE_PREFIX
 
 HOST_PAGE = "/_stcore/health"  # same origin as the app's files, and no Streamlit app of its own
 PLAY_WAIT_MS = 10_000
@@ -181,16 +182,17 @@ def _data(name: str) -> Any:
         "connection_notice": notice_data(),
         "link_writer": {"param": "glu_rate", "value": "6000"},
         "class_keeper": {"ask": True},
+        "answer_keeper": {"prefix": ANSWER_STORE_PREFIX, "writes": [], "clear": "", "ask": True},
     }[name]
 
 
-@pytest.mark.parametrize("name", ["page_keys", "connection_notice", "link_writer", "class_keeper"])
+@pytest.mark.parametrize("name", ["page_keys", "connection_notice", "link_writer", "class_keeper", "answer_keeper"])
 def test_a_component_keeps_what_it_set_up_while_mounted_and_removes_it_all_when_it_goes(page, name) -> None:
     _open(page, name)
     page.evaluate("(data) => { window.__c1 = window.__run(data); window.__c2 = window.__run(data); }", _data(name))
     page.evaluate("() => window.__c1()")  # a superseded run's cleanup: the element stays
     mounted = page.evaluate("() => window.__counts()")
-    if name != "class_keeper":  # the keeper only reads and writes the tab's storage
+    if name not in ("class_keeper", "answer_keeper"):  # the keepers only read and write the browser's storage
         assert sum(mounted.values()) > 0, f"{name} set nothing up (or a superseded run's cleanup removed it)"
     counts = _unmount_and_count(page, "__c2")
     assert counts == {"listeners": 0, "observers": 0, "frames": 0, "timers": 0}, f"{name} left behind {counts}"

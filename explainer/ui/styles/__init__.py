@@ -27,3 +27,9 @@ def css_variables(values: dict[str, str]) -> str:
             raise ValueError(f"unsafe CSS variable {name!r}: {value!r}")
     body = " ".join(f"--ei-{name}: {value};" for name, value in values.items())
     return f"<style>:root {{ {body} }}</style>"
+
+
+def css_string(markdown: str) -> str:
+    """Markdown text as a CSS string (bold marks dropped), for a page-margin box's ``content``."""
+    text = markdown.replace("**", "").replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
