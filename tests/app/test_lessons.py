@@ -63,7 +63,7 @@ LESSONS = [
     LessonPage(
         lesson_2.LESSON, {"l2_hold": -25, "l2_mg": 0.5, "l2_synapses": 30, "l2_volleys": 2, "l2_interval": 12}, 1, 3
     ),
-    LessonPage(lesson_3.LESSON, {"l3_egaba": -55, "l3_ggaba": 25}, 0, 2),
+    LessonPage(lesson_3.LESSON, {"l3_egaba": -55, "l3_ggaba": 25, "l3_cl_in": 30, "l3_cl_out": 100}, 0, 3),
     LessonPage(lesson_4.LESSON, {"l4_glu": 4000, "l4_gaba": 3000}, 0, 3),
 ]
 IDS = [lp.file for lp in LESSONS]
