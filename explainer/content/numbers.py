@@ -14,6 +14,7 @@ from functools import cache
 
 from explainer.content.format import num as n
 from explainer.model import ions
+from explainer.model.experiments import circuits
 from explainer.model.experiments.common import DT_ms
 from explainer.model.experiments.synapses import psp_experiment
 from explainer.model.network import NetworkParams
@@ -104,3 +105,16 @@ def nernst_examples() -> dict[str, str]:
 def glossary() -> dict[str, str]:
     """The standard cell, and the glossary's Nernst examples."""
     return {**standard_cell(), **nernst_examples()}
+
+
+@cache
+def circuits_questions() -> dict[str, str]:
+    """What the circuits page's question quotes in its prompt and options: settings only, no network run, so
+    that class mode's registry (which reads them) never waits for a simulation."""
+    balanced, weak = circuits.SETTINGS["balanced"], circuits.SETTINGS["weak_inhibition"]
+    return {
+        "w_exc": n(balanced.w_exc_nS),
+        "w_inh_balanced": n(balanced.w_inh_nS),
+        "w_inh_weak": n(weak.w_inh_nS),
+        "net_max_rate": n(1000.0 / balanced.t_ref_ms),
+    }

@@ -85,6 +85,12 @@ def _choose(question: Question, key: str, label: str, numbers: Mapping[str, str]
     )
 
 
+def run_key(key: str) -> str:
+    """The key of the *Run the experiment* button of the prediction ``key``: true in the run its click caused
+    (a page that must act on that moment, such as moving its sliders to the predicted setting, reads it)."""
+    return f"{key}_run"
+
+
 def _lock_prediction(key: str, locked_key: str) -> None:
     if st.session_state.get(key) is not None:
         st.session_state[locked_key] = st.session_state[key]
@@ -134,7 +140,7 @@ def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, st
             # A callback, so that the prediction is locked before the next run draws the radio (disabled).
             st.button(
                 W.text("run_experiment"),
-                key=f"{key}_run",
+                key=run_key(key),
                 type="primary",
                 icon=":material/play_arrow:",
                 disabled=choice is None,
