@@ -39,6 +39,18 @@ WS_FIGURE_PREFIX = "ws_fig_"
 WS_CHART_PREFIX = "ws_chart_"
 WS_FOUND_PREFIX = "ws_found_"
 
+# A slow result (a network second) and what may still show the previous one while the next is computed
+# (ui/computing.py); ui/styles/computing.css dims the stale parts while the "computing" note is on the page.
+RESULT_KEY = "ei_result"
+COMPUTING_KEY = "ei_computing"
+STALE_KEY_PREFIX = "ei_stale_"
+
+
+def stale_key(part: str) -> str:
+    """The key of a container that shows the current result and goes stale while the next one is computed."""
+    return STALE_KEY_PREFIX + part
+
+
 # The components that show nothing: each one's style sheet hides its element container by this key.
 PAGE_KEYS_KEY = "ei_page_keys"
 CLASS_KEEPER_KEY = "ei_class_keeper"
