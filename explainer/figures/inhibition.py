@@ -238,7 +238,7 @@ def build_chloride_figure(
     ]
     left_half = exp.cl_in_mM <= math.sqrt(lo * hi)  # below the curve on the right, above it on the left: clear
     label = text_label(
-        exp.cl_in_mM,
+        math.log10(exp.cl_in_mM),  # an annotation on a log axis is placed in log10 units
         exp.e_cl_mV,
         WORDS.text("chloride_label", v=num(exp.e_cl_mV, 1)),
         s,

@@ -1,7 +1,8 @@
 """Circuits: a network of 800 excitatory and 200 inhibitory neurons, balanced, silent or running away.
 
-A prediction first (the page's own question, votable in class mode: ``ui/page_questions.CIRCUITS``); running
-it moves the sliders to the setting it asks about.  A network second takes 0.5-0.8 s, so the view says what
+A prediction before the experiment (the page's own question, votable in class mode:
+``ui/page_questions.CIRCUITS``; presenting, below the view, which fills the projected screen); running it moves
+the sliders to the setting it asks about.  A network second takes 0.5-0.8 s, so the view says what
 it shows and, while a new setting is computed, that it still shows the previous one (``ui/computing.py``).
 Below, a table of the regimes at the presets' settings and where runaway starts, computed from the model.
 """
@@ -19,6 +20,7 @@ from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, SETTINGS
 from explainer.model.network import NetworkParams
 from explainer.ui import computing, presenter
 from explainer.ui import lesson_parts as parts
+from explainer.ui.components import viewport
 from explainer.ui.components.animated_view import animated_view
 from explainer.ui.motion import reduce_motion
 from explainer.ui.network_views import REGIME_TABLE, RegimeTable, circuits_numbers, network_view
@@ -107,32 +109,31 @@ def _setting_words(params: NetworkParams, seed: int) -> str:
 
 
 @st.fragment
-def circuits(answered: bool = False) -> None:
-    """Presenting, the view comes first (all of it on the projected screen), then presets and sliders.
+def circuits(view_area=None, answered: bool = False) -> None:
+    """The controls, the view (in ``view_area`` if given: presenting, the page puts it first, all of it on the
+    projected screen) with its status line, and its numbers.
 
     ``answered``: the prediction has been run (or revealed), so a note says when the sliders leave the setting
     it was about."""
-    with computing.result():
-        view_area = st.container() if presenter.is_presenting() else None
-        params, seed = _controls()
-        if answered:
-            at_prediction = (params, seed) == (SETTINGS[PREDICTED_SETTING], DEFAULT_NETWORK_SEED)
-            parts.away_from_prediction(CIRCUITS.text, at_prediction, CIRCUITS.numbers())
-        with view_area or st.container():
-            status = computing.status_line(SHOWN_STATE)
-            name = f"circuits_exc{params.w_exc_nS:g}_inh{params.w_inh_nS:g}_ext{params.ext_rate_hz:g}_seed{seed}"
-            before = computing.previous(status)
-            note = WORDS.text("computing_first", n=DEFAULTS.n_cells)
-            if before is not None:
-                note = WORDS.text("computing", n=DEFAULTS.n_cells, setting=before.words)
-            computing.computing(status, name, note)
-            stats, payload, description = network_view(params, seed, presenter.view_style(), reduce_motion(), name)
-            with computing.stale_part("view"):
-                animated_view(payload, key=VIEW_KEY)
-        with computing.stale_part("numbers"):
-            _metrics(stats, params, description)
-        setting = _setting_words(params, seed)
-        computing.shown(status, computing.Shown(name, setting, WORDS.text("view_shows", setting=setting)))
+    params, seed = _controls()
+    if answered:
+        at_prediction = (params, seed) == (SETTINGS[PREDICTED_SETTING], DEFAULT_NETWORK_SEED)
+        parts.away_from_prediction(CIRCUITS.text, at_prediction, CIRCUITS.numbers())
+    with view_area or st.container():
+        status = computing.status_line(SHOWN_STATE)
+        name = f"circuits_exc{params.w_exc_nS:g}_inh{params.w_inh_nS:g}_ext{params.ext_rate_hz:g}_seed{seed}"
+        before = computing.previous(status)
+        note = WORDS.text("computing_first", n=DEFAULTS.n_cells)
+        if before is not None:
+            note = WORDS.text("computing", n=DEFAULTS.n_cells, setting=before.words)
+        computing.computing(status, name, note)
+        stats, payload, description = network_view(params, seed, presenter.view_style(), reduce_motion(), name)
+        with computing.stale_part("view"):
+            animated_view(payload, key=VIEW_KEY)
+    with computing.stale_part("numbers"):
+        _metrics(stats, params, description)
+    setting = _setting_words(params, seed)
+    computing.shown(status, computing.Shown(name, setting, WORDS.text("view_shows", setting=setting)))
 
 
 def _metrics(stats, params: NetworkParams, description: str) -> None:
@@ -160,17 +161,21 @@ def _predict() -> str | None:
     return choice
 
 
-def regimes(table: RegimeTable) -> str:
-    """The table of regimes as Markdown: each preset, its setting and what the network did there."""
+def regimes(table: RegimeTable, narrow: bool = False) -> str:
+    """The table of regimes as Markdown: each preset, its setting and what the network did there; on a narrow
+    screen, where five columns do not fit, one line per preset."""
     head = [WORDS.text(f"regimes_{column}") for column in ("preset", "setting", "regime", "exc", "cv")]
-    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    lines = [] if narrow else ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for row in table.rows:
         kick = "" if row.params.kick_ms > 0 else WORDS.text("regimes_no_kick")
-        setting = WORDS.text("regimes_inhibition", w_inh=num(row.params.w_inh_nS), kick=kick)
-        cv = WORDS.text("metric_cv_none") if math.isnan(row.stats.exc_cv) else num(row.stats.exc_cv, 2)
-        name = WORDS.preset_name(row.setting)
-        cells = [name, setting, network_regime_name(row.stats, row.params), num(row.stats.exc_rate_hz, 1), cv]
-        lines.append("| " + " | ".join(cells) + " |")
+        cells = {
+            "name": WORDS.preset_name(row.setting),
+            "setting": WORDS.text("regimes_inhibition", w_inh=num(row.params.w_inh_nS), kick=kick),
+            "regime": network_regime_name(row.stats, row.params),
+            "rate": num(row.stats.exc_rate_hz, 1),
+            "cv": WORDS.text("metric_cv_none") if math.isnan(row.stats.exc_cv) else num(row.stats.exc_cv, 2),
+        }
+        lines.append(WORDS.text("regimes_line", **cells) if narrow else "| " + " | ".join(cells.values()) + " |")
     return "\n".join(lines)
 
 
@@ -184,13 +189,13 @@ def _await_table() -> None:
 
 
 def _regimes_section() -> None:
-    st.subheader(WORDS.text("regimes_title"))
+    st.header(WORDS.text("regimes_title"))
     table = REGIME_TABLE.ready()
     if table is None:
         _await_table()
         return
     st.markdown(WORDS.text("regimes_intro", seed=table.seed, w_exc=num(SETTINGS["balanced"].w_exc_nS)))
-    st.markdown(regimes(table))
+    st.markdown(regimes(table, narrow=viewport.is_narrow()))
     st.markdown(
         WORDS.text(
             "regimes_onset",
@@ -212,8 +217,10 @@ def render() -> None:
             k_inh=round(DEFAULTS.p_connect * DEFAULTS.n_inh),
         )
     )
+    computing.style()
+    view_area = st.container() if presenter.is_presenting() else None  # presenting: the view first, then the question
     choice = _predict()
-    circuits(answered=choice is not None)
+    circuits(view_area, answered=choice is not None)
     if choice is not None:
         parts.prediction_feedback(CIRCUITS.text, PREDICT, choice, circuits_numbers())
     _regimes_section()

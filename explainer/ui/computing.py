@@ -1,7 +1,7 @@
 """A result that takes a while to compute (a network second: 0.5-0.8 s of CPU, more on a busy server) is never
 presented as current while another one is being computed.
 
-A page puts the result in :func:`result` (one container per page), opens the status line with
+A page loads the style sheet (:func:`style`, one slow result per page), opens the status line with
 :func:`status_line` above what it draws, and wraps each part that shows the result (the view, its numbers and
 words) in :func:`stale_part`.  Before the slow call, :func:`computing` compares what the controls ask for with
 what the page last finished showing in this session: if they differ, the status line says that the new result
@@ -30,11 +30,9 @@ class Status:
     state_key: str  # session key: (id, words) of the result the page last finished showing
 
 
-def result():
-    """The container of a page's slow result (its controls may sit inside too), with the style sheet that dims
-    its stale parts (one per page)."""
+def style() -> None:
+    """The style sheet that dims the stale parts while a "computing" note is on the page (once per run)."""
     st.html(styles.stylesheet(STYLE_SHEET))
-    return st.container(key=dom.RESULT_KEY)
 
 
 def status_line(state_key: str) -> Status:

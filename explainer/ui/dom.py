@@ -39,9 +39,8 @@ WS_FIGURE_PREFIX = "ws_fig_"
 WS_CHART_PREFIX = "ws_chart_"
 WS_FOUND_PREFIX = "ws_found_"
 
-# A slow result (a network second) and what may still show the previous one while the next is computed
-# (ui/computing.py); ui/styles/computing.css dims the stale parts while the "computing" note is on the page.
-RESULT_KEY = "ei_result"
+# A slow result (a network second): the "computing" note, and the parts that may still show the previous result
+# while the next is computed (ui/computing.py); ui/styles/computing.css dims those while the note is on the page.
 COMPUTING_KEY = "ei_computing"
 STALE_KEY_PREFIX = "ei_stale_"
 

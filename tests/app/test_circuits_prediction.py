@@ -122,6 +122,13 @@ def test_the_table_of_regimes_is_the_models(table):
     assert f"less than about **{table.runaway_below_nS} nS**" in shown
 
 
+def test_on_a_narrow_screen_the_table_is_one_line_per_preset(table):
+    lines = page.regimes(table, narrow=True).splitlines()
+    assert len(lines) == len(SETTINGS) and not any("|" in line for line in lines), "five columns do not fit"
+    for line, row in zip(lines, table.rows, strict=True):
+        assert page.WORDS.preset_name(row.setting) in line and num(row.stats.exc_rate_hz, 1) in line
+
+
 def test_the_status_line_names_what_the_view_shows(table):
     at = open_page("circuits.py", {"net_w_inh": "45", "net_kick": "false", "net_seed": "3"}, timeout=180)
     assert_clean(at)

@@ -173,10 +173,15 @@ def test_the_chain_on_the_page_follows_the_chloride_sliders_and_presets():
     assert rates[-1].value == f"{num(dev.shunt.rate_with_gaba_hz)} spikes/s"
     before, during = round(dev.shunt.rate_without_gaba_hz), round(dev.shunt.rate_with_gaba_hz)
     assert rates[-1].proto.delta == f"+{during - before} vs {before} without GABA", "the change of the numbers shown"
+    assert rates[-1].proto.direction == rates[-1].proto.MetricDirection.Value("UP")
     text = " ".join(page_text(at).split())
     assert describe_chloride(dev) in text and "depolarises and excites" in text
     at.slider(key="l3_cl_in").set_value(4).run()
     assert_clean(at)
+    fewer = [m for m in at.metric if m.label == "Driven cell, with GABA"][-1].proto
+    assert fewer.delta.startswith("−") and fewer.direction == fewer.MetricDirection.Value("DOWN"), (
+        "a true minus sign, and the arrow down all the same"
+    )
     assert _metrics(at)[METRIC_E_CL] == f"{num(_nernst(ions.CL_OUT_mM, 4, -1), 1)} mV"
     assert exp.e_cl_mV != _nernst(ions.CL_OUT_mM, 4, -1)
 
@@ -191,7 +196,9 @@ def test_the_chloride_chart_marks_the_setting_on_the_nernst_curve():
     for x, y in list(zip(xs, ys, strict=True))[::40]:
         assert y == pytest.approx(_nernst(110, x, -1), abs=0.01)
     assert spec["layout"]["xaxis"]["type"] == "log"
-    label = spec["layout"]["annotations"][0]["text"]
+    label = spec["layout"]["annotations"][0]
+    assert label["x"] == pytest.approx(math.log10(20)), "placed in log10 units, as Plotly reads a log axis"
+    label = label["text"]
     assert f"E_Cl {num(_nernst(110, 20, -1), 1)} mV" in label, label
 
 

@@ -157,6 +157,7 @@ def _chloride_metrics(exp: ChlorideExperiment) -> None:
         WORDS.text("metric_rate_value", rate=num(during)),
         delta=WORDS.text("metric_vs_without", delta=num(during - before, signed=True), rate=num(before)),
         delta_color="off",
+        delta_arrow="down" if during < before else "up" if during > before else "off",  # a true minus reads as text
     )
 
 
