@@ -37,6 +37,7 @@ SHOWN_STATE = "circuits_shown"  # what the view last finished showing in this se
 SEED_MIN, SEED_MAX = 1, 9999
 PREDICT = "predict:weaker_inhibition"
 PREDICTED_SETTING = "weak_inhibition"  # the preset the prediction asks about
+TABLE_POLL_S = 2.0
 
 
 def slider_values(params: NetworkParams) -> dict[str, float | int | bool]:
@@ -178,11 +179,20 @@ def regimes(table: RegimeTable, narrow: bool = False) -> str:
     return "\n".join(lines)
 
 
+@st.fragment(run_every=TABLE_POLL_S)
+def _await_table() -> None:
+    """Until the table of regimes is computed (once per server, in the background): a note, and the page
+    again as soon as it is there."""
+    if REGIME_TABLE.ready() is not None:
+        st.rerun(scope="app")
+    st.caption(WORDS.text("regimes_computing"))
+
+
 def _regimes_section() -> None:
     st.header(WORDS.text("regimes_title"))
     table = REGIME_TABLE.ready()
-    if table is None:  # no polling: a timed fragment rerun would cut short a run the sliders asked for
-        st.caption(WORDS.text("regimes_computing"))
+    if table is None:
+        _await_table()
         return
     st.markdown(WORDS.text("regimes_intro", seed=table.seed, w_exc=num(SETTINGS["balanced"].w_exc_nS)))
     st.markdown(regimes(table, narrow=viewport.is_narrow()))

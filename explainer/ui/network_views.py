@@ -108,8 +108,8 @@ def _compute_regime_table(seed: int) -> RegimeTable:
 class _RegimeTableOnce:
     """The table with the default wiring, computed once per process in a thread of its own (the warm-up starts
     it at the server's first page view): the page asks without waiting (:meth:`ready`) and shows it once it is
-    there, without polling; the question's feedback waits for it (:meth:`get`).  A failed computation is logged
-    and tried again at the next request."""
+    there; the question's feedback waits for it (:meth:`get`).  A failed computation is logged and tried again
+    at the next request."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
