@@ -188,8 +188,12 @@ def _await_table() -> None:
     st.caption(WORDS.text("regimes_computing"))
 
 
-def _regimes_section() -> None:
+def _regimes_section(answered: bool) -> None:
+    """The table of regimes, once the prediction has been run (or revealed): its weak-inhibition row answers it."""
     st.header(WORDS.text("regimes_title"))
+    if not answered:
+        st.caption(WORDS.text("regimes_after_prediction"))
+        return
     table = REGIME_TABLE.ready()
     if table is None:
         _await_table()
@@ -223,7 +227,7 @@ def render() -> None:
     circuits(view_area, answered=choice is not None)
     if choice is not None:
         parts.prediction_feedback(CIRCUITS.text, PREDICT, choice, circuits_numbers())
-    _regimes_section()
+    _regimes_section(answered=choice is not None)
     with st.expander(WORDS.text("leaves_out_title")):
         st.markdown(WORDS.text("leaves_out", n=DEFAULTS.n_cells))
 

@@ -107,9 +107,12 @@ def test_runaway_starts_where_the_page_says_and_not_above(seed):
         assert (stats.regime == "runaway") == runs_away, (seed, w, stats)
 
 
-def test_the_table_of_regimes_is_the_models(table):
+def test_the_table_of_regimes_waits_for_the_prediction_and_is_the_models(table):
     at = open_page("circuits.py", timeout=180)
     assert_clean(at)
+    assert "appears here once you have run your prediction" in page_text(at), "its weak row answers the question"
+    assert "excitation ahead" not in "\n".join(m.value for m in at.markdown if "|" in m.value or "- **" in m.value)
+    at = _predicted(_labels()[0][0])
     shown = "\n".join(m.value for m in at.markdown)
     for name, params in SETTINGS.items():
         stats = run_network(params, DEFAULT_NETWORK_SEED)[1]
