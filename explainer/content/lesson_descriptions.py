@@ -10,7 +10,7 @@ import numpy as np
 from explainer.content.format import num
 from explainer.model.experiments.balance import RateMap, Regularity, steady_level
 from explainer.model.experiments.excitability import FICurve
-from explainer.model.experiments.inhibition import ShuntingExperiment, SingleIPSP
+from explainer.model.experiments.inhibition import ChlorideExperiment, ShuntingExperiment, SingleIPSP
 from explainer.model.experiments.synapses import NMDACoincidence, SingleEPSP, Summation
 from explainer.model.neuron import NeuronRun
 
@@ -108,6 +108,68 @@ def describe_shunting(exp: ShuntingExperiment) -> str:
         f"With E_GABA at {num(exp.driven.params.E_gaba_mV)} mV, {rest_text}. In the cell driven by steady glutamate, "
         f"{effect} while it is on."
     )
+
+
+AT_REST_mV = 0.05  # GABA alone moving the resting cell by less than this leaves it where it is
+
+
+def gaba_effect(exp: ShuntingExperiment) -> tuple[str, str]:
+    """What GABA did in the shunting experiment, as the model ran it: how it moved the resting cell
+    ("hyperpolarises", "depolarises" or "none") and how it changed the driven cell's rate as the metrics show it,
+    rounded ("inhibits", "excites" or "none")."""
+    dv = exp.dv_at_rest_mV
+    if exp.at_rest.spike_times_ms.size or dv > AT_REST_mV:
+        moves = "depolarises"
+    else:
+        moves = "hyperpolarises" if dv < -AT_REST_mV else "none"
+    before, during = round(exp.rate_without_gaba_hz), round(exp.rate_with_gaba_hz)
+    return moves, "inhibits" if during < before else "excites" if during > before else "none"
+
+
+# What GABA does to the cell, by (how it moves the resting cell, what it does to the driven cell's rate).
+GABA_VERDICTS = {
+    ("hyperpolarises", "inhibits"): "So in this cell GABA hyperpolarises and inhibits.",
+    ("none", "inhibits"): (
+        "So in this cell GABA leaves the resting cell where it is, yet inhibits: its open channels shunt the "
+        "glutamate input."
+    ),
+    ("depolarises", "inhibits"): (
+        "So in this cell GABA depolarises, yet inhibits: its open channels shunt the glutamate input."
+    ),
+    ("depolarises", "excites"): "So in this cell GABA depolarises and excites.",
+}
+
+
+def describe_chloride(exp: ChlorideExperiment) -> str:
+    """The chain the chloride experiment shows: chloride inside and outside -> E_Cl (Nernst) -> what GABA with
+    E_GABA = E_Cl did to the resting and the driven cell, and the verdict, all from this run."""
+    p, e = exp.shunt.driven.params, exp.e_cl_mV
+    rest, th = num(p.E_L_mV), num(p.V_th_mV)
+    if e < p.E_L_mV - AT_REST_mV:
+        where = f"below the resting potential of {rest} mV"
+    elif e <= p.E_L_mV + AT_REST_mV:
+        where = f"at the resting potential of {rest} mV"
+    elif e < p.V_th_mV:
+        where = f"above the resting potential of {rest} mV but below the threshold of {th} mV"
+    else:
+        where = f"above the threshold of {th} mV"
+    n_rest = exp.shunt.at_rest.spike_times_ms.size
+    if n_rest:
+        rest_text = f"GABA alone makes the resting cell fire {n_rest} time{'s' if n_rest != 1 else ''}"
+    else:
+        rest_text = f"GABA alone moves the resting cell by {num(exp.shunt.dv_at_rest_mV, 1, signed=True)} mV"
+    before, during = round(exp.shunt.rate_without_gaba_hz), round(exp.shunt.rate_with_gaba_hz)
+    rate_text = (
+        f"the driven cell fires {during} instead of {before} spikes per second"
+        if during != before
+        else f"the driven cell keeps firing {before} spikes per second"
+    )
+    verdict = GABA_VERDICTS.get(gaba_effect(exp.shunt), "")
+    return (
+        f"With {num(exp.cl_in_mM)} mM chloride inside and {num(exp.cl_out_mM)} mM outside, the Nernst equation "
+        f"puts E_Cl at {num(e, 1)} mV, {where}. With that as E_GABA, {rest_text}, and {rate_text} while GABA is "
+        f"on. {verdict}"
+    ).rstrip()
 
 
 def describe_rate_map(rmap: RateMap, marker: tuple[float, float] | None) -> str:

@@ -14,6 +14,7 @@ from functools import cache
 
 from explainer.content.format import num as n
 from explainer.model import ions
+from explainer.model.experiments import circuits
 from explainer.model.experiments.common import DT_ms
 from explainer.model.experiments.synapses import psp_experiment
 from explainer.model.network import NetworkParams
@@ -81,17 +82,39 @@ def _network_cells() -> dict[str, str]:
     }
 
 
-# The Nernst equation's example in the glossary: chloride at body temperature, typical concentrations.
-CL_OUT_mM, CL_IN_mM = 120.0, 7.0
+@cache
+def nernst_examples() -> dict[str, str]:
+    """The Nernst equation's examples at body temperature, from typical concentrations (explainer/model/ions.py):
+    potassium (lesson 1, the glossary) and chloride in a mature and in a developing neuron (lesson 3, the
+    glossary)."""
+    cl_out = ions.CL_OUT_mM
+    return {
+        "rt_over_f": n(ions.thermal_voltage_mV(), 1),
+        "k_out": n(ions.K_OUT_mM),
+        "k_in": n(ions.K_IN_mM),
+        "e_k": n(ions.nernst_mV(ions.K_OUT_mM, ions.K_IN_mM, 1)),
+        "cl_out": n(cl_out),
+        "cl_in": n(ions.CL_IN_MATURE_mM),
+        "e_cl": n(ions.nernst_mV(cl_out, ions.CL_IN_MATURE_mM, -1), 1),
+        "cl_in_dev": n(ions.CL_IN_DEVELOPING_mM),
+        "e_cl_dev": n(ions.nernst_mV(cl_out, ions.CL_IN_DEVELOPING_mM, -1), 1),
+    }
 
 
 @cache
 def glossary() -> dict[str, str]:
-    """The standard cell, and the glossary's Nernst example."""
+    """The standard cell, and the glossary's Nernst examples."""
+    return {**standard_cell(), **nernst_examples()}
+
+
+@cache
+def circuits_questions() -> dict[str, str]:
+    """What the circuits page's question quotes in its prompt and options: settings only, no network run, so
+    that class mode's registry (which reads them) never waits for a simulation."""
+    balanced, weak = circuits.SETTINGS["balanced"], circuits.SETTINGS["weak_inhibition"]
     return {
-        **standard_cell(),
-        "rt_over_f": n(1000.0 * ions.GAS_CONSTANT * ions.BODY_TEMPERATURE_K / ions.FARADAY),
-        "cl_out": n(CL_OUT_mM),
-        "cl_in": n(CL_IN_mM),
-        "e_cl": n(ions.nernst_mV(CL_OUT_mM, CL_IN_mM, -1)),
+        "w_exc": n(balanced.w_exc_nS),
+        "w_inh_balanced": n(balanced.w_inh_nS),
+        "w_inh_weak": n(weak.w_inh_nS),
+        "net_max_rate": n(1000.0 / balanced.t_ref_ms),
     }

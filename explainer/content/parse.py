@@ -73,6 +73,7 @@ __all__ = [
     "fill",
     "load_entries",
     "load_lesson",
+    "load_page_questions",
     "parse_entries",
     "parse_lesson",
     "parse_question",
@@ -200,6 +201,16 @@ def load_lesson(package: str) -> LessonText:
     process; its name is the package's last part."""
     markdown = resources.files(package).joinpath(LESSON_FILE).read_text(encoding="utf-8")
     return parse_lesson(markdown, package.rsplit(".", 1)[-1])
+
+
+PAGE_QUESTIONS_SUFFIX = "_questions"
+
+
+@cache
+def load_page_questions(page: str) -> LessonText:
+    """The questions a page (not a lesson) asks, in the lesson format: ``content/<page>_questions.md``, named
+    after the page (so its question ids are ``"<page>:predict:..."``), parsed once per process."""
+    return parse_lesson(content.load(page + PAGE_QUESTIONS_SUFFIX), page)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,6 +1,11 @@
-"""Inhibition (lesson 3): IPSPs at several E_GABA, and shunting in a driven cell."""
+"""Inhibition (lesson 3): IPSPs at several E_GABA, shunting in a driven cell, and E_Cl from the chloride
+gradient."""
 
 from __future__ import annotations
+
+import math
+
+import numpy as np
 
 from explainer.content.format import num
 from explainer.content.words import words
@@ -23,7 +28,8 @@ from explainer.figures.parts import (
     v_and_spikes,
 )
 from explainer.figures.spec import FigureSpec
-from explainer.model.experiments.inhibition import ShuntingExperiment, SingleIPSP
+from explainer.model import ions
+from explainer.model.experiments.inhibition import ChlorideExperiment, ShuntingExperiment, SingleIPSP
 
 WORDS = words("figures")
 
@@ -179,4 +185,81 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: style.Figure
     )
     layout["legend"]["y"] = 1.06
     layout["margin"]["t"] = round(70 * s.scale)
+    return finish(traces, layout, s)
+
+
+CHLORIDE_CURVE_POINTS = 120
+CHLORIDE_TICKS_mM = (2, 3, 5, 7, 10, 20, 30, 50, 70, 100)
+
+
+def build_chloride_figure(
+    exp: ChlorideExperiment,
+    *,
+    in_range_mM: tuple[float, float],
+    out_range_mM: tuple[float, float],
+    figure_style: style.FigureStyle = DEFAULT_STYLE,
+) -> FigureSpec:
+    """E_Cl against the chloride inside (log scale) at the chosen outside concentration, the sliders' setting
+    marked, with the resting potential and the threshold: where E_Cl, and so E_GABA, falls relative to them
+    decides what GABA does.  The axes span every setting the sliders allow, so they stay put as they move."""
+    s = figure_style
+    p = exp.shunt.driven.params
+    lo, hi = in_range_mM
+    cl_in = np.geomspace(lo, hi, CHLORIDE_CURVE_POINTS)
+    e_cl = [ions.nernst_mV(exp.cl_out_mM, c, -1) for c in cl_in]
+    y_lo = min(ions.nernst_mV(out_range_mM[1], lo, -1), p.E_L_mV) - 5
+    y_hi = max(ions.nernst_mV(out_range_mM[0], hi, -1), p.V_th_mV) + 5
+    traces = [
+        trace_line(
+            cl_in,
+            e_cl,
+            WORDS.text("chloride_curve", out=num(exp.cl_out_mM)),
+            s.palette.gaba,
+            width=2.6 * s.scale,
+            hovertemplate=WORDS.text("chloride_hover"),
+        ),
+        hline(p.E_L_mV, lo, hi, WORDS.text("chloride_rest", v=num(p.E_L_mV)), s.palette.v, s, dash="dot"),
+        hline(p.V_th_mV, lo, hi, WORDS.text("chloride_threshold", v=num(p.V_th_mV)), s.palette.threshold, s),
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "x": [exp.cl_in_mM],
+            "y": [exp.e_cl_mV],
+            "name": WORDS.text("chloride_point"),
+            "showlegend": False,
+            "marker": {
+                "symbol": style.GABA_SYMBOL,
+                "size": 15 * s.scale,
+                "color": s.palette.gaba,
+                "line": {"color": s.palette.outline, "width": 1.5 * s.scale},
+            },
+            "hovertemplate": WORDS.text("chloride_point_hover"),
+        },
+    ]
+    left_half = exp.cl_in_mM <= math.sqrt(lo * hi)  # below the curve on the right, above it on the left: clear
+    label = text_label(
+        math.log10(exp.cl_in_mM),  # an annotation on a log axis is placed in log10 units
+        exp.e_cl_mV,
+        WORDS.text("chloride_label", v=num(exp.e_cl_mV, 1)),
+        s,
+        xanchor="left" if left_half else "right",
+        yanchor="top" if left_half else "bottom",
+        xshift=round((12 if left_half else -12) * s.scale),
+        yshift=round((-6 if left_half else 6) * s.scale),
+        color=s.palette.gaba,
+    )
+    ticks = [t for t in CHLORIDE_TICKS_mM if lo <= t <= hi]
+    layout = panel_layout(
+        s,
+        380,
+        xaxis=axis(
+            WORDS.text("chloride_x_axis"),
+            type="log",
+            range=[math.log10(lo) - 0.03, math.log10(hi) + 0.03],
+            tickvals=ticks,
+            ticktext=[num(t) for t in ticks],
+        ),
+        yaxis=axis(WORDS.text("chloride_y_axis"), range=[y_lo, y_hi]),
+        annotations=[label],
+    )
     return finish(traces, layout, s)

@@ -39,6 +39,17 @@ WS_FIGURE_PREFIX = "ws_fig_"
 WS_CHART_PREFIX = "ws_chart_"
 WS_FOUND_PREFIX = "ws_found_"
 
+# A slow result (a network second): the "computing" note, and the parts that may still show the previous result
+# while the next is computed (ui/computing.py); ui/styles/computing.css dims those while the note is on the page.
+COMPUTING_KEY = "ei_computing"
+STALE_KEY_PREFIX = "ei_stale_"
+
+
+def stale_key(part: str) -> str:
+    """The key of a container that shows the current result and goes stale while the next one is computed."""
+    return STALE_KEY_PREFIX + part
+
+
 # The components that show nothing: each one's style sheet hides its element container by this key.
 PAGE_KEYS_KEY = "ei_page_keys"
 CLASS_KEEPER_KEY = "ei_class_keeper"

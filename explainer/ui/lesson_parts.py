@@ -101,6 +101,12 @@ def _choose(lesson: LessonText, name: str, key: str, label: str, numbers: Mappin
     )
 
 
+def run_key(key: str) -> str:
+    """The key of the *Run the experiment* button of the prediction ``key``: true in the run its click caused
+    (a page that must act on that moment, such as moving its sliders to the predicted setting, reads it)."""
+    return f"{key}_run"
+
+
 def _lock_prediction(lesson: str, block: str, key: str, labels: Mapping[str, str]) -> None:
     """``on_click`` of **Run the experiment**: the prediction is locked (this session, and the browser), before
     the next run draws the radio (disabled)."""
@@ -151,7 +157,7 @@ def predict(lesson: LessonText, name: str, *, key: str, numbers: Mapping[str, st
         if locked is None:
             st.button(
                 W.text("run_experiment"),
-                key=f"{key}_run",
+                key=run_key(key),
                 type="primary",
                 icon=":material/play_arrow:",
                 disabled=choice is None,

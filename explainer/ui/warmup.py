@@ -1,7 +1,8 @@
 """Warm the slow caches once per server process, in the background, as soon as the first page runs.
 
-A network second costs about 0.5-0.8 s of CPU and the blocked-gate page's curve four of them; without
-this, the first student to open the circuits or blocked-gate page waits for them.  The first page view
+A network second costs about 0.5-0.8 s of CPU, the blocked-gate page's curve four of them and the circuits page's
+table of regimes about ten; without this, the first student to open the circuits or blocked-gate page waits for
+them.  The first page view
 of a fresh server starts one daemon thread that simulates the default networks of both pages (the
 results land in the same ``st.cache_resource`` caches the pages read), so every page's default view is
 ready a few seconds after the first visit, whatever page that was.
@@ -35,5 +36,6 @@ def _warm() -> None:
         # The default network (the circuits page and the blocked-gate page at scale 1) and the blocked-gate
         # curve's scales: the expensive runs.  The views' data (~3 ms each) is made when a page asks.
         network_views.disinhibition_curve(DEFAULT_NETWORK_SEED)
+        network_views.REGIME_TABLE.get()  # the circuits page's table of regimes (and its presets' runs)
     except Exception:  # a warm-up must never take the server down; the pages compute on demand
         _LOG.exception("warm-up failed")

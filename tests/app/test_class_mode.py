@@ -224,3 +224,25 @@ def test_a_database_that_does_not_answer_gets_a_note_and_the_lessons_work_on(mon
         assert any(b.key == "gaba_predict_shunt_run" for b in at.button), "the lesson works without the class"
     finally:
         session._store.clear()
+
+
+def test_a_page_question_is_voted_on_and_revealed_like_a_lessons(class_db):
+    """The circuits page's prediction (ui/page_questions.py) in class mode: the student's vote is counted under
+    its id, and the teacher's reveal brings the verdict."""
+    from explainer.ui.network_views import REGIME_TABLE
+
+    REGIME_TABLE.get()
+    qid, key = "circuits:predict:weaker_inhibition", "circuits_predict_weaker_inhibition"
+    code, token = class_db.start_class()
+    at = open_page("circuits.py", {"class": code}, timeout=180)
+    assert_clean(at)
+    assert not any(b.key == f"{key}_run" for b in at.button), "in class mode the teacher runs the reveal"
+    radio = at.radio(key=key)
+    radio.set_value(radio.options[2]).run(timeout=180)
+    assert_clean(at)
+    assert class_db.tally(code, qid) == [0, 0, 1, 0]
+    assert not at.success and not at.warning, "no verdict before the reveal"
+    class_db.reveal(code, token, qid)
+    at.run(timeout=180)
+    assert_clean(at)
+    assert "the model agrees" in " ".join(s.value for s in at.success), "the verdict on the student's own vote"

@@ -356,10 +356,14 @@ def test_the_glossarys_nernst_example_is_the_nernst_equation():
     """E = (RT/zF) ln(out/in) at 37 C; textbook: 120 mM outside, 7 mM inside -> about -76 mV for chloride."""
     n = glossary.numbers()
     rt_f = 8.314462618 * 310.15 / 96485.33212 * 1000.0
-    assert n["rt_over_f"] == num(rt_f) == "27"
+    assert n["rt_over_f"] == num(rt_f, 1) == "26.7"
     e_cl = -rt_f * np.log(float(n["cl_out"]) / float(n["cl_in"]))
-    assert n["e_cl"] == num(e_cl) == "−76"
+    assert n["e_cl"] == num(e_cl, 1) == "−75.9"
     assert -83.0 <= e_cl <= -64.0, "inside the range the lessons quote for mature neurons"
+    e_k = rt_f * np.log(float(n["k_out"]) / float(n["k_in"]))
+    assert n["e_k"] == num(e_k) == "−89", "potassium, as in lesson 1"
+    e_dev = -rt_f * np.log(float(n["cl_out"]) / float(n["cl_in_dev"]))
+    assert n["e_cl_dev"] == num(e_dev, 1) and -40.0 <= e_dev <= -35.0, "early in development (Ben-Ari 2002)"
 
 
 def test_the_model_notes_nmda_pool_claims_are_the_models():

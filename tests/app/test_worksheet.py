@@ -20,7 +20,7 @@ from tests.app.conftest import MENU, assert_clean, chart_specs, open_page, views
 W = words("worksheet")
 SLUGS = [lesson.name for lesson in LESSONS]
 BY_NAME = {lesson.name: lesson for lesson in LESSONS}
-FIGURE_COUNT = {"meet_the_neuron": 1, "glutamate": 3, "gaba": 2, "balance": 2}
+FIGURE_COUNT = {"meet_the_neuron": 1, "glutamate": 3, "gaba": 3, "balance": 2}  # gaba: IPSPs, shunting, chloride
 
 
 def _sheet(slug: str, answers: bool):

@@ -292,7 +292,7 @@ _SCRIPT_RUNS_JS = """(() => {
     while (i < b.length) {
       const tag = varint(), type = tag % 8;
       if (type === 0) { const value = varint(); if (tag >> 3 === FINISHED) return value; }
-      else if (type === 2) i += varint();
+      else if (type === 2) { const length = varint(); i += length; }  // not i += varint(): i is read first
       else if (type === 1) i += 8;
       else if (type === 5) i += 4;
       else return -1;

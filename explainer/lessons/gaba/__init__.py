@@ -1,8 +1,9 @@
-"""Lesson 3, GABA: IPSPs, chloride and the reversal potential, shunting, depolarising GABA."""
+"""Lesson 3, GABA: IPSPs, chloride and the reversal potential, shunting, depolarising GABA, and where E_GABA
+comes from (the chloride gradient)."""
 
 from explainer.ui.course import Lesson
 
-from .experiments import GABA_GATES
+from .experiments import CHLORIDE, GABA_GATES
 from .numbers import numbers
 
 LESSON = Lesson(
@@ -10,5 +11,5 @@ LESSON = Lesson(
     icon=":material/do_not_disturb_on:",
     minutes=10,
     numbers=numbers,
-    experiments={"gaba_gates": GABA_GATES},
+    experiments={"gaba_gates": GABA_GATES, "chloride": CHLORIDE},
 )

@@ -1,4 +1,6 @@
-"""Lesson 3's experiment: E_GABA and GABA strength -> one GABA input (IPSPs) and the shunting experiment."""
+"""Lesson 3's experiments: E_GABA and GABA strength -> one GABA input (IPSPs) and the shunting experiment; and
+where E_GABA comes from: chloride inside and outside -> E_Cl (the Nernst equation) -> what GABA does to the
+same cell."""
 
 from __future__ import annotations
 
@@ -7,15 +9,18 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer.content.format import num
-from explainer.content.lesson_descriptions import describe_ipsp, describe_shunting
+from explainer.content.lesson_descriptions import describe_chloride, describe_ipsp, describe_shunting
 from explainer.content.words import words_in
-from explainer.figures.inhibition import build_ipsp_figure, build_shunting_figure
+from explainer.figures.inhibition import build_chloride_figure, build_ipsp_figure, build_shunting_figure
 from explainer.figures.style import FigureStyle
+from explainer.model import ions
 from explainer.model.experiments.inhibition import (
     IPSP_GABA_SYNAPSES,
+    ChlorideExperiment,
     IPSP_HOLD_mV,
     SHUNT_EXC_nS,
     SHUNT_GABA_nS,
+    chloride_experiment,
     shunting_experiment,
     single_ipsp,
 )
@@ -103,4 +108,71 @@ GABA_GATES = Experiment(
         "immature": {"l3_egaba": -40, "l3_ggaba": 10},
     },
     preset_key="l3_preset",
+)
+
+
+# --- where E_GABA comes from: the chloride gradient ------------------------------------------------------------
+
+CL_IN = Slider(WORDS, "l3_cl_in", lo=3, hi=50, default=round(ions.CL_IN_MATURE_mM), step=1)
+CL_OUT = Slider(WORDS, "l3_cl_out", lo=100, hi=140, default=round(ions.CL_OUT_mM), step=5)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def chloride_view(
+    cl_in_mM: float, cl_out_mM: float, figure_style: FigureStyle
+) -> tuple[ChlorideExperiment, Chart, str]:
+    """E_Cl for this chloride, what GABA with it does to the standard cell, the chart and its description."""
+    exp = chloride_experiment(cl_out_mM, cl_in_mM, DEFAULTS)
+    text = describe_chloride(exp)
+    fig = build_chloride_figure(
+        exp, in_range_mM=(CL_IN.lo, CL_IN.hi), out_range_mM=(CL_OUT.lo, CL_OUT.hi), figure_style=figure_style
+    )
+    return exp, Chart(fig, WORDS.text("chloride_alt", description=text)), text
+
+
+def draw_chloride(values: Values) -> None:
+    cl_in, cl_out = values
+    exp, nernst, text = chloride_view(float(cl_in), float(cl_out), presenter.figure_style())
+    chart(nernst.fig, "l3_chloride_chart", nernst.alt)
+    _chloride_metrics(exp)
+    st.markdown(WORDS.text("figure_shows", description=text))
+
+
+def _chloride_metrics(exp: ChlorideExperiment) -> None:
+    """The chain in three numbers: E_Cl (= E_GABA here), what GABA alone does to the resting cell, and the
+    driven cell's rate with GABA (its change from the rates as shown, rounded)."""
+    m1, m2, m3 = st.columns(3)
+    m1.metric(WORDS.text("metric_e_cl"), WORDS.text("metric_mv_value", v=num(exp.e_cl_mV, 1)))
+    shunt = exp.shunt
+    n = shunt.at_rest.spike_times_ms.size
+    if n:
+        fires = WORDS.text("metric_fires_one") if n == 1 else WORDS.text("metric_fires_many", n=n)
+        m2.metric(WORDS.text("metric_rest_fires"), fires)
+    else:
+        dv = num(shunt.dv_at_rest_mV, 1, signed=True)
+        m2.metric(WORDS.text("metric_rest_moves"), WORDS.text("metric_rest_moves_value", dv=dv))
+    before, during = round(shunt.rate_without_gaba_hz), round(shunt.rate_with_gaba_hz)
+    m3.metric(
+        WORDS.text("metric_with"),
+        WORDS.text("metric_rate_value", rate=num(during)),
+        delta=WORDS.text("metric_vs_without", delta=num(during - before, signed=True), rate=num(before)),
+        delta_color="off",
+        delta_arrow="down" if during < before else "up" if during > before else "off",  # a true minus reads as text
+    )
+
+
+def _chloride_charts(values: Values, style: FigureStyle) -> tuple[Chart, ...]:
+    _, nernst, _ = chloride_view(float(values[0]), float(values[1]), style)
+    return (nernst,)
+
+
+CHLORIDE = Experiment(
+    draw=draw_chloride,
+    charts=_chloride_charts,
+    sliders=(CL_IN, CL_OUT),
+    presets={
+        "developing": {"l3_cl_in": round(ions.CL_IN_DEVELOPING_mM), "l3_cl_out": round(ions.CL_OUT_mM)},
+        "mature_kcc2": {"l3_cl_in": round(ions.CL_IN_MATURE_mM), "l3_cl_out": round(ions.CL_OUT_mM)},
+    },
+    preset_key="l3_cl_preset",
 )

@@ -7,7 +7,8 @@ from dataclasses import replace
 from functools import cache
 
 from explainer.content.format import num as n
-from explainer.content.numbers import STANDARD, standard_cell
+from explainer.content.numbers import STANDARD, nernst_examples, standard_cell
+from explainer.model import ions
 from explainer.model.experiments import inhibition
 from explainer.model.neuron import NeuronParams
 
@@ -23,8 +24,16 @@ def numbers() -> dict[str, str]:
     mid = inhibition.shunting_experiment(_with_e_gaba(inhibition.E_GABA_DEPOLARISING_mV))
     young = inhibition.shunting_experiment(_with_e_gaba(inhibition.E_GABA_IMMATURE_mV))
     g_e, g_i = inhibition.SHUNT_EXC_nS, inhibition.SHUNT_GABA_nS
+    mature = inhibition.chloride_experiment(ions.CL_OUT_mM, ions.CL_IN_MATURE_mM, STANDARD).shunt
+    developing = inhibition.chloride_experiment(ions.CL_OUT_mM, ions.CL_IN_DEVELOPING_mM, STANDARD).shunt
+    cl_neutral = inhibition.neutral_chloride_in_mM(ions.CL_OUT_mM, STANDARD)
     return {
         **standard_cell(),
+        **nernst_examples(),  # where E_GABA comes from: E_Cl in a mature and in a developing neuron
+        "mature_dv": n(mature.dv_at_rest_mV, 1, signed=True),
+        "mature_rate": n(mature.rate_with_gaba_hz),
+        "dev_dv": n(developing.dv_at_rest_mV, 1, signed=True),
+        "dev_rate": n(developing.rate_with_gaba_hz),
         "g_exc": n(g_e),
         "g_gaba": n(g_i),
         "shunt_dv": n(shunt.dv_at_rest_mV, 1),
@@ -46,4 +55,6 @@ def numbers() -> dict[str, str]:
         # the educator guide's answers to this lesson's "try this"
         "e_gaba_neutral": n(inhibition.neutral_e_gaba_mV(STANDARD)),
         "silencing_g": n(inhibition.silencing_gaba_nS(STANDARD)),
+        "cl_neutral": n(cl_neutral),
+        "e_cl_neutral": n(ions.nernst_mV(ions.CL_OUT_mM, cl_neutral, -1), 1),
     }

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from explainer.content.format import num as n
-from explainer.content.numbers import STANDARD, standard_cell
+from explainer.content.numbers import STANDARD, nernst_examples, standard_cell
 from explainer.model.experiments import excitability
 
 STEEP_FROM_pA = 240.0  # a doubling just above the rheobase (both currents on the f-I curve's grid), where it is steep
@@ -21,8 +21,10 @@ def numbers() -> dict[str, str]:
         return float(fi.model_rate_hz[fi.currents_pA == i_pA][0])
 
     below = excitability.SUBTHRESHOLD_EXAMPLE_pA
+    k = nernst_examples()  # why the inside is negative: potassium's equilibrium potential
     return {
         **standard_cell(),
+        **{name: k[name] for name in ("k_in", "k_out", "e_k")},
         "i_low": n(STEEP_FROM_pA),
         "i_low_doubled": n(2 * STEEP_FROM_pA),
         "rate_low": n(model_rate(STEEP_FROM_pA)),

@@ -1,4 +1,5 @@
-"""Inhibition (lesson 3): GABA, its reversal potential, and shunting.
+"""Inhibition (lesson 3): GABA, its reversal potential, where that comes from (the chloride gradient), and
+shunting.
 
 With steady conductances the membrane settles at the weighted mean of the reversal potentials
 ``V_inf = (g_L E_L + g_E E_exc + g_I E_GABA) / (g_L + g_E + g_I)``.  With E_GABA = E_L, GABA alone moves
@@ -14,6 +15,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from explainer.model import ions
 from explainer.model.experiments.common import DEFAULT_PARAMS, DT_ms, first_true
 from explainer.model.experiments.synapses import PSPResult, psp_experiment
 from explainer.model.neuron import (
@@ -102,6 +104,43 @@ def shunting_experiment(
         rate_without_gaba_hz=_steady_rate(p, g_exc_nS, 0.0),
         rate_with_gaba_hz=_steady_rate(p, g_exc_nS, g_gaba_nS),
     )
+
+
+@dataclass(frozen=True)
+class ChlorideExperiment:
+    """Where E_GABA comes from: chloride's equilibrium potential E_Cl from its concentrations (the Nernst
+    equation at body temperature), and what GABA with E_GABA = E_Cl then does to the resting and the driven
+    cell (the shunting experiment).  GABA-A channels also pass some bicarbonate, which puts the real E_GABA a
+    few mV above E_Cl (Kaila 1994); the model takes the two as equal."""
+
+    cl_out_mM: float
+    cl_in_mM: float
+    e_cl_mV: float
+    shunt: ShuntingExperiment
+
+
+def chloride_experiment(
+    cl_out_mM: float, cl_in_mM: float, params: NeuronParams = DEFAULT_PARAMS, g_gaba_nS: float = SHUNT_GABA_nS
+) -> ChlorideExperiment:
+    """E_Cl from [Cl-] outside and inside, and the shunting experiment with it as E_GABA."""
+    e_cl = ions.nernst_mV(cl_out_mM, cl_in_mM, -1)
+    shunt = shunting_experiment(replace(params, E_gaba_mV=e_cl), g_gaba_nS=g_gaba_nS)
+    return ChlorideExperiment(float(cl_out_mM), float(cl_in_mM), e_cl, shunt)
+
+
+def neutral_chloride_in_mM(
+    cl_out_mM: float, params: NeuronParams = DEFAULT_PARAMS, lo_mM: int = 1, hi_mM: int = 100
+) -> int:
+    """The least whole-mM chloride inside at which GABA (E_GABA = E_Cl) no longer lowers the driven cell's
+    steady rate: :func:`neutral_e_gaba_mV` reached through the chloride (more chloride, higher E_Cl)."""
+    p = replace(params, g_nmda_max_nS=0.0)
+    without = _steady_rate(p, SHUNT_EXC_nS, 0.0)
+
+    def lowers(cl_in: int) -> bool:
+        e_cl = ions.nernst_mV(cl_out_mM, cl_in, -1)
+        return _steady_rate(replace(p, E_gaba_mV=e_cl), SHUNT_EXC_nS, SHUNT_GABA_nS) < without
+
+    return first_true(lambda c: not lowers(c), lo_mM, hi_mM)
 
 
 @dataclass(frozen=True)

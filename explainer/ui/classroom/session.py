@@ -19,7 +19,7 @@ from explainer.classroom.questions import question_id as question_id
 from explainer.classroom.store import ClassStore, database_url
 from explainer.classroom.tab import ClassTab, Decision, KeeperOrder, Kept, Link, TabSession
 from explainer.content.words import words
-from explainer.ui import course
+from explainer.ui import course, page_questions
 from explainer.ui.components import class_keeper as keeper
 
 W = words("classroom")  # the words: content/words/classroom.toml
@@ -31,13 +31,20 @@ PARAM_CLASS, PARAM_SEAT, PARAM_TEACHER = "class", "seat", "teacher"
 
 
 @cache
-def questions_of(lessons: tuple[course.Lesson, ...]) -> Registry:
-    """Every question class mode counts votes on: these lessons' predict and check questions."""
-    return registry(LessonQuestions(lesson.name, lesson.text, lesson.numbers()) for lesson in lessons)
+def questions_of(
+    lessons: tuple[course.Lesson, ...], pages: tuple[page_questions.PageQuestions, ...] = page_questions.PAGES
+) -> Registry:
+    """Every question class mode counts votes on: these lessons' predict and check questions, then the pages'
+    own (``ui/page_questions.PAGES``)."""
+    return registry(
+        [LessonQuestions(lesson.name, lesson.text, lesson.numbers()) for lesson in lessons]
+        + [LessonQuestions(page.name, page.text, page.numbers()) for page in pages]
+    )
 
 
 def questions() -> Registry:
-    """The questions of the course this session runs (``explainer.lessons.LESSONS``, through the shell)."""
+    """The questions of the course this session runs (``explainer.lessons.LESSONS``, through the shell) and of
+    the pages that ask their own."""
     return questions_of(course.current())
 
 
