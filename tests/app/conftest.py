@@ -9,14 +9,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explainer.figures.view_codec import Unpacked, unpack
-from explainer.pages import AFTER_LESSONS, BEFORE_LESSONS, DEFAULT_URL, site
+from explainer.pages import DEFAULT_URL, site
 from explainer.ui.components.animated_view import COMPONENT_NAME
 from explainer.ui.links import PAGES_DIR
 from explainer.ui.shell import MenuEntry, menu
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-DEFAULT_PAGE_FILE = next(p.file for p in BEFORE_LESSONS + AFTER_LESSONS if p.url == DEFAULT_URL)
+DEFAULT_PAGE_FILE = next(p.file for p in site().page_files if p.url == DEFAULT_URL)
 BANNER_PHRASE = "Educational model, not pharmacological or medical advice"
 MENU = menu(site())  # every page of the app, in menu order
 
