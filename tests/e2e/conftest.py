@@ -71,8 +71,8 @@ class AppPage:
 
 
 PAGES: list[AppPage] = [
-    AppPage(path="/", name="tug-of-war"),  # the default page (the playground)
-    AppPage(path="/home", name="home"),
+    AppPage(path="/", name="home", heading="Excitation and inhibition: glutamate versus GABA"),  # the default page
+    AppPage(path="/tug-of-war", name="tug-of-war"),
     AppPage(path="/circuits", name="circuits"),
     AppPage(path="/blocked-gate", name="blocked-gate"),
     AppPage(path="/meet-the-neuron", name="lesson-1-neuron", heading="Meet the neuron"),

@@ -28,6 +28,7 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
+from explainer.pages import PLAYGROUND
 from explainer.pages.playground import VIEW_KEY
 
 from .conftest import E2E_DIR, PAGES, goto, wait_for_app, wait_for_plotly
@@ -77,7 +78,11 @@ def _format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-AXE_TARGETS = [(p.path, p.name) for p in PAGES] + [("/?present=1", "tug-of-war-presenter")]
+TUG_OF_WAR = f"/{PLAYGROUND.url}"  # the playground (the app opens on Start here, "/")
+AXE_TARGETS = [(p.path, p.name) for p in PAGES] + [
+    (f"{TUG_OF_WAR}?present=1", "tug-of-war-presenter"),
+    ("/?present=1", "home-presenter"),
+]
 
 
 @pytest.mark.parametrize("path", [t[0] for t in AXE_TARGETS], ids=[t[1] for t in AXE_TARGETS])
@@ -134,7 +139,7 @@ VIEW_ACTIONS = ("play-pause", "scrub", "listen", "copy", "save")
 
 
 def test_tab_reaches_every_playground_control(page) -> None:
-    goto(page, "/")
+    goto(page, TUG_OF_WAR)
     wait_for_view(page, VIEW_KEY)
 
     in_view = {
@@ -220,7 +225,7 @@ def test_chart_toolbar_saves_a_png_from_the_keyboard(page) -> None:
 
 
 def test_time_scrubber_steps_through_time_from_the_keyboard(page) -> None:
-    goto(page, "/?calm=true")
+    goto(page, f"{TUG_OF_WAR}?calm=true")
     state = wait_for_view(page, VIEW_KEY)
     scrub = control(page, VIEW_KEY, "scrub")
     assert state["t"] == 1000 and state["state"] == "paused", f"reduce motion opens on the final state: {state}"
@@ -241,7 +246,7 @@ def test_time_scrubber_steps_through_time_from_the_keyboard(page) -> None:
 
 def test_reduce_motion_then_enter_and_space_play_and_pause(page) -> None:
     # Reduced motion: the view shows its final state and stays there until asked to play.
-    goto(page, "/?calm=true")
+    goto(page, f"{TUG_OF_WAR}?calm=true")
     expect(page.locator(".st-key-calm").get_by_role("switch")).to_be_checked()
     state = wait_for_view(page, VIEW_KEY)
     assert state["t"] == 1000 and state["state"] == "paused", state
@@ -268,7 +273,7 @@ def test_reduce_motion_then_enter_and_space_play_and_pause(page) -> None:
 
 def test_speed_buttons_change_the_pace_from_the_keyboard(page) -> None:
     """At 1x the second plays over 10 s (0.1 ms of model time per ms); 2x and 0.5x double and halve it."""
-    goto(page, "/")
+    goto(page, TUG_OF_WAR)
     wait_for_view(page, VIEW_KEY)
     for speed in (2, 0.5, 1):
         button = speed_button(page, VIEW_KEY, speed)

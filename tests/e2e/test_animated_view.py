@@ -38,7 +38,7 @@ from .views import (
 
 FRAME_SLACK_MS = 17.0  # one frame at 60 Hz
 LOOKAHEAD_MS = 150.0  # how far ahead the sound schedules its clicks (sound.js)
-BUSY_LINK = "/?glu_rate=4000"  # about 30 output spikes a second: plenty of clicks to check
+BUSY_LINK = "/tug-of-war?glu_rate=4000"  # about 30 output spikes a second: plenty of clicks to check
 
 
 # --- sound -----------------------------------------------------------------------------------------------
@@ -131,7 +131,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 EXPORTS = [
-    ("/", VIEW_KEY, "tug-of-war_glu2500_gaba1000_seed1_t"),
+    ("/tug-of-war", VIEW_KEY, "tug-of-war_glu2500_gaba1000_seed1_t"),
     ("/circuits", "circuits_view", "circuits_exc6_inh67"),
 ]
 
@@ -157,7 +157,7 @@ def test_the_systems_reduced_motion_shows_the_final_state_without_autoplay(brows
     calm_browser = _BrowserWithContextOptions(browser, {"reduced_motion": "reduce"})
     context, calm = _open_recorded_context(calm_browser, app_url, page_log)
     try:
-        goto(calm, "/")
+        goto(calm, "/tug-of-war")
         state = wait_for_view(calm, VIEW_KEY)
         assert state["state"] == "paused" and state["t"] == 1000, state
         calm.wait_for_timeout(1_000)
@@ -191,10 +191,11 @@ def test_circuits_view_updates_in_place_when_inhibition_changes(page) -> None:
 
 BUSIEST = "glu_rate=6000&glu_weight=3&gaba_rate=6000&gaba_weight=5&g_nmda=10&mg=0&e_gaba=-40"
 CASES = [
-    ("/", VIEW_KEY, "default"),
-    ("/?" + BUSIEST, VIEW_KEY, "busiest sliders"),
-    ("/?preset=Silent", VIEW_KEY, "silent"),
-    ("/?preset=Excitation+wins", VIEW_KEY, "excitation wins"),
+    ("/tug-of-war", VIEW_KEY, "default"),
+    ("/tug-of-war?" + BUSIEST, VIEW_KEY, "busiest sliders"),
+    ("/tug-of-war?preset=Silent", VIEW_KEY, "silent"),
+    ("/tug-of-war?preset=Excitation+wins", VIEW_KEY, "excitation wins"),
+    ("/", "home_view", "start here"),
     ("/circuits", "circuits_view", "balanced"),
     ("/circuits?net_w_inh=0", "circuits_view", "runaway"),
     ("/circuits?net_w_exc=12&net_w_inh=150&net_ext=2000&net_kick=false", "circuits_view", "extremes"),

@@ -24,7 +24,7 @@ from .conftest import goto, wait_for_app
 from .views import control, view, wait_for_view
 
 DEFAULTS = TugOfWarSettings()
-BAD_LINK = "/?glu_rate=999999&gaba_weight=abc"
+BAD_LINK = "/tug-of-war?glu_rate=999999&gaba_weight=abc"
 
 
 def query(page: Any) -> dict[str, list[str]]:

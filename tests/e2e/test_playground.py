@@ -41,7 +41,7 @@ DEFAULT_INPUTS = {
 _READOUT = re.compile(r"^t = (\d+) ms$")
 
 
-def open_playground(page: Any, url: str = "/") -> dict:
+def open_playground(page: Any, url: str = "/tug-of-war") -> dict:
     goto(page, url)
     return wait_for_view(page, VIEW_KEY)
 
@@ -198,7 +198,7 @@ def test_preset_moves_sliders_keeps_the_pause_and_names_itself_in_the_url(page) 
 
 # --- 5. a copied link restores the view ---------------------------------------------------------------
 
-LINK = "/?glu_rate=4000&gaba_weight=2.5"
+LINK = "/tug-of-war?glu_rate=4000&gaba_weight=2.5"
 
 
 def test_copied_link_restores_the_view(page, new_page) -> None:
@@ -229,7 +229,7 @@ def test_copied_link_restores_the_view(page, new_page) -> None:
 
 # --- 6. hand-edited links are harmless ----------------------------------------------------------------
 
-BAD_LINK = "/?glu_rate=99999&e_gaba=abc&preset=%3Cscript%3Ealert(1)%3C/script%3E"
+BAD_LINK = "/tug-of-war?glu_rate=99999&e_gaba=abc&preset=%3Cscript%3Ealert(1)%3C/script%3E"
 
 
 def test_bad_link_is_harmless(page) -> None:

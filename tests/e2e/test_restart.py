@@ -66,7 +66,7 @@ from .views import view, wait_for_view
 LINK_VALUES = {"glu_rate": "4000", "gaba_rate": "2000", "glu_weight": "1.5"}
 # Reduce motion (``calm``) keeps two autoplaying animations from loading the machine; it changes nothing
 # about connecting.
-LINK = "/?" + "&".join(f"{k}={v}" for k, v in LINK_VALUES.items()) + "&calm=true"
+LINK = "/tug-of-war?" + "&".join(f"{k}={v}" for k, v in LINK_VALUES.items()) + "&calm=true"
 PRESENTER_LINK = LINK + "&present=true"
 PROJECTOR = {"width": 1280, "height": 720}
 SLIDERS_FOLDED = "Sliders: glutamate and GABA input"  # presenter mode folds the sliders behind this

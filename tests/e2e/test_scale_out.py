@@ -220,8 +220,8 @@ def _open_through_nginx(browser: Any, nginx: Nginx, cookie: str | None = None) -
     page.on("pageerror", lambda err: errors.append(f"{err.name}: {err.message}"))
     websockets: list[str] = []
     page.on("websocket", lambda ws: websockets.append(ws.url))
-    response = page.goto("/", wait_until="domcontentloaded")
-    assert response is not None and response.ok, f"GET / through nginx -> {response and response.status}"
+    response = page.goto("/tug-of-war", wait_until="domcontentloaded")
+    assert response is not None and response.ok, f"GET /tug-of-war through nginx -> {response and response.status}"
     wait_for_app(page)
     expect(page.get_by_test_id(TESTID_MAIN).locator("h1").first).to_be_visible()
     expect(page.get_by_text(BANNER_SNIPPET).first).to_be_visible()

@@ -9,6 +9,9 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
+from explainer.pages import site
+from explainer.ui.shell import menu
+
 from .conftest import BANNER_SNIPPET, LOCAL_HOSTS, PAGES, TESTID_EXCEPTION, TESTID_MAIN, AppPage, PageLog, goto
 
 page_params = pytest.mark.parametrize("app_page", PAGES, ids=[p.name for p in PAGES])
@@ -38,3 +41,36 @@ def test_no_request_leaves_localhost(page, page_log: PageLog, app_page: AppPage)
     assert any(u.startswith("ws://") for u in page_log.request_urls), "the app websocket was not recorded"
     assert page_log.hosts() <= LOCAL_HOSTS, f"foreign hosts: {sorted(page_log.hosts() - LOCAL_HOSTS)}"
     assert page_log.foreign_urls() == []
+
+
+# --- the menu: Start here, then the sections, every page listed ---------------------------------------------
+
+MENU_SIZES = {"1366x900": {"width": 1366, "height": 900}, "420x900": {"width": 420, "height": 900}}
+# Each link's title and its section's heading, in the order the sidebar shows them.
+_MENU_SHOWN = """() => Array.from(document.querySelectorAll(
+    '[data-testid=stSidebarNav] :is([data-testid=stNavSectionHeader], [data-testid=stSidebarNavLink])'
+  )).map(e => ({heading: e.dataset.testid === 'stNavSectionHeader',
+               text: e.querySelector('[data-testid=stMarkdownContainer]').innerText.trim(),
+               shown: e.getBoundingClientRect().height > 0 && getComputedStyle(e).visibility !== 'hidden'}))"""
+
+
+@pytest.mark.parametrize("size", list(MENU_SIZES))
+def test_the_menu_lists_every_page_in_its_section_with_nothing_behind_view_more(page, size: str) -> None:
+    """Start here on top, then Lessons, Explore and For teachers, each page under its heading in menu order,
+    all shown at once: no "View N more" (Streamlit folds a menu of more than twelve pages by default)."""
+    page.set_viewport_size(MENU_SIZES[size])
+    goto(page, "/")
+    expand = page.get_by_test_id("stExpandSidebarButton")
+    if expand.is_visible():  # a narrow window starts with the sidebar folded away
+        expand.click()
+    expect(page.get_by_test_id("stSidebarNav")).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNavViewButton")).to_have_count(0)
+    shown = page.evaluate(_MENU_SHOWN)
+    expected: list[tuple[bool, str]] = []
+    for entry in menu(site()):
+        if entry.section and (True, entry.section) not in expected:
+            expected.append((True, entry.section))
+        expected.append((False, entry.title))
+    assert [(e["heading"], e["text"]) for e in shown] == expected, f"at {size} the sidebar shows {shown}"
+    hidden = [e["text"] for e in shown if not e["shown"]]
+    assert not hidden, f"at {size} these menu items are folded away: {hidden}"
