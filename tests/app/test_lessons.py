@@ -54,8 +54,10 @@ class LessonPage:
     @property
     def presets(self) -> dict[str, dict[str, Preset]]:
         """Preset control key -> its presets by shown name."""
-        words = self.lesson.words
-        return {e.preset_key: presets_from(words, e.presets) for e in self.lesson.experiments.values() if e.presets}
+        experiments = self.lesson.experiments.values()
+        return {
+            e.preset_key: presets_from(e.preset_words or self.lesson.words, e.presets) for e in experiments if e.presets
+        }
 
 
 LESSONS = [
@@ -526,4 +528,4 @@ def test_preset_descriptions_are_true_to_the_model():
     assert wins.firing_rate_hz > 40 and spikes.isi_cv(wins.spike_times_ms) < 0.5, "fast, fairly regular"
     assert 0 < balanced.firing_rate_hz < wins.firing_rate_hz / 2, "fewer spikes than when excitation wins"
     assert spikes.isi_cv(balanced.spike_times_ms) > 0.7, "irregular"
-    assert tug("Inhibition wins").spike_times_ms.size == 0 and tug("Silent").spike_times_ms.size == 0
+    assert tug("Inhibition wins").spike_times_ms.size == 0 and tug("No input").spike_times_ms.size == 0

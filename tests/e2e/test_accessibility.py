@@ -29,7 +29,7 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
     expect = None
 
 from explainer.pages import PLAYGROUND
-from explainer.pages.playground import VIEW_KEY
+from explainer.pages.playground import PRESETS, VIEW_KEY
 
 from .conftest import E2E_DIR, PAGES, goto, wait_for_app, wait_for_plotly
 from .views import (
@@ -125,7 +125,7 @@ _FOCUSED = """() => {
 }"""
 
 SLIDER_KEYS = ("glu_rate", "glu_weight", "gaba_rate", "gaba_weight")
-PRESET_NAMES = ("Balanced", "Excitation wins", "Inhibition wins", "Silent")
+PRESET_NAMES = tuple(PRESETS)  # the tug of war's, in their order (explainer/ui/neuron_views.py)
 MAX_TABS = 80
 
 
@@ -191,9 +191,9 @@ def test_tab_reaches_every_playground_control(page) -> None:
     glu_rate.focus()
     assert glu_rate.input_value() == "2500"
     page.keyboard.press("ArrowRight")
-    expect(glu_rate).to_have_value("2600")
-    expect(glu_rate).to_have_attribute("aria-valuetext", "2600")
-    expect(page.locator(".st-key-glu_rate [data-testid='stSliderThumbValue']")).to_have_text("2600")
+    expect(glu_rate).to_have_value("2750")
+    expect(glu_rate).to_have_attribute("aria-valuetext", "2750")
+    expect(page.locator(".st-key-glu_rate [data-testid='stSliderThumbValue']")).to_have_text("2750")
     wait_for_app(page, after_interaction=True)
 
     # Space on a focused preset chooses it and moves the sliders.
@@ -201,7 +201,7 @@ def test_tab_reaches_every_playground_control(page) -> None:
     excitation.focus()
     page.keyboard.press("Space")
     expect(excitation).to_have_attribute("aria-checked", "true")
-    expect(page.locator(".st-key-gaba_rate").get_by_role("slider")).to_have_value("300")
+    expect(page.locator(".st-key-gaba_rate").get_by_role("slider")).to_have_value("250")
     wait_for_app(page, after_interaction=True)
 
 

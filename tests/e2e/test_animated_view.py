@@ -193,7 +193,7 @@ BUSIEST = "glu_rate=6000&glu_weight=3&gaba_rate=6000&gaba_weight=5&g_nmda=10&mg=
 CASES = [
     ("/tug-of-war", VIEW_KEY, "default"),
     ("/tug-of-war?" + BUSIEST, VIEW_KEY, "busiest sliders"),
-    ("/tug-of-war?preset=Silent", VIEW_KEY, "silent"),
+    ("/tug-of-war?preset=No+input", VIEW_KEY, "no input"),
     ("/tug-of-war?preset=Excitation+wins", VIEW_KEY, "excitation wins"),
     ("/", "home_view", "start here"),
     ("/circuits", "circuits_view", "balanced"),

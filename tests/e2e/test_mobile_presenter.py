@@ -253,10 +253,10 @@ def test_after_a_preset_the_arrow_keys_keep_stepping_the_slider(page) -> None:
     wait_for_view(page, PLAYGROUND)
     page.locator(".st-key-preset").get_by_role("radio", name="Excitation wins").click()
     thumb = page.locator(".st-key-gaba_rate").get_by_role("slider")
-    expect(thumb).to_have_value("300")
+    expect(thumb).to_have_value("250")
     wait_for_app(page, after_interaction=True)
     thumb.focus()
-    for expected in ("400", "500", "600"):
+    for expected in ("500", "750", "1000"):
         page.keyboard.press("ArrowRight")
         expect(thumb).to_have_value(expected)
         wait_for_app(page, after_interaction=True)
@@ -275,17 +275,17 @@ def test_copy_link_restores_the_view_in_a_fresh_context(page, new_page) -> None:
     goto(page, TUG_OF_WAR)
     default = wait_for_view(page, PLAYGROUND)
 
-    # Move two sliders with the keyboard: glutamate rate 2500 -> 2700, GABA strength 1.0 -> 0.9.
+    # Move two sliders with the keyboard: glutamate rate 2500 -> 3000, GABA strength 1.0 -> 0.9.
     slider(page, "glu_rate").focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     slider(page, "gaba_weight").focus()
     page.keyboard.press("ArrowLeft")
-    expect(page).to_have_url(re.compile(r"[?&]glu_rate=2700(&|$)"))
+    expect(page).to_have_url(re.compile(r"[?&]glu_rate=3000(&|$)"))
     expect(page).to_have_url(re.compile(r"[?&]gaba_weight=0\.9(&|$)"))
     wait_for_app(page, after_interaction=True)
     values = {key: slider(page, key).input_value() for key in SLIDER_KEYS}
-    assert values["glu_rate"] == "2700" and values["gaba_weight"] == "0.9", values
+    assert values["glu_rate"] == "3000" and values["gaba_weight"] == "0.9", values
     moved = wait_for_view(page, PLAYGROUND, other_than=default["id"])
 
     copy = control(page, PLAYGROUND, "copy")

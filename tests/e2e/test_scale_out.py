@@ -294,7 +294,7 @@ def test_two_replicas_behind_nginx_survive_losing_one(browser: Any, school) -> N
         thumb.focus()
         returning.keyboard.press("ArrowRight")
         wait_for_app(returning, after_interaction=True)
-        expect(thumb).to_have_value("2600")
+        expect(thumb).to_have_value("2750")
         wait_for_view(returning, VIEW_KEY, other_than=before["id"])
         expect(returning.get_by_test_id(TESTID_EXCEPTION)).to_have_count(0)
     except AssertionError:
