@@ -13,8 +13,16 @@ from dataclasses import replace
 
 import pytest
 
+from explainer.content.live_descriptions import describe_neuron_run
 from explainer.lessons import LESSONS
-from explainer.model.experiments.balance import DEFAULT_SETTINGS, TUG_OF_WAR_PRESETS, TugOfWarSettings
+from explainer.model.experiments.balance import (
+    DEFAULT_SETTINGS,
+    TUG_OF_WAR_PRESETS,
+    TugOfWarSettings,
+    run_tug_of_war,
+    steady_level,
+)
+from explainer.model.spikes import REGULAR_BELOW_CV, isi_cv
 from explainer.pages import playground
 from explainer.ui.neuron_views import PRESET_WORDS
 from explainer.ui.presets import Preset, presets_from
@@ -107,3 +115,19 @@ def test_a_preset_shows_the_same_numbers_on_the_playground_and_in_lesson_4(prese
     assert _readouts(ground, "Firing rate", "Mean membrane potential") == _readouts(
         lesson, "Output firing rate", "Mean membrane potential"
     ), f"{name}: the same setting, the same numbers"
+
+
+def test_the_tug_of_war_opens_on_a_setting_its_words_describe_as_the_model_ran_it():
+    """The opening setting is no preset (no preset's caption is shown for it), and the sentence under the view
+    is the model's own description of that run: mean- or fluctuation-driven, regular or not, as it fired."""
+    at = open_page("playground.py")
+    assert at.segmented_control(key="preset").value is None and not [
+        c for c in at.caption if any(name in c.value for name in playground.PRESETS)
+    ], "no preset's caption describes the opening setting"
+    assert DEFAULT_SETTINGS not in TUG_OF_WAR_PRESETS.values(), "a preset equal to the opening would be chosen"
+    run, inp = run_tug_of_war(DEFAULT_SETTINGS)
+    described = describe_neuron_run(run, inp)
+    assert any(described in m.value for m in at.markdown), "the page describes the run it shows"
+    v_inf, _ = steady_level(run)
+    assert v_inf < run.params.V_th_mV and isi_cv(run.spike_times_ms) >= REGULAR_BELOW_CV
+    assert "driven by the fluctuations" in described and "irregularly" in described and "balanced" not in described
