@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -210,3 +211,24 @@ def test_descriptions_say_what_the_figures_show():
     assert "raises" in lesson_descriptions.describe_shunting(
         inhibition.shunting_experiment(replace(P, E_gaba_mV=-40.0))
     )
+
+
+@pytest.mark.parametrize("t_ref_ms", range(1, 11))  # lesson 1's refractory-period slider
+def test_the_fi_panel_draws_its_first_and_last_points_whole_and_its_caption_stays_on_its_axis(t_ref_ms):
+    """Lesson 1's f-I panel reaches a little beyond its first and last currents and below zero spikes/s, so
+    no marker is cut in half at an edge; and every rate its caption quotes lies on the panel's rate axis (the
+    refractory ceiling, 1000 / t_ref spikes/s, lies far above it, so the caption does not quote it)."""
+    params = replace(P, t_ref_ms=float(t_ref_ms))
+    fi = excitability.fi_curve(params)
+    run = excitability.current_step_run(params, float(fi.currents_pA[-1]))  # the diamond at the last point too
+    layout = fig_excitability.build_current_step_figure(run, fi).spec["layout"]
+    (x_lo, x_hi), (y_lo, y_hi) = layout["xaxis2"]["range"], layout["yaxis2"]["range"]
+    span_x, span_y = x_hi - x_lo, y_hi - y_lo
+    assert x_lo <= fi.currents_pA.min() - 0.03 * span_x and x_hi >= fi.currents_pA.max() + 0.03 * span_x
+    assert y_lo <= -0.03 * span_y and y_hi >= 1.05 * max(fi.model_rate_hz.max(), fi.analytic_rate_hz.max())
+    text = lesson_descriptions.describe_current_step(run, fi)
+    quoted = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?) (?:spikes per second|spikes/s)", text)]
+    quoted += [float(n) for n in re.findall(r"up to (\d+) at", text)]
+    assert quoted and all(q <= y_hi for q in quoted), f"the caption quotes {quoted}, the axis ends at {y_hi:.0f}"
+    assert f"{fi.max_rate_hz:.0f} spikes" not in text, "no ceiling the axis does not reach"
+    assert np.all(np.diff(fi.analytic_rate_hz[fi.analytic_rate_hz > 0], 2) <= 1e-9), "it bends over (concave)"
