@@ -120,7 +120,7 @@ def describe_rate_map(rmap: RateMap, marker: tuple[float, float] | None) -> str:
         f"upwards (more GABA), up to {top:.0f} spikes per second; {silent} of {rmap.rate_hz.size} squares are silent."
     )
     if marker is not None:
-        text += f" The star marks your sliders: glutamate {marker[0]:.0f}/s, GABA {marker[1]:.0f}/s."
+        text += f" The ring marks your sliders: glutamate {marker[0]:.0f}/s, GABA {marker[1]:.0f}/s."
     return text
 
 

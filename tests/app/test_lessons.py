@@ -462,10 +462,10 @@ def test_lesson_4_cell_a_hovers_at_threshold_and_cell_b_sits_further_below():
     assert 0.75 < sd_b / sd_a < 1.33, "the swings are about the same size"
 
 
-def test_lesson_4_star_follows_the_sliders_and_readouts_are_the_playground_model():
+def test_lesson_4_ring_follows_the_sliders_and_readouts_are_the_playground_model():
     at = _revealed(LESSONS[3], {"l4_glu": "5000", "l4_gaba": "2000"})
-    star = next(t for t in _chart_by_key(at, "l4_rate_map")["data"] if t.get("name") == "your sliders")
-    assert (star["x"], star["y"]) == ([5000.0], [2000.0])
+    ring = next(t for t in _chart_by_key(at, "l4_rate_map")["data"] if t.get("name") == "your sliders")
+    assert (ring["x"], ring["y"]) == ([5000.0], [2000.0])
     from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 
     run, _ = run_tug_of_war(TugOfWarSettings(glutamate_rate_hz=5000, gaba_rate_hz=2000))

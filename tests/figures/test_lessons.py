@@ -173,12 +173,31 @@ def test_shunting_figure_shades_the_gaba_window(figures):
 
 def test_rate_map_figure(figures):
     fig = figures["rate_map"]
-    heat = _by_name(fig, "output firing rate")
-    assert heat["type"] == "heatmap" and len(heat["z"]) == 9 and len(heat["z"][0]) == 9
+    (heat,) = [t for t in fig.spec["data"] if t["type"] == "heatmap"]
+    assert len(heat["z"]) == 9 and len(heat["z"][0]) == 9
     assert "spikes/s" in heat["colorbar"]["title"]["text"]
-    assert heat["texttemplate"], "the numbers are printed in the squares (not colour alone)"
-    star = _by_name(fig, "your sliders")
-    assert (star["x"], star["y"]) == ([2500.0], [1000.0])
+    ring = _by_name(fig, "your sliders")
+    assert (ring["x"], ring["y"]) == ([2500.0], [1000.0])
+
+
+@pytest.mark.parametrize("marker", [(3000.0, 1500.0), (2500.0, 1000.0), (6000.0, 0.0)])  # on a cell, between cells
+def test_the_rate_maps_ring_leaves_every_number_readable(marker):
+    """Every square's number is printed (not colour alone), in a trace drawn after the sliders' marker, so no
+    marker covers a number; the marker is open (a ring), and the numbers' tone contrasts with their square's."""
+    fig = fig_balance.build_rate_map_figure(balance.rate_map(), marker)
+    data = fig.spec["data"]
+    (heat,) = [t for t in data if t["type"] == "heatmap"]
+    assert not heat.get("texttemplate"), "a heatmap's own numbers would lie under the marker"
+    (numbers,) = [t for t in data if t.get("mode") == "text"]
+    marks = [i for i, t in enumerate(data) if t.get("mode") == "markers"]
+    assert marks and data.index(numbers) > max(marks), "the numbers are drawn above the marker"
+    assert all(data[i]["marker"]["symbol"].endswith("-open") for i in marks), "the marker leaves its square free"
+    z = np.asarray(heat["z"])
+    assert numbers["text"] == [f"{v:.0f}" for v in z.ravel()]
+    assert list(zip(numbers["x"], numbers["y"], strict=True)) == [(x, y) for y in heat["y"] for x in heat["x"]]
+    light = z.ravel() >= fig_balance.MAP_LIGHT_FROM * z.max()
+    palette = style.FigureStyle().palette
+    assert numbers["textfont"]["color"] == [palette.text if lit else palette.node_text for lit in light]
     titles = [a["title"]["text"] for a in _axes(fig).values()]
     assert any("Glutamate input (spikes/s)" in t for t in titles) and any("GABA input (spikes/s)" in t for t in titles)
 
