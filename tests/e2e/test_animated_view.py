@@ -14,6 +14,9 @@ from typing import Any
 
 import pytest
 
+from explainer.content.format import fill
+from explainer.content.view_words import CONTROLS
+from explainer.figures import network_view, neuron_view
 from explainer.model.experiments.circuits import DISINHIBITION_SCALES
 
 try:
@@ -120,6 +123,29 @@ def test_listen_clicks_in_step_with_the_spikes_shown_at_1x_and_2x_and_stops_with
     late = [c for c in d["clicks"] if c["wall_ms"] > until and not c["cancelled"]]
     assert not late, f"clicks still due after Pause (paused at {d['pausedAt']:.0f} ms): {late}"
     assert not [c for c in d["clicks"] if c["wall_ms"] > d["pausedAt"] + 600], "a click was scheduled after Pause"
+
+
+# --- the speeds say they are slow motion ------------------------------------------------------------------
+
+SPEEDS = (0.5, 1, 2)  # controls.js
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "play_rate"),
+    [("/tug-of-war", VIEW_KEY, neuron_view.PLAY_RATE), ("/circuits", "circuits_view", network_view.PLAY_RATE)],
+    ids=["neuron", "network"],
+)
+def test_the_speed_buttons_say_how_much_slower_than_real_time_they_play(page, path, key, play_rate) -> None:
+    """The neuron's "1x" plays one second of the model over ten: its button says 1/10, not 1x."""
+    goto(page, path)
+    wait_for_view(page, key)
+    expect(view(page, key).locator(".ei-speed-label")).to_have_text(CONTROLS["speed"])
+    for speed in SPEEDS:
+        slow = round(1 / (play_rate * speed))
+        button = speed_button(page, key, speed)
+        expect(button).to_have_text(fill(CONTROLS["speed_option"], {"slow": slow}))
+        expect(button).to_have_attribute("aria-label", fill(CONTROLS["speed_aria"], {"slow": slow}))
+        assert slow > 1, "every speed is slow motion"
 
 
 # --- export ----------------------------------------------------------------------------------------------
