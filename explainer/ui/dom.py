@@ -45,6 +45,7 @@ CLASS_KEEPER_KEY = "ei_class_keeper"
 CONNECTION_NOTICE_KEY = "ei_connection_notice"
 LINK_WRITER_KEY_PREFIX = "ei_link_"
 VIEWPORT_KEY = "ei_viewport"
+ANCHOR_KEEPER_KEY = "ei_anchor_keeper"
 
 
 def link_writer_key(param: str) -> str:

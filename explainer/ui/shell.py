@@ -17,6 +17,7 @@ from explainer.ui import course, lesson_page, presenter
 from explainer.ui.banner import show_banner
 from explainer.ui.classroom import session as class_session
 from explainer.ui.components import viewport
+from explainer.ui.components.anchor_keeper import keep_anchor_in_view
 from explainer.ui.components.page_keys import page_keys
 from explainer.ui.connection import connection_watch
 from explainer.ui.course import Lesson, places
@@ -130,6 +131,7 @@ def run_app(site: Site) -> None:
     st.html(STYLESHEET)
     start_warm_up()  # once per server process: the slow network runs, in the background
     viewport.measure()  # how wide the page is: the charts stack on a narrow screen
+    keep_anchor_in_view()  # a link to a #heading keeps it in view while the page settles
     connection_watch()  # before the page: a page that raises still reconnects and shows the notice
     presenter.presenter_toggle()
     tab = class_session.restore()  # the class this tab is in: its session, its link or what the tab kept

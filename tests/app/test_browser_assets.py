@@ -26,7 +26,9 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 
 
 def test_every_component_has_the_one_shape():
-    assert set(NAMES) == {"animated_view", "page_keys", "class_keeper", "connection_notice", "link_writer", "viewport"}
+    assert set(NAMES) == {
+        "animated_view", "page_keys", "class_keeper", "connection_notice", "link_writer", "viewport", "anchor_keeper"
+    }  # fmt: skip
     for name in NAMES:
         folder = COMPONENTS / name
         assert (folder / "__init__.py").is_file(), f"{name}: no Python side"

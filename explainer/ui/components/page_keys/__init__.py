@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+import streamlit as st
+
 from explainer.content.words import words
 from explainer.figures.style import LAPTOP_PALETTE, PROJECTOR_PALETTE
 from explainer.ui import dom
@@ -34,7 +36,8 @@ class PageKeysData(TypedDict):
 def page_keys(presenting: bool, class_teacher: bool = False) -> None:
     """Mount the (invisible) component; ``presenting`` switches the clicker keys on or off; ``class_teacher``
     makes them step through the page's class questions before they turn the page."""
-    mount_hidden(NAME, key=dom.PAGE_KEYS_KEY, data=page_keys_data(presenting, class_teacher))
+    with st.sidebar:  # not above the page: its placeholder while the script loads would move the page down
+        mount_hidden(NAME, key=dom.PAGE_KEYS_KEY, data=page_keys_data(presenting, class_teacher))
 
 
 def page_keys_data(presenting: bool, class_teacher: bool) -> PageKeysData:
