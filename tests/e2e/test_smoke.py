@@ -9,10 +9,12 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
+from explainer.lessons import LESSONS
 from explainer.pages import site
 from explainer.ui.shell import menu
 
 from .conftest import BANNER_SNIPPET, LOCAL_HOSTS, PAGES, TESTID_EXCEPTION, TESTID_MAIN, AppPage, PageLog, goto
+from .test_static_charts import _run_predictions
 
 page_params = pytest.mark.parametrize("app_page", PAGES, ids=[p.name for p in PAGES])
 
@@ -74,3 +76,27 @@ def test_the_menu_lists_every_page_in_its_section_with_nothing_behind_view_more(
     assert [(e["heading"], e["text"]) for e in shown] == expected, f"at {size} the sidebar shows {shown}"
     hidden = [e["text"] for e in shown if not e["shown"]]
     assert not hidden, f"at {size} these menu items are folded away: {hidden}"
+
+
+# --- display formulas are drawn whole ------------------------------------------------------------------------
+
+FORMULA_LESSONS = [
+    lesson for lesson in LESSONS if any(b.lstrip().startswith("$$") or "\n$$" in b for b in lesson.text.blocks.values())
+]
+# Each display formula's box and what its content needs: a formula scrolls sideways when too wide, so its box
+# clips vertically too, and KaTeX draws a fraction's tall letters (the E of E_L) a few pixels above its box.
+_FORMULAS = """() => [...document.querySelectorAll('.katex-display')].map((e) => ({
+  text: e.textContent.slice(0, 40), scroll: e.scrollHeight, client: e.clientHeight }))"""
+
+
+@pytest.mark.parametrize("lesson", FORMULA_LESSONS, ids=[lesson.name for lesson in FORMULA_LESSONS])
+def test_display_formulas_are_drawn_whole_at_one_pixel_per_css_pixel(page, lesson) -> None:
+    """Lesson 3's V-infinity formula lost the tops of its E glyphs on a screen of one device pixel per CSS
+    pixel (the tests' default, and most classroom projectors)."""
+    assert page.evaluate("() => window.devicePixelRatio") == 1
+    goto(page, f"/{lesson.url}")
+    _run_predictions(page)
+    formulas = page.evaluate(_FORMULAS)
+    assert formulas, f"{lesson.name}: no display formula found"
+    clipped = [f for f in formulas if f["scroll"] > f["client"]]
+    assert not clipped, f"{lesson.name}: display formulas cut at the top or bottom: {clipped}"
