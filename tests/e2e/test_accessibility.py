@@ -28,8 +28,10 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
+from explainer.lessons import LESSONS
 from explainer.pages import PLAYGROUND
 from explainer.pages.playground import PRESETS, VIEW_KEY
+from explainer.ui.course import question_key
 
 from .conftest import E2E_DIR, PAGES, goto, wait_for_app, wait_for_plotly
 from .views import (
@@ -293,3 +295,42 @@ def test_speed_buttons_change_the_pace_from_the_keyboard(page) -> None:
         assert len(steps) > 10, f"too few frames at {speed}x: {len(steps)}"
         pace = sorted(steps)[len(steps) // 2]
         assert pace == pytest.approx(0.1 * speed, rel=0.05), f"{speed}x played at {pace:.3f} model ms per ms"
+
+
+# --- the focus after "Run the experiment" ------------------------------------------------------------------
+
+# Where the keyboard focus is against the prediction's box (the bordered container of the radio): inside
+# it, after it in the page (the experiment), or elsewhere (the page's top, the sidebar: focus dropped).
+_FOCUS_AGAINST = """(radioKey) => {
+  const radio = document.querySelector(`.st-key-${radioKey}`);
+  const box = radio && radio.closest("[data-testid=stVerticalBlock]");  // the bordered box the radio is in
+  const active = document.activeElement;
+  if (!box || !active || active === document.body) return {where: 'body'};
+  if (box.contains(active)) return {where: 'prediction'};
+  const after = box.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING;
+  return {where: after ? 'after' : 'before', tag: active.tagName, text: (active.innerText || '').slice(0, 40)};
+}"""
+
+
+def test_the_focus_stays_with_the_prediction_after_run_the_experiment(page) -> None:
+    """Pressing "Run the experiment" from the keyboard removes the button; the focus stays on the prediction,
+    and the next Tab goes on into the experiment below it, not back to the top of the page."""
+    lesson = LESSONS[0]
+    block = next(b for b in lesson.text.blocks if b.startswith("predict:"))
+    key = question_key(lesson, block)
+    goto(page, f"/{lesson.url}")
+    page.locator(f".st-key-{key} [data-testid='stRadioOption']").first.click()
+    wait_for_app(page, after_interaction=True)
+    run = page.locator(f".st-key-{key}_run").get_by_role("button")
+    run.focus()
+    page.keyboard.press("Enter")
+    wait_for_app(page, after_interaction=True)
+    expect(run).to_have_count(0)
+    page.wait_for_function("() => document.activeElement !== document.body", timeout=5_000)
+    assert page.evaluate(_FOCUS_AGAINST, key)["where"] == "prediction", page.evaluate(_FOCUS_AGAINST, key)
+    for _ in range(4):  # past what the box itself holds (the question's help button), then on
+        page.keyboard.press("Tab")
+        moved = page.evaluate(_FOCUS_AGAINST, key)
+        if moved["where"] != "prediction":
+            break
+    assert moved["where"] == "after", f"Tab after the run went to {moved}, not into the experiment"

@@ -4,7 +4,9 @@
   the folded sidebar's toggle): a window-level capture listener presses the page's next / previous buttons;
   a teacher presenting a class steps through the page's questions first;
 - every static chart's toolbar becomes keyboard buttons ("Download plot as a png" by Enter or Space), with
-  a focus ring in the palette's focus colour (sent as data, so the style sheet holds no colour of its own).
+  a focus ring in the palette's focus colour (sent as data, so the style sheet holds no colour of its own);
+- the keyboard focus survives a rerun that removes the focused element (a lesson's "Run the experiment"
+  button, gone once pressed): it moves to the nearest part of the page around it that is still there.
 """
 
 from __future__ import annotations

@@ -12,6 +12,11 @@
 //    and presses the button on Enter or Space.  New charts are picked up as they appear.  (The animated views
 //    have their own keyboard controls.)
 //
+// 3. The keyboard focus survives a rerun that removes the focused element: the lesson's "Run the experiment"
+//    button goes once pressed, and the focus would drop to the page's top (Tab would start over from the
+//    sidebar).  It moves to the nearest part of the page around it that is still there (the prediction's box),
+//    so the next Tab reaches the experiment below.
+//
 // Which elements are the page's buttons and questions comes from Python as data (explainer/ui/dom.py).
 
 /**
@@ -74,6 +79,35 @@ function onClickerKey(e) {
   button.click();
 }
 
+// The focused element and its ancestors, innermost first, while it has the focus (reruns may remove it).
+let focusTrail = [];
+
+function onFocusIn(e) {
+  const trail = [];
+  for (let el = e.target instanceof Element ? e.target : null; el && el !== document.body; el = el.parentElement) {
+    trail.push(el);
+  }
+  focusTrail = trail;
+}
+
+// A click elsewhere moves the reader on: nothing to keep.  (A blur alone does not: a button a rerun disables
+// loses the focus first, and goes only when the run ends.)
+function onPointerDown(e) {
+  if (focusTrail.length && !(e.target instanceof Node && focusTrail[0].contains(e.target))) focusTrail = [];
+}
+
+// After the page changed: if the focused element is gone and the focus with it, focus what is left around it.
+function keepFocus() {
+  if (!focusTrail.length || focusTrail[0].isConnected) return;
+  const trail = focusTrail;
+  focusTrail = [];
+  if (document.activeElement && document.activeElement !== document.body) return;
+  const kept = trail.find((el) => el.isConnected);
+  if (!kept) return;
+  if (!kept.hasAttribute('tabindex')) kept.setAttribute('tabindex', '-1');
+  kept.focus({ preventScroll: true });
+}
+
 function onToolKey(e) {
   const button = e.target instanceof Element && e.target.closest(TOOL);
   if (!button || (e.key !== 'Enter' && e.key !== ' ')) return;
@@ -85,6 +119,8 @@ function install() {
   const listening = new AbortController();
   window.addEventListener('keydown', onClickerKey, { capture: true, signal: listening.signal });
   document.addEventListener('keydown', onToolKey, { signal: listening.signal });
+  document.addEventListener('focusin', onFocusIn, { signal: listening.signal });
+  document.addEventListener('pointerdown', onPointerDown, { capture: true, signal: listening.signal });
   const state = { listening, frame: 0 };
   // at most one pass per animation frame, however much the page changes
   state.observer = new MutationObserver(() => {
@@ -92,6 +128,7 @@ function install() {
     state.frame = requestAnimationFrame(() => {
       state.frame = 0;
       enable();
+      keepFocus();
     });
   });
   state.observer.observe(document.body, { childList: true, subtree: true });
@@ -101,6 +138,7 @@ function install() {
 
 function uninstall(state) {
   state.listening.abort();
+  focusTrail = [];
   state.observer.disconnect();
   cancelAnimationFrame(state.frame);
 }
