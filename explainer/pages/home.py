@@ -10,7 +10,7 @@ import streamlit as st
 from explainer import content
 from explainer.content.parse import fill
 from explainer.content.words import words
-from explainer.model.experiments.balance import TugOfWarSettings
+from explainer.model.experiments.balance import DEFAULT_SETTINGS
 from explainer.ui import course, lesson_page, presenter
 from explainer.ui.components.animated_view import animated_view
 from explainer.ui.links import CLASSROOM_PAGE, EDUCATOR_PAGE, PLAYGROUND_PAGE, WORKSHEET_PAGE
@@ -19,7 +19,7 @@ from explainer.ui.neuron_views import tug_of_war_view
 
 WORDS = words("home")  # the words of this page: content/words/home.toml, and home.md (the model, at the end)
 UI = words("ui")
-OPENING = TugOfWarSettings()  # the playground's opening setting (its sliders' defaults)
+OPENING = DEFAULT_SETTINGS  # the tug of war's opening setting (the playground's sliders' defaults)
 VIEW_KEY = "home_view"
 # The teachers' corner: each page, and the key of the sentence that says what a teacher finds there.
 TEACHERS = (

@@ -7,9 +7,7 @@ import streamlit as st
 from explainer.content.format import num
 from explainer.content.words import words
 from explainer.figures.export import neuron_traces_csv
-from explainer.model.experiments.balance import (
-    TugOfWarSettings,
-)
+from explainer.model.experiments.balance import DEFAULT_SETTINGS, TugOfWarSettings
 from explainer.model.neuron import NeuronRun
 from explainer.model.spikes import settled_mean_v_mV
 from explainer.ui import presenter
@@ -20,7 +18,7 @@ from explainer.ui.presets import PresetRow, preset_sliders, presets_from
 from explainer.ui.widgets import Slider, url_number_input
 
 WORDS = words("playground")  # every word this page shows: content/words/playground.toml
-DEFAULTS = TugOfWarSettings()
+DEFAULTS = DEFAULT_SETTINGS  # the tug of war's opening setting (Start here plays it too)
 SEED_MIN, SEED_MAX = 1, 9999
 
 GLU_RATE_SLIDER = Slider(
