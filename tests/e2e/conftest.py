@@ -291,7 +291,8 @@ _SCRIPT_RUNS_JS = """(() => {
     while (i < b.length) {
       const tag = varint(), type = tag % 8;
       if (type === 0) { const value = varint(); if (tag >> 3 === FINISHED) return value; }
-      else if (type === 2) i += varint();
+      // the length first: "i += varint()" would add it to i as it was before the length was read
+      else if (type === 2) { const length = varint(); i += length; }
       else if (type === 1) i += 8;
       else if (type === 5) i += 4;
       else return -1;
