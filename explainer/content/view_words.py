@@ -21,7 +21,7 @@ CONTROLS = {
     # {{slow}} from the view's play rate: 1 s of the model over 10 s is 10)
     "speed": "Slow motion",
     "speed_option": "1/{{slow}}",
-    "speed_aria": "Play {{slow}} times slower than real time",
+    "speed_aria": "1/{{slow}} of real speed",  # the button's visible text, then what it means
     "time": "Time",
     "time_value": "{{t}} ms",
     "time_aria": "Time in the animation",

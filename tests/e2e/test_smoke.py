@@ -56,6 +56,10 @@ _MENU_SHOWN = """() => Array.from(document.querySelectorAll(
                shown: e.getBoundingClientRect().height > 0 && getComputedStyle(e).visibility !== 'hidden'}))"""
 
 
+_MENU_LISTS = """() => [...document.querySelectorAll('[data-testid=stSidebarNav] [role=list]')]
+  .map((e) => [e.getAttribute('aria-label'), e.querySelectorAll('li').length])"""
+
+
 @pytest.mark.parametrize("size", list(MENU_SIZES))
 def test_the_menu_lists_every_page_in_its_section_with_nothing_behind_view_more(page, size: str) -> None:
     """Start here on top, then Lessons, Explore and For teachers, each page under its heading in menu order,
@@ -76,6 +80,11 @@ def test_the_menu_lists_every_page_in_its_section_with_nothing_behind_view_more(
     assert [(e["heading"], e["text"]) for e in shown] == expected, f"at {size} the sidebar shows {shown}"
     hidden = [e["text"] for e in shown if not e["shown"]]
     assert not hidden, f"at {size} these menu items are folded away: {hidden}"
+    # a screen reader meets each section as a list named by its heading (page_keys sets the roles: Streamlit's
+    # sectioned menu is no valid list of its own)
+    lists = page.evaluate(_MENU_LISTS)
+    sections = [entry.section for entry in menu(site()) if entry.section]
+    assert lists == [[name, sections.count(name)] for name in dict.fromkeys(sections)], lists
 
 
 # --- display formulas are drawn whole ------------------------------------------------------------------------

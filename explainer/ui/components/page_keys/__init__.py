@@ -6,7 +6,9 @@
 - every static chart's toolbar becomes keyboard buttons ("Download plot as a png" by Enter or Space), with
   a focus ring in the palette's focus colour (sent as data, so the style sheet holds no colour of its own);
 - the keyboard focus survives a rerun that removes the focused element (a lesson's "Run the experiment"
-  button, gone once pressed): it moves to the nearest part of the page around it that is still there.
+  button, gone once pressed): it moves to the nearest part of the page around it that is still there;
+- the menu's sections read as lists named by their headings (Streamlit 1.67's sectioned menu is no valid
+  list: its ARIA roles are set right).
 """
 
 from __future__ import annotations

@@ -17,6 +17,12 @@
 //    sidebar).  It moves to the nearest part of the page around it that is still there (the prediction's box),
 //    so the next Tab reaches the experiment below.
 //
+// 4. The menu's sections are lists a screen reader can read: Streamlit 1.67 draws a sectioned menu as one <ul>
+//    holding the first page's <li> and, per section, a <div> with its heading and its <li>s, which is no list
+//    at all (axe: "list", "listitem").  Each section becomes a list named by its heading, the pages above the
+//    first section stand on their own, and the outer <ul> is only a frame.  Only ARIA roles are set; the
+//    elements stay Streamlit's.
+//
 // Which elements are the page's buttons and questions comes from Python as data (explainer/ui/dom.py).
 
 /**
@@ -108,6 +114,26 @@ function keepFocus() {
   kept.focus({ preventScroll: true });
 }
 
+const NAV_ITEMS = "[data-testid='stSidebarNavItems']";
+const NAV_HEADING = "[data-testid='stNavSectionHeader']";
+
+function menuRoles() {
+  const items = document.querySelector(NAV_ITEMS);
+  if (!items || !items.querySelector(':scope > div')) return; // no sections: Streamlit's list is a list
+  items.setAttribute('role', 'none');
+  for (const child of items.children) {
+    const heading = child.querySelector(`:scope > ${NAV_HEADING}`);
+    if (child.tagName === 'LI' || !heading) {
+      child.setAttribute('role', 'none');
+      continue;
+    }
+    child.setAttribute('role', 'list');
+    const title = heading.querySelector("[data-testid='stMarkdownContainer']") || heading; // not its icon's name
+    child.setAttribute('aria-label', title.textContent.trim());
+    heading.setAttribute('role', 'none');
+  }
+}
+
 function onToolKey(e) {
   const button = e.target instanceof Element && e.target.closest(TOOL);
   if (!button || (e.key !== 'Enter' && e.key !== ' ')) return;
@@ -129,10 +155,12 @@ function install() {
       state.frame = 0;
       enable();
       keepFocus();
+      menuRoles();
     });
   });
   state.observer.observe(document.body, { childList: true, subtree: true });
   enable();
+  menuRoles();
   return state;
 }
 
