@@ -76,10 +76,10 @@ export class Controls {
     this.speedBox.setAttribute('aria-label', words.speed);
     this.speedLabel.textContent = words.speed;
     this.speedButtons.forEach((b) => {
-      const slow = slowdown(playRate, Number(b.dataset.speed));
-      const values = { slow: num(slow, Number.isInteger(slow) ? 0 : 1) };
-      b.textContent = fill(words.speed_option, values);
-      b.setAttribute('aria-label', fill(words.speed_aria, values));
+      const times = slowdown(playRate, Number(b.dataset.speed));
+      const slow = num(times, Number.isInteger(times) ? 0 : 1);
+      b.textContent = fill(words.speed_option, { slow });
+      b.setAttribute('aria-label', fill(words.speed_aria, { slow }));
     });
     this.scrubText.textContent = words.time;
     this.scrub.setAttribute('aria-label', words.time_aria);
