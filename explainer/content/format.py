@@ -1,6 +1,7 @@
 """The one number formatter and the one template syntax of everything the app writes.
 
-Numbers: :func:`num` (typographic minus, no "−0").  Templates: a word with a number in it is written
+Numbers: :func:`num` (typographic minus, no "−0"), and :func:`change` for the difference of two shown numbers
+(computed from the numbers as shown, so 141 -> 123 is always −18).  Templates: a word with a number in it is written
 ``"t = {{t}} ms"``, in Markdown, in the TOML word lists and in the animated views' words (the browser fills
 those with the same syntax); :func:`fill` puts the values in.  A name without a value stays visible as
 ``{{name}}``, so a test can find it, never an empty gap.
@@ -24,6 +25,19 @@ def num(value: float, decimals: int = 0, signed: bool = False) -> str:
         return f"{0.0:.{decimals}f}"
     text = f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
     return text.replace("-", "−")
+
+
+def shown(value: float, decimals: int = 0) -> float:
+    """The number a reader sees: ``value`` rounded as :func:`num` writes it (``141.43`` -> ``141.0``)."""
+    return float(num(value, decimals).replace("−", "-"))
+
+
+def change(before: float, after: float, decimals: int = 0) -> str:
+    """The change from ``before`` to ``after`` as a reader checks it against the two numbers shown: the
+    difference of the shown (rounded) numbers, signed, with a typographic minus: ``change(141.4, 123.4)``
+    -> ``"−18"`` (141 -> 123), where the raw difference, −18.0, and ``change(141.4, 123.6)`` -> ``"−17"``
+    (141 -> 124), where the raw difference, −17.8, would round to −18 and contradict the numbers beside it."""
+    return num(shown(after, decimals) - shown(before, decimals), decimals, signed=True)
 
 
 def fill(text: str, values: Mapping[str, object]) -> str:

@@ -35,8 +35,9 @@ def describe_current_step(run: NeuronRun, fi: FICurve) -> str:
         f"A steady current of {run.i_ext_pA:.0f} pA was switched on at time 0. {first} "
         f"The rheobase, the current this cell must exceed to fire, is {fi.rheobase_pA:.0f} pA. "
         f"In the firing-rate plot, the simulated firing rates (circles) lie on the formula's curve, which rises "
-        f"steeply just above the rheobase and then bends over towards the ceiling of {fi.max_rate_hz:.0f} spikes "
-        f"per second set by the {p.t_ref_ms:g} ms refractory period."
+        f"steeply just above the rheobase and then bends over: the same extra current adds fewer and fewer spikes "
+        f"per second, up to {fi.model_rate_hz[-1]:.0f} at {fi.currents_pA[-1]:.0f} pA, because after every spike "
+        f"the cell is refractory for {p.t_ref_ms:g} ms."
     )
 
 
@@ -181,7 +182,7 @@ def describe_rate_map(rmap: RateMap, marker: tuple[float, float] | None) -> str:
         f"upwards (more GABA), up to {top:.0f} spikes per second; {silent} of {rmap.rate_hz.size} squares are silent."
     )
     if marker is not None:
-        text += f" The star marks your sliders: glutamate {marker[0]:.0f}/s, GABA {marker[1]:.0f}/s."
+        text += f" The ring marks your sliders: glutamate {marker[0]:.0f}/s, GABA {marker[1]:.0f}/s."
     return text
 
 

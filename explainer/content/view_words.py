@@ -4,8 +4,9 @@ A word with a number in it is written ``{{name}}``, the app's one template synta
 The browser fills most of them with numbers it formats itself (``fill`` in the animated view's
 ``assets/geometry.js``, the same syntax): ``{{t}}`` (simulated time, ms), ``{{n}}`` (a count), ``{{v}}`` (a
 potential, mV), ``{{g}}`` (a conductance, nS), ``{{e}}`` / ``{{i}}`` (population rates, spikes/s),
-``{{url}}``, ``{{name}}``, ``{{speed}}``.  The network view's diagram labels (``{{w}}``, a weight in nS;
-``{{r}}``, a rate) and the raster title's ``{{n}}`` are filled in Python (``explainer/figures/network_view.py``,
+``{{url}}``, ``{{name}}``, ``{{slow}}`` (how many times slower than real time a speed plays).  The network
+view's diagram labels (``{{w}}``, a weight in nS; ``{{r}}``, a rate) and the raster title's ``{{n}}`` are filled
+in Python (``explainer/figures/network_view.py``,
 with :func:`explainer.content.format.fill`).
 """
 
@@ -16,9 +17,11 @@ CONTROLS = {
     "play": "Play",
     "pause": "Pause",
     "replay": "Play again",
-    "speed": "Speed",
-    "speed_option": "{{speed}}×",
-    "speed_aria": "Playback speed {{speed}} times",
+    # the speeds are slow motion, named by how much slower than real time they play (the browser computes
+    # {{slow}} from the view's play rate: 1 s of the model over 10 s is 10)
+    "speed": "Slow motion",
+    "speed_option": "1/{{slow}}",
+    "speed_aria": "1/{{slow}} of real speed",  # the button's visible text, then what it means
     "time": "Time",
     "time_value": "{{t}} ms",
     "time_aria": "Time in the animation",

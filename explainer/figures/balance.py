@@ -27,6 +27,52 @@ from explainer.model.spikes import isi_cv
 WORDS = words("figures")
 
 
+MAP_LIGHT_FROM = 0.5  # of the map's top rate: from here up Cividis is light, and a cell's number is dark
+MARKER_PX = 28  # the ring around the number of the cell it sits on: a little smaller than a cell on a phone
+
+
+def _map_numbers(rmap: RateMap, z: np.ndarray, s: style.FigureStyle) -> dict:
+    """Every cell's rate, written over the map as a trace of its own, drawn last: above the "your sliders" ring,
+    so the ring never hides a number (a heatmap's own numbers lie under every later trace).  Dark on the light
+    cells, light on the dark ones, as the heatmap would write them, each with a shadow of the other tone, so a
+    number stays legible where the ring's line crosses it."""
+    xs, ys = np.meshgrid(rmap.glutamate_rates_hz, rmap.gaba_rates_hz)
+    light = z >= MAP_LIGHT_FROM * max(float(z.max()), 1.0)
+    return {
+        "type": "scatter",
+        "mode": "text",
+        "x": xs.ravel().tolist(),
+        "y": ys.ravel().tolist(),
+        "text": [f"{v:.0f}" for v in z.ravel()],
+        "textfont": {
+            "size": s.small_font_px,
+            "color": [s.palette.text if lit else s.palette.node_text for lit in light.ravel()],
+            "shadow": "auto",
+        },
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "name": WORDS.text("rate_map_trace"),
+    }
+
+
+def _map_marker(marker: tuple[float, float], s: style.FigureStyle) -> list[dict]:
+    """The sliders' point: a ring, drawn light under dark, so it shows on dark and light cells alike and leaves
+    the number inside it free (a filled marker hid it)."""
+    common = {"type": "scatter", "mode": "markers", "x": [marker[0]], "y": [marker[1]]}
+
+    def ring(color: str, width: float) -> dict:  # an open symbol draws its line in the marker's colour
+        return {"symbol": "circle-open", "size": s.marker_px(MARKER_PX), "color": color, "line": {"width": width}}
+
+    halo = {**common, "marker": ring(s.palette.cytoplasm, 5.0), "showlegend": False, "hoverinfo": "skip"}
+    outline = {
+        **common,
+        "name": WORDS.text("rate_map_marker"),
+        "marker": ring(s.palette.outline, 2.0),
+        "hovertemplate": WORDS.text("rate_map_marker_hover"),
+    }
+    return [halo, outline]
+
+
 def build_rate_map_figure(
     rmap: RateMap,
     marker: tuple[float, float] | None = None,
@@ -50,29 +96,13 @@ def build_rate_map_figure(
                 "title": {"text": WORDS.text("rate_map_colorbar"), "side": "top"},
                 "thickness": round(14 * s.scale),
             },
-            "texttemplate": "%{z:.0f}",
-            "textfont": {"size": s.small_font_px},
             "name": WORDS.text("rate_map_trace"),
             "hovertemplate": WORDS.text("rate_map_hover"),
         }
     ]
     if marker is not None:
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "x": [marker[0]],
-                "y": [marker[1]],
-                "name": WORDS.text("rate_map_marker"),
-                "marker": {
-                    "symbol": "star",
-                    "size": s.marker_px(24),
-                    "color": s.palette.cytoplasm,
-                    "line": {"width": 2.5, "color": s.palette.outline},
-                },
-                "hovertemplate": WORDS.text("rate_map_marker_hover"),
-            }
-        )
+        traces += _map_marker(marker, s)
+    traces.append(_map_numbers(rmap, z, s))
     step_x = float(np.diff(rmap.glutamate_rates_hz).mean()) if rmap.glutamate_rates_hz.size > 1 else 1.0
     step_y = float(np.diff(rmap.gaba_rates_hz).mean()) if rmap.gaba_rates_hz.size > 1 else 1.0
     layout = panel_layout(

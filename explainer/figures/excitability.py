@@ -27,6 +27,14 @@ from explainer.model.neuron import NeuronRun
 WORDS = words("figures")
 
 
+FI_AXIS_PAD = 0.04  # of each f-I axis's span, beyond its first and last points: room for half a marker
+
+
+def fi_rate_axis_top_hz(fi: FICurve) -> float:
+    """The top of the f-I panel's rate axis: a little above the fastest rate drawn."""
+    return float(max(fi.analytic_rate_hz.max(), fi.model_rate_hz.max(), 10.0)) * 1.12
+
+
 def _fi_traces(fi: FICurve, i: float, s: style.FigureStyle) -> list[dict]:
     """The f-I panel: the formula's curve, the simulated cell's points, and a diamond at the slider's current."""
     traces: list[dict] = []
@@ -106,7 +114,9 @@ def build_current_step_figure(
     )
     traces += _fi_traces(fi, i, s)
     i_max = float(fi.currents_pA.max())
-    rate_top = float(max(fi.analytic_rate_hz.max(), fi.model_rate_hz.max(), 10.0)) * 1.12
+    rate_top = fi_rate_axis_top_hz(fi)
+    # The f-I axes reach a little beyond the first and the last points, so their markers are drawn whole.
+    i_pad, rate_pad = FI_AXIS_PAD * i_max, FI_AXIS_PAD * rate_top
     v_low = min(p.E_L_mV - 5, float(run.v_mV.min()) - 3)
     v_high = SPIKE_DRAWN_PEAK_mV + 5 if run.spike_times_ms.size else max(p.V_th_mV + 5, v_inf + 5)
     layout = panel_layout(
@@ -114,8 +124,8 @@ def build_current_step_figure(
         430,
         xaxis=axis(TIME_AXIS_TITLE, domain=[0.0, 0.5], range=[0, t_end], anchor="y"),
         yaxis=axis(V_AXIS_TITLE, range=[v_low, v_high], anchor="x"),
-        xaxis2=axis(WORDS.text("current_axis"), domain=[0.62, 1.0], range=[0, i_max], anchor="y2"),
-        yaxis2=axis(WORDS.text("rate_axis"), range=[0, rate_top], anchor="x2"),
+        xaxis2=axis(WORDS.text("current_axis"), domain=[0.62, 1.0], range=[-i_pad, i_max + i_pad], anchor="y2"),
+        yaxis2=axis(WORDS.text("rate_axis"), range=[-rate_pad, rate_top], anchor="x2"),
         shapes=[
             {
                 "type": "line",

@@ -19,6 +19,7 @@ from explainer.ui.charts import chart
 from explainer.ui.components.animated_view import animated_view
 from explainer.ui.motion import reduce_motion
 from explainer.ui.network_views import disinhibition_curve, network_view
+from explainer.ui.readouts import change_between
 from explainer.ui.widgets import Slider
 
 WORDS = words("blocked_gate")  # every word this page shows: content/words/blocked_gate.toml
@@ -74,17 +75,17 @@ def demo() -> None:
             filename="disinhibition",
         )
     with right:
-        # the badge is the difference of the two numbers as shown (one rounding), so it always adds up
+        # the badge is the difference of the two numbers as shown (format.change), so it always adds up
         for label, now, intact in (("metric_exc", stats.exc_rate_hz, e_rates[0]),
                                    ("metric_inh", stats.inh_rate_hz, i_rates[0])):  # fmt: skip
-            change = round(round(now, 1) - round(float(intact), 1), 1)
+            moved = change_between(float(intact), now, 1)
             # neutral colour: more firing is not "good" here
             st.metric(
                 WORDS.text(label),
                 WORDS.text("metric_value", rate=num(now, 1)),
-                WORDS.text("metric_change", change=f"{change:+.1f}") if change else WORDS.text("metric_same"),
+                WORDS.text("metric_change", change=moved.text) if moved.moved else WORDS.text("metric_same"),
                 delta_color="off",
-                delta_arrow="auto" if change else "off",
+                delta_arrow=moved.arrow,
             )
     animated_view(payload, key=VIEW_KEY)
     st.markdown(WORDS.text("figure_shows", description=description))

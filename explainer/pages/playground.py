@@ -7,49 +7,19 @@ import streamlit as st
 from explainer.content.format import num
 from explainer.content.words import words
 from explainer.figures.export import neuron_traces_csv
-from explainer.model.experiments.balance import (
-    TugOfWarSettings,
-)
+from explainer.model.experiments.balance import DEFAULT_SETTINGS, TugOfWarSettings
 from explainer.model.neuron import NeuronRun
 from explainer.model.spikes import settled_mean_v_mV
 from explainer.ui import presenter
 from explainer.ui.components.animated_view import animated_view
 from explainer.ui.motion import reduce_motion
-from explainer.ui.neuron_views import tug_of_war_view
+from explainer.ui.neuron_views import PRESET_WORDS, RATE_MAX_HZ, RATE_STEP_HZ, tug_of_war_presets, tug_of_war_view
 from explainer.ui.presets import PresetRow, preset_sliders, presets_from
 from explainer.ui.widgets import Slider, url_number_input
 
 WORDS = words("playground")  # every word this page shows: content/words/playground.toml
-DEFAULTS = TugOfWarSettings()
-RATE_MAX_HZ = 6000
-RATE_STEP_HZ = 100
+DEFAULTS = DEFAULT_SETTINGS  # the tug of war's opening setting (Start here plays it too)
 SEED_MIN, SEED_MAX = 1, 9999
-# Every preset also puts the "Advanced" sliders back to their defaults: a preset's caption describes the
-# cell with those values (an E_GABA of -40 mV left from an experiment would make "Balanced" fire at 248 spikes/s).
-ADVANCED_DEFAULTS = {"g_nmda": DEFAULTS.g_nmda_max_nS, "mg": DEFAULTS.mg_mM, "e_gaba": DEFAULTS.E_gaba_mV}
-
-PRESETS = presets_from(
-    WORDS,
-    {
-        "balanced": {"glu_rate": 4000, "glu_weight": 1.5, "gaba_rate": 2500, "gaba_weight": 2.5, **ADVANCED_DEFAULTS},
-        "excitation_wins": {
-            "glu_rate": 3000,
-            "glu_weight": 1.0,
-            "gaba_rate": 300,
-            "gaba_weight": 1.0,
-            **ADVANCED_DEFAULTS,
-        },
-        "inhibition_wins": {
-            "glu_rate": 2500,
-            "glu_weight": 1.0,
-            "gaba_rate": 2500,
-            "gaba_weight": 2.0,
-            **ADVANCED_DEFAULTS,
-        },
-        "silent": {"glu_rate": 0, "glu_weight": 0.0, "gaba_rate": 0, "gaba_weight": 0.0, **ADVANCED_DEFAULTS},
-    },
-)
-
 
 GLU_RATE_SLIDER = Slider(
     WORDS, "glu_rate", lo=0, hi=RATE_MAX_HZ, default=int(DEFAULTS.glutamate_rate_hz), step=RATE_STEP_HZ
@@ -68,6 +38,27 @@ G_NMDA_SLIDER = Slider(WORDS, "g_nmda", lo=0.0, hi=10.0, default=DEFAULTS.g_nmda
 MG_SLIDER = Slider(WORDS, "mg", lo=0.0, hi=2.0, default=DEFAULTS.mg_mM, step=0.1)
 
 E_GABA_SLIDER = Slider(WORDS, "e_gaba", lo=-85.0, hi=-40.0, default=DEFAULTS.E_gaba_mV, step=1.0)
+
+SEED_KEY = "seed"
+
+# The tug of war's presets, the same settings as lesson 4's of the same name.  Each sets every control, the
+# "Advanced" ones and the seed too: its caption describes that cell (an E_GABA of -40 mV left from an
+# experiment would make "Both strong, balanced" fire at hundreds of spikes/s).
+PRESETS = presets_from(
+    PRESET_WORDS,
+    tug_of_war_presets(
+        {
+            "glutamate_rate_hz": GLU_RATE_SLIDER,
+            "glutamate_weight_nS": GLU_WEIGHT_SLIDER,
+            "gaba_rate_hz": GABA_RATE_SLIDER,
+            "gaba_weight_nS": GABA_WEIGHT_SLIDER,
+            "g_nmda_max_nS": G_NMDA_SLIDER,
+            "mg_mM": MG_SLIDER,
+            "E_gaba_mV": E_GABA_SLIDER,
+            "seed": SEED_KEY,
+        }
+    ),
+)
 
 
 VIEW_KEY = "playground_view"
@@ -103,7 +94,13 @@ def _advanced_controls(clear: dict) -> tuple[float, float, float, int]:
             e_gaba = E_GABA_SLIDER.show(**clear)
         with a4:
             seed = url_number_input(
-                WORDS.label("seed"), SEED_MIN, SEED_MAX, DEFAULTS.seed, key="seed", help=WORDS.help("seed")
+                WORDS.label(SEED_KEY),
+                SEED_MIN,
+                SEED_MAX,
+                DEFAULTS.seed,
+                key=SEED_KEY,
+                help=WORDS.help(SEED_KEY),
+                **clear,
             )
     return float(g_nmda), float(mg), float(e_gaba), int(seed)
 

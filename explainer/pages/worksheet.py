@@ -10,6 +10,10 @@ width of A4 and of US Letter on screen too, so the charts are drawn at the width
 The lesson is chosen in the link, ``?ws_lesson=<name>`` (a lesson of the course): the choice's buttons show the
 lessons' titles and the link keeps their names (Streamlit's own binding would write the shown title into the
 link), so this page binds it itself; a value it does not know gets the app's usual note and the first lesson.
+The session keeps the last choice, so a student who leaves the page and comes back finds the same lesson.
+
+The answer sheet has no switch on this page: a student's worksheet offers no way to the answers.  The educator
+guide links to each lesson's answer sheet (``?answers=true``).
 """
 
 from __future__ import annotations
@@ -28,8 +32,8 @@ from explainer.ui.banner import BANNER_TEXT
 from explainer.ui.charts import Chart, chart
 from explainer.ui.components import viewport
 from explainer.ui.course import Lesson
-from explainer.ui.links import WORKSHEET_ANSWERS, WORKSHEET_LESSON
-from explainer.ui.widgets import quote_url_value, url_toggle
+from explainer.ui.links import WORKSHEET_ANSWERS, WORKSHEET_LESSON, WORKSHEET_PAGE
+from explainer.ui.widgets import quote_url_value
 
 W = words("worksheet")  # the words: content/words/worksheet.toml
 UI = words("ui")
@@ -50,6 +54,9 @@ def _charts(name: str, figure_style: FigureStyle) -> tuple[Chart, ...]:
 # ---------------------------------------------------------------------------------------------------
 
 
+LESSON_KEPT = "_ws_lesson_kept"  # the lesson last chosen: Streamlit forgets a widget's value once its page is left
+
+
 def _keep_in_link(names: tuple[str, ...]) -> None:
     """``on_change`` of the lesson choice: the link follows it."""
     name = st.session_state.get(WORKSHEET_LESSON)
@@ -57,18 +64,31 @@ def _keep_in_link(names: tuple[str, ...]) -> None:
         st.query_params[WORKSHEET_LESSON] = name
 
 
+def _opening_lesson(names: tuple[str, ...], label: str) -> str:
+    """The lesson the page opens on: the link's (an unknown value gets a note), else the one this session chose
+    last time it was here (back in the link too), else the first."""
+    raw = st.query_params.get(WORKSHEET_LESSON)
+    if raw is not None and raw not in names:
+        note = UI.text("link_not_a_choice", name=label, value=quote_url_value(raw))
+        st.warning(note, icon=":material/link_off:")
+        st.toast(note, icon=":material/link_off:")
+        del st.query_params[WORKSHEET_LESSON]
+    if raw in names:
+        return raw
+    kept = st.session_state.get(LESSON_KEPT)
+    if kept in names:
+        st.query_params[WORKSHEET_LESSON] = kept
+        return kept
+    return names[0]
+
+
 def lesson_choice(lessons: tuple[Lesson, ...]) -> Lesson:
-    """The lesson, from the link on a session's first run (an unknown value gets a note), then the buttons."""
+    """The lesson, from the link or the session's last choice on arriving (:func:`_opening_lesson`), then the
+    buttons; the choice is kept for the next visit."""
     label = W.text("lesson_label")
     names = tuple(lesson.name for lesson in lessons)
     if WORKSHEET_LESSON not in st.session_state:
-        raw = st.query_params.get(WORKSHEET_LESSON)
-        if raw is not None and raw not in names:
-            note = UI.text("link_not_a_choice", name=label, value=quote_url_value(raw))
-            st.warning(note, icon=":material/link_off:")
-            st.toast(note, icon=":material/link_off:")
-            del st.query_params[WORKSHEET_LESSON]
-        st.session_state[WORKSHEET_LESSON] = raw if raw in names else names[0]
+        st.session_state[WORKSHEET_LESSON] = _opening_lesson(names, label)
     titles = {lesson.name: lesson.text.title for lesson in lessons}
     chosen = st.segmented_control(
         label,
@@ -80,16 +100,33 @@ def lesson_choice(lessons: tuple[Lesson, ...]) -> Lesson:
         args=(names,),
         help=W.text("lesson_help"),
     )
-    return lessons[names.index(chosen)] if chosen in names else lessons[0]
+    lesson = lessons[names.index(chosen)] if chosen in names else lessons[0]
+    st.session_state[LESSON_KEPT] = lesson.name
+    return lesson
+
+
+def answer_sheet_asked() -> bool:
+    """Whether the link asks for the answer sheet (``?answers=true``, the educator guide's links): the page
+    itself offers students no way to it.  A value other than true or false gets the app's usual note."""
+    raw = st.query_params.get(WORKSHEET_ANSWERS)
+    if raw is not None and raw.lower() not in ("true", "false"):
+        note = UI.text("link_not_on_off", name=W.text("answers_name"), value=quote_url_value(raw))
+        st.warning(note, icon=":material/link_off:")
+        st.toast(note, icon=":material/link_off:")
+    return raw is not None and raw.lower() == "true"
 
 
 def controls(lessons: tuple[Lesson, ...]) -> tuple[Lesson, bool]:
-    """The lesson, the answers toggle and the print hint; returns (the lesson, answers shown)."""
+    """The lesson, which sheet the link asks for, and the print hint; returns (the lesson, answers shown)."""
     with st.container(key=dom.WS_CONTROLS_KEY):
         lesson = lesson_choice(lessons)
-        answers = url_toggle(W.label(WORKSHEET_ANSWERS), False, key=WORKSHEET_ANSWERS, help=W.help(WORKSHEET_ANSWERS))
+        answers = answer_sheet_asked()
+        if answers:
+            st.info(W.text("answer_sheet_note"), icon=":material/school:")
+            st.page_link(WORKSHEET_PAGE, label=W.text("students_copy_link"), icon=":material/print:",
+                         query_params={WORKSHEET_LESSON: lesson.name})  # fmt: skip
         st.info(W.text("print_hint"), icon=":material/print:")
-    return lesson, bool(answers)
+    return lesson, answers
 
 
 # ---------------------------------------------------------------------------------------------------

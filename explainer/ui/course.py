@@ -43,6 +43,9 @@ class Experiment:
     sliders: tuple[Slider, ...] = ()
     presets: Mapping[str, Mapping[str, float]] = field(default_factory=lambda: MappingProxyType({}))  # id -> values
     preset_key: str = ""  # the preset control's key, also its name in the link
+    # The words that name and caption its presets, when another page shows the same ones (lesson 4 and the
+    # playground: one definition per name); None: the lesson's own words.
+    preset_words: Words | None = None
 
     @property
     def defaults(self) -> Values:

@@ -73,6 +73,7 @@ MA_BANNER_KEY = "ma_banner"
 MA_CONTROLS_KEY = "ma_controls"
 MA_LESSON_PREFIX = "ma_lesson_"
 MA_QUESTION_PREFIX = "ma_q_"
+ANCHOR_KEEPER_KEY = "ei_anchor_keeper"
 
 
 def link_writer_key(param: str) -> str:

@@ -153,7 +153,8 @@ def _sliders(lesson: Lesson, spec: Experiment) -> tuple[float, ...]:
     if not spec.sliders:
         return ()
     if spec.presets:
-        row = preset_sliders(presets_from(lesson.words, spec.presets), spec.sliders, key=spec.preset_key)
+        named = presets_from(spec.preset_words or lesson.words, spec.presets)
+        row = preset_sliders(named, spec.sliders, key=spec.preset_key)
         return tuple(row.values)
     values = []
     for column, slider in zip(st.columns(len(spec.sliders)), spec.sliders, strict=True):

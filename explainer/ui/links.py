@@ -9,6 +9,8 @@ from pathlib import Path
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 PLAYGROUND_PAGE = str(PAGES_DIR / "playground.py")
 WORKSHEET_PAGE = str(PAGES_DIR / "worksheet.py")
+CLASSROOM_PAGE = str(PAGES_DIR / "classroom.py")
+EDUCATOR_PAGE = str(PAGES_DIR / "educator.py")
 
 WORKSHEET_LESSON = "ws_lesson"  # ?ws_lesson=<lesson name>: the worksheet of that lesson
 WORKSHEET_ANSWERS = "answers"  # ?answers=true: the teacher's answer sheet

@@ -17,6 +17,7 @@ from explainer.ui import course, lesson_page, presenter
 from explainer.ui.banner import show_banner
 from explainer.ui.classroom import session as class_session
 from explainer.ui.components import viewport
+from explainer.ui.components.anchor_keeper import keep_anchor_in_view
 from explainer.ui.components.page_keys import page_keys
 from explainer.ui.connection import connection_watch
 from explainer.ui.course import Lesson, places
@@ -45,47 +46,73 @@ class PageFile:
 
 
 @dataclass(frozen=True)
-class Site:
-    """Every page in menu order: the pages before the lessons, the course of lessons, the pages after it."""
+class Section:
+    """One heading of the menu and its pages, in menu order: the course's lessons first if ``with_course``
+    (the Lessons section), then ``pages``.  ``title_key`` is the heading's key in ``content/words/ui.toml``;
+    an empty key makes the pages at the top of the menu, under no heading."""
 
-    before: tuple[PageFile, ...]
+    title_key: str
+    pages: tuple[PageFile, ...] = ()
+    with_course: bool = False
+
+
+@dataclass(frozen=True)
+class Site:
+    """Every page in menu order: the menu's sections, the course of lessons that one of them opens with, and
+    the page a bare address opens."""
+
+    sections: tuple[Section, ...]
     course: tuple[Lesson, ...]
-    after: tuple[PageFile, ...]
-    default_url: str  # the page a bare address opens
+    default_url: str
+
+    def __post_init__(self) -> None:
+        if sum(s.with_course for s in self.sections) != 1:
+            raise ValueError("exactly one section holds the course's lessons")
+
+    @property
+    def page_files(self) -> tuple[PageFile, ...]:
+        """The pages with a module of their own, in menu order."""
+        return tuple(p for s in self.sections for p in s.pages)
 
 
 @dataclass(frozen=True)
 class MenuEntry:
-    """One page as the menu lists it: what runs it (a page module's file, or a lesson), its title, icon, URL."""
+    """One page as the menu lists it: what runs it (a page module's file, or a lesson), its title, icon, URL
+    and the heading of its section (empty at the top of the menu)."""
 
     target: str | Lesson
     title: str
     icon: str
     url: str
+    section: str = ""
 
 
 def menu(site: Site) -> list[MenuEntry]:
-    """Every page in menu order, as data (the pages of :func:`pages`)."""
+    """Every page in menu order, as data (the pages of :func:`pages`): what the sidebar lists, and what the
+    next/previous buttons and PageDown step through."""
     where = places(site.course)
-    lessons = [MenuEntry(x, lesson_page.title(x, where[x.name]), x.icon, x.url) for x in site.course]
-    return (
-        [MenuEntry(p.file, W.text(p.title_key), p.icon, p.url) for p in site.before]
-        + lessons
-        + [MenuEntry(p.file, W.text(p.title_key), p.icon, p.url) for p in site.after]
-    )
+    entries: list[MenuEntry] = []
+    for section in site.sections:
+        heading = W.text(section.title_key) if section.title_key else ""
+        if section.with_course:
+            entries += [MenuEntry(x, lesson_page.title(x, where[x.name]), x.icon, x.url, heading) for x in site.course]
+        entries += [MenuEntry(p.file, W.text(p.title_key), p.icon, p.url, heading) for p in section.pages]
+    return entries
 
 
-def pages(site: Site) -> list:
-    """All pages for ``st.navigation``, in menu order.  ``url_path`` is what the address bar shows."""
+def pages(site: Site) -> dict[str, list]:
+    """All pages for ``st.navigation``, by section heading, in menu order.  ``url_path`` is what the address
+    bar shows (the default page's is empty: it is served at the app's root)."""
     where = places(site.course)
-    return [
-        lesson_page.page(e.target, where[e.target.name], default=e.url == site.default_url)
-        if isinstance(e.target, Lesson)
-        else st.Page(
-            PAGES_DIR / e.target, title=e.title, icon=e.icon, url_path=e.url, default=e.url == site.default_url
+    sections: dict[str, list] = {}
+    for e in menu(site):
+        default = e.url == site.default_url
+        sections.setdefault(e.section, []).append(
+            lesson_page.page(e.target, where[e.target.name], default=default)
+            if isinstance(e.target, Lesson)
+            else st.Page(PAGES_DIR / e.target, title=e.title, icon=e.icon, url_path=e.url, default=default)
         )
-        for e in menu(site)
-    ]
+    return sections
 
 
 def run_app(site: Site) -> None:
@@ -97,11 +124,14 @@ def run_app(site: Site) -> None:
         layout="wide",
         initial_sidebar_state="collapsed" if presenting_link or presenter.is_presenting() else "auto",
     )
-    all_pages = pages(site)
-    nav = st.navigation(all_pages)
+    sections = pages(site)
+    # expanded=True: every page stays listed; Streamlit's default folds a menu of more than twelve pages
+    # behind "View N more", where the glossary and the teachers' pages would hide.
+    nav = st.navigation(sections, expanded=True)
     st.html(STYLESHEET)
     start_warm_up()  # once per server process: the slow network runs, in the background
     viewport.measure()  # how wide the page is: the charts stack on a narrow screen
+    keep_anchor_in_view()  # a link to a #heading keeps it in view while the page settles
     connection_watch()  # before the page: a page that raises still reconnects and shows the notice
     presenter.presenter_toggle()
     tab = class_session.restore()  # the class this tab is in: its session, its link or what the tab kept
@@ -113,5 +143,6 @@ def run_app(site: Site) -> None:
     class_session.show_note()
     nav.run()
     st.divider()
+    all_pages = [p for section in sections.values() for p in section]
     urls = [p.url_path for p in all_pages]
     presenter.step_buttons(urls, dict(zip(urls, all_pages, strict=True)), nav.url_path)

@@ -109,10 +109,19 @@ class Slider:
 
 
 def url_slider(label: str, lo: float, hi: float, default: float, step: float, *, key: str, **kwargs) -> float:
-    """``st.slider`` bound to the URL under ``key``; out-of-range link values are clamped with a note."""
+    """``st.slider`` bound to the URL under ``key``; out-of-range link values are clamped with a note.
+
+    A float slider shows as many decimals as its step has (Streamlit's default, two, writes −70.00 mV)."""
     is_int = all(isinstance(v, int) and not isinstance(v, bool) for v in (lo, hi, default, step))
     _reconcile_number(key, label, lo, hi, is_int)
+    if not is_int:
+        kwargs.setdefault("format", f"%.{step_decimals(step)}f")
     return st.slider(label, lo, hi, default, step, key=key, bind="query-params", **kwargs)
+
+
+def step_decimals(step: float) -> int:
+    """The decimals a slider's step needs: 1.0 -> 0, 0.5 -> 1, 0.25 -> 2."""
+    return 0 if float(step).is_integer() else len(f"{step:g}".split(".")[1])
 
 
 def url_number_input(label: str, lo: int, hi: int, default: int, *, key: str, **kwargs) -> int:

@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 from explainer.figures.view_codec import Unpacked, unpack
-from explainer.pages import AFTER_LESSONS, BEFORE_LESSONS, DEFAULT_URL, site
+from explainer.pages import DEFAULT_URL, site
 from explainer.ui.components.animated_view import COMPONENT_NAME
 from explainer.ui.links import PAGES_DIR
 from explainer.ui.shell import MenuEntry, menu
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-DEFAULT_PAGE_FILE = next(p.file for p in BEFORE_LESSONS + AFTER_LESSONS if p.url == DEFAULT_URL)
+DEFAULT_PAGE_FILE = next(p.file for p in site().page_files if p.url == DEFAULT_URL)
 BANNER_PHRASE = "Educational model, not pharmacological or medical advice"
 MENU = menu(site())  # every page of the app, in menu order
 
@@ -45,18 +46,20 @@ def switch_to(at: AppTest, page: str) -> AppTest:
 
 
 def open_page(page: str | None = None, query: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
-    """Open the app as a browser would at a page (:func:`switch_to`; None: the default page).
+    """Open the app as a browser opens a link to a page (its module file or, for a lesson, its URL path; None:
+    the default page): a single run, on that page, exactly like a fresh visit to a shared link.
 
-    AppTest can only switch pages after a first run, so other pages take two runs; the default page
-    is a single run, exactly like a fresh visit to a shared link.
+    The first run asks for the page by its identity, the hash of its URL path (what ``st.Page`` registers and
+    the browser's address names), so the link's notes show on the page the link names.
     """
     at = AppTest.from_file(APP, default_timeout=timeout)
     if query:
         for key, value in query.items():
             at.query_params[key] = value
-    at.run()
     if page is not None and page != DEFAULT_PAGE_FILE:
-        switch_to(at, page).run()
+        (url,) = [e.url for e in MENU if page_id(e) == page]
+        at._page_hash = calc_hash(url)
+    at.run()
     return at
 
 

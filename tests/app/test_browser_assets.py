@@ -34,6 +34,7 @@ def test_every_component_has_the_one_shape():
         "link_writer",
         "viewport",
         "answer_keeper",
+        "anchor_keeper",
     }
     for name in NAMES:
         folder = COMPONENTS / name

@@ -54,8 +54,10 @@ class LessonPage:
     @property
     def presets(self) -> dict[str, dict[str, Preset]]:
         """Preset control key -> its presets by shown name."""
-        words = self.lesson.words
-        return {e.preset_key: presets_from(words, e.presets) for e in self.lesson.experiments.values() if e.presets}
+        experiments = self.lesson.experiments.values()
+        return {
+            e.preset_key: presets_from(e.preset_words or self.lesson.words, e.presets) for e in experiments if e.presets
+        }
 
 
 LESSONS = [
@@ -462,10 +464,10 @@ def test_lesson_4_cell_a_hovers_at_threshold_and_cell_b_sits_further_below():
     assert 0.75 < sd_b / sd_a < 1.33, "the swings are about the same size"
 
 
-def test_lesson_4_star_follows_the_sliders_and_readouts_are_the_playground_model():
+def test_lesson_4_ring_follows_the_sliders_and_readouts_are_the_playground_model():
     at = _revealed(LESSONS[3], {"l4_glu": "5000", "l4_gaba": "2000"})
-    star = next(t for t in _chart_by_key(at, "l4_rate_map")["data"] if t.get("name") == "your sliders")
-    assert (star["x"], star["y"]) == ([5000.0], [2000.0])
+    ring = next(t for t in _chart_by_key(at, "l4_rate_map")["data"] if t.get("name") == "your sliders")
+    assert (ring["x"], ring["y"]) == ([5000.0], [2000.0])
     from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
 
     run, _ = run_tug_of_war(TugOfWarSettings(glutamate_rate_hz=5000, gaba_rate_hz=2000))
@@ -528,4 +530,4 @@ def test_preset_descriptions_are_true_to_the_model():
     assert wins.firing_rate_hz > 40 and spikes.isi_cv(wins.spike_times_ms) < 0.5, "fast, fairly regular"
     assert 0 < balanced.firing_rate_hz < wins.firing_rate_hz / 2, "fewer spikes than when excitation wins"
     assert spikes.isi_cv(balanced.spike_times_ms) > 0.7, "irregular"
-    assert tug("Inhibition wins").spike_times_ms.size == 0 and tug("Silent").spike_times_ms.size == 0
+    assert tug("Inhibition wins").spike_times_ms.size == 0 and tug("No input").spike_times_ms.size == 0

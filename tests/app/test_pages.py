@@ -5,10 +5,17 @@ from __future__ import annotations
 import itertools
 import re
 
+import numpy as np
 import pytest
 
-from explainer.pages import DEFAULT_URL
-from tests.app.conftest import PAGE_IDS, assert_clean, open_page, views
+from explainer.content.words import words
+from explainer.lessons import LESSONS
+from explainer.pages import DEFAULT_URL, home, playground, site
+from explainer.ui import dom
+from explainer.ui.shell import menu
+from tests.app.conftest import MENU, PAGE_IDS, assert_clean, open_page, page_text, views
+
+HOME = words("home")
 
 
 @pytest.mark.parametrize("page_file", PAGE_IDS)
@@ -18,17 +25,66 @@ def test_every_page_runs_with_banner(page_file):
     assert at.title, f"{page_file} has no title"
 
 
-def test_app_opens_on_the_playground():
+def test_app_opens_on_start_here_with_the_neuron_playing_at_the_playgrounds_opening_setting():
     at = open_page()
     assert_clean(at)
-    assert DEFAULT_URL == "tug-of-war"
-    assert "Tug of war" in at.title[0].value
-    assert views(at), "the default page must show the animation"
+    assert DEFAULT_URL == "home" and at.title[0].value == HOME.text("title")
+    shown = views(at)
+    assert list(shown) == [home.VIEW_KEY], "Start here shows the animated neuron, and no slider"
+    assert not at.slider and not at.get("segmented_control")
+    playground_view = views(open_page("playground.py"))[playground.VIEW_KEY]
+    assert home.OPENING == playground.DEFAULTS, "the playground's opening setting: its sliders' defaults"
+    ours, theirs = shown[home.VIEW_KEY], playground_view
+    assert ours.header["words"] == theirs.header["words"] and ours.header["alt"] == theirs.header["alt"]
+    assert all(np.array_equal(ours.arrays[k], theirs.arrays[k]) for k in theirs.arrays), "the same run"
 
 
-def test_home_links_to_the_playground():
-    at = open_page("home.py")
-    assert any("glutamate" in m.value.lower() and "gaba" in m.value.lower() for m in at.markdown)
+def test_start_heres_first_screen_asks_and_does_not_answer():
+    """Above the neuron only the question: not the answer the educator guide's opening question waits for
+    (what glutamate and GABA do, the key and the gate), no article, and no drug therapy anywhere on the page."""
+    at = open_page()
+    first_screen = at.markdown[0].value
+    assert first_screen == HOME.text("ask") and first_screen.count("?") >= 2
+    for answer in ("excitatory", "inhibitory", "more likely", "less likely", "receptor", "gate", "key", "article"):
+        assert answer not in first_screen.lower(), f"the first screen answers: {answer!r}"
+    whole_page = page_text(at).lower()
+    for later in ("ketamine", "psychotherapy", "therapy"):
+        assert later not in whole_page, f"{later!r} belongs on the blocked-gate page, not on Start here"
+
+
+def test_start_here_lists_the_course_in_order_and_the_teachers_corner():
+    at = open_page()
+    links = [link.proto for link in at.get("page_link")]
+    labels = [link.label for link in links]
+    lessons = [e for e in MENU if not isinstance(e.target, str)]
+    shown_lessons = [label for label in labels if label in {e.title for e in lessons}]
+    assert shown_lessons == [e.title for e in lessons], "the lessons, each once, in course order"
+    goals = "\n".join(m.value for m in at.markdown)
+    for lesson in LESSONS:
+        assert lesson.text.block("goal").split("?")[0] in goals, f"{lesson.name}'s question is on the path"
+    ui = words("ui")
+    for key in ("nav_classroom", "nav_worksheet", "nav_educator"):
+        assert ui.text(key) in labels, f"the teachers' corner links to {ui.text(key)}"
+
+
+def test_the_menu_has_start_here_on_top_then_the_lessons_then_explore_then_for_teachers():
+    ui = words("ui")
+    entries = menu(site())
+    assert entries[0].url == DEFAULT_URL and entries[0].section == ""
+    assert [e.target for e in entries[1 : 1 + len(LESSONS)]] == list(LESSONS), "lesson 1 right after Start here"
+    sections = {e.title: e.section for e in entries}
+    headings = ["", *(ui.text(f"nav_section_{k}") for k in ("lessons", "explore", "teachers"))]
+    assert list(dict.fromkeys(sections.values())) == headings
+    explore = ("nav_playground", "nav_circuits", "nav_blocked_gate", "nav_leaves_out", "nav_glossary", "nav_references")
+    assert all(sections[ui.text(k)] == ui.text("nav_section_explore") for k in explore)
+    teachers = ("nav_classroom", "nav_educator", "nav_worksheet")
+    assert all(sections[ui.text(k)] == ui.text("nav_section_teachers") for k in teachers)
+
+
+def test_start_heres_next_button_goes_to_lesson_1():
+    at = open_page()
+    assert at.button(key=dom.STEP_NEXT_KEY).label == words("ui").text("step_next", title=MENU[1].title)
+    assert MENU[1].target is LESSONS[0]
 
 
 # --- heading outline -------------------------------------------------------------------------------------

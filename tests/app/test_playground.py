@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war, steady_level
-from explainer.pages.playground import PRESETS, VIEW_KEY
+from explainer.model.experiments.balance import TUG_OF_WAR_PRESETS, TugOfWarSettings, run_tug_of_war, steady_level
+from explainer.pages.playground import PRESETS, SEED_KEY, VIEW_KEY
+from explainer.ui.neuron_views import PRESET_WORDS
 from tests.app.conftest import assert_clean, open_page, page_text, views
 
 SLIDER_KEYS = ["glu_rate", "glu_weight", "gaba_rate", "gaba_weight", "g_nmda", "mg", "e_gaba"]
@@ -78,37 +79,39 @@ def test_more_glutamate_more_spikes_more_gaba_fewer(playground):
     assert more > base > 0 and fewer < more
 
 
+def _widget(at, key):
+    return at.number_input(key=key) if key == SEED_KEY else at.slider(key=key)
+
+
 @pytest.mark.parametrize("name", list(PRESETS))
-def test_presets_set_the_sliders(playground, name):
+def test_presets_set_the_sliders_to_the_shared_setting_and_its_caption_holds(playground, name):
     playground.segmented_control(key="preset").set_value(name).run()
     assert_clean(playground)
     for key, value in PRESETS[name].values.items():
-        assert playground.slider(key=key).value == pytest.approx(value), f"preset {name} must set {key}"
+        assert _widget(playground, key).value == pytest.approx(value), f"preset {name} must set {key}"
+    (preset_id,) = [pid for pid in TUG_OF_WAR_PRESETS if PRESET_WORDS.preset_name(pid) == name]
+    run, _ = run_tug_of_war(TUG_OF_WAR_PRESETS[preset_id])
+    assert _metric(playground, "Output spikes") == str(run.spike_times_ms.size), "the shared setting's run"
     text = page_text(playground)
-    spikes = int(_metric(playground, "Output spikes"))
-    if name == "Silent":
+    spikes = run.spike_times_ms.size
+    if preset_id == "no_input":
         assert spikes == 0 and "resting potential" in text
-    if name == "Inhibition wins":
+    if preset_id == "inhibition_wins":
         assert spikes == 0 and "Inhibition outweighs excitation" in text
-    if name == "Excitation wins":
-        v = PRESETS[name].values
-        run, _ = run_tug_of_war(
-            TugOfWarSettings(
-                glutamate_rate_hz=v["glu_rate"],
-                glutamate_weight_nS=v["glu_weight"],
-                gaba_rate_hz=v["gaba_rate"],
-                gaba_weight_nS=v["gaba_weight"],
-            )
-        )
+    if preset_id == "excitation_wins":
         assert steady_level(run)[0] > run.params.V_th_mV, "the preset's cell is mean-driven"
         assert spikes > 30 and "The average input drives this cell" in text and "above the threshold" in text
-    if name == "Balanced":
-        assert spikes >= 5 and "nearly balanced" in text
+    if preset_id == "both_strong":
+        assert spikes >= 5 and "nearly balanced" in text and "irregularly" in text
 
 
-def test_moving_a_slider_after_a_preset_deselects_it(playground):
-    playground.segmented_control(key="preset").set_value("Balanced").run()
-    playground.slider(key="gaba_rate").set_value(100).run()
+def test_moving_a_slider_or_the_seed_after_a_preset_deselects_it(playground):
+    both_strong = PRESET_WORDS.preset_name("both_strong")
+    playground.segmented_control(key="preset").set_value(both_strong).run()
+    playground.slider(key="gaba_rate").set_value(250).run()
+    assert playground.segmented_control(key="preset").value is None
+    playground.segmented_control(key="preset").set_value(both_strong).run()
+    playground.number_input(key=SEED_KEY).set_value(7).run()
     assert playground.segmented_control(key="preset").value is None
 
 
@@ -133,7 +136,7 @@ def test_link_with_preset_only_applies_the_preset():
     at = open_page("playground.py", {"preset": "Inhibition wins"})
     assert_clean(at)
     for key, value in PRESETS["Inhibition wins"].values.items():
-        assert at.slider(key=key).value == pytest.approx(value)
+        assert _widget(at, key).value == pytest.approx(value)
 
 
 @pytest.mark.parametrize(
@@ -168,7 +171,7 @@ def test_unknown_and_repeated_params_do_not_break_the_page():
     assert_clean(at)
 
 
-@pytest.mark.parametrize("query", [{}, {"preset": "Balanced"}, {"e_gaba": "-52"}])
+@pytest.mark.parametrize("query", [{}, {"preset": "Both strong, balanced"}, {"e_gaba": "-52"}])
 def test_the_mean_v_read_out_and_the_description_agree(query):
     """One source, one rounding: the metric and the paragraph under the figure show the same mean V."""
     at = open_page("playground.py", query)
@@ -178,18 +181,20 @@ def test_the_mean_v_read_out_and_the_description_agree(query):
     assert m and metric == f"{m.group(1)} mV", (metric, m and m.group(0))
 
 
-def test_a_preset_puts_the_advanced_values_back_so_its_caption_holds():
-    """A preset puts the advanced sliders back: an E_GABA of -40 mV left from an experiment would make "Balanced"
-    fire at 248 spikes/s under a caption that calls it balanced."""
-    at = open_page("playground.py", {"e_gaba": "-40", "mg": "0", "g_nmda": "10"})
+def test_a_preset_puts_the_advanced_values_and_the_seed_back_so_its_caption_holds():
+    """A preset puts the advanced sliders and the seed back: an E_GABA of -40 mV left from an experiment would
+    make "Both strong, balanced" fire at hundreds of spikes/s under a caption that calls it balanced."""
+    at = open_page("playground.py", {"e_gaba": "-40", "mg": "0", "g_nmda": "10", "seed": "7"})
     assert at.slider(key="e_gaba").value == -40.0
-    at.segmented_control(key="preset").set_value("Balanced").run()
+    at.segmented_control(key="preset").set_value("Both strong, balanced").run()
     assert_clean(at)
+    opening = TugOfWarSettings()
     assert (at.slider(key="e_gaba").value, at.slider(key="mg").value, at.slider(key="g_nmda").value) == (
-        TugOfWarSettings().E_gaba_mV,
-        TugOfWarSettings().mg_mM,
-        TugOfWarSettings().g_nmda_max_nS,
+        opening.E_gaba_mV,
+        opening.mg_mM,
+        opening.g_nmda_max_nS,
     )
+    assert at.number_input(key=SEED_KEY).value == opening.seed
     assert "nearly balanced" in page_text(at) and int(_metric(at, "Output spikes")) < 60
     # and moving an advanced slider leaves the preset, as the input sliders do
     at.slider(key="e_gaba").set_value(-60.0).run()

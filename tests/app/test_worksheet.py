@@ -15,7 +15,7 @@ from explainer.lessons import LESSONS
 from explainer.pages import worksheet as ws
 from explainer.ui import styles
 from explainer.ui.links import WORKSHEET_ANSWERS, WORKSHEET_LESSON
-from tests.app.conftest import MENU, assert_clean, chart_specs, open_page, views
+from tests.app.conftest import MENU, assert_clean, chart_specs, open_page, switch_to, views
 
 W = words("worksheet")
 SLUGS = [lesson.name for lesson in LESSONS]
@@ -95,20 +95,56 @@ def test_a_hand_edited_answers_value_gets_a_note_and_no_answers():
     at = open_page("worksheet.py", {"ws_lesson": "gaba", "answers": "maybe"})
     assert_clean(at)
     assert any("neither true nor false" in w.value for w in at.warning)
-    assert at.toggle(key=WORKSHEET_ANSWERS).value is False
     assert "☑" not in _markdown(at)
 
 
-def test_choosing_a_lesson_and_the_answers_changes_the_sheet():
+def _answer_widgets(at) -> list[str]:
+    """Any widget of the page that mentions answers (the sidebar's presenter and motion toggles do not)."""
+    widgets = [*at.toggle, *at.checkbox, *at.radio, *at.button, *at.get("button_group")]
+    return [str(w.label) for w in widgets if "answer" in str(getattr(w, "label", "")).lower()]
+
+
+def test_the_students_page_offers_no_way_to_the_answers():
+    """No "Show the answers" switch: the answer sheets are reached from the educator guide's links only."""
+    at = open_page("worksheet.py")
+    assert_clean(at)
+    assert not _answer_widgets(at), _answer_widgets(at)
+    assert not any(WORKSHEET_ANSWERS in (link.proto.query_string or "") for link in at.get("page_link"))
+    assert "☑" not in _markdown(at) and not [i for i in at.info if W.text("answer_sheet_note") == i.value]
+
+
+def test_the_answer_sheet_says_so_and_links_back_to_the_students_copy():
+    at = _sheet("gaba", answers=True)
+    assert any(i.value == W.text("answer_sheet_note") for i in at.info)
+    (link,) = [el.proto for el in at.get("page_link") if el.proto.page.endswith("worksheet")]
+    assert parse_qs(link.query_string) == {WORKSHEET_LESSON: ["gaba"]}
+
+
+def test_choosing_a_lesson_changes_the_sheet_and_the_link():
     at = open_page("worksheet.py")
     assert_clean(at)
     assert at.title[0].value == BY_NAME[SLUGS[0]].text.title
     assert not at.warning, "no link, no note"
     at.get("button_group")[0].set_value("balance").run()
-    at.toggle(key=WORKSHEET_ANSWERS).set_value(True).run()
+    assert_clean(at)
+    assert at.title[0].value == BY_NAME["balance"].text.title and at.query_params[WORKSHEET_LESSON] == "balance"
+    assert "☑" not in _markdown(at) and len(chart_specs(at)) == FIGURE_COUNT["balance"]
+
+
+def test_the_page_remembers_the_chosen_lesson_after_another_page():
+    """A student who picks lesson 4's worksheet, looks something up and comes back finds lesson 4 (Streamlit
+    forgets a widget's value once its page is left; the session keeps the choice, and the link gets it back)."""
+    at = open_page("worksheet.py")
+    at.get("button_group")[0].set_value("balance").run()
+    for key in list(at.query_params):
+        del at.query_params[key]  # the menu's link to a page carries no query
+    switch_to(at, "glossary.py").run()
+    assert_clean(at)
+    switch_to(at, "worksheet.py").run()
     assert_clean(at)
     assert at.title[0].value == BY_NAME["balance"].text.title
-    assert "☑" in _markdown(at) and len(chart_specs(at)) == FIGURE_COUNT["balance"]
+    assert at.get("button_group")[0].value == "balance" and at.query_params[WORKSHEET_LESSON] == "balance"
+    assert not at.warning
 
 
 def test_the_page_comes_after_the_educator_guide_with_a_print_icon():

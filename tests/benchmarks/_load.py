@@ -4,9 +4,10 @@ A browser talks to a Streamlit server over one websocket, ``/_stcore/stream`` (s
 in protobuf messages from ``streamlit.proto``: it sends ``BackMsg`` and receives ``ForwardMsg``.
 ``Student`` does what the browser's frontend does (checked against what Chromium sends to this app):
 
-1. open the page: ``GET /`` plus the scripts and stylesheets that ``index.html`` links (a first visit,
+1. open the playground: ``GET /tug-of-war`` plus the scripts and stylesheets that ``index.html`` links (a first visit,
    nothing cached), ``/_stcore/health`` and ``/_stcore/host-config``, then the websocket;
-2. the first run: a ``BackMsg.rerun_script`` whose ``ClientState`` holds only the query string; the server
+2. the first run: a ``BackMsg.rerun_script`` whose ``ClientState`` holds the page's name (its URL path: the
+   app opens on Start here, the playground is ``tug-of-war``) and the query string; the server
    answers with ``new_session``, ``navigation`` (the page's script hash), the page's deltas and finally
    ``script_finished``.  Every widget arrives as a ``delta.new_element`` carrying its widget id
    (``$$ID-<hash>-<key>``), its default value and, for widgets in an ``st.fragment``, ``delta.fragment_id``;
@@ -52,6 +53,7 @@ HTTP_TIMEOUT_S = 30.0
 OK_STATUSES = frozenset(
     {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY},
 )
+PAGE = "tug-of-war"  # the page every student opens: the playground (its URL path; the app opens on Start here)
 INPUT_SLIDERS = ("glu_rate", "glu_weight", "gaba_rate", "gaba_weight")
 _ASSET_RE = re.compile(r'(?:src|href)="(\./static/[^"]+\.(?:js|css))"')
 
@@ -156,7 +158,7 @@ class StudentReport:
 
 
 class Student:
-    """One simulated browser tab on the app's default page (the playground)."""
+    """One simulated browser tab on the tug-of-war playground (``PAGE``)."""
 
     def __init__(self, base_url: str, index: int, rng: random.Random) -> None:
         parts = urlsplit(base_url)
@@ -183,7 +185,7 @@ class Student:
             with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT_S) as resp:
                 return resp.read()
 
-        html = get("/")
+        html = get(f"/{PAGE}")
         total += len(html)
         for asset in _ASSET_RE.findall(gzip_decompress_if_needed(html).decode(errors="replace")):
             total += len(get("/" + asset.lstrip("./")))
@@ -203,6 +205,7 @@ class Student:
         )
         msg = BackMsg()
         msg.rerun_script.query_string = self.query_string
+        msg.rerun_script.page_name = PAGE
         await self.ws.send(msg.SerializeToString())
         result = await self._until_finished(t0, OPEN_TIMEOUT_S)
         if result.ok and not any(w.key == "glu_rate" for w in self.widgets.values()):

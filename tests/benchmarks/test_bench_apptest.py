@@ -17,6 +17,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import switch_to
 from tests.benchmarks._bench import (
     BUDGET_RERUN_CACHED_CPU_MS,
     Timings,
@@ -59,9 +60,11 @@ def _check_page(at: AppTest, value: int) -> None:
 def test_apptest_playground_rerun(tmp_path):
     print("\n[AppTest: whole-page reruns of the playground; AppTest adds its own overhead, see module docstring]")
     at = AppTest.from_file(APP, default_timeout=60)
+    at.run()  # the app opens on Start here; the playground is one page switch away
+    switch_to(at, "playground.py")
     w, c, _ = time_once(at.run)
     assert not at.exception, [e.value for e in at.exception]
-    assert at.get("bidi_component"), "the default page (playground) should show the animation"
+    assert at.slider(key=KEY), "the playground's sliders"
     record("2c. AppTest first page load (imports, default settings)", w, "ms wall", None, other=f"cpu {c:.1f} ms")
 
     _rerun_series(at, WARMUP_VALUES, _check_page)

@@ -68,10 +68,10 @@ class Target:
 
 
 PAGES = {
-    "tug-of-war": Target("tug-of-war", "/", "glu_rate", "playground_view"),
+    "tug-of-war": Target("tug-of-war", "/tug-of-war", "glu_rate", "playground_view"),
     "circuits": Target("circuits", "/circuits", "net_w_inh", "circuits_view"),
     # Diagnostic: the playground with "Reduce motion" (no autoplay; the view shows its final state).
-    "tug-of-war-calm": Target("tug-of-war-calm", "/?calm=true", "glu_rate", "playground_view"),
+    "tug-of-war-calm": Target("tug-of-war-calm", "/tug-of-war?calm=true", "glu_rate", "playground_view"),
 }
 SELECTED = [p.strip() for p in os.environ.get("LATENCY_PAGES", "tug-of-war,circuits").split(",") if p.strip()]
 assert all(p in PAGES for p in SELECTED), f"LATENCY_PAGES: choose from {sorted(PAGES)}"

@@ -36,7 +36,7 @@ from tests.harness.server import StreamlitServer
 PLAYBACK_S = float(os.environ.get("PLAYBACK_S", "5"))
 PAINT_RUNS = int(os.environ.get("PAINT_RUNS", "5"))
 FPS_BUDGET = 50.0
-VIEWS = [("/", "playground_view"), ("/circuits", "circuits_view"), ("/blocked-gate", "blocked_gate_view")]
+VIEWS = [("/tug-of-war", "playground_view"), ("/circuits", "circuits_view"), ("/blocked-gate", "blocked_gate_view")]
 
 _ROOT = """(key) => {
   const box = document.querySelector(`.st-key-${key}`);

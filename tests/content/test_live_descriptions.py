@@ -20,6 +20,7 @@ from explainer.content.live_descriptions import (
     network_regime_name,
 )
 from explainer.model.experiments.balance import (
+    TUG_OF_WAR_PRESETS,
     TugOfWarSettings,
     compares_without_gaba,
     gaba_depolarises,
@@ -115,11 +116,10 @@ def test_the_reviews_mean_driven_cells_are_not_called_balanced_or_irregular(sett
     assert "The average input drives this cell" in text and "balanced" not in text and "irregularly" not in text
 
 
-def test_the_balanced_preset_is_balanced_and_fluctuation_driven():
-    """The playground's "Balanced" preset: both conductances above the leak, steady level below threshold."""
-    run, _, _, text = _as_page_does(
-        TugOfWarSettings(glutamate_rate_hz=4000, glutamate_weight_nS=1.5, gaba_rate_hz=2500, gaba_weight_nS=2.5)
-    )
+def test_the_both_strong_preset_is_balanced_and_fluctuation_driven():
+    """The tug of war's "Both strong, balanced" preset: both conductances above the leak, steady level below
+    threshold."""
+    run, _, _, text = _as_page_does(TUG_OF_WAR_PRESETS["both_strong"])
     assert "nearly balanced" in text and "irregularly" in text and steady_level(run)[0] < run.params.V_th_mV
 
 
@@ -176,7 +176,7 @@ def test_a_silent_cell_is_explained_by_the_models_numbers_not_a_fixed_claim():
     assert run.firing_rate_hz == 0 and round(without) == 0, "the case needs a cell silent with and without GABA"
     text = describe_neuron_run(run, inp, without)
     assert "too weak to reach threshold" in text and "outweighs" not in text
-    held = TugOfWarSettings(glutamate_rate_hz=2500.0, gaba_rate_hz=4000.0)  # lesson 4's "Inhibition wins"
+    held = TUG_OF_WAR_PRESETS["inhibition_wins"]
     run, inp = run_tug_of_war(held)
     without = rate_without_gaba(held, inp)
     assert run.firing_rate_hz == 0 and without > 0

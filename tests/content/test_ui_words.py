@@ -78,7 +78,10 @@ def test_the_shell_and_the_toggles_show_the_words_of_ui_toml():
     assert APP_TITLE == W.text("app_title")
     entries = menu(site())
     pages = [e.title for e in entries if isinstance(e.target, str)]
-    assert pages == [W.texts[k] for k in W.texts if k.startswith("nav_") and k != "nav_lesson"]
+    page_keys = [k for k in W.texts if k.startswith("nav_") and k != "nav_lesson" and not k.startswith("nav_section_")]
+    assert pages == [W.texts[k] for k in page_keys]
+    sections = list(dict.fromkeys(e.section for e in entries))
+    assert sections == ["", *(W.texts[k] for k in W.texts if k.startswith("nav_section_"))]
     lessons = [e.title for e in entries if not isinstance(e.target, str)]
     assert lessons == [f"{i} · {lesson.words.text('nav_title')}" for i, lesson in enumerate(LESSONS, start=1)]
     assert W.label(presenter.PRESENT_KEY) == "Presenter mode"

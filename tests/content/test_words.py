@@ -22,6 +22,7 @@ PAGES = [
 def test_every_slider_and_preset_of_the_page_has_its_words_and_no_word_is_left_over(page):
     module = importlib.import_module(f"explainer.pages.{page}")
     words = page_words(page)
+    preset_words = getattr(module, "PRESET_WORDS", words)  # a page showing presets that another page shows too
     sliders = {v.key: v for v in vars(module).values() if type(v).__name__ == "Slider"}
     presets = {
         name: preset
@@ -30,10 +31,11 @@ def test_every_slider_and_preset_of_the_page_has_its_words_and_no_word_is_left_o
         for name, preset in table.items()
     }
     assert set(sliders) <= set(words.controls), f"{page}: sliders {sorted(sliders)} vs words {sorted(words.controls)}"
-    assert set(presets) == {p["name"] for p in words.presets.values()}, f"{page}: presets vs words"
+    assert set(presets) == {p["name"] for p in preset_words.presets.values()}, f"{page}: presets vs words"
+    assert preset_words is words or not words.presets, f"{page}: presets named in two places"
     for key, slider in sliders.items():
         assert slider.label == words.label(key) and slider.help == words.help(key)
-    captions = {p["name"]: p["caption"] for p in words.presets.values()}
+    captions = {p["name"]: p["caption"] for p in preset_words.presets.values()}
     for name, preset in presets.items():
         assert preset.blurb == captions[name]
 
@@ -42,10 +44,12 @@ def test_every_slider_and_preset_of_the_page_has_its_words_and_no_word_is_left_o
 def test_every_slider_and_preset_of_a_lesson_has_its_words_and_no_word_is_left_over(lesson):
     experiments = lesson.experiments.values()
     sliders = {s.key for e in experiments for s in e.sliders}
-    presets = {pid for e in experiments for pid in e.presets}
+    presets = {pid for e in experiments if e.preset_words is None for pid in e.presets}
     assert sliders == set(lesson.words.controls), f"{lesson.name}: sliders vs words"
     assert presets == set(lesson.words.presets), f"{lesson.name}: presets vs words"
     for e in experiments:
+        if e.preset_words is not None:
+            assert set(e.presets) == set(e.preset_words.presets), f"{lesson.name}: shared presets vs their words"
         assert all(key in {s.key for s in e.sliders} for values in e.presets.values() for key in values), (
             "a preset sets only its experiment's sliders"
         )

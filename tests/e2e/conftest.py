@@ -71,8 +71,8 @@ class AppPage:
 
 
 PAGES: list[AppPage] = [
-    AppPage(path="/", name="tug-of-war"),  # the default page (the playground)
-    AppPage(path="/home", name="home"),
+    AppPage(path="/", name="home", heading="Excitation and inhibition: glutamate versus GABA"),  # the default page
+    AppPage(path="/tug-of-war", name="tug-of-war"),
     AppPage(path="/circuits", name="circuits"),
     AppPage(path="/blocked-gate", name="blocked-gate"),
     AppPage(path="/meet-the-neuron", name="lesson-1-neuron", heading="Meet the neuron"),
@@ -292,7 +292,8 @@ _SCRIPT_RUNS_JS = """(() => {
     while (i < b.length) {
       const tag = varint(), type = tag % 8;
       if (type === 0) { const value = varint(); if (tag >> 3 === FINISHED) return value; }
-      else if (type === 2) { const length = varint(); i += length; }  // not i += varint(): i is read first
+      // the length first: "i += varint()" would add it to i as it was before the length was read
+      else if (type === 2) { const length = varint(); i += length; }
       else if (type === 1) i += 8;
       else if (type === 5) i += 4;
       else return -1;

@@ -28,7 +28,10 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
-from explainer.pages.playground import VIEW_KEY
+from explainer.lessons import LESSONS
+from explainer.pages import PLAYGROUND
+from explainer.pages.playground import PRESETS, VIEW_KEY
+from explainer.ui.course import question_key
 
 from .conftest import E2E_DIR, PAGES, goto, wait_for_app, wait_for_plotly
 from .views import (
@@ -77,7 +80,11 @@ def _format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-AXE_TARGETS = [(p.path, p.name) for p in PAGES] + [("/?present=1", "tug-of-war-presenter")]
+TUG_OF_WAR = f"/{PLAYGROUND.url}"  # the playground (the app opens on Start here, "/")
+AXE_TARGETS = [(p.path, p.name) for p in PAGES] + [
+    (f"{TUG_OF_WAR}?present=1", "tug-of-war-presenter"),
+    ("/?present=1", "home-presenter"),
+]
 
 
 @pytest.mark.parametrize("path", [t[0] for t in AXE_TARGETS], ids=[t[1] for t in AXE_TARGETS])
@@ -120,7 +127,7 @@ _FOCUSED = """() => {
 }"""
 
 SLIDER_KEYS = ("glu_rate", "glu_weight", "gaba_rate", "gaba_weight")
-PRESET_NAMES = ("Balanced", "Excitation wins", "Inhibition wins", "Silent")
+PRESET_NAMES = tuple(PRESETS)  # the tug of war's, in their order (explainer/ui/neuron_views.py)
 MAX_TABS = 80
 
 
@@ -134,7 +141,7 @@ VIEW_ACTIONS = ("play-pause", "scrub", "listen", "copy", "save")
 
 
 def test_tab_reaches_every_playground_control(page) -> None:
-    goto(page, "/")
+    goto(page, TUG_OF_WAR)
     wait_for_view(page, VIEW_KEY)
 
     in_view = {
@@ -186,9 +193,9 @@ def test_tab_reaches_every_playground_control(page) -> None:
     glu_rate.focus()
     assert glu_rate.input_value() == "2500"
     page.keyboard.press("ArrowRight")
-    expect(glu_rate).to_have_value("2600")
-    expect(glu_rate).to_have_attribute("aria-valuetext", "2600")
-    expect(page.locator(".st-key-glu_rate [data-testid='stSliderThumbValue']")).to_have_text("2600")
+    expect(glu_rate).to_have_value("2750")
+    expect(glu_rate).to_have_attribute("aria-valuetext", "2750")
+    expect(page.locator(".st-key-glu_rate [data-testid='stSliderThumbValue']")).to_have_text("2750")
     wait_for_app(page, after_interaction=True)
 
     # Space on a focused preset chooses it and moves the sliders.
@@ -196,7 +203,7 @@ def test_tab_reaches_every_playground_control(page) -> None:
     excitation.focus()
     page.keyboard.press("Space")
     expect(excitation).to_have_attribute("aria-checked", "true")
-    expect(page.locator(".st-key-gaba_rate").get_by_role("slider")).to_have_value("300")
+    expect(page.locator(".st-key-gaba_rate").get_by_role("slider")).to_have_value("250")
     wait_for_app(page, after_interaction=True)
 
 
@@ -220,7 +227,7 @@ def test_chart_toolbar_saves_a_png_from_the_keyboard(page) -> None:
 
 
 def test_time_scrubber_steps_through_time_from_the_keyboard(page) -> None:
-    goto(page, "/?calm=true")
+    goto(page, f"{TUG_OF_WAR}?calm=true")
     state = wait_for_view(page, VIEW_KEY)
     scrub = control(page, VIEW_KEY, "scrub")
     assert state["t"] == 1000 and state["state"] == "paused", f"reduce motion opens on the final state: {state}"
@@ -241,7 +248,7 @@ def test_time_scrubber_steps_through_time_from_the_keyboard(page) -> None:
 
 def test_reduce_motion_then_enter_and_space_play_and_pause(page) -> None:
     # Reduced motion: the view shows its final state and stays there until asked to play.
-    goto(page, "/?calm=true")
+    goto(page, f"{TUG_OF_WAR}?calm=true")
     expect(page.locator(".st-key-calm").get_by_role("switch")).to_be_checked()
     state = wait_for_view(page, VIEW_KEY)
     assert state["t"] == 1000 and state["state"] == "paused", state
@@ -268,7 +275,7 @@ def test_reduce_motion_then_enter_and_space_play_and_pause(page) -> None:
 
 def test_speed_buttons_change_the_pace_from_the_keyboard(page) -> None:
     """At 1x the second plays over 10 s (0.1 ms of model time per ms); 2x and 0.5x double and halve it."""
-    goto(page, "/")
+    goto(page, TUG_OF_WAR)
     wait_for_view(page, VIEW_KEY)
     for speed in (2, 0.5, 1):
         button = speed_button(page, VIEW_KEY, speed)
@@ -288,3 +295,42 @@ def test_speed_buttons_change_the_pace_from_the_keyboard(page) -> None:
         assert len(steps) > 10, f"too few frames at {speed}x: {len(steps)}"
         pace = sorted(steps)[len(steps) // 2]
         assert pace == pytest.approx(0.1 * speed, rel=0.05), f"{speed}x played at {pace:.3f} model ms per ms"
+
+
+# --- the focus after "Run the experiment" ------------------------------------------------------------------
+
+# Where the keyboard focus is against the prediction's box (the bordered container of the radio): inside
+# it, after it in the page (the experiment), or elsewhere (the page's top, the sidebar: focus dropped).
+_FOCUS_AGAINST = """(radioKey) => {
+  const radio = document.querySelector(`.st-key-${radioKey}`);
+  const box = radio && radio.closest("[data-testid=stVerticalBlock]");  // the bordered box the radio is in
+  const active = document.activeElement;
+  if (!box || !active || active === document.body) return {where: 'body'};
+  if (box.contains(active)) return {where: 'prediction'};
+  const after = box.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING;
+  return {where: after ? 'after' : 'before', tag: active.tagName, text: (active.innerText || '').slice(0, 40)};
+}"""
+
+
+def test_the_focus_stays_with_the_prediction_after_run_the_experiment(page) -> None:
+    """Pressing "Run the experiment" from the keyboard removes the button; the focus stays on the prediction,
+    and the next Tab goes on into the experiment below it, not back to the top of the page."""
+    lesson = LESSONS[0]
+    block = next(b for b in lesson.text.blocks if b.startswith("predict:"))
+    key = question_key(lesson, block)
+    goto(page, f"/{lesson.url}")
+    page.locator(f".st-key-{key} [data-testid='stRadioOption']").first.click()
+    wait_for_app(page, after_interaction=True)
+    run = page.locator(f".st-key-{key}_run").get_by_role("button")
+    run.focus()
+    page.keyboard.press("Enter")
+    wait_for_app(page, after_interaction=True)
+    expect(run).to_have_count(0)
+    page.wait_for_function("() => document.activeElement !== document.body", timeout=5_000)
+    assert page.evaluate(_FOCUS_AGAINST, key)["where"] == "prediction", page.evaluate(_FOCUS_AGAINST, key)
+    for _ in range(4):  # past what the box itself holds (the question's help button), then on
+        page.keyboard.press("Tab")
+        moved = page.evaluate(_FOCUS_AGAINST, key)
+        if moved["where"] != "prediction":
+            break
+    assert moved["where"] == "after", f"Tab after the run went to {moved}, not into the experiment"

@@ -14,6 +14,9 @@ from typing import Any
 
 import pytest
 
+from explainer.content.format import fill
+from explainer.content.view_words import CONTROLS
+from explainer.figures import network_view, neuron_view
 from explainer.model.experiments.circuits import DISINHIBITION_SCALES
 
 try:
@@ -38,7 +41,7 @@ from .views import (
 
 FRAME_SLACK_MS = 17.0  # one frame at 60 Hz
 LOOKAHEAD_MS = 150.0  # how far ahead the sound schedules its clicks (sound.js)
-BUSY_LINK = "/?glu_rate=4000"  # about 30 output spikes a second: plenty of clicks to check
+BUSY_LINK = "/tug-of-war?glu_rate=4000"  # about 30 output spikes a second: plenty of clicks to check
 
 
 # --- sound -----------------------------------------------------------------------------------------------
@@ -122,6 +125,29 @@ def test_listen_clicks_in_step_with_the_spikes_shown_at_1x_and_2x_and_stops_with
     assert not [c for c in d["clicks"] if c["wall_ms"] > d["pausedAt"] + 600], "a click was scheduled after Pause"
 
 
+# --- the speeds say they are slow motion ------------------------------------------------------------------
+
+SPEEDS = (0.5, 1, 2)  # controls.js
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "play_rate"),
+    [("/tug-of-war", VIEW_KEY, neuron_view.PLAY_RATE), ("/circuits", "circuits_view", network_view.PLAY_RATE)],
+    ids=["neuron", "network"],
+)
+def test_the_speed_buttons_say_how_much_slower_than_real_time_they_play(page, path, key, play_rate) -> None:
+    """The neuron's "1x" plays one second of the model over ten: its button says 1/10, not 1x."""
+    goto(page, path)
+    wait_for_view(page, key)
+    expect(view(page, key).locator(".ei-speed-label")).to_have_text(CONTROLS["speed"])
+    for speed in SPEEDS:
+        slow = round(1 / (play_rate * speed))
+        button = speed_button(page, key, speed)
+        expect(button).to_have_text(fill(CONTROLS["speed_option"], {"slow": slow}))
+        expect(button).to_have_attribute("aria-label", fill(CONTROLS["speed_aria"], {"slow": slow}))
+        assert slow > 1, "every speed is slow motion"
+
+
 # --- export ----------------------------------------------------------------------------------------------
 
 
@@ -131,7 +157,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 EXPORTS = [
-    ("/", VIEW_KEY, "tug-of-war_glu2500_gaba1000_seed1_t"),
+    ("/tug-of-war", VIEW_KEY, "tug-of-war_glu2500_gaba1000_seed1_t"),
     ("/circuits", "circuits_view", "circuits_exc6_inh67"),
 ]
 
@@ -157,7 +183,7 @@ def test_the_systems_reduced_motion_shows_the_final_state_without_autoplay(brows
     calm_browser = _BrowserWithContextOptions(browser, {"reduced_motion": "reduce"})
     context, calm = _open_recorded_context(calm_browser, app_url, page_log)
     try:
-        goto(calm, "/")
+        goto(calm, "/tug-of-war")
         state = wait_for_view(calm, VIEW_KEY)
         assert state["state"] == "paused" and state["t"] == 1000, state
         calm.wait_for_timeout(1_000)
@@ -191,10 +217,11 @@ def test_circuits_view_updates_in_place_when_inhibition_changes(page) -> None:
 
 BUSIEST = "glu_rate=6000&glu_weight=3&gaba_rate=6000&gaba_weight=5&g_nmda=10&mg=0&e_gaba=-40"
 CASES = [
-    ("/", VIEW_KEY, "default"),
-    ("/?" + BUSIEST, VIEW_KEY, "busiest sliders"),
-    ("/?preset=Silent", VIEW_KEY, "silent"),
-    ("/?preset=Excitation+wins", VIEW_KEY, "excitation wins"),
+    ("/tug-of-war", VIEW_KEY, "default"),
+    ("/tug-of-war?" + BUSIEST, VIEW_KEY, "busiest sliders"),
+    ("/tug-of-war?preset=No+input", VIEW_KEY, "no input"),
+    ("/tug-of-war?preset=Excitation+wins", VIEW_KEY, "excitation wins"),
+    ("/", "home_view", "start here"),
     ("/circuits", "circuits_view", "balanced"),
     ("/circuits?net_w_inh=0", "circuits_view", "runaway"),
     ("/circuits?net_w_exc=12&net_w_inh=150&net_ext=2000&net_kick=false", "circuits_view", "extremes"),

@@ -183,12 +183,27 @@ def _data(name: str) -> Any:
         "link_writer": {"param": "glu_rate", "value": "6000"},
         "class_keeper": {"ask": True},
         "answer_keeper": {"prefix": ANSWER_STORE_PREFIX, "writes": [], "clear": "", "ask": True},
+        "anchor_keeper": {"settle_ms": 60_000},
     }[name]
 
 
-@pytest.mark.parametrize("name", ["page_keys", "connection_notice", "link_writer", "class_keeper", "answer_keeper"])
+# The anchor keeper acts on a link to a heading: the address names one, and the page holds it.
+LINK_TO_A_HEADING_JS = """() => {
+  history.replaceState(null, '', `${location.pathname}#term`);
+  const page = document.createElement('div');
+  page.setAttribute('data-testid', 'stMainBlockContainer');
+  page.innerHTML = '<h3 id="term">A term</h3>';
+  document.querySelector('[data-testid=stApp]').append(page);
+}"""
+
+
+@pytest.mark.parametrize(
+    "name", ["page_keys", "connection_notice", "link_writer", "class_keeper", "answer_keeper", "anchor_keeper"]
+)
 def test_a_component_keeps_what_it_set_up_while_mounted_and_removes_it_all_when_it_goes(page, name) -> None:
     _open(page, name)
+    if name == "anchor_keeper":
+        page.evaluate(LINK_TO_A_HEADING_JS)
     page.evaluate("(data) => { window.__c1 = window.__run(data); window.__c2 = window.__run(data); }", _data(name))
     page.evaluate("() => window.__c1()")  # a superseded run's cleanup: the element stays
     mounted = page.evaluate("() => window.__counts()")

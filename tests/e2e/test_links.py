@@ -24,7 +24,7 @@ from .conftest import goto, wait_for_app
 from .views import control, view, wait_for_view
 
 DEFAULTS = TugOfWarSettings()
-BAD_LINK = "/?glu_rate=999999&gaba_weight=abc"
+BAD_LINK = "/tug-of-war?glu_rate=999999&gaba_weight=abc"
 
 
 def query(page: Any) -> dict[str, list[str]]:
@@ -79,3 +79,39 @@ def test_the_copied_link_reopens_the_corrected_view_without_notes(page, new_page
     assert slider(other, "gaba_weight").input_value() == f"{DEFAULTS.gaba_weight_nS:g}"
     expect(link_notes(other)).to_have_count(0)
     assert query(other) == {"glu_rate": ["6000"]}, f"the address bar shows {other.url}"
+
+
+# --- a link to a glossary entry lands on its heading ----------------------------------------------------------
+
+# The heading's box and the top bar's bottom, once the page has stopped changing size for STILL_FRAMES frames.
+STILL_FRAMES = 30
+_SETTLED = """(n) => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const now = main ? main.scrollHeight : -1;
+  if (now !== window.__eiHeight) { window.__eiHeight = now; window.__eiStill = 0; return false; }
+  return ++window.__eiStill >= n;
+}"""
+_HEADING_BOX = """(id) => {
+  const h = document.getElementById(id), bar = document.querySelector('[data-testid=stHeader]');
+  const r = h.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+  return {top: r.top, bottom: r.bottom, bar: bar ? bar.getBoundingClientRect().bottom : 0,
+          height: window.innerHeight, onTop: Boolean(hit && h.contains(hit))};
+}"""
+ANCHORS = ("conductance", "interneuron", "shunting-inhibition")
+
+
+def test_a_link_to_a_glossary_entry_lands_on_its_heading_on_a_laptop_and_a_phone(page, phone_page) -> None:
+    """The lessons link terms to the glossary (``glossary#interneuron``, in a new tab): the heading ends up in
+    view, below Streamlit's top bar, once the page has settled (while it settles, placeholders of elements
+    still loading change the height of what lies above the heading)."""
+    problems = []
+    for tab, size in ((page, "1366x900"), (phone_page, "390x844")):
+        for anchor in ANCHORS:
+            tab.goto("about:blank")  # a new page load each time, as a link opened in a new tab is
+            goto(tab, f"/glossary#{anchor}")
+            tab.wait_for_function(_SETTLED, arg=STILL_FRAMES, polling="raf")
+            box = tab.evaluate(_HEADING_BOX, anchor)
+            if not (box["top"] >= box["bar"] and box["bottom"] <= box["height"] and box["onTop"]):
+                problems.append(f"{size} glossary#{anchor}: heading at y {box['top']:.0f}..{box['bottom']:.0f}, {box}")
+    assert not problems, "a link to a glossary entry leaves its heading out of view:\n  " + "\n  ".join(problems)

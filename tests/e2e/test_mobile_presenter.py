@@ -31,7 +31,8 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
-from explainer.pages import DEFAULT_URL, circuits, playground, site
+from explainer.pages import DEFAULT_URL, circuits, home, playground, site
+from explainer.pages import PLAYGROUND as PLAYGROUND_PAGE
 from explainer.ui.shell import menu
 
 from .conftest import PAGES, AppPage, goto, wait_for_app
@@ -42,6 +43,7 @@ MAX_SCREENSHOT_HEIGHT_PX = 8_000
 PROJECTOR = {"width": 1280, "height": 720}  # a common classroom projector resolution
 SLIDER_KEYS = ("glu_rate", "glu_weight", "gaba_rate", "gaba_weight")
 PLAYGROUND = playground.VIEW_KEY
+TUG_OF_WAR = f"/{PLAYGROUND_PAGE.url}"  # the playground's page (the app opens on Start here, "/")
 # The last PageDown that went through the whole page: whether anything prevented the browser's own action.
 # Registered last, on window and not in the capture phase, it sees only a key that no listener stopped.
 RECORD_LAST_PAGE_DOWN_JS = """() => window.addEventListener('keydown', (e) => {
@@ -91,9 +93,9 @@ def root_font_px(page: Any) -> float:
 
 
 def test_presenter_mode_enlarges_the_page_text(page, tmp_path: Path) -> None:
-    goto(page, "/")
+    goto(page, TUG_OF_WAR)
     normal = page.evaluate(_PAGE_TEXT_SIZES)
-    goto(page, "/?present=1")
+    goto(page, f"{TUG_OF_WAR}?present=1")
     wait_for_view(page, PLAYGROUND)
     presenting = page.evaluate(_PAGE_TEXT_SIZES)
     assert presenting["pText"] == normal["pText"], "compare the same paragraph"
@@ -131,7 +133,7 @@ def view_on_screen(page: Any, key: str, after: str) -> dict:
 
 @pytest.mark.parametrize(
     ("path", "key", "presets"),
-    [("/", PLAYGROUND, ".st-key-preset"), ("/circuits", circuits.VIEW_KEY, ".st-key-net_preset")],
+    [(TUG_OF_WAR, PLAYGROUND, ".st-key-preset"), ("/circuits", circuits.VIEW_KEY, ".st-key-net_preset")],
     ids=["tug-of-war", "circuits"],
 )
 def test_presenter_view_fills_the_first_projector_screen(page, path, key, presets, tmp_path: Path) -> None:
@@ -182,12 +184,13 @@ def presenter_problems(page: Any, where: str) -> list[str]:
 
 def test_page_down_and_page_up_step_through_the_pages(page, app_url: str, tmp_path: Path) -> None:
     urls = [e.url for e in menu(site())]
-    here = urls.index(DEFAULT_URL)  # "/" opens the default page
+    here = urls.index(DEFAULT_URL)  # "/" opens the default page, Start here
     assert here + 1 < len(urls), "the default page is the last page: nothing to step to"
     following = urls[here + 1]
+    assert following == site().course[0].url, "Start here's next page is lesson 1"
 
     goto(page, "/?present=1")
-    wait_for_view(page, PLAYGROUND)
+    wait_for_view(page, home.VIEW_KEY)
     problems = presenter_problems(page, "/?present=1")
     page.keyboard.press("PageDown")  # what a presentation clicker's "next" button sends
     expect(page).to_have_url(re.compile(rf"^{re.escape(app_url)}/{re.escape(following)}(\?|$)"))
@@ -210,16 +213,16 @@ def test_page_down_and_page_up_step_through_the_pages(page, app_url: str, tmp_pa
 def test_page_down_turns_the_page_whatever_has_the_focus(page, app_url: str, focus: str) -> None:
     """A clicker sends PageDown; a focused slider or scrubber would otherwise take it."""
     urls = [e.url for e in menu(site())]
-    following = urls[urls.index(DEFAULT_URL) + 1]
+    following = urls[urls.index(PLAYGROUND_PAGE.url) + 1]
     if focus.startswith("the presenter toggle"):
-        goto(page, "/")
+        goto(page, TUG_OF_WAR)
         wait_for_view(page, PLAYGROUND)
         page.get_by_test_id("stSidebar").get_by_text("Presenter mode").click()  # the mouse, from the sidebar
         wait_for_app(page, after_interaction=True)
         expect(page).to_have_url(re.compile(r"[?&]present=true"))
         wait_for_view(page, PLAYGROUND)
     else:
-        goto(page, "/?present=1")
+        goto(page, f"{TUG_OF_WAR}?present=1")
         wait_for_view(page, PLAYGROUND)
         if focus == "a slider":
             page.get_by_test_id("stExpander").filter(has_text="Sliders").locator("summary").click()
@@ -231,7 +234,7 @@ def test_page_down_turns_the_page_whatever_has_the_focus(page, app_url: str, foc
 
 
 def test_without_presenter_mode_page_down_is_the_browsers(page, app_url: str) -> None:
-    goto(page, "/")
+    goto(page, TUG_OF_WAR)
     wait_for_view(page, PLAYGROUND)
     control(page, PLAYGROUND, "scrub").focus()
     page.evaluate(RECORD_LAST_PAGE_DOWN_JS)
@@ -240,20 +243,20 @@ def test_without_presenter_mode_page_down_is_the_browsers(page, app_url: str) ->
     assert reached == {"prevented": False}, (
         f"only presenter mode takes PageDown; here the page stopped or prevented it ({reached})"
     )
-    assert page.url.rstrip("/") == app_url.rstrip("/"), "only presenter mode turns pages with PageDown"
+    assert urlsplit(page.url).path == TUG_OF_WAR, "only presenter mode turns pages with PageDown"
 
 
 def test_after_a_preset_the_arrow_keys_keep_stepping_the_slider(page) -> None:
     """After a preset the arrow keys go on stepping the focused slider: the view and the sliders are updated
     in place, not remounted (which would take the focus away after the first step)."""
-    goto(page, "/")
+    goto(page, TUG_OF_WAR)
     wait_for_view(page, PLAYGROUND)
     page.locator(".st-key-preset").get_by_role("radio", name="Excitation wins").click()
     thumb = page.locator(".st-key-gaba_rate").get_by_role("slider")
-    expect(thumb).to_have_value("300")
+    expect(thumb).to_have_value("250")
     wait_for_app(page, after_interaction=True)
     thumb.focus()
-    for expected in ("400", "500", "600"):
+    for expected in ("500", "750", "1000"):
         page.keyboard.press("ArrowRight")
         expect(thumb).to_have_value(expected)
         wait_for_app(page, after_interaction=True)
@@ -269,20 +272,20 @@ def slider(page: Any, key: str) -> Any:
 
 def test_copy_link_restores_the_view_in_a_fresh_context(page, new_page) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    goto(page, "/")
+    goto(page, TUG_OF_WAR)
     default = wait_for_view(page, PLAYGROUND)
 
-    # Move two sliders with the keyboard: glutamate rate 2500 -> 2700, GABA strength 1.0 -> 0.9.
+    # Move two sliders with the keyboard: glutamate rate 2500 -> 3000, GABA strength 1.0 -> 0.9.
     slider(page, "glu_rate").focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     slider(page, "gaba_weight").focus()
     page.keyboard.press("ArrowLeft")
-    expect(page).to_have_url(re.compile(r"[?&]glu_rate=2700(&|$)"))
+    expect(page).to_have_url(re.compile(r"[?&]glu_rate=3000(&|$)"))
     expect(page).to_have_url(re.compile(r"[?&]gaba_weight=0\.9(&|$)"))
     wait_for_app(page, after_interaction=True)
     values = {key: slider(page, key).input_value() for key in SLIDER_KEYS}
-    assert values["glu_rate"] == "2700" and values["gaba_weight"] == "0.9", values
+    assert values["glu_rate"] == "3000" and values["gaba_weight"] == "0.9", values
     moved = wait_for_view(page, PLAYGROUND, other_than=default["id"])
 
     copy = control(page, PLAYGROUND, "copy")
@@ -377,7 +380,7 @@ _PARTS = """(root) => {
     ("path", "key", "diagram_px", "data_px"),
     [
         # the cell diagram above the input spikes, conductances and V
-        ("/", playground.VIEW_KEY, 300, 300),
+        (TUG_OF_WAR, playground.VIEW_KEY, 300, 300),
         # the circuit diagram above the raster and the population rates.  The circuit is drawn at 2/3 of the
         # view's width (CIRCUIT_X_RANGE leaves a sixth blank on either side): about 230 px on this phone.
         ("/circuits", circuits.VIEW_KEY, 220, 300),

@@ -41,7 +41,7 @@ DEFAULT_INPUTS = {
 _READOUT = re.compile(r"^t = (\d+) ms$")
 
 
-def open_playground(page: Any, url: str = "/") -> dict:
+def open_playground(page: Any, url: str = "/tug-of-war") -> dict:
     goto(page, url)
     return wait_for_view(page, VIEW_KEY)
 
@@ -177,28 +177,27 @@ def test_preset_moves_sliders_keeps_the_pause_and_names_itself_in_the_url(page) 
     choice = page.locator(".st-key-preset").get_by_role("radio", name="Inhibition wins")
     choice.click()
     expect(choice).to_have_attribute("aria-checked", "true")
-    # Inhibition wins: glutamate at its default (2500 spikes/s, 1.0 nS), GABA at 2500 spikes/s and 2.0 nS.
-    expect(slider(page, "gaba_rate")).to_have_value("2500")
-    expect(slider(page, "gaba_weight")).to_have_value("2")
+    # Inhibition wins (the tug of war's shared preset): glutamate at its opening 2500 spikes/s, GABA at 4000.
+    expect(slider(page, "gaba_rate")).to_have_value("4000")
     wait_for_app(page, after_interaction=True)
-    assert slider_values(page) == {**DEFAULT_INPUTS, "gaba_rate": "2500", "gaba_weight": "2"}
+    assert slider_values(page) == {**DEFAULT_INPUTS, "gaba_rate": "4000"}
     after = wait_for_view(page, VIEW_KEY, other_than=before["id"])
     assert same_node(page), "the view was replaced, not updated in place"
     assert after["state"] == "paused" and after["t"] == paused_at, f"the paused view moved: {after} vs {paused_at}"
     assert spikes_shown(page) == [], "Inhibition wins: the new run has no output spikes"
     expect(page).to_have_url(url_has("preset", "Inhibition+wins"))
-    expect(page).to_have_url(url_has("gaba_rate", "2500"))
+    expect(page).to_have_url(url_has("gaba_rate", "4000"))
 
     # Moving a slider by hand leaves the preset: the choice and the URL forget it.
     press_on_slider(page, "gaba_rate", "ArrowRight")
     expect(choice).to_have_attribute("aria-checked", "false")
     expect(page).not_to_have_url(re.compile(r"[?&]preset="))
-    expect(page).to_have_url(url_has("gaba_rate", "2600"))
+    expect(page).to_have_url(url_has("gaba_rate", "4250"))
 
 
 # --- 5. a copied link restores the view ---------------------------------------------------------------
 
-LINK = "/?glu_rate=4000&gaba_weight=2.5"
+LINK = "/tug-of-war?glu_rate=4000&gaba_weight=2.5"
 
 
 def test_copied_link_restores_the_view(page, new_page) -> None:
@@ -229,7 +228,7 @@ def test_copied_link_restores_the_view(page, new_page) -> None:
 
 # --- 6. hand-edited links are harmless ----------------------------------------------------------------
 
-BAD_LINK = "/?glu_rate=99999&e_gaba=abc&preset=%3Cscript%3Ealert(1)%3C/script%3E"
+BAD_LINK = "/tug-of-war?glu_rate=99999&e_gaba=abc&preset=%3Cscript%3Ealert(1)%3C/script%3E"
 
 
 def test_bad_link_is_harmless(page) -> None:

@@ -66,7 +66,7 @@ from .views import view, wait_for_view
 LINK_VALUES = {"glu_rate": "4000", "gaba_rate": "2000", "glu_weight": "1.5"}
 # Reduce motion (``calm``) keeps two autoplaying animations from loading the machine; it changes nothing
 # about connecting.
-LINK = "/?" + "&".join(f"{k}={v}" for k, v in LINK_VALUES.items()) + "&calm=true"
+LINK = "/tug-of-war?" + "&".join(f"{k}={v}" for k, v in LINK_VALUES.items()) + "&calm=true"
 PRESENTER_LINK = LINK + "&present=true"
 PROJECTOR = {"width": 1280, "height": 720}
 SLIDERS_FOLDED = "Sliders: glutamate and GABA input"  # presenter mode folds the sliders behind this
@@ -186,8 +186,8 @@ def test_page_reconnects_after_server_restart(browser: Any, own_server: Streamli
             assert _slider_values(tab) == LINK_VALUES, "the link's values are not shown"
         figure_link = wait_for_view(projector, VIEW_KEY)["id"]
         assert wait_for_view(moved, VIEW_KEY)["id"] == figure_link, "the two tabs show different views of one link"
-        _move_slider_and_see_the_view(moved, "gaba_rate", figure_link, "2100")
-        moved_values = {**LINK_VALUES, "gaba_rate": "2100"}
+        _move_slider_and_see_the_view(moved, "gaba_rate", figure_link, "2250")
+        moved_values = {**LINK_VALUES, "gaba_rate": "2250"}
         assert _slider_values(moved) == moved_values
         moved_link = moved.url
         figure_moved = _view_id(moved)
@@ -268,8 +268,8 @@ def test_page_reconnects_after_server_restart(browser: Any, own_server: Streamli
             expect(tab.get_by_test_id(TESTID_EXCEPTION)).to_have_count(0)
 
         # --- and both work on: a slider change reruns the playground and redraws the view ---------------
-        _move_slider_and_see_the_view(moved, "glu_rate", figure_moved, "4100")
-        _move_slider_and_see_the_view(projector, "glu_rate", figure_link, "4100")
+        _move_slider_and_see_the_view(moved, "glu_rate", figure_moved, "4250")
+        _move_slider_and_see_the_view(projector, "glu_rate", figure_link, "4250")
     except AssertionError:
         print(own_server.log_tail())
         raise

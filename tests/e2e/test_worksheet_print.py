@@ -77,7 +77,8 @@ def chrome_words(slug: str) -> list[str]:
     text = BY_NAME[slug].text
     sheet = plain(fill(text.title + " " + " ".join(text.blocks.values()), {})).lower()
     nav = [e.title for e in menu(site()) if e.title.lower() not in sheet]
-    controls = [UI.label("present"), UI.label("calm"), W.label("answers"), first_words(W.text("print_hint"), 4)]
+    hints = [first_words(W.text(k), 4) for k in ("print_hint", "answer_sheet_note", "students_copy_link")]
+    controls = [UI.label("present"), UI.label("calm"), *hints]
     return [*nav, *controls, "Deploy", UI.text("presets_label")]
 
 

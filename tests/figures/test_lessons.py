@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -172,12 +173,31 @@ def test_shunting_figure_shades_the_gaba_window(figures):
 
 def test_rate_map_figure(figures):
     fig = figures["rate_map"]
-    heat = _by_name(fig, "output firing rate")
-    assert heat["type"] == "heatmap" and len(heat["z"]) == 9 and len(heat["z"][0]) == 9
+    (heat,) = [t for t in fig.spec["data"] if t["type"] == "heatmap"]
+    assert len(heat["z"]) == 9 and len(heat["z"][0]) == 9
     assert "spikes/s" in heat["colorbar"]["title"]["text"]
-    assert heat["texttemplate"], "the numbers are printed in the squares (not colour alone)"
-    star = _by_name(fig, "your sliders")
-    assert (star["x"], star["y"]) == ([2500.0], [1000.0])
+    ring = _by_name(fig, "your sliders")
+    assert (ring["x"], ring["y"]) == ([2500.0], [1000.0])
+
+
+@pytest.mark.parametrize("marker", [(3000.0, 1500.0), (2500.0, 1000.0), (6000.0, 0.0)])  # on a cell, between cells
+def test_the_rate_maps_ring_leaves_every_number_readable(marker):
+    """Every square's number is printed (not colour alone), in a trace drawn after the sliders' marker, so no
+    marker covers a number; the marker is open (a ring), and the numbers' tone contrasts with their square's."""
+    fig = fig_balance.build_rate_map_figure(balance.rate_map(), marker)
+    data = fig.spec["data"]
+    (heat,) = [t for t in data if t["type"] == "heatmap"]
+    assert not heat.get("texttemplate"), "a heatmap's own numbers would lie under the marker"
+    (numbers,) = [t for t in data if t.get("mode") == "text"]
+    marks = [i for i, t in enumerate(data) if t.get("mode") == "markers"]
+    assert marks and data.index(numbers) > max(marks), "the numbers are drawn above the marker"
+    assert all(data[i]["marker"]["symbol"].endswith("-open") for i in marks), "the marker leaves its square free"
+    z = np.asarray(heat["z"])
+    assert numbers["text"] == [f"{v:.0f}" for v in z.ravel()]
+    assert list(zip(numbers["x"], numbers["y"], strict=True)) == [(x, y) for y in heat["y"] for x in heat["x"]]
+    light = z.ravel() >= fig_balance.MAP_LIGHT_FROM * z.max()
+    palette = style.FigureStyle().palette
+    assert numbers["textfont"]["color"] == [palette.text if lit else palette.node_text for lit in light]
     titles = [a["title"]["text"] for a in _axes(fig).values()]
     assert any("Glutamate input (spikes/s)" in t for t in titles) and any("GABA input (spikes/s)" in t for t in titles)
 
@@ -210,3 +230,24 @@ def test_descriptions_say_what_the_figures_show():
     assert "raises" in lesson_descriptions.describe_shunting(
         inhibition.shunting_experiment(replace(P, E_gaba_mV=-40.0))
     )
+
+
+@pytest.mark.parametrize("t_ref_ms", range(1, 11))  # lesson 1's refractory-period slider
+def test_the_fi_panel_draws_its_first_and_last_points_whole_and_its_caption_stays_on_its_axis(t_ref_ms):
+    """Lesson 1's f-I panel reaches a little beyond its first and last currents and below zero spikes/s, so
+    no marker is cut in half at an edge; and every rate its caption quotes lies on the panel's rate axis (the
+    refractory ceiling, 1000 / t_ref spikes/s, lies far above it, so the caption does not quote it)."""
+    params = replace(P, t_ref_ms=float(t_ref_ms))
+    fi = excitability.fi_curve(params)
+    run = excitability.current_step_run(params, float(fi.currents_pA[-1]))  # the diamond at the last point too
+    layout = fig_excitability.build_current_step_figure(run, fi).spec["layout"]
+    (x_lo, x_hi), (y_lo, y_hi) = layout["xaxis2"]["range"], layout["yaxis2"]["range"]
+    span_x, span_y = x_hi - x_lo, y_hi - y_lo
+    assert x_lo <= fi.currents_pA.min() - 0.03 * span_x and x_hi >= fi.currents_pA.max() + 0.03 * span_x
+    assert y_lo <= -0.03 * span_y and y_hi >= 1.05 * max(fi.model_rate_hz.max(), fi.analytic_rate_hz.max())
+    text = lesson_descriptions.describe_current_step(run, fi)
+    quoted = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?) (?:spikes per second|spikes/s)", text)]
+    quoted += [float(n) for n in re.findall(r"up to (\d+) at", text)]
+    assert quoted and all(q <= y_hi for q in quoted), f"the caption quotes {quoted}, the axis ends at {y_hi:.0f}"
+    assert f"{fi.max_rate_hz:.0f} spikes" not in text, "no ceiling the axis does not reach"
+    assert np.all(np.diff(fi.analytic_rate_hz[fi.analytic_rate_hz > 0], 2) <= 1e-9), "it bends over (concave)"

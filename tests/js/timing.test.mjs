@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
-  FRAME_MS, LATE_LIMIT_S, RESUME_AFTER_MS, SPIKE_FLASH_MS, advance, clickTime, countUpTo, meanRate, spikeShown, timesIn,
+  FRAME_MS, LATE_LIMIT_S, RESUME_AFTER_MS, SPIKE_FLASH_MS, advance, clickTime, countUpTo, meanRate, slowdown, spikeShown,
+  timesIn,
 } from '../../explainer/ui/components/animated_view/assets/timing.js';
 
 describe('advance', () => {
@@ -69,5 +70,18 @@ describe('clickTime', () => {
     assert.ok(Math.abs(now.wall - 1010) < 1e-6 && now.audio === 5.01, JSON.stringify(now));
     const tooLate = { ...clock, audioCurrent: 5 + LATE_LIMIT_S + 0.001 };
     assert.equal(clickTime(100, 100, 0.1, tooLate), null);
+  });
+});
+
+describe('slowdown', () => {
+  test('names each speed by how much slower than real time it plays', () => {
+    assert.deepEqual([0.5, 1, 2].map((speed) => slowdown(0.1, speed)), [20, 10, 5]); // the neuron: 1 s over 10 s
+    assert.deepEqual([0.5, 1, 2].map((speed) => slowdown(0.125, speed)), [16, 8, 4]); // the network: over 8 s
+  });
+
+  test('keeps one decimal below ten when the slowdown is not whole, and never says real time when it is not', () => {
+    assert.equal(slowdown(0.3, 1), 3.3);
+    assert.equal(slowdown(0.04, 2), 13); // 12.5: from ten up, a whole number
+    assert.ok(slowdown(0.1, 1) > 1, 'the view is slow motion');
   });
 });

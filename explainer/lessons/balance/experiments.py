@@ -22,14 +22,12 @@ from explainer.ui.components.animated_view import animated_view
 from explainer.ui.course import Experiment, Values
 from explainer.ui.links import PLAYGROUND_PAGE
 from explainer.ui.motion import reduce_motion
-from explainer.ui.neuron_views import tug_of_war_view
+from explainer.ui.neuron_views import PRESET_WORDS, RATE_MAX_HZ, RATE_STEP_HZ, tug_of_war_presets, tug_of_war_view
 from explainer.ui.widgets import Slider
 
 from .numbers import TUG_OF_WAR, rate_map, regularity
 
 WORDS = words_in(__package__)  # this lesson's words: words.toml beside this file
-RATE_MAX_HZ = 6000
-RATE_STEP_HZ = 250
 REGULARITY_SHOWN_ms = 1000.0  # the comparison's figure shows the first second of the 20 s the CVs are measured over
 
 GLUTAMATE = Slider(WORDS, "l4_glu", lo=0, hi=RATE_MAX_HZ, default=int(TUG_OF_WAR.glutamate_rate_hz), step=RATE_STEP_HZ)
@@ -98,11 +96,8 @@ EXPLORE = Experiment(
     draw=draw_explore,
     charts=lambda values, style: (map_view(float(values[0]), float(values[1]), style)[0],),
     sliders=(GLUTAMATE, GABA),
-    presets={
-        "excitation_wins": {"l4_glu": 3000, "l4_gaba": 250},
-        "balanced": {"l4_glu": 6000, "l4_gaba": 5250},
-        "inhibition_wins": {"l4_glu": 2500, "l4_gaba": 4000},
-        "silent": {"l4_glu": 0, "l4_gaba": 0},
-    },
+    # the tug of war's presets, the same settings as the playground's of the same name
+    presets=tug_of_war_presets({"glutamate_rate_hz": GLUTAMATE, "gaba_rate_hz": GABA}),
+    preset_words=PRESET_WORDS,
     preset_key="l4_preset",
 )

@@ -28,6 +28,7 @@ from explainer.model.neuron import NeuronParams
 from explainer.ui import presenter
 from explainer.ui.charts import Chart, chart
 from explainer.ui.course import Experiment, Values
+from explainer.ui.readouts import change_between
 from explainer.ui.widgets import Slider
 
 WORDS = words_in(__package__)  # this lesson's words: words.toml beside this file
@@ -83,12 +84,13 @@ def _metrics(r: dict) -> None:
         dv = num(r["dv_rest_mV"], 1, signed=True)
         m1.metric(WORDS.text("metric_rest_moves"), WORDS.text("metric_rest_moves_value", dv=dv))
     m2.metric(WORDS.text("metric_without"), WORDS.text("metric_rate_value", rate=num(r["rate_before_hz"])))
-    delta = r["rate_with_hz"] - r["rate_before_hz"]
+    delta = change_between(r["rate_before_hz"], r["rate_with_hz"])
     m3.metric(
         WORDS.text("metric_with"),
         WORDS.text("metric_rate_value", rate=num(r["rate_with_hz"])),
-        delta=WORDS.text("metric_rate_value", rate=f"{delta:+.0f}"),
+        delta=WORDS.text("metric_rate_value", rate=delta.text),
         delta_color="off",
+        delta_arrow=delta.arrow,
     )
 
 

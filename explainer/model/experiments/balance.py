@@ -10,7 +10,9 @@ interspike intervals (0 for a metronome, 1 for a Poisson process).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 import numpy as np
 
@@ -81,7 +83,19 @@ def compares_without_gaba(settings: TugOfWarSettings, run: NeuronRun) -> bool:
     return gaba_depolarises(settings) or (silent and has_gaba and has_glutamate)
 
 
-DEFAULT_SETTINGS = TugOfWarSettings()
+DEFAULT_SETTINGS = TugOfWarSettings()  # the tug of war's opening setting (the playground's, lesson 4's, Start here's)
+
+# The tug of war's named settings, by preset id: the one definition of every preset name the playground and
+# lesson 4 show (their names and captions: content/words/tug_of_war.toml).  All at the opening strengths (1 nS
+# a spike), so lesson 4's two rate sliders reach each one, and on a grid of 250 spikes/s, the sliders' step.
+TUG_OF_WAR_PRESETS: Mapping[str, TugOfWarSettings] = MappingProxyType(
+    {
+        "excitation_wins": TugOfWarSettings(glutamate_rate_hz=3000.0, gaba_rate_hz=250.0),
+        "both_strong": TugOfWarSettings(glutamate_rate_hz=6000.0, gaba_rate_hz=5250.0),
+        "inhibition_wins": TugOfWarSettings(glutamate_rate_hz=2500.0, gaba_rate_hz=4000.0),
+        "no_input": TugOfWarSettings(glutamate_rate_hz=0.0, gaba_rate_hz=0.0),
+    }
+)
 
 
 RATE_MAP_RATES_HZ = np.linspace(0.0, 6000.0, 9)
@@ -129,9 +143,9 @@ def rate_map(
 REGULARITY_DURATION_ms = 20000.0  # long enough for CVs that one seed or another barely changes (~0.2 s of CPU)
 # Excitation alone, tuned to fire at about the balanced case's rate (tests keep the two rates close).  Both use
 # the playground's default strengths (1 nS per spike), so both lie on the lesson's rate map (inside its
-# 0 to 6000 spikes/s axes; the balanced one on a grid point).
+# 0 to 6000 spikes/s axes).  The balanced cell is the "Both strong" preset's, for longer.
 EXCITATION_ONLY = TugOfWarSettings(glutamate_rate_hz=1850.0, gaba_rate_hz=0.0, duration_ms=REGULARITY_DURATION_ms)
-BALANCED = TugOfWarSettings(glutamate_rate_hz=6000.0, gaba_rate_hz=5250.0, duration_ms=REGULARITY_DURATION_ms)
+BALANCED = replace(TUG_OF_WAR_PRESETS["both_strong"], duration_ms=REGULARITY_DURATION_ms)
 
 
 @dataclass(frozen=True)

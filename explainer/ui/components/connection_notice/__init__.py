@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+import streamlit as st
+
 from explainer.content.words import words
 from explainer.figures.style import LAPTOP_PALETTE, css_colors
 from explainer.ui import dom
@@ -56,7 +58,8 @@ class ConnectionNoticeData(TypedDict):
 
 def connection_notice() -> None:
     """Mount the notice's watcher (once per run; the notice itself exists once per tab)."""
-    mount_hidden(NAME, key=dom.CONNECTION_NOTICE_KEY, data=notice_data())
+    with st.sidebar:  # not above the page: its placeholder while the script loads would move the page down
+        mount_hidden(NAME, key=dom.CONNECTION_NOTICE_KEY, data=notice_data())
 
 
 def notice_data() -> ConnectionNoticeData:

@@ -4,12 +4,18 @@
   the folded sidebar's toggle): a window-level capture listener presses the page's next / previous buttons;
   a teacher presenting a class steps through the page's questions first;
 - every static chart's toolbar becomes keyboard buttons ("Download plot as a png" by Enter or Space), with
-  a focus ring in the palette's focus colour (sent as data, so the style sheet holds no colour of its own).
+  a focus ring in the palette's focus colour (sent as data, so the style sheet holds no colour of its own);
+- the keyboard focus survives a rerun that removes the focused element (a lesson's "Run the experiment"
+  button, gone once pressed): it moves to the nearest part of the page around it that is still there;
+- the menu's sections read as lists named by their headings (Streamlit 1.67's sectioned menu is no valid
+  list: its ARIA roles are set right).
 """
 
 from __future__ import annotations
 
 from typing import TypedDict
+
+import streamlit as st
 
 from explainer.content.words import words
 from explainer.figures.style import LAPTOP_PALETTE, PROJECTOR_PALETTE
@@ -34,7 +40,8 @@ class PageKeysData(TypedDict):
 def page_keys(presenting: bool, class_teacher: bool = False) -> None:
     """Mount the (invisible) component; ``presenting`` switches the clicker keys on or off; ``class_teacher``
     makes them step through the page's class questions before they turn the page."""
-    mount_hidden(NAME, key=dom.PAGE_KEYS_KEY, data=page_keys_data(presenting, class_teacher))
+    with st.sidebar:  # not above the page: its placeholder while the script loads would move the page down
+        mount_hidden(NAME, key=dom.PAGE_KEYS_KEY, data=page_keys_data(presenting, class_teacher))
 
 
 def page_keys_data(presenting: bool, class_teacher: bool) -> PageKeysData:

@@ -2,6 +2,7 @@
 // Real buttons and a native range input: Tab reaches each, Enter/Space press, arrows/Home/End scrub.
 
 import { fill, num } from './geometry.js';
+import { slowdown } from './timing.js';
 
 export const SPEEDS = [0.5, 1, 2];
 const SCRUB_STEP_MS = 10;
@@ -68,14 +69,17 @@ export class Controls {
     this.lastShownMs = null;
   }
 
-  setWords(words, durationMs, withSound) {
+  // `playRate`: simulated ms per wall-clock ms at 1x; each speed is named by how much slower than real time it is.
+  setWords(words, durationMs, withSound, playRate) {
     this.words = words;
     this.box.setAttribute('aria-label', words.group);
     this.speedBox.setAttribute('aria-label', words.speed);
     this.speedLabel.textContent = words.speed;
     this.speedButtons.forEach((b) => {
-      b.textContent = fill(words.speed_option, { speed: num(Number(b.dataset.speed), Number(b.dataset.speed) % 1 ? 1 : 0) });
-      b.setAttribute('aria-label', fill(words.speed_aria, { speed: b.dataset.speed }));
+      const times = slowdown(playRate, Number(b.dataset.speed));
+      const slow = num(times, Number.isInteger(times) ? 0 : 1);
+      b.textContent = fill(words.speed_option, { slow });
+      b.setAttribute('aria-label', fill(words.speed_aria, { slow }));
     });
     this.scrubText.textContent = words.time;
     this.scrub.setAttribute('aria-label', words.time_aria);

@@ -113,7 +113,7 @@ class Controller {
     this.root.dataset.kind = h.kind;
     this.root.dataset.profile = h.profile;
     this.figure.setAttribute('aria-label', h.alt);
-    this.controls.setWords(h.words, h.duration_ms, Boolean(this.view.spikeTimes));
+    this.controls.setWords(h.words, h.duration_ms, Boolean(this.view.spikeTimes), h.play_rate);
     this.player.configure(h.duration_ms, h.play_rate);
     this.clicker.cancel(this.player.t);
     this.layoutAndDraw();

@@ -9,6 +9,14 @@ export const LOOKAHEAD_MS = 150; // how far ahead (wall clock) clicks are schedu
 export const LATE_LIMIT_S = 0.02; // a click may sound at most this late (about a frame) rather than not at all
 export const SPIKE_FLASH_MS = 60; // a spike stays on screen at least this long (wall clock), whatever the speed
 
+// How much slower than real time a view plays at `speed` (its "1x" plays `playRate` simulated ms per wall-clock
+// ms: 0.1 is ten times slower), rounded as shown: a whole number, or one decimal below 10 when not whole.
+export function slowdown(playRate, speed) {
+  const slow = 1 / (playRate * speed);
+  const whole = Math.round(slow);
+  return Math.abs(slow - whole) < 0.05 || slow >= 10 ? whole : Math.round(slow * 10) / 10;
+}
+
 // One frame of playback: the simulated time `elapsedMs` of wall clock after `tMs`.  A gap longer than
 // RESUME_AFTER_MS counts as one frame (a hidden tab resumes where it was; `resync` tells the sound, whose
 // clicks were scheduled for a clock that ran on); the run ends at `durationMs`.

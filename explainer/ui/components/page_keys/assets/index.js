@@ -12,6 +12,17 @@
 //    and presses the button on Enter or Space.  New charts are picked up as they appear.  (The animated views
 //    have their own keyboard controls.)
 //
+// 3. The keyboard focus survives a rerun that removes the focused element: the lesson's "Run the experiment"
+//    button goes once pressed, and the focus would drop to the page's top (Tab would start over from the
+//    sidebar).  It moves to the nearest part of the page around it that is still there (the prediction's box),
+//    so the next Tab reaches the experiment below.
+//
+// 4. The menu's sections are lists a screen reader can read: Streamlit 1.67 draws a sectioned menu as one <ul>
+//    holding the first page's <li> and, per section, a <div> with its heading and its <li>s, which is no list
+//    at all (axe: "list", "listitem").  Each section becomes a list named by its heading, the pages above the
+//    first section stand on their own, and the outer <ul> is only a frame.  Only ARIA roles are set; the
+//    elements stay Streamlit's.
+//
 // Which elements are the page's buttons and questions comes from Python as data (explainer/ui/dom.py).
 
 /**
@@ -74,6 +85,55 @@ function onClickerKey(e) {
   button.click();
 }
 
+// The focused element and its ancestors, innermost first, while it has the focus (reruns may remove it).
+let focusTrail = [];
+
+function onFocusIn(e) {
+  const trail = [];
+  for (let el = e.target instanceof Element ? e.target : null; el && el !== document.body; el = el.parentElement) {
+    trail.push(el);
+  }
+  focusTrail = trail;
+}
+
+// A click elsewhere moves the reader on: nothing to keep.  (A blur alone does not: a button a rerun disables
+// loses the focus first, and goes only when the run ends.)
+function onPointerDown(e) {
+  if (focusTrail.length && !(e.target instanceof Node && focusTrail[0].contains(e.target))) focusTrail = [];
+}
+
+// After the page changed: if the focused element is gone and the focus with it, focus what is left around it.
+function keepFocus() {
+  if (!focusTrail.length || focusTrail[0].isConnected) return;
+  const trail = focusTrail;
+  focusTrail = [];
+  if (document.activeElement && document.activeElement !== document.body) return;
+  const kept = trail.find((el) => el.isConnected);
+  if (!kept) return;
+  if (!kept.hasAttribute('tabindex')) kept.setAttribute('tabindex', '-1');
+  kept.focus({ preventScroll: true });
+}
+
+const NAV_ITEMS = "[data-testid='stSidebarNavItems']";
+const NAV_HEADING = "[data-testid='stNavSectionHeader']";
+
+function menuRoles() {
+  const items = document.querySelector(NAV_ITEMS);
+  if (!items || !items.querySelector(':scope > div')) return; // no sections: Streamlit's list is a list
+  items.setAttribute('role', 'none');
+  for (const child of items.children) {
+    const heading = child.querySelector(`:scope > ${NAV_HEADING}`);
+    if (child.tagName === 'LI' || !heading) {
+      child.setAttribute('role', 'none');
+      continue;
+    }
+    child.setAttribute('role', 'list');
+    const title = heading.querySelector("[data-testid='stMarkdownContainer']") || heading; // not its icon's name
+    child.setAttribute('aria-label', title.textContent.trim());
+    heading.setAttribute('role', 'none');
+  }
+}
+
 function onToolKey(e) {
   const button = e.target instanceof Element && e.target.closest(TOOL);
   if (!button || (e.key !== 'Enter' && e.key !== ' ')) return;
@@ -85,6 +145,8 @@ function install() {
   const listening = new AbortController();
   window.addEventListener('keydown', onClickerKey, { capture: true, signal: listening.signal });
   document.addEventListener('keydown', onToolKey, { signal: listening.signal });
+  document.addEventListener('focusin', onFocusIn, { signal: listening.signal });
+  document.addEventListener('pointerdown', onPointerDown, { capture: true, signal: listening.signal });
   const state = { listening, frame: 0 };
   // at most one pass per animation frame, however much the page changes
   state.observer = new MutationObserver(() => {
@@ -92,15 +154,19 @@ function install() {
     state.frame = requestAnimationFrame(() => {
       state.frame = 0;
       enable();
+      keepFocus();
+      menuRoles();
     });
   });
   state.observer.observe(document.body, { childList: true, subtree: true });
   enable();
+  menuRoles();
   return state;
 }
 
 function uninstall(state) {
   state.listening.abort();
+  focusTrail = [];
   state.observer.disconnect();
   cancelAnimationFrame(state.frame);
 }
