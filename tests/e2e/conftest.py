@@ -409,6 +409,17 @@ def phone_page(browser: Any, app_url: str, page_log: PageLog, page: Any) -> Iter
         context.close()
 
 
+# Streamlit 1.67's sectioned menu is no valid list; the page-keys component sets its ARIA roles once it has loaded,
+# which can be after the page's run has finished.
+MENU_ROLES_SET_JS = """() => { const items = document.querySelector("[data-testid='stSidebarNavItems']");
+  return !items || !items.querySelector(':scope > div') || items.getAttribute('role') === 'none'; }"""
+
+
+def wait_for_menu_roles(page: Any, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> None:
+    """Wait until the page keys have given the sectioned menu its list roles (or there is no sectioned menu)."""
+    page.wait_for_function(MENU_ROLES_SET_JS, timeout=timeout_ms)
+
+
 def wait_for_plotly(page: Any, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> int:
     """Wait until every Plotly chart on the page has been drawn (has its layout and SVG); return how many."""
     page.wait_for_function(

@@ -33,7 +33,7 @@ from explainer.pages import PLAYGROUND
 from explainer.pages.playground import PRESETS, VIEW_KEY
 from explainer.ui.course import question_key
 
-from .conftest import E2E_DIR, PAGES, goto, wait_for_app, wait_for_plotly
+from .conftest import E2E_DIR, PAGES, goto, wait_for_app, wait_for_menu_roles, wait_for_plotly
 from .views import (
     assert_stays_still,
     control,
@@ -80,9 +80,6 @@ def _format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-# Streamlit 1.67's sectioned menu is no valid list; the page-keys component sets its ARIA roles once it has loaded.
-MENU_ROLES_SET_JS = """() => { const items = document.querySelector("[data-testid='stSidebarNavItems']");
-  return !items || !items.querySelector(':scope > div') || items.getAttribute('role') === 'none'; }"""
 TUG_OF_WAR = f"/{PLAYGROUND.url}"  # the playground (the app opens on Start here, "/")
 AXE_TARGETS = [(p.path, p.name) for p in PAGES] + [
     (f"{TUG_OF_WAR}?present=1", "tug-of-war-presenter"),
@@ -96,7 +93,7 @@ def test_axe_finds_no_serious_violation_and_no_skipped_heading(page, path: str) 
     goto(page, path)
     wait_for_plotly(page)  # the charts' SVG is part of what axe checks
     wait_for_all_views(page)  # and the animated views
-    page.wait_for_function(MENU_ROLES_SET_JS, timeout=30_000)  # the page keys give the sectioned menu its roles
+    wait_for_menu_roles(page)
     page.add_script_tag(path=str(axe_js))
     violations = page.evaluate("""async () => {
       const result = await axe.run(document, {resultTypes: ['violations']});

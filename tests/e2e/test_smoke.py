@@ -13,7 +13,17 @@ from explainer.lessons import LESSONS
 from explainer.pages import site
 from explainer.ui.shell import menu
 
-from .conftest import BANNER_SNIPPET, LOCAL_HOSTS, PAGES, TESTID_EXCEPTION, TESTID_MAIN, AppPage, PageLog, goto
+from .conftest import (
+    BANNER_SNIPPET,
+    LOCAL_HOSTS,
+    PAGES,
+    TESTID_EXCEPTION,
+    TESTID_MAIN,
+    AppPage,
+    PageLog,
+    goto,
+    wait_for_menu_roles,
+)
 from .test_static_charts import _run_predictions
 
 page_params = pytest.mark.parametrize("app_page", PAGES, ids=[p.name for p in PAGES])
@@ -82,6 +92,7 @@ def test_the_menu_lists_every_page_in_its_section_with_nothing_behind_view_more(
     assert not hidden, f"at {size} these menu items are folded away: {hidden}"
     # a screen reader meets each section as a list named by its heading (page_keys sets the roles: Streamlit's
     # sectioned menu is no valid list of its own)
+    wait_for_menu_roles(page)
     lists = page.evaluate(_MENU_LISTS)
     sections = [entry.section for entry in menu(site()) if entry.section]
     assert lists == [[name, sections.count(name)] for name in dict.fromkeys(sections)], lists
