@@ -69,7 +69,8 @@ def sync(lessons: Iterable[tuple[str, LessonText]]) -> None:
     """Once per run, before the page draws a question: take the browser's kept answers if they have come (those
     that still match a question and an option of ``lessons``, (name, text) pairs, or of a page's own questions,
     :data:`ui.page_questions.PAGES`), then tell the browser what changed.  Every page that syncs takes them all:
-    the first one to hear the browser is the only one that does.  Also puts the style sheet that hides the questions while the browser has not answered."""
+    the first one to hear the browser is the only one that does.  Also puts the style sheet that hides the
+    questions while the browser has not answered."""
     if waiting():
         raw = answer_keeper.reply()
         if raw is not None:

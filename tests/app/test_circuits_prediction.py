@@ -24,8 +24,8 @@ from explainer.model.experiments.circuits import (
 from explainer.model.spikes import REGULAR_BELOW_CV
 from explainer.pages import circuits as page
 from explainer.ui import dom
-from explainer.ui.components import answer_keeper
 from explainer.ui.classroom import session
+from explainer.ui.components import answer_keeper
 from explainer.ui.network_views import REGIME_TABLE, circuits_numbers
 from explainer.ui.page_questions import CIRCUITS, PAGES
 from tests.app.conftest import assert_clean, open_circuits_predicted, open_page, page_text
@@ -113,7 +113,8 @@ def test_running_the_prediction_moves_to_its_setting_and_gives_feedback(table, i
     assert at.segmented_control(key=page.PRESET_KEY).value == page.PREDICTED_NAME
     assert at.slider(key="net_w_inh").value == values["net_w_inh"] == WEAK_INHIBITION_nS
     weak = table.stats("weak_inhibition")
-    assert _metric(at, "Excitatory cells, mean (spikes/s)") == num(weak.exc_rate_hz, 1), "the experiment at that setting"
+    shown = _metric(at, "Excitatory cells, mean (spikes/s)")
+    assert shown == num(weak.exc_rate_hz, 1), "the experiment at that setting"
     verdict = " ".join(e.value for e in [*at.success, *at.warning])
     assert "For the setting you predicted (inhibition 30 nS per GABA spike" in verdict and labels[index] in verdict
     assert ("the model agrees" in verdict) == (labels[index] == answer)

@@ -198,7 +198,8 @@ def test_blocked_gate_slider_and_curve_share_direction_and_range(blocked_gate):
 def test_blocked_gate_badges_are_neutral_and_say_as_intact_at_1(blocked_gate):
     """At the intact setting the badges say "as intact" (not a green "up +0.0"); weaker drive gives a grey
     "+... vs intact", since more firing (up to runaway activity) is not good news."""
-    badges = {m.label: m for m in blocked_gate.metric if m.label in ("Excitatory cells, mean", "Inhibitory cells, mean")}
+    labels = ("Excitatory cells, mean", "Inhibitory cells, mean")
+    badges = {m.label: m for m in blocked_gate.metric if m.label in labels}
     assert len(badges) == 2
     for m in badges.values():
         assert m.proto.delta == "as intact", m.proto.delta
