@@ -146,7 +146,8 @@ def circuits(view_area=None, answered: bool = False) -> None:
 
 def _metrics(stats, params: NetworkParams, description: str) -> None:
     m1, m2, m3, m4 = st.columns([1.7, 1, 1, 1])  # the regime's name ("balanced irregular") needs the room
-    m1.metric(WORDS.text("metric_regime"), network_regime_name(stats, params))
+    labels = WORDS.text("regime_labels", E_L=num(params.E_L_mV))
+    m1.metric(WORDS.text("metric_regime"), network_regime_name(stats, params), help=labels)
     mean = WORDS.text("metric_rate_help", start=num(stats.start_ms), stop=num(stats.stop_ms), window=num(HIGHLIGHT_ms))
     m2.metric(WORDS.text("metric_exc"), num(stats.exc_rate_hz, 1), help=mean)
     m3.metric(WORDS.text("metric_inh"), num(stats.inh_rate_hz, 1), help=mean)
@@ -209,6 +210,7 @@ def _regimes_section(answered: bool) -> None:
         return
     st.markdown(WORDS.text("regimes_intro", seed=table.seed, w_exc=num(SETTINGS["balanced"].w_exc_nS)))
     st.markdown(regimes(table, narrow=viewport.is_narrow()))
+    st.caption(WORDS.text("regime_labels", E_L=num(DEFAULTS.E_L_mV)))
     st.markdown(
         WORDS.text(
             "regimes_onset",
