@@ -138,7 +138,8 @@ def test_single_epsp_figure(figures):
     assert _by_name(fig, ampa_name)["line"]["dash"] != _by_name(fig, nmda_name)["line"]["dash"]
     # each legend entry stands for a group drawn in both panels (the bottom ones hide theirs): it names both
     for group in ("ampa", "nmda"):
-        shown = [t for t in fig.spec["data"] if t.get("legendgroup") == group and t.get("showlegend", True) is not False]
+        grouped = [t for t in fig.spec["data"] if t.get("legendgroup") == group]
+        shown = [t for t in grouped if t.get("showlegend", True) is not False]
         assert len(shown) == 1 and "(top)" in shown[0]["name"] and "EPSP alone (bottom)" in shown[0]["name"]
 
 
