@@ -118,15 +118,27 @@ def _what_drives_the_firing(run: NeuronRun, g_exc: float, g_inh: float, balanced
         how = f"yet its spikes come fairly regularly (CV {num(cv, 2)})"
     else:
         how = f"and its spikes come irregularly (CV {num(cv, 2)})"
-    head = "The cell is driven by the fluctuations of its input"
-    if balanced_possible and g_exc >= p.g_L_nS and g_inh >= p.g_L_nS:
+    head, currents = "The cell is driven by the fluctuations of its input", ""
+    if balanced_possible and g_exc >= p.g_L_nS and g_inh >= p.g_L_nS and p.E_gaba_mV < v_inf:
         head = (
             f"Excitation and inhibition are both strong ({num(g_exc, 1)} and {num(g_inh, 1)} nS, against a leak "
-            f"of {num(p.g_L_nS)} nS) and nearly balanced"
+            f"of {num(p.g_L_nS)} nS) and their currents largely cancel"
         )
+        currents = _currents(p, v_inf, g_exc, g_inh)
     return (
         f"{head}: {level}, below the threshold of {num(p.V_th_mV)} mV, so the cell fires only when the input "
-        f"fluctuates upward, {how}."
+        f"fluctuates upward, {how}.{currents}"
+    )
+
+
+def _currents(p, v_mV: float, g_exc: float, g_inh: float) -> str:
+    """What balances is the currents, conductance times driving force, not the conductances: at the steady
+    level the three currents add up to zero."""
+    drive_e, drive_i, drive_l = p.E_exc_mV - v_mV, v_mV - p.E_gaba_mV, v_mV - p.E_L_mV
+    return (
+        f" At {num(v_mV, 1)} mV glutamate's channels pass {num(g_exc * drive_e)} pA inward (a driving force of "
+        f"{num(drive_e)} mV), GABA's {num(g_inh * drive_i)} pA outward ({num(drive_i)} mV), and the leak the "
+        f"remaining {num(p.g_L_nS * drive_l)} pA."
     )
 
 

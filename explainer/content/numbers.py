@@ -118,3 +118,19 @@ def circuits_questions() -> dict[str, str]:
         "w_inh_weak": n(weak.w_inh_nS),
         "net_max_rate": n(1000.0 / balanced.t_ref_ms),
     }
+
+
+@cache
+def network_cell() -> dict[str, str]:
+    """The network's own model cell, which the circuits and blocked-gate pages name once (it is not the lessons'
+    cell: Brette et al. 2007's, resting higher, with inhibition reversing below rest)."""
+    p = NetworkParams()
+    return {
+        "net_E_L": n(p.E_L_mV),
+        "net_V_th": n(p.V_th_mV),
+        "net_E_inh": n(p.E_inh_mV),
+        "net_w_exc": n(p.w_exc_nS),
+        "net_w_inh": n(p.w_inh_nS),
+        "lesson_E_L": n(STANDARD.E_L_mV),
+        "lesson_E_gaba": n(STANDARD.E_gaba_mV),
+    }

@@ -65,7 +65,7 @@ NEURON = {
 
 NETWORK = {
     "readout": "t = {{t}} ms",
-    "readout_rates": "E {{e}} / I {{i}} spikes/s",
+    "readout_rates": "now: E {{e}} / I {{i}} spikes/s",  # the last few ms; the pages' numbers are means
     "raster_title": "Spikes of {{n}} of the network's cells",
     "rows_exc": "E cells",
     "rows_inh": "I cells",

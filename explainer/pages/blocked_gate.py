@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer import content
+from explainer.content import numbers as text_numbers
 from explainer.content.format import fill, num
 from explainer.content.words import words
 from explainer.figures.network import build_disinhibition_chart
@@ -95,6 +96,7 @@ def render() -> None:
     st.title(WORDS.text("title"))
     before, after = page_text()
     presenter.explain(before, WORDS.text("part_before"))
+    st.caption(WORDS.text("network_cell", **text_numbers.network_cell()))
     demo()
     presenter.explain(after, WORDS.text("part_after"))
     references = content.load("blocked_gate_references")

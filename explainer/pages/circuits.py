@@ -13,13 +13,16 @@ import math
 
 import streamlit as st
 
+from explainer.content import numbers as text_numbers
 from explainer.content.format import num
 from explainer.content.live_descriptions import network_regime_name
 from explainer.content.words import words
+from explainer.figures.network_view import HIGHLIGHT_ms
 from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, SETTINGS
 from explainer.model.network import NetworkParams
-from explainer.ui import computing, presenter
+from explainer.ui import answers, computing, course, presenter
 from explainer.ui import lesson_parts as parts
+from explainer.ui.classroom import session as classroom
 from explainer.ui.components import viewport
 from explainer.ui.components.animated_view import animated_view
 from explainer.ui.motion import reduce_motion
@@ -37,6 +40,7 @@ SHOWN_STATE = "circuits_shown"  # what the view last finished showing in this se
 SEED_MIN, SEED_MAX = 1, 9999
 PREDICT = "predict:weaker_inhibition"
 PREDICTED_SETTING = "weak_inhibition"  # the preset the prediction asks about
+STARTING_SETTING = "balanced"  # what the page shows, without controls, until the prediction is run
 TABLE_POLL_S = 2.0
 
 
@@ -114,11 +118,15 @@ def circuits(view_area=None, answered: bool = False) -> None:
     projected screen) with its status line, and its numbers.
 
     ``answered``: the prediction has been run (or revealed), so a note says when the sliders leave the setting
-    it was about."""
-    params, seed = _controls()
+    it was about; until then the page shows the balanced network and no control (the question asks what changing
+    it would do: a preset, its caption or a slider would answer it, on a projected screen for the whole class)."""
     if answered:
+        params, seed = _controls()
         at_prediction = (params, seed) == (SETTINGS[PREDICTED_SETTING], DEFAULT_NETWORK_SEED)
         parts.away_from_prediction(CIRCUITS.text, at_prediction, CIRCUITS.numbers())
+    else:
+        params, seed = SETTINGS[STARTING_SETTING], DEFAULT_NETWORK_SEED
+        st.info(WORDS.text("controls_after_prediction"), icon=":material/lock:")
     with view_area or st.container():
         status = computing.status_line(SHOWN_STATE)
         name = f"circuits_exc{params.w_exc_nS:g}_inh{params.w_inh_nS:g}_ext{params.ext_rate_hz:g}_seed{seed}"
@@ -138,9 +146,11 @@ def circuits(view_area=None, answered: bool = False) -> None:
 
 def _metrics(stats, params: NetworkParams, description: str) -> None:
     m1, m2, m3, m4 = st.columns([1.7, 1, 1, 1])  # the regime's name ("balanced irregular") needs the room
-    m1.metric(WORDS.text("metric_regime"), network_regime_name(stats, params))
-    m2.metric(WORDS.text("metric_exc"), num(stats.exc_rate_hz, 1))
-    m3.metric(WORDS.text("metric_inh"), num(stats.inh_rate_hz, 1))
+    labels = WORDS.text("regime_labels", E_L=num(params.E_L_mV))
+    m1.metric(WORDS.text("metric_regime"), network_regime_name(stats, params), help=labels)
+    mean = WORDS.text("metric_rate_help", start=num(stats.start_ms), stop=num(stats.stop_ms), window=num(HIGHLIGHT_ms))
+    m2.metric(WORDS.text("metric_exc"), num(stats.exc_rate_hz, 1), help=mean)
+    m3.metric(WORDS.text("metric_inh"), num(stats.inh_rate_hz, 1), help=mean)
     m4.metric(
         WORDS.text("metric_cv"),
         WORDS.text("metric_cv_none") if math.isnan(stats.exc_cv) else num(stats.exc_cv, 2),
@@ -200,6 +210,7 @@ def _regimes_section(answered: bool) -> None:
         return
     st.markdown(WORDS.text("regimes_intro", seed=table.seed, w_exc=num(SETTINGS["balanced"].w_exc_nS)))
     st.markdown(regimes(table, narrow=viewport.is_narrow()))
+    st.caption(WORDS.text("regime_labels", E_L=num(DEFAULTS.E_L_mV)))
     st.markdown(
         WORDS.text(
             "regimes_onset",
@@ -221,13 +232,18 @@ def render() -> None:
             k_inh=round(DEFAULTS.p_connect * DEFAULTS.n_inh),
         )
     )
+    st.caption(WORDS.text("network_cell", **text_numbers.network_cell()))
     computing.style()
+    in_class = classroom.current() is not None
+    if not in_class:  # the prediction kept in this browser (a class's votes are the class's)
+        answers.sync((x.name, x.text) for x in course.current())
     view_area = st.container() if presenter.is_presenting() else None  # presenting: the view first, then the question
-    choice = _predict()
-    circuits(view_area, answered=choice is not None)
-    if choice is not None:
-        parts.prediction_feedback(CIRCUITS.text, PREDICT, choice, circuits_numbers())
-    _regimes_section(answered=choice is not None)
+    with answers.questions_container(hold=not in_class):  # a kept prediction never shows unlocked
+        choice = _predict()
+        circuits(view_area, answered=choice is not None)
+        if choice is not None:
+            parts.prediction_feedback(CIRCUITS.text, PREDICT, choice, circuits_numbers())
+        _regimes_section(answered=choice is not None)
     with st.expander(WORDS.text("leaves_out_title")):
         st.markdown(WORDS.text("leaves_out", n=DEFAULTS.n_cells))
 

@@ -1,6 +1,6 @@
 """My answers: every question of every lesson, in course order, with the student's answer kept in this browser
 (:mod:`explainer.ui.answers`) and its verdict (right or not quite, and the first sentence of that option's
-feedback), or marked as not answered yet.
+feedback, and for a wrong one the right answer), or marked as not answered yet.
 
 It prints on one or two pages (``ui/styles/my_answers.css``: only the sheet, with a name and a date to fill in and
 the banner's words small at the top of every page), so a student has something to hand in.  "Clear my answers",
@@ -97,7 +97,10 @@ def verdict(lesson: Lesson, block: str, question: Question) -> str:
     chosen = question.option(kept)
     mine = W.text("your_prediction" if block.startswith("predict:") else "your_answer", choice=fill(kept, nums))
     feedback = first_sentence(fill(chosen.feedback, nums))
-    return mine + "  \n" + W.text("right" if chosen.correct else "not_quite", feedback=feedback)
+    lines = [mine, W.text("right" if chosen.correct else "not_quite", feedback=feedback)]
+    if not chosen.correct:  # the lesson page showed it after the answer; the sheet keeps it
+        lines.append(W.text("the_answer", answer=fill(question.answer.label, nums)))
+    return "  \n".join(lines)
 
 
 def answered(lesson: Lesson) -> int:

@@ -24,7 +24,7 @@ import streamlit as st
 
 from explainer.classroom.questions import question_id
 from explainer.content.parse import LessonText
-from explainer.ui import dom, styles
+from explainer.ui import dom, page_questions, styles
 from explainer.ui.components import answer_keeper
 
 ANSWERS_KEY = "ei_answers"  # question id -> the chosen option's text (the lesson file's), for this session
@@ -67,13 +67,15 @@ def waiting() -> bool:
 
 def sync(lessons: Iterable[tuple[str, LessonText]]) -> None:
     """Once per run, before the page draws a question: take the browser's kept answers if they have come (those
-    that still match a question and an option of ``lessons``: (name, text) pairs), then tell the browser what
-    changed.  Also puts the style sheet that hides the questions while the browser has not answered."""
+    that still match a question and an option of ``lessons``, (name, text) pairs, or of a page's own questions,
+    :data:`ui.page_questions.PAGES`), then tell the browser what changed.  Every page that syncs takes them all:
+    the first one to hear the browser is the only one that does.  Also puts the style sheet that hides the
+    questions while the browser has not answered."""
     if waiting():
         raw = answer_keeper.reply()
         if raw is not None:
             st.session_state[HEARD_KEY] = st.session_state[ARRIVED_KEY] = True
-            for qid, choice in usable(raw, lessons).items():
+            for qid, choice in usable(raw, [*lessons, *pages()]).items():
                 _answers().setdefault(qid, choice)  # an answer given in this session is newer
     st.html(styles.stylesheet("answers.css"))
     answer_keeper.mount(
@@ -107,6 +109,11 @@ def usable(raw: object, lessons: Iterable[tuple[str, LessonText]]) -> dict[str, 
         for qid, choice in raw.items()
         if isinstance(qid, str) and isinstance(choice, str) and choice in options.get(qid, ())
     }
+
+
+def pages() -> list[tuple[str, LessonText]]:
+    """The pages' own questions as (name, text) pairs, kept like a lesson's (the circuits prediction)."""
+    return [(page.name, page.text) for page in page_questions.PAGES]
 
 
 def _answers() -> dict[str, str]:

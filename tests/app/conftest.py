@@ -93,3 +93,18 @@ def playground() -> AppTest:
     at = open_page("playground.py")
     assert_clean(at)
     return at
+
+
+def open_circuits_predicted(query: dict[str, str] | None = None, timeout: float = 180) -> AppTest:
+    """Open circuits (with this link) as a student whose browser kept their run prediction: the presets and
+    sliders are open at once, on the link's setting (a first visit shows them only after the prediction)."""
+    from explainer.pages import circuits
+    from explainer.ui import dom
+
+    at = open_page("circuits.py", query, timeout=timeout)
+    question = circuits.CIRCUITS.text.question(circuits.PREDICT)
+    qid = f"{circuits.CIRCUITS.name}:{circuits.PREDICT}"
+    at.session_state[dom.ANSWER_KEEPER_KEY] = {"kept": {qid: question.answer.label}}
+    at.run()
+    assert_clean(at)
+    return at

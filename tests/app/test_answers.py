@@ -243,6 +243,8 @@ def test_my_answers_lists_every_question_with_the_answer_and_its_verdict():
             "right" if option.correct else "not_quite", feedback=first_sentence(fill(option.feedback, nums))
         )
         assert verdict in text, f"{qid}: {verdict!r}"
+        right = W.text("the_answer", answer=fill(_question(lesson_name, block).answer.label, nums))
+        assert (right in text) == (not option.correct), f"{qid}: the right answer, after a wrong one only"
         kind = "your_prediction" if block.startswith("predict:") else "your_answer"
         assert W.text(kind, choice=fill(label, nums)) in text
     for lesson in LESSONS:

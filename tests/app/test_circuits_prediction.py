@@ -4,6 +4,7 @@ class mode's registry (``ui/page_questions.py``)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -22,12 +23,15 @@ from explainer.model.experiments.circuits import (
 )
 from explainer.model.spikes import REGULAR_BELOW_CV
 from explainer.pages import circuits as page
+from explainer.ui import dom
 from explainer.ui.classroom import session
+from explainer.ui.components import answer_keeper
 from explainer.ui.network_views import REGIME_TABLE, circuits_numbers
 from explainer.ui.page_questions import CIRCUITS, PAGES
-from tests.app.conftest import assert_clean, open_page, page_text
+from tests.app.conftest import assert_clean, open_circuits_predicted, open_page, page_text
 
 KEY = CIRCUITS.key(page.PREDICT)
+KEEPER = f"explainer.{answer_keeper.NAME}"
 QID = "circuits:predict:weaker_inhibition"
 
 
@@ -50,6 +54,12 @@ def _predicted(label: str):
     return at
 
 
+def sent(at) -> dict:
+    """What this run told the answer keeper."""
+    found = [json.loads(el.proto.json) for el in at.get("bidi_component") if el.proto.component_name == KEEPER]
+    return found[0] if found else {}
+
+
 def _metric(at, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
@@ -64,6 +74,36 @@ def test_the_prediction_comes_first_and_the_network_shows_the_starting_point(tab
     assert not at.success and not at.warning, "no verdict before the prediction"
 
 
+def test_before_the_prediction_nothing_can_change_the_setting_it_asks_about(table):
+    """A preset (its name, its caption) or a slider would answer the question, for the whole class when a teacher
+    presents: until the prediction is run the page shows the balanced network without them, and says so."""
+    for query in ({}, {"present": "true"}, {"net_w_inh": "30", "net_preset": "Weak inhibition"}):
+        at = open_page("circuits.py", query, timeout=180)
+        assert_clean(at)
+        keys = {w.key for kind in ("button_group", "slider", "toggle", "number_input") for w in at.get(kind)}
+        assert not keys & {page.PRESET_KEY, "net_w_exc", "net_w_inh", "net_ext", "net_kick", page.SEED_KEY}, query
+        assert page.WORDS.text("controls_after_prediction") in page_text(at)
+        assert page.WORDS.preset(page.PREDICTED_SETTING) not in page_text(at)
+        assert _metric(at, "Regime") == "balanced irregular", "the balanced network, whatever the link says"
+    at = _predicted(_labels()[0][0])
+    assert at.segmented_control(key=page.PRESET_KEY) and at.slider(key="net_w_inh"), "open once it is run"
+    assert page.WORDS.text("controls_after_prediction") not in page_text(at)
+
+
+def test_a_kept_prediction_comes_back_locked_after_a_reload_with_the_controls_open(table):
+    """The browser keeps the circuits prediction like a lesson's (ui/answers.py reads ui/page_questions.PAGES)."""
+    labels, _ = _labels()
+    at = _predicted(labels[1])
+    written = {w["question"]: w["choice"] for w in sent(at)["writes"]}
+    assert written == {QID: CIRCUITS.text.question(page.PREDICT).labels[1]}, "sent to the browser"
+    reload = open_page("circuits.py", {"net_w_inh": "30"}, timeout=180)
+    reload.session_state[dom.ANSWER_KEEPER_KEY] = {"kept": written}
+    reload.run()
+    assert_clean(reload)
+    assert reload.radio(key=KEY).disabled and reload.radio(key=KEY).value == labels[1], "still locked"
+    assert reload.slider(key="net_w_inh").value == 30, "the link's setting, controls open"
+
+
 @pytest.mark.parametrize("index", range(4))
 def test_running_the_prediction_moves_to_its_setting_and_gives_feedback(table, index):
     labels, answer = _labels()
@@ -73,7 +113,8 @@ def test_running_the_prediction_moves_to_its_setting_and_gives_feedback(table, i
     assert at.segmented_control(key=page.PRESET_KEY).value == page.PREDICTED_NAME
     assert at.slider(key="net_w_inh").value == values["net_w_inh"] == WEAK_INHIBITION_nS
     weak = table.stats("weak_inhibition")
-    assert _metric(at, "Excitatory cells (spikes/s)") == num(weak.exc_rate_hz, 1), "the experiment at that setting"
+    shown = _metric(at, "Excitatory cells, mean (spikes/s)")
+    assert shown == num(weak.exc_rate_hz, 1), "the experiment at that setting"
     verdict = " ".join(e.value for e in [*at.success, *at.warning])
     assert "For the setting you predicted (inhibition 30 nS per GABA spike" in verdict and labels[index] in verdict
     assert ("the model agrees" in verdict) == (labels[index] == answer)
@@ -133,7 +174,7 @@ def test_on_a_narrow_screen_the_table_is_one_line_per_preset(table):
 
 
 def test_the_status_line_names_what_the_view_shows(table):
-    at = open_page("circuits.py", {"net_w_inh": "45", "net_kick": "false", "net_seed": "3"}, timeout=180)
+    at = open_circuits_predicted({"net_w_inh": "45", "net_kick": "false", "net_seed": "3"})
     assert_clean(at)
     line = next(c.value for c in at.caption if "The view shows" in c.value)
     assert "inhibition 45 nS per spike" in line and "no kick" in line and "wiring 3" in line

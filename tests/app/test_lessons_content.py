@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -340,6 +341,19 @@ def test_nothing_shown_before_a_prediction_gives_its_answer_away(lesson):
         assert phrase not in shown, f"{lesson.name}: {phrase!r} stands before the prediction ({before})"
     found = fill(" ".join(b for n, b in text.blocks.items() if n.startswith("found:")), lesson.numbers()).lower()
     assert any(phrase in found for phrase in GIVEAWAYS[lesson.name]), "the found box gives the answer"
+    # a glossary entry linked above the prediction is one click away: it must not give the answer either
+    entries = _glossary_entries()
+    for anchor in re.findall(r"\]\(glossary#([\w-]+)\)", " ".join(text.block(name) for name in before)):
+        entry = " ".join(entries[anchor].split()).lower()
+        for phrase in GIVEAWAYS[lesson.name]:
+            assert phrase not in entry, f"{lesson.name}: {anchor!r}, linked above the prediction, says {phrase!r}"
+
+
+def _glossary_entries() -> dict[str, str]:
+    """The glossary's entries by anchor (``### Name {#anchor}`` and the text up to the next heading)."""
+    text = (Path(__file__).resolve().parents[2] / "explainer/content/glossary.md").read_text(encoding="utf-8")
+    parts = re.split(r"^###? .*?\{#([\w-]+)\}\s*$", text, flags=re.M)
+    return {anchor: re.split(r"^#", body, flags=re.M)[0] for anchor, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 def test_numbers_two_lessons_share_have_one_value():

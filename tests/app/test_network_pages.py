@@ -17,7 +17,7 @@ from explainer.model.experiments.circuits import (
 from explainer.model.network import NetworkParams
 from explainer.model.spikes import RUNAWAY_ABOVE_HZ
 from explainer.pages.circuits import PRESETS
-from tests.app.conftest import assert_clean, chart_specs, open_page, page_text, views
+from tests.app.conftest import assert_clean, chart_specs, open_circuits_predicted, open_page, page_text, views
 
 
 def _metric(at, label: str) -> str:
@@ -29,9 +29,7 @@ def _metric(at, label: str) -> str:
 
 @pytest.fixture(scope="module")
 def circuits():
-    at = open_page("circuits.py", timeout=120)
-    assert_clean(at)
-    return at
+    return open_circuits_predicted()
 
 
 def test_circuits_default_is_balanced_and_animated(circuits):
@@ -54,7 +52,7 @@ def test_circuits_widgets_have_keys(circuits):
     [("Silent", "silent"), ("Runaway (seizure-like cartoon)", "runaway"), ("Weak inhibition", None)],
 )
 def test_circuits_presets_name_the_regime(preset, regime):
-    at = open_page("circuits.py", timeout=120)
+    at = open_circuits_predicted()
     at.segmented_control(key="net_preset").set_value(preset).run(timeout=120)
     assert_clean(at)
     for key, value in PRESETS[preset].values.items():
@@ -66,7 +64,7 @@ def test_circuits_presets_name_the_regime(preset, regime):
     if preset.startswith("Runaway"):
         assert "seizure-like" in text and "not a model of a real seizure" in text
     if preset == "Weak inhibition":
-        rate = float(_metric(at, "Excitatory cells (spikes/s)"))
+        rate = float(_metric(at, "Excitatory cells, mean (spikes/s)"))
         assert 40.0 < rate < 100.0, f"weak inhibition: between balance (~20) and runaway (~200), got {rate}"
         # still irregular, but no longer called balanced: on average excitation outweighs inhibition
         params = NetworkParams(w_inh_nS=float(PRESETS[preset].values["net_w_inh"]))
@@ -78,11 +76,11 @@ def test_circuits_presets_name_the_regime(preset, regime):
 
 
 def test_circuits_sliders_and_seed_change_the_result():
-    at = open_page("circuits.py", timeout=120)
-    before = _metric(at, "Excitatory cells (spikes/s)")
+    at = open_circuits_predicted()
+    before = _metric(at, "Excitatory cells, mean (spikes/s)")
     at.slider(key="net_ext").set_value(500).run(timeout=120)
     assert_clean(at)
-    assert _metric(at, "Excitatory cells (spikes/s)") != before
+    assert _metric(at, "Excitatory cells, mean (spikes/s)") != before
     at.slider(key="net_w_exc").set_value(3.0).run(timeout=120)
     at.number_input(key="net_seed").set_value(2).run(timeout=120)
     at.toggle(key="net_kick").set_value(False).run(timeout=120)
@@ -91,7 +89,7 @@ def test_circuits_sliders_and_seed_change_the_result():
 
 
 def test_circuits_link_and_bad_link():
-    at = open_page("circuits.py", {"net_w_inh": "0", "net_kick": "maybe", "net_w_exc": "500"}, timeout=120)
+    at = open_circuits_predicted({"net_w_inh": "0", "net_kick": "maybe", "net_w_exc": "500"})
     assert_clean(at)
     assert at.slider(key="net_w_inh").value == 0
     assert at.slider(key="net_w_exc").value == 12.0
@@ -145,8 +143,8 @@ def test_blocked_gate_numbers_come_from_the_model(blocked_gate):
     text = " ".join(page_text(blocked_gate).split())
     assert "at −70 mV only 4% of glutamate-bound NMDA channels are free of Mg²⁺, at −40 mV 23%" in text
     _, e_rates, i_rates = disinhibition_sweep(DISINHIBITION_SCALES, 1)
-    assert _metric(blocked_gate, "Excitatory cells") == f"{e_rates[0]:.1f} spikes/s"
-    assert _metric(blocked_gate, "Inhibitory cells") == f"{i_rates[0]:.1f} spikes/s"
+    assert _metric(blocked_gate, "Excitatory cells, mean") == f"{e_rates[0]:.1f} spikes/s"
+    assert _metric(blocked_gate, "Inhibitory cells, mean") == f"{i_rates[0]:.1f} spikes/s"
     # the text's claims about the model: E fires much more, and I fires more, ending above where it started
     assert e_rates[-1] > 2 * e_rates[0] and np.all(np.diff(i_rates) > 0), (e_rates, i_rates)
     assert "from intact (1) to 0.7" in text and "The knob stops at 0.7" in text
@@ -181,10 +179,10 @@ def test_the_blocked_gate_description_never_calls_a_much_faster_network_balanced
 
 def test_blocked_gate_knob_changes_the_network():
     at = open_page("blocked_gate.py", timeout=180)
-    before = _metric(at, "Excitatory cells")
+    before = _metric(at, "Excitatory cells, mean")
     at.slider(key="bg_scale").set_value(min(DISINHIBITION_SCALES)).run(timeout=180)
     assert_clean(at)
-    after = _metric(at, "Excitatory cells")
+    after = _metric(at, "Excitatory cells, mean")
     assert float(after.split()[0]) > 2 * float(before.split()[0]), (before, after)
 
 
@@ -200,12 +198,34 @@ def test_blocked_gate_slider_and_curve_share_direction_and_range(blocked_gate):
 def test_blocked_gate_badges_are_neutral_and_say_as_intact_at_1(blocked_gate):
     """At the intact setting the badges say "as intact" (not a green "up +0.0"); weaker drive gives a grey
     "+... vs intact", since more firing (up to runaway activity) is not good news."""
-    badges = {m.label: m for m in blocked_gate.metric if m.label in ("Excitatory cells", "Inhibitory cells")}
+    labels = ("Excitatory cells, mean", "Inhibitory cells, mean")
+    badges = {m.label: m for m in blocked_gate.metric if m.label in labels}
     assert len(badges) == 2
     for m in badges.values():
         assert m.proto.delta == "as intact", m.proto.delta
     at = open_page("blocked_gate.py", {"bg_scale": f"{min(DISINHIBITION_SCALES):g}"}, timeout=180)
     assert_clean(at)
-    for m in (m for m in at.metric if m.label == "Excitatory cells"):
+    for m in (m for m in at.metric if m.label == "Excitatory cells, mean"):
         assert m.proto.delta.endswith("vs intact") and m.proto.delta.startswith("+")
         assert m.proto.color == m.proto.MetricColor.Value("GRAY"), "more firing is not 'good': neutral colour"
+
+
+@pytest.mark.parametrize("page", ["circuits.py", "blocked_gate.py"])
+def test_each_network_page_says_its_cells_are_the_networks_own(page):
+    """The network's cell is not the lessons' (rest, inhibition's reversal, the weights): the page says so, with
+    the numbers of NetworkParams."""
+    at = open_page(page, timeout=180)
+    p = NetworkParams()
+    line = next(c.value for c in at.caption if "network's own model cells" in c.value)
+    for part in (f"rests at {p.E_L_mV:.0f} mV".replace("-", "−"), f"reverses at {p.E_inh_mV:.0f} mV".replace("-", "−"),
+                 f"opens {p.w_exc_nS:g} nS", f"each GABA spike {p.w_inh_nS:g} nS"):  # fmt: skip
+        assert part in line, (part, line)
+
+
+def test_the_views_running_rate_and_the_pages_mean_are_told_apart(circuits):
+    """The view's rate is over its last few ms (it moves as the view plays), the read-out is the run's mean: each
+    says which it is, so "E 57 / I 57" beside "47.8" cannot be read as the same number."""
+    words = views(circuits)["circuits_view"].header["words"]
+    assert words["readout_rates"].startswith("now: ")
+    means = [m for m in circuits.metric if m.label.startswith(("Excitatory cells, mean", "Inhibitory cells, mean"))]
+    assert len(means) == 2 and all("averaged over the run" in m.help and "now" in m.help for m in means)

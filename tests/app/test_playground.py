@@ -102,7 +102,7 @@ def test_presets_set_the_sliders_to_the_shared_setting_and_its_caption_holds(pla
         assert steady_level(run)[0] > run.params.V_th_mV, "the preset's cell is mean-driven"
         assert spikes > 30 and "The average input drives this cell" in text and "above the threshold" in text
     if preset_id == "both_strong":
-        assert spikes >= 5 and "nearly balanced" in text and "irregularly" in text
+        assert spikes >= 5 and "largely cancel" in text and "irregularly" in text
 
 
 def test_moving_a_slider_or_the_seed_after_a_preset_deselects_it(playground):
@@ -195,7 +195,7 @@ def test_a_preset_puts_the_advanced_values_and_the_seed_back_so_its_caption_hold
         opening.g_nmda_max_nS,
     )
     assert at.number_input(key=SEED_KEY).value == opening.seed
-    assert "nearly balanced" in page_text(at) and int(_metric(at, "Output spikes")) < 60
+    assert "largely cancel" in page_text(at) and int(_metric(at, "Output spikes")) < 60
     # and moving an advanced slider leaves the preset, as the input sliders do
     at.slider(key="e_gaba").set_value(-60.0).run()
     assert at.segmented_control(key="preset").value is None

@@ -95,9 +95,14 @@ def test_every_claim_of_the_playground_description_is_the_models(settings):
     if "like a clock" in text:
         assert cv < CLOCK_BELOW_CV and v_inf >= p.V_th_mV, text
     balanced = re.search(r"both strong \(([\d.]+) and ([\d.]+) nS, against a leak of", text)
-    if "balanced" in text:
+    if "largely cancel" in text:
         assert balanced and v_inf < p.V_th_mV, text
         assert float(balanced.group(1)) >= p.g_L_nS and float(balanced.group(2)) >= p.g_L_nS, text
+        currents = re.search(r"pass (\d+) pA inward .*?GABA's (\d+) pA outward .*?the remaining (\d+) pA", text)
+        assert currents, text
+        inward, outward, leak = (int(x) for x in currents.groups())
+        assert abs(inward - outward - leak) <= 2, "the currents at the steady level add up to zero"
+        assert outward > leak, "inhibition's current, not the leak, is what holds excitation's back"
     if "Inhibition outweighs excitation" in text:
         assert not fires and without is not None and round(without) > 0, text
     if "Here it excites" in text:
@@ -120,7 +125,7 @@ def test_the_both_strong_preset_is_balanced_and_fluctuation_driven():
     """The tug of war's "Both strong, balanced" preset: both conductances above the leak, steady level below
     threshold."""
     run, _, _, text = _as_page_does(TUG_OF_WAR_PRESETS["both_strong"])
-    assert "nearly balanced" in text and "irregularly" in text and steady_level(run)[0] < run.params.V_th_mV
+    assert "largely cancel" in text and "irregularly" in text and steady_level(run)[0] < run.params.V_th_mV
 
 
 def _described(e_gaba_mV: float, **changes) -> tuple[str, float, float]:

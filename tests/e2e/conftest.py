@@ -428,3 +428,18 @@ def wait_for_plotly(page: Any, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> int:
         timeout=timeout_ms,
     )
     return page.locator(SEL_PLOTLY).count()
+
+
+def keep_circuits_prediction(page: Any) -> None:
+    """Play a student whose browser kept their circuits prediction (as ``ui/answers.py`` keeps it): the page's
+    presets and sliders are open from the browser's reply on, at the link's setting.  A first visit shows the
+    balanced network with no controls until the prediction is run (``pages/circuits.py``)."""
+    import json
+
+    from explainer.pages import circuits
+    from explainer.ui import dom
+
+    qid = f"{circuits.CIRCUITS.name}:{circuits.PREDICT}"
+    label = circuits.CIRCUITS.text.question(circuits.PREDICT).answer.label
+    script = f"localStorage.setItem({json.dumps(dom.ANSWER_STORE_PREFIX + qid)}, {json.dumps(label)});"
+    page.context.add_init_script(script=script)

@@ -17,7 +17,8 @@ import pytest
 from explainer.content.format import fill
 from explainer.content.view_words import CONTROLS
 from explainer.figures import network_view, neuron_view
-from explainer.model.experiments.circuits import DISINHIBITION_SCALES
+from explainer.figures.view_codec import view_id
+from explainer.model.experiments.circuits import BALANCED, DISINHIBITION_SCALES
 
 try:
     from playwright.sync_api import expect
@@ -26,7 +27,14 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
 
 from explainer.pages.playground import VIEW_KEY
 
-from .conftest import PHONE_CONTEXT, _BrowserWithContextOptions, _open_recorded_context, goto, wait_for_app
+from .conftest import (
+    PHONE_CONTEXT,
+    _BrowserWithContextOptions,
+    _open_recorded_context,
+    goto,
+    keep_circuits_prediction,
+    wait_for_app,
+)
 from .views import (
     control,
     debug,
@@ -199,8 +207,10 @@ def test_the_systems_reduced_motion_shows_the_final_state_without_autoplay(brows
 
 
 def test_circuits_view_updates_in_place_when_inhibition_changes(page) -> None:
+    keep_circuits_prediction(page)  # its sliders open once the prediction is run
     goto(page, "/circuits")
     before = wait_for_view(page, "circuits_view")
+    page.locator(".st-key-net_w_inh").wait_for()
     assert before["kind"] == "network"
     view(page, "circuits_view").evaluate("(root) => { root.eiTestMark = 'original'; }")
     t0 = wait_for_time_past(page, "circuits_view", 20)
@@ -257,10 +267,16 @@ def test_no_label_overlaps_another_or_is_cut_off(browser, app_url, page_log, pag
     context, tab = _open_recorded_context(_BrowserWithContextOptions(browser, options), app_url, page_log)
     try:
         url = _with(path, extra)
+        linked_circuits = path.startswith("/circuits?")
+        if linked_circuits:  # the link's setting shows once the prediction is run: this student has run it
+            keep_circuits_prediction(tab)
         goto(tab, url)
         if key == "l4_view":
             _open_lesson_4_view(tab)
-        wait_for_view(tab, key, timeout_ms=90_000)
+        if linked_circuits:
+            tab.locator(".st-key-net_w_inh").wait_for(timeout=90_000)
+            wait_for_app(tab)
+        wait_for_view(tab, key, other_than=view_id(BALANCED, 1) if linked_circuits else None, timeout_ms=90_000)
         root = view(tab, key)
         root.scroll_into_view_if_needed()
         if view_state(tab, key)["state"] == "playing":

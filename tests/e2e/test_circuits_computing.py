@@ -16,7 +16,7 @@ from explainer.model.experiments.circuits import BALANCED, run_network
 from explainer.pages.circuits import VIEW_KEY, WORDS
 from explainer.ui import dom
 
-from .conftest import goto, wait_for_app
+from .conftest import goto, keep_circuits_prediction, wait_for_app
 from .views import wait_for_view
 
 SEED = 77  # wirings no other test draws (77, 78), so that every setting below is computed afresh
@@ -46,9 +46,11 @@ def _slider(page: Any, key: str) -> Any:
     ids=["laptop", "presenter"],
 )
 def test_quick_slider_moves_show_computing_and_end_on_the_sliders_setting(page, link, seed) -> None:
+    keep_circuits_prediction(page)  # the controls open once the prediction is run: this student has run it
     goto(page, f"/circuits?net_seed={seed}{link}")
-    first = wait_for_view(page, VIEW_KEY)
+    first = wait_for_view(page, VIEW_KEY, wanted=view_id(BALANCED, seed))
     assert first["id"] == view_id(BALANCED, seed)
+    wait_for_app(page)
     assert not page.locator(COMPUTING).count(), "the first view is drawn: nothing is being computed"
     if link:
         page.get_by_text(WORDS.text("sliders_tuck")).click()  # presenting, the sliders are folded

@@ -35,7 +35,7 @@ from explainer.pages import DEFAULT_URL, circuits, home, playground, site
 from explainer.pages import PLAYGROUND as PLAYGROUND_PAGE
 from explainer.ui.shell import menu
 
-from .conftest import PAGES, AppPage, goto, wait_for_app
+from .conftest import PAGES, AppPage, goto, keep_circuits_prediction, wait_for_app
 from .views import control, view, wait_for_all_views, wait_for_view
 
 MIN_PRESENTER_RATIO = 1.3
@@ -139,11 +139,15 @@ def view_on_screen(page: Any, key: str, after: str) -> dict:
 def test_presenter_view_fills_the_first_projector_screen(page, path, key, presets, tmp_path: Path) -> None:
     """At 1280x720, presenting: the whole view is on the first screen, above the presets, with larger labels."""
     page.set_viewport_size(PROJECTOR)
+    if path == "/circuits":
+        keep_circuits_prediction(page)  # its presets show once the prediction is run
     goto(page, path)
     wait_for_view(page, key)
+    page.locator(presets).wait_for()
     normal = view_on_screen(page, key, presets)
     goto(page, f"{path}?present=true")
     presenting_state = wait_for_view(page, key)
+    page.locator(presets).wait_for()
     assert presenting_state["profile"] == "projector", presenting_state
     on_screen = view_on_screen(page, key, presets)
     save_screenshot(page, tmp_path, f"presenter-{key}-1280x720", full_page=False)

@@ -122,18 +122,25 @@ def test_silent_current_step_shows_where_v_settles(figures):
 
 def test_single_epsp_figure(figures):
     fig = figures["single_epsp"]
+    ampa_name = "AMPA (fast): gates open (top), its EPSP alone (bottom)"
+    nmda_name = "NMDA (slow): gates open (top), its EPSP alone (bottom)"
     for name in (
-        "AMPA gates (fast)",
-        "NMDA gates (slow)",
+        ampa_name,
+        nmda_name,
         "EPSP: both together",
         "EPSP: AMPA alone",
         "EPSP: NMDA alone",
     ):
         _by_name(fig, name)
-    ampa = np.asarray(_by_name(fig, "AMPA gates (fast)")["y"], dtype=float)
-    nmda = np.asarray(_by_name(fig, "NMDA gates (slow)")["y"], dtype=float)
+    ampa = np.asarray(_by_name(fig, ampa_name)["y"], dtype=float)
+    nmda = np.asarray(_by_name(fig, nmda_name)["y"], dtype=float)
     assert ampa.max() == pytest.approx(1.0, abs=1e-6) and nmda.max() == pytest.approx(1.0, abs=1e-6)
-    assert _by_name(fig, "AMPA gates (fast)")["line"]["dash"] != _by_name(fig, "NMDA gates (slow)")["line"]["dash"]
+    assert _by_name(fig, ampa_name)["line"]["dash"] != _by_name(fig, nmda_name)["line"]["dash"]
+    # each legend entry stands for a group drawn in both panels (the bottom ones hide theirs): it names both
+    for group in ("ampa", "nmda"):
+        grouped = [t for t in fig.spec["data"] if t.get("legendgroup") == group]
+        shown = [t for t in grouped if t.get("showlegend", True) is not False]
+        assert len(shown) == 1 and "(top)" in shown[0]["name"] and "EPSP alone (bottom)" in shown[0]["name"]
 
 
 def test_nmda_block_figure(figures):

@@ -64,6 +64,8 @@ def numbers() -> dict[str, str]:
         "map_cells": n(rmap.rate_hz.size),
         "map_seconds": f"{rmap.duration_ms / 1000:g}",
         "silent_up_to": n(float(silent.max())),
+        # the map's next glutamate rate, the first that fires: the onset lies between the two grid rates
+        "first_firing_glu": n(float(rmap.glutamate_rates_hz[no_gaba > 0].min())),
         "top_rate": n(float(no_gaba.max())),
         "top_glu": n(float(rmap.glutamate_rates_hz[int(np.argmax(no_gaba))])),
     }

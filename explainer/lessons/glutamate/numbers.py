@@ -30,6 +30,7 @@ def numbers() -> dict[str, str]:
         "epsp_nmda_rest": n(epsp.nmda_only.peak_mV, 2),
         "epsp_ampa": n(epsp.ampa_only.peak_mV, 2),
         "nmda_peak_ms": n(epsp.nmda_only.peak_time_ms),
+        "left_after_tau": n(100 * math.exp(-1)),  # an EPSP's decay after one membrane time constant, in %
         "nmda_rest": n(mg.at_rest.peak_mV, 2),
         "nmda_depol": n(mg.depolarised.peak_mV, 2),
         "nmda_ratio": n(mg.ratio, 0),  # "about 3 times": 0.40 / 0.14 mV rounds to 2.9 at one decimal
