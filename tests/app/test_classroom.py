@@ -10,7 +10,7 @@ import pytest
 
 from explainer.ui.components import animated_view, component_name, link_writer
 from explainer.ui.presenter import PRESENTER_FIGURE_SCALE
-from tests.app.conftest import MENU, PAGE_IDS, assert_clean, open_page, views
+from tests.app.conftest import MENU, PAGE_IDS, assert_clean, open_circuits_predicted, open_page, views
 
 
 def _font(at) -> float:
@@ -157,8 +157,12 @@ def test_every_bad_link_value_gets_one_note_and_clamped_ones_a_url_correction():
 
 
 def test_clamped_values_on_another_page_and_in_a_number_input_are_written_back_too():
-    at = open_page("circuits.py", {"net_w_exc": "500", "net_kick": "maybe", "net_seed": "99999"}, timeout=180)
+    link = {"net_w_exc": "500", "net_kick": "maybe", "net_seed": "99999"}
+    # Before its prediction circuits shows no controls: the link is kept as it is, for after the prediction.
+    at = open_page("circuits.py", link, timeout=180)
     assert_clean(at)
+    assert _url_corrections(at) == {} and dict(at.query_params) == link
+    at = open_circuits_predicted(link)
     assert _url_corrections(at) == {"net_w_exc": "12", "net_seed": "9999"}
     assert at.slider(key="net_w_exc").value == 12.0 and at.number_input(key="net_seed").value == 9999
     assert len(_link_notes(at)) == 3

@@ -310,7 +310,7 @@ def test_lesson_1_numbers_are_the_models():
     assert float(n["rate_low_doubled"]) > 3 * float(n["rate_low"]), "and so do the rounded numbers it shows"
     at = _revealed(LESSONS[0])
     text = " ".join(page_text(at).split())
-    assert f"from {n['rate_a']} to {n['rate_b']}, and no current" in text
+    assert f"from {n['rate_a']} to {n['rate_b']} in the simulation, and no current" in text
     assert f"from {n['rate_low']} to {n['rate_low_doubled']} spikes per second, more than three times" in text
     assert "**200 pA**" in text
 
