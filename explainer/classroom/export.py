@@ -1,7 +1,10 @@
-"""The teacher's export: a class's counts per question and option as CSV, to open in a spreadsheet.
+"""The teacher's export: a class's counts per question, round and option as CSV, to open in a spreadsheet.
 
-Counts and percentages only: no seats, no times, nothing personal.  With the registry's texts each row
-also carries the question and the option in plain words and whether the option is the right answer.
+Counts and percentages only: no seats, no times, nothing personal.  Every question is there, voted on or not
+(the store's :meth:`~explainer.classroom.store.ClassStore.counts`), each round with a total row, and with the
+texts each row also carries the question and the option in plain words and whether the option is the right
+answer.  The file starts with a UTF-8 byte order mark: Excel on Windows otherwise reads it in the system's code
+page, and the minus sign of "−70 mV" turns into mojibake.
 """
 
 from __future__ import annotations
@@ -12,20 +15,29 @@ from collections.abc import Mapping, Sequence
 
 from explainer.classroom.questions import QuestionText
 
-COLUMNS = ("class", "question", "question_text", "option", "option_text", "right", "votes", "percent")
+BOM = "\ufeff"
+COLUMNS = ("class", "question", "question_text", "round", "option", "option_text", "right", "votes", "percent")
+TOTAL = "total"
 
 
-def tallies_csv(code: str, counts: Mapping[str, Sequence[int]], texts: Mapping[str, QuestionText]) -> str:
-    """One row per question and option, in the order of ``counts`` (the store's :meth:`counts`, in course
-    order).  A question without a text (a lesson edited since the vote) keeps its counts, with empty words."""
+def tallies_csv(code: str, counts: Mapping[str, Mapping[int, Sequence[int]]], texts: Mapping[str, QuestionText]) -> str:
+    """One row per question, round and option, then the round's total, in the order of ``counts``.  A question
+    without a text (a lesson edited since the vote) keeps its counts, with empty words."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for qid, per_option in counts.items():
-        total, text = sum(per_option), texts.get(qid)
-        for i, n in enumerate(per_option):
-            option = text.options[i] if text and i < len(text.options) else ""
-            right = ("yes" if i == text.right else "no") if text else ""
-            share = f"{100.0 * n / total:.0f}" if total else "0"
-            writer.writerow([code, qid, text.prompt if text else "", i + 1, option, right, n, share])
-    return out.getvalue()
+    for qid, per_round in counts.items():
+        text = texts.get(qid)
+        prompt = text.prompt if text else ""
+        for round_, per_option in sorted(per_round.items()):
+            total = sum(per_option)
+            for i, n in enumerate(per_option):
+                option = text.options[i] if text and i < len(text.options) else ""
+                right = "" if text is None or text.right is None else "yes" if i == text.right else "no"
+                writer.writerow([code, qid, prompt, round_, i + 1, option, right, n, _percent(n, total)])
+            writer.writerow([code, qid, prompt, round_, TOTAL, "", "", total, "100" if total else "0"])
+    return BOM + out.getvalue()
+
+
+def _percent(n: int, total: int) -> str:
+    return f"{100.0 * n / total:.0f}" if total else "0"

@@ -34,7 +34,7 @@ class QuestionText:
 
     prompt: str
     options: tuple[str, ...]
-    right: int
+    right: int | None  # None: a question without a right answer (a teacher may write one)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 Links (the only way in; no names, no accounts, no cookies of ours):
 
-- ``?class=ABC234`` joins a class as a student: the tab gets a random **seat**, which goes into its link
-  (``&seat=...``) so that a reload keeps the same seat and the same votes, never a second vote;
+- ``?class=ABC234`` joins a class as a student: the store issues the tab a random **seat**, which goes into its
+  link (``&seat=...``) so that a reload keeps the same seat and the same votes, never a second vote.  A ``seat=``
+  the store did not issue to this class (made up, or removed by the teacher) gets a fresh seat instead;
 - ``?class=ABC234&teacher=<token>`` is the teacher link.  The token is checked against its hash in the
   store, kept in the tab's session (and by the browser's keeper, for a reload) and **removed from the
   address bar at once**, the class code with it: projecting the screen or copying the visible link never
@@ -32,6 +33,7 @@ from explainer.classroom import codes
 from explainer.classroom.errors import ClassError, ClassUnavailable
 
 UNAVAILABLE = "store_unavailable"  # the note of a database that failed
+JOIN_REFUSALS = {"class_full": "class_full", "closed": "joining_closed"}  # the store's reason -> the note
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,9 @@ class Lookups(Protocol):
 
     def is_teacher(self, code: str | None, token: str | None) -> bool: ...
 
-    def join(self, code: str | None, seat: str | None) -> None: ...
+    def join(self, code: str | None, seat: str | None = None) -> str: ...
 
-    def take_seat(self, code: str | None, fresh: str, kept: str) -> None: ...
+    def take_seat(self, code: str | None, fresh: str, kept: str) -> str: ...
 
 
 # The store, opened on first use only: a tab in no class never touches the database (it may be down).
@@ -234,11 +236,10 @@ def _student_from_link(run: _Run, linked_code: str, linked_seat: str | None, sto
     if code is None or store().find_class(code) is None:
         run.leave("code_unknown")
         return None
-    seat = codes.read_token(linked_seat) or codes.new_seat()
-    try:
-        store().join(code, seat)
+    try:  # the seat the link brought if the store issued it to this class, else a fresh one
+        seat = store().join(code, codes.read_token(linked_seat))
     except ClassError as exc:
-        run.leave("class_full" if exc.reason == "class_full" else "code_unknown")
+        run.leave(JOIN_REFUSALS.get(exc.reason, "code_unknown"))
         return None
     return run.enter(ClassTab(code=code, seat=seat))
 
@@ -263,7 +264,7 @@ def _student_seat_kept(run: _Run, tab: ClassTab, kept: object, store: OpenStore)
     if seat is None or seat == tab.seat:
         return tab
     try:
-        store().take_seat(tab.code, fresh=tab.seat or "", kept=seat)
+        seat = store().take_seat(tab.code, fresh=tab.seat or "", kept=seat)
     except (ClassError, ClassUnavailable):
         return tab
-    return run.enter(ClassTab(code=tab.code, seat=seat))
+    return tab if seat == tab.seat else run.enter(ClassTab(code=tab.code, seat=seat))

@@ -28,6 +28,16 @@ def question_key(name: str) -> str:
     return QUESTION_KEY_PREFIX + name
 
 
+# The button that performs a step's next action: the page keys press it on "." or "b" (a clicker's "blank screen").
+ACTION_KEY_PREFIX = "ei_act_"
+
+
+def action_key(name: str) -> str:
+    """The key of the button that performs the next action of the step ``name``: Run without a class; in class
+    mode the teacher's Show votes / Second round / Reveal."""
+    return ACTION_KEY_PREFIX + name
+
+
 # The printable worksheet's containers (ui/worksheet.py), which ui/styles/print.css lays out for paper.
 WS_SHEET_KEY = "ws_sheet"
 WS_BANNER_KEY = "ws_banner"

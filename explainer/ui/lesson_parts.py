@@ -274,5 +274,9 @@ def try_this(lesson: LessonText, name: str = "try", numbers: Mapping[str, str] |
 
 def waiting_for_prediction() -> None:
     """Where the experiment will be: after the student's own run, or in class mode the teacher's reveal."""
-    text = votes.W.text("waiting_for_reveal") if classroom.current() else W.text("waiting_for_prediction")
+    tab = classroom.current()
+    if tab is None:
+        text = W.text("waiting_for_prediction")
+    else:  # the teacher is the one who reveals
+        text = votes.W.text("teacher_waiting_for_reveal" if tab.is_teacher else "waiting_for_reveal")
     st.info(text, icon=":material/visibility_off:")

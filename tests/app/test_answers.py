@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from explainer.classroom import store as store_module
+from explainer.classroom import database
 from explainer.classroom.store import ClassStore
 from explainer.content.format import first_sentence
 from explainer.content.parse import fill
@@ -184,8 +184,8 @@ def test_a_kept_answer_is_the_lesson_files_text_so_a_recomputed_number_keeps_it(
 @pytest.fixture
 def class_store(tmp_path, monkeypatch):
     path = tmp_path / "classes.sqlite3"
-    monkeypatch.setenv(store_module.ENV_SQLITE_PATH, str(path))
-    monkeypatch.delenv(store_module.ENV_DATABASE_URL, raising=False)
+    monkeypatch.setenv(database.ENV_SQLITE_PATH, str(path))
+    monkeypatch.delenv(database.ENV_DATABASE_URL, raising=False)
     store = ClassStore(f"sqlite:///{path.resolve()}", session.questions_of(LESSONS).options)
     yield store
     store.engine.dispose()

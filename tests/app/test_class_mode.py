@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from explainer.classroom import codes
-from explainer.classroom import store as store_module
+from explainer.classroom import codes, database
+from explainer.classroom.errors import ClassUnavailable
 from explainer.classroom.store import ClassStore
 from explainer.classroom.tab import ClassTab
 from explainer.lessons import LESSONS
+from explainer.ui import dom
 from explainer.ui.classroom import session
 from tests.app.conftest import assert_clean, open_page, page_text, switch_to
 
@@ -24,17 +25,19 @@ def class_db(request, tmp_path, monkeypatch):
     app's store (through the environment, as a deployment sets it) and the test's share it."""
     if request.param == "sqlite":
         path = tmp_path / "classes.sqlite3"
-        monkeypatch.setenv(store_module.ENV_SQLITE_PATH, str(path))
-        monkeypatch.delenv(store_module.ENV_DATABASE_URL, raising=False)
+        monkeypatch.setenv(database.ENV_SQLITE_PATH, str(path))
+        monkeypatch.delenv(database.ENV_DATABASE_URL, raising=False)
         url = f"sqlite:///{path.resolve()}"
     else:
         url = request.getfixturevalue("postgres_url")
         engine = sa.create_engine(url)
         with engine.begin() as conn:
-            store_module.metadata.drop_all(conn)
+            everything = sa.MetaData()
+            everything.reflect(conn)  # the tables of any schema version
+            everything.drop_all(conn)
         engine.dispose()
         session._store.clear()  # the app's cached store: a new one creates the schema again
-        monkeypatch.setenv(store_module.ENV_DATABASE_URL, url)
+        monkeypatch.setenv(database.ENV_DATABASE_URL, url)
     store = ClassStore(url, session.questions_of(LESSONS).options)
     yield store
     store.engine.dispose()
@@ -98,17 +101,45 @@ def test_the_teacher_link_gives_the_controls_and_leaves_the_address_bar(class_db
     assert_clean(at)
     assert _tab(at).is_teacher
     assert "teacher" not in at.query_params
-    seat = codes.new_seat()
-    class_db.join(code, seat)
-    class_db.vote(code, seat, QID, 2)
+    for choice in (2, 2, 0):
+        class_db.vote(code, class_db.join(code), QID, choice)
     at.run()
-    assert "**1** of 1 student has voted" in " ".join(str(m.value) for m in at.markdown)
+    assert "Round 1 · **3** of 3 students have voted" in " ".join(str(m.value) for m in at.markdown)
+    assert not at.get("progress"), "the projector shows how many have voted, not how"
+    buttons = _buttons(at)
+    assert dom.action_key("gaba_predict_shunt_show") in buttons, "showing the votes is the clicker's next step"
+    buttons[dom.action_key("gaba_predict_shunt_show")].click().run()
     bars = [el.proto.text for el in at.get("progress")]
-    assert len(bars) == 3 and bars[2].startswith("**1** · 100 %") and bars[0].startswith("**0** · 0 %"), bars
+    assert len(bars) == 3 and bars[2].startswith("**2** · 67 %") and bars[0].startswith("**1** · 33 %"), bars
+    assert not any("right answer" in b for b in bars), "the right answer only with the reveal"
     _buttons(at)["gaba_predict_shunt_reveal"].click().run()
     assert_clean(at)
     assert class_db.is_revealed(code, QID)
     assert at.get("plotly_chart"), "the teacher's screen shows the experiment too"
+    assert any("right answer" in el.proto.text for el in at.get("progress"))
+
+
+def test_a_second_round_keeps_round_one_beside_round_two(class_db):
+    code, token = class_db.start_class()
+    at = open_page(LESSON, {"class": code, "teacher": token})
+    seats = [class_db.join(code) for _ in range(4)]
+    for seat in seats:
+        class_db.vote(code, seat, QID, 0)
+    at.run()
+    _buttons(at)[dom.action_key("gaba_predict_shunt_show")].click().run()
+    assert dom.action_key("gaba_predict_shunt_second_round") in _buttons(at), "a class that mostly erred discusses"
+    _buttons(at)[dom.action_key("gaba_predict_shunt_second_round")].click().run()
+    for seat in seats:
+        class_db.vote(code, seat, QID, 2)
+    at.run()
+    assert "Round 2 · **4** of 4" in " ".join(str(m.value) for m in at.markdown)
+    _buttons(at)[dom.action_key("gaba_predict_shunt_show")].click().run()
+    text = " ".join(str(m.value) for m in at.markdown)
+    assert "**Round 1**" in text and "**Round 2**" in text
+    bars = [el.proto.text for el in at.get("progress")]
+    assert len(bars) == 6 and bars[0].startswith("**4** · 100 %") and bars[5].startswith("**4** · 100 %"), bars
+    _buttons(at)[dom.action_key("gaba_predict_shunt_reveal")].click().run()
+    assert class_db.is_revealed(code, QID) and class_db.tally(code, QID, 1) == [4, 0, 0]
 
 
 @pytest.mark.parametrize("forged", ["not-a-real-token-at-all", "<script>x</script>", ""])
@@ -168,9 +199,7 @@ def test_the_teacher_exports_the_tallies_and_ends_the_class(class_db):
     at = open_page("classroom.py")
     _buttons(at)["class_start"].click().run()
     tab = _tab(at)
-    seat = codes.new_seat()
-    class_db.join(tab.code, seat)
-    class_db.vote(tab.code, seat, QID, 1)
+    class_db.vote(tab.code, class_db.join(tab.code), QID, 1)
     from explainer.pages.classroom import answers_csv
 
     text = answers_csv(tab, class_db, session.questions_of(LESSONS))  # what the page's download button sends
@@ -213,7 +242,7 @@ def test_the_teacher_page_offers_the_csv_of_the_tallies(class_db):
 def test_a_database_that_does_not_answer_gets_a_note_and_the_lessons_work_on(monkeypatch):
     from tests.harness.server import free_port
 
-    monkeypatch.setenv(store_module.ENV_DATABASE_URL, f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/none")
+    monkeypatch.setenv(database.ENV_DATABASE_URL, f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/none")
     session._store.clear()
     try:
         at = open_page(None, {"class": "ABC234"})
@@ -246,3 +275,54 @@ def test_a_page_question_is_voted_on_and_revealed_like_a_lessons(class_db):
     at.run(timeout=180)
     assert_clean(at)
     assert "the model agrees" in " ".join(s.value for s in at.success), "the verdict on the student's own vote"
+
+
+def test_a_vote_during_an_outage_says_not_counted_yet_and_is_sent_again(class_db, monkeypatch):
+    code, _ = class_db.start_class()
+    at = open_page(LESSON, {"class": code})
+    real_vote = ClassStore.vote
+
+    def down(self, *args, **kwargs):
+        raise ClassUnavailable("count a vote")
+
+    monkeypatch.setattr(ClassStore, "vote", down)
+    radio = at.radio(key="gaba_predict_shunt")
+    radio.set_value(radio.options[1]).run()
+    assert_clean(at)
+    assert "Not counted yet" in page_text(at) and "Your vote is counted" not in page_text(at), "never a lie"
+    assert class_db.tally(code, QID) == [0, 0, 0]
+    monkeypatch.setattr(ClassStore, "vote", real_vote)  # the store answers again
+    at.run()  # the page's next poll
+    assert class_db.tally(code, QID) == [0, 1, 0], "the kept answer was sent again"
+    at.run()
+    assert "Your vote is counted" in page_text(at) and "Not counted yet" not in page_text(at)
+
+
+def test_a_student_votes_again_in_round_two_and_nothing_counts_after_the_reveal(class_db):
+    code, token = class_db.start_class()
+    at = open_page(LESSON, {"class": code})
+    radio = at.radio(key="gaba_predict_shunt")
+    radio.set_value(radio.options[0]).run()
+    class_db.act(code, token, QID, "second_round")
+    at.run()
+    assert_clean(at)
+    assert "**Round 2.**" in page_text(at) and radio.options[0] in page_text(at), "round 2 names the first answer"
+    second = at.radio(key="gaba_predict_shunt_r2")
+    assert second.value is None, "round 2 starts with no answer chosen"
+    second.set_value(second.options[2]).run()
+    assert class_db.tally(code, QID, 1) == [1, 0, 0] and class_db.tally(code, QID, 2) == [0, 0, 1]
+    class_db.reveal(code, token, QID)
+    at.run()
+    assert at.radio(key="gaba_predict_shunt_r2").disabled, "the answer is locked once revealed"
+    assert class_db.tally(code, QID, 2) == [0, 0, 1]
+
+
+def test_a_closed_countdown_locks_the_answer_and_says_so(class_db):
+    code, token = class_db.start_class()
+    at = open_page(LESSON, {"class": code})
+    with class_db.engine.begin() as conn:  # a countdown that has just run out
+        class_db.act(code, token, QID, "countdown", countdown_s=1)
+        conn.execute(sa.text("UPDATE ei_question SET closes_s = closes_s - 5"))
+    at.run()
+    assert at.radio(key="gaba_predict_shunt").disabled
+    assert "Voting has closed for this round" in page_text(at)

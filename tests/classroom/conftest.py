@@ -25,10 +25,16 @@ class Clock:
 def database_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'classes.sqlite3'}"
-    url = request.getfixturevalue("postgres_url")
+    return emptied(request.getfixturevalue("postgres_url"))
+
+
+def emptied(url: str) -> str:
+    """The session's PostgreSQL database without any table (of any schema version): a test starts afresh."""
     engine = sa.create_engine(url)
     with engine.begin() as conn:
-        store_module.metadata.drop_all(conn)
+        everything = sa.MetaData()
+        everything.reflect(conn)
+        everything.drop_all(conn)
     engine.dispose()
     return url
 

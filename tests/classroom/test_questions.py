@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from explainer.classroom.export import COLUMNS, tallies_csv
+from explainer.classroom.export import BOM, COLUMNS, tallies_csv
 from explainer.classroom.questions import LessonQuestions, QuestionText, plain, question_id, registry
 from explainer.content.parse import parse_lesson
 
@@ -62,10 +62,19 @@ def test_plain_text_has_no_markdown_and_no_template_left():
 
 def test_the_csv_names_every_option_marks_the_right_one_and_counts_in_percent():
     reg = registry([_lesson("one")])
-    text = tallies_csv("K7P3QX", {"one:check:second": [3, 1, 0], "gone:predict:old": [2, 0]}, reg.texts)
-    rows = list(csv.reader(io.StringIO(text)))
+    counts = {"one:check:second": {1: [3, 1, 0]}, "gone:predict:old": {1: [2, 0]}}
+    text = tallies_csv("K7P3QX", counts, reg.texts)
+    assert text.startswith(BOM)
+    rows = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
     assert tuple(rows[0]) == COLUMNS
-    assert rows[1] == ["K7P3QX", "one:check:second", "Which way?", "1", "Up", "yes", "3", "75"]
-    assert rows[3] == ["K7P3QX", "one:check:second", "Which way?", "3", "Sideways", "no", "0", "0"]
-    assert rows[4] == ["K7P3QX", "gone:predict:old", "", "1", "", "", "2", "100"], "a question without text"
-    assert len(rows) == 1 + 3 + 2
+    assert rows[1] == ["K7P3QX", "one:check:second", "Which way?", "1", "1", "Up", "yes", "3", "75"]
+    assert rows[3] == ["K7P3QX", "one:check:second", "Which way?", "1", "3", "Sideways", "no", "0", "0"]
+    assert rows[4] == ["K7P3QX", "one:check:second", "Which way?", "1", "total", "", "", "4", "100"]
+    assert rows[5] == ["K7P3QX", "gone:predict:old", "", "1", "1", "", "", "2", "100"], "a question without text"
+    assert len(rows) == 1 + 4 + 3
+
+
+def test_a_question_without_a_right_answer_marks_no_option():
+    text = tallies_csv("K7P3QX", {"own:1": {1: [1, 2]}}, {"own:1": QuestionText("Ready?", ("Yes", "No"), None)})
+    rows = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
+    assert [r[6] for r in rows[1:3]] == ["", ""]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from explainer.classroom import codes
-from explainer.classroom import store as store_module
 from explainer.classroom.errors import ClassUnavailable
 from explainer.classroom.store import ClassStore
 from explainer.classroom.tab import (
@@ -59,9 +58,7 @@ DOWN = Opener(None)
 
 
 def _student(store: ClassStore, code: str) -> ClassTab:
-    seat = codes.new_seat()
-    store.join(code, seat)
-    return ClassTab(code=code, seat=seat)
+    return ClassTab(code=code, seat=store.join(code))
 
 
 # ---- no class ---------------------------------------------------------------------------------------------
@@ -134,12 +131,30 @@ def test_an_unknown_or_garbled_code_gets_a_note_and_leaves_class_mode(opener, co
     assert first.keeper == KeeperOrder("forget")
 
 
-def test_a_full_class_says_so(store, opener, monkeypatch):
-    monkeypatch.setattr(store_module, "MAX_SEATS_PER_CLASS", 1)
-    code, _ = store.start_class()
+def test_a_full_class_says_so(store, opener):
+    code, token = store.start_class()
+    store.set_size(code, token, 1)
     _student(store, code)
     first = resolve(TabSession(), Link(code=code), opener)
     assert first.tab is None and first.note == "class_full" and first.link == Link()
+
+
+def test_a_class_closed_to_joining_says_so_and_a_seated_student_stays(store, opener):
+    code, token = store.start_class()
+    seated = _student(store, code)
+    store.set_joining(code, token, False)
+    first = resolve(TabSession(), Link(code=code), opener)
+    assert first.tab is None and first.note == "joining_closed"
+    again = resolve(TabSession(), Link(code=code, seat=seated.seat), opener)  # a reload of a seated student
+    assert again.tab == seated
+
+
+def test_a_made_up_seat_in_a_link_gets_a_fresh_seat_from_the_store(store, opener):
+    code, _ = store.start_class()
+    made_up = codes.new_seat()
+    first = resolve(TabSession(), Link(code=code, seat=made_up), opener)
+    assert first.tab.seat != made_up and store.has_seat(code, first.tab.seat) and not store.has_seat(code, made_up)
+    assert first.link == Link(code=code, seat=first.tab.seat), "the link now holds the issued seat"
 
 
 # ---- a tab already in a class -----------------------------------------------------------------------------
@@ -239,7 +254,7 @@ def test_a_tab_without_another_kept_seat_keeps_its_own(store, kept):
 def test_a_kept_seat_that_cannot_be_taken_leaves_the_tab_in_its_own(store, opener, trouble):
     code, token = store.start_class()
     first = resolve(TabSession(), Link(code=code), opener)
-    kept = codes.new_seat()
+    kept = _student(store, code).seat
     if trouble == "ended":
         store.end_class(code, token)
     final = settle(first, Kept(seat=kept), opener if trouble == "ended" else DOWN)

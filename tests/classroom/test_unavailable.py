@@ -4,16 +4,18 @@ token (or their hashes); a refusal stays a :class:`ClassError`; nothing of SQLAl
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 import sqlalchemy as sa
 
-from explainer.classroom import codes
+from explainer.classroom import codes, database, schema
 from explainer.classroom import store as store_module
 from explainer.classroom.errors import ClassError, ClassUnavailable
 from explainer.classroom.store import ClassStore, database_url
-from tests.classroom.conftest import QUESTIONS
+from tests.classroom.conftest import QUESTIONS, emptied
 from tests.harness.server import free_port
+from tests.harness.silent_proxy import SilentProxy
 
 Q = "gaba:predict:shunt"
 LOGGER = store_module.__name__
@@ -70,7 +72,7 @@ def test_a_newer_schema_is_left_alone_and_unavailable(database_url, caplog):
     ClassStore(database_url, QUESTIONS).engine.dispose()
     engine = sa.create_engine(database_url)
     with engine.begin() as conn:
-        conn.execute(store_module.schema_version.update().values(version=store_module.SCHEMA_VERSION + 1))
+        conn.execute(schema.schema_version.update().values(version=schema.SCHEMA_VERSION + 1))
     engine.dispose()
     caplog.set_level(logging.WARNING, logger=LOGGER)
     with pytest.raises(ClassUnavailable):
@@ -83,6 +85,44 @@ def test_a_folder_that_cannot_be_made_is_unavailable(tmp_path, caplog):
     blocker.write_text("")
     caplog.set_level(logging.WARNING, logger=LOGGER)
     with pytest.raises(ClassUnavailable):
-        database_url({store_module.ENV_SQLITE_PATH: str(blocker / "classes.sqlite3")})
+        database_url({database.ENV_SQLITE_PATH: str(blocker / "classes.sqlite3")})
     assert len(_records(caplog)) == 1
-    assert database_url({store_module.ENV_DATABASE_URL: " postgresql+psycopg://h/db "}) == "postgresql+psycopg://h/db"
+    assert database_url({database.ENV_DATABASE_URL: " postgresql+psycopg://h/db "}) == "postgresql+psycopg://h/db"
+
+
+# ---- a database that is silent: the deadline ---------------------------------------------------------------
+
+SILENCE_NOTE_S = 6.0  # the "the note within about 5 s" (the deadline is 4.5 s), with a loaded machine's margin
+
+
+def test_a_server_that_accepts_and_never_answers_is_unavailable_within_seconds(caplog):
+    caplog.set_level(logging.WARNING, logger=LOGGER)
+    with SilentProxy(None) as silent:
+        t0 = time.monotonic()
+        with pytest.raises(ClassUnavailable):
+            ClassStore(f"postgresql+psycopg://nobody@127.0.0.1:{silent.port}/none", QUESTIONS)
+        waited_s = time.monotonic() - t0
+    assert waited_s < SILENCE_NOTE_S, f"a silent server held 'Start a class' for {waited_s:.1f} s"
+    assert len(_records(caplog)) == 1
+
+
+@pytest.mark.e2e
+def test_a_database_that_falls_silent_midway_is_unavailable_within_seconds_and_recovers(postgres_url, caplog):
+    url = sa.engine.make_url(emptied(postgres_url))
+    with SilentProxy(url.port) as proxy:
+        store = ClassStore(url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False), QUESTIONS)
+        try:
+            code, _ = store.start_class()
+            seat = store.join(code)
+            proxy.silent = True
+            caplog.set_level(logging.WARNING, logger=LOGGER)
+            t0 = time.monotonic()
+            with pytest.raises(ClassUnavailable):
+                store.vote(code, seat, Q, 1)
+            waited_s = time.monotonic() - t0
+            assert waited_s < SILENCE_NOTE_S, f"a silent database held a vote for {waited_s:.1f} s"
+            proxy.silent = False
+            store.vote(code, seat, Q, 2)  # the database answers again: so does the store
+            assert store.my_vote(code, seat, Q) == 2
+        finally:
+            store.engine.dispose()

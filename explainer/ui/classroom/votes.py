@@ -1,140 +1,283 @@
-"""A lesson's question in class mode: students vote, the teacher's screen shows the tally live, and the
-teacher decides when the class sees the experiment and the feedback.
+"""A question in class mode, run as peer instruction (:mod:`explainer.classroom.rounds`): students vote on their
+own; the projector shows how many have voted, not how; the teacher may show the split, open a second round after
+pair discussion, start a countdown, and reveals: the experiment and the feedback reach every phone, final.
 
-- A **student** chooses an answer: it is their vote (choosing another replaces it).  Until the teacher
-  reveals the question, the page holds back the experiment and the feedback and checks every
-  :data:`REVEAL_POLL_S` seconds whether the teacher has revealed it; then it shows them, with the student's answer.
-- The **teacher** sees how the class's votes split, counts and percentages, refreshed every
-  :data:`TALLY_POLL_S` seconds without a reload, and a button that reveals the question to the whole class.
+- A **student** chooses an answer: it is their vote in the current round (choosing another replaces it).  What
+  the page says about it follows what the store holds: "counted" only once the store has it; during an outage
+  "not counted yet", and the answer is sent again on every poll until the store takes it.  Round 2 starts with
+  no answer chosen and names the student's round-1 answer.  The page asks every :data:`STUDENT_POLL_S` seconds
+  whether the question moved on (a reveal, a new round) and then runs again.
+- The **teacher** sees the round, how many have voted and the countdown, refreshed every :data:`TEACHER_POLL_S`
+  seconds, the split only once shown (and only with at least :data:`~rounds.MIN_SHOWN_VOTES` votes: never one
+  student's choice), round 1 beside round 2 after a second round, and the buttons.  The button of the next step
+  (:func:`rounds.next_action`) is the primary one and carries the clicker's action key (``ui/dom.action_key``):
+  "." or "b" presses it.
 
-Nothing a student sends is shown as text: a vote is the index of one of the lesson's own options.
+Nothing a student sends is shown as text: a vote is the index of one of the question's own options.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import streamlit as st
 
+from explainer.classroom import rounds
 from explainer.classroom.errors import ClassError, ClassUnavailable
+from explainer.classroom.rounds import QuestionState
 from explainer.classroom.tab import ClassTab
 from explainer.content.words import words
+from explainer.ui import dom
 from explainer.ui.classroom import session
 
 W = words("classroom")  # the words: content/words/classroom.toml
-TALLY_POLL_S = 1.0  # the teacher's tally refreshes this often (the budget: a vote on the projector within 2 s)
-REVEAL_POLL_S = 1.5  # each student's page asks this often whether the teacher has revealed the question
+TEACHER_POLL_S = 1.0  # the teacher's count refreshes this often (the budget: a vote on the projector within 1 s)
+STUDENT_POLL_S = 1.0  # each student's page asks this often whether the question moved on
+COUNTDOWN_S = 60
 TEACHER_SEES = ""  # what :func:`question` returns to the teacher once revealed: the experiment, no own answer
+PENDING_KEY = "ei_class_pending"  # this session's votes the store has not taken yet: {question id: (round, choice)}
+ACTIONS = ("show", "second_round", "countdown", "reveal")
+ICONS = {"show": ":material/bar_chart:", "second_round": ":material/forum:", "countdown": ":material/timer:",
+         "reveal": ":material/visibility:"}  # fmt: skip
 
 
-def _send_vote(tab: ClassTab, qid: str, key: str, labels: Sequence[str]) -> None:
-    """``on_change`` of a student's answer: count it for the class (a repeat or a change replaces it)."""
-    choice = st.session_state.get(key)
-    if choice not in labels:
-        return
+@dataclass(frozen=True)
+class Asked:
+    """One question as a page asks it in class mode."""
+
+    qid: str
+    labels: tuple[str, ...]
+    key: str  # the widget key of the student's answer (and the stem of the teacher's buttons)
+    right: int | None
+    label: str
+
+
+def question(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, right: int | None, label: str) -> str | None:
+    """One question in class mode.  Returns None until the teacher has revealed it; then, for a student, their
+    answer (``""`` without one) and, for the teacher, :data:`TEACHER_SEES`."""
+    asked = Asked(qid, tuple(labels), key, right, label)
+    state = _state(tab, qid)
+    if tab.is_teacher:
+        _teacher_panel(tab, asked, state.revealed)
+        return TEACHER_SEES if state.revealed else None
+    return _student(tab, asked, state)
+
+
+def _state(tab: ClassTab, qid: str) -> QuestionState:
     try:
-        session.store().vote(tab.code, tab.seat, qid, list(labels).index(choice))
-    except ClassError as exc:
-        session.note(W.text("class_ended" if exc.reason in ("no_class", "not_joined") else "vote_refused"))
+        return session.store().state(tab.code, qid)
+    except ClassError:
+        return QuestionState()
     except ClassUnavailable:
         session.unavailable()
+        return QuestionState()
 
 
-def _reveal(tab: ClassTab, qid: str) -> None:
-    """``on_click`` of the teacher's Reveal (a second click, or a replayed one, changes nothing)."""
+# ---- the teacher ----------------------------------------------------------------------------------------------
+
+
+def _act(tab: ClassTab, qid: str, action: rounds.Action) -> None:
+    """``on_click`` of a teacher's button (a repeat, or a replayed click, changes nothing: see the store)."""
     try:
-        session.store().reveal(tab.code, tab.teacher_token or "", qid)
+        length_s = COUNTDOWN_S if action == "countdown" else None
+        session.store().act(tab.code, tab.teacher_token or "", qid, action, length_s)
     except ClassError:
         session.note(W.text("class_ended"))
     except ClassUnavailable:
         session.unavailable()
 
 
-def is_revealed(tab: ClassTab, qid: str) -> bool:
+@st.fragment(run_every=TEACHER_POLL_S)
+def _teacher_panel(tab: ClassTab, asked: Asked, page_revealed: bool) -> None:
+    """The round, the count, the split once shown, and the buttons; the whole page runs again once revealed
+    (the teacher's screen then shows the experiment too)."""
+    store = session.store
     try:
-        return session.store().is_revealed(tab.code, qid)
-    except ClassUnavailable:
-        session.unavailable()
-        return False
-
-
-@st.fragment(run_every=REVEAL_POLL_S)
-def _await_reveal(code: str, qid: str, waiting_key: str) -> None:
-    """A student's page, waiting: the whole page runs again as soon as the teacher reveals the question, or
-    when the class has ended (the page then says so and works on its own)."""
-    try:
-        shown = session.store().is_revealed(code, qid) or session.store().find_class(code) is None
-    except ClassUnavailable:
-        shown = False
-    if shown:
-        st.rerun(scope="app")
-    st.caption(W.text(waiting_key))
-
-
-@st.fragment(run_every=TALLY_POLL_S)
-def tally(code: str, qid: str, labels: Sequence[str], right: int | None = None) -> None:
-    """How the class's votes split: one bar per option with its count and share, and how many voted."""
-    try:
-        counts = session.store().tally(code, qid)
-        joined = session.store().seat_count(code)
+        state = store().state(tab.code, asked.qid)
+        counts = store().tally(tab.code, asked.qid)
+        first = store().tally(tab.code, asked.qid, 1) if state.round == 2 else None
+        joined = store().seat_count(tab.code)
     except (ClassError, ClassUnavailable):
         st.caption(W.text("tally_unavailable"))
         return
+    if state.revealed and not page_revealed:
+        st.rerun(scope="app")
+    _status(tab, state, sum(counts), joined)
+    if not state.revealed:
+        _buttons(tab, asked, state, counts)
+    _split(asked, state, counts, first)
+
+
+def _status(tab: ClassTab, state: QuestionState, voted: int, joined: int) -> None:
+    template = "round_status_one" if joined == 1 else "round_status"
+    line = W.text(template, round=state.round, voted=voted, joined=joined, code=tab.code)
+    left = state.seconds_left(time.time())
+    if left is not None:
+        line += " · " + (W.text("countdown_left", seconds=left) if left else W.text("countdown_closed"))
+    st.markdown(line)
+
+
+def _buttons(tab: ClassTab, asked: Asked, state: QuestionState, counts: Sequence[int]) -> None:
+    """The teacher's buttons in one row: the next step's is primary and the clicker presses it."""
+    upcoming = rounds.next_action(state, counts, asked.right)
+    shown = [a for a in ACTIONS if rounds.allowed(state, a)]
+    for column, action in zip(st.columns(len(shown)), shown, strict=True):
+        name = f"{asked.key}_{action}"
+        disabled = action == "show" and not rounds.showable(counts)
+        with column:
+            st.button(
+                W.text(action, seconds=COUNTDOWN_S),
+                key=dom.action_key(name) if action == upcoming else name,
+                type="primary" if action == upcoming else "secondary",
+                icon=ICONS[action],
+                disabled=disabled,
+                on_click=_act,
+                args=(tab, asked.qid, action),
+                use_container_width=True,
+            )
+    st.caption(W.text("teacher_buttons_caption", n=rounds.MIN_SHOWN_VOTES))
+
+
+def _split(asked: Asked, state: QuestionState, counts: Sequence[int], first: Sequence[int] | None) -> None:
+    """How the votes split, once shown or revealed; round 1 beside round 2 after a second round."""
+    if not (state.shown or state.revealed):
+        st.caption(W.text("split_hidden"))
+        return
+    right = asked.right if state.revealed else None
+    if first is None:
+        _bars(asked.labels, counts, right)
+        return
+    one, two = st.columns(2)
+    with one:
+        st.markdown(W.text("round_heading", round=1))
+        _bars(asked.labels, first, right)
+    with two:
+        st.markdown(W.text("round_heading", round=2))
+        _bars(asked.labels, counts, right)
+
+
+def _bars(labels: Sequence[str], counts: Sequence[int], right: int | None) -> None:
+    if not rounds.showable(counts):
+        st.caption(W.text("split_too_few", n=rounds.MIN_SHOWN_VOTES))
+        return
     total = sum(counts)
-    if joined == 1:
-        st.markdown(W.text("tally_total_one", voted=total, code=code))
-    else:  # with the class code, for latecomers
-        st.markdown(W.text("tally_total", voted=total, joined=joined, code=code))
     for i, (label, n) in enumerate(zip(labels, counts, strict=False)):
-        share = n / total if total else 0.0
+        share = n / total
         template = "tally_row_right" if i == right else "tally_row"
         st.progress(share, text=W.text(template, label=label, n=n, percent=round(100 * share)))
 
 
-def question(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, right: int, label: str) -> str | None:
-    """One question in class mode.  Returns None while the teacher has not revealed it; then, for a student,
-    their answer (or ``""`` without one) and, for the teacher, :data:`TEACHER_SEES`."""
-    shown = is_revealed(tab, qid)
-    if tab.is_teacher:
-        return _teacher(tab, qid, labels, key=key, right=right, shown=shown)
-    return _student(tab, qid, labels, key=key, label=label, shown=shown)
+# ---- a student ------------------------------------------------------------------------------------------------
 
 
-def _teacher(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, right: int, shown: bool) -> str | None:
-    """The button first (right under the question, on the projected screen), then the live tally.  A reveal
-    is final: students who have seen the answer cannot take their vote back, so there is no "hide"."""
-    if shown:
-        st.caption(W.text("revealed_teacher"))
-    else:
-        st.button(
-            W.text("reveal"), key=f"{key}_reveal", type="primary", icon=":material/visibility:",
-            on_click=_reveal, args=(tab, qid), help=W.text("reveal_help"),
-        )  # fmt: skip
-    tally(tab.code, qid, list(labels), right if shown else None)
-    return TEACHER_SEES if shown else None
+def _answer_key(asked: Asked, round_: int) -> str:
+    """The student's answer widget in a round: round 2 starts with no answer chosen."""
+    return asked.key if round_ == 1 else f"{asked.key}_r{round_}"
 
 
-def _student(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, label: str, shown: bool) -> str | None:
-    index = None
-    if key not in st.session_state:  # back after a reload or from another page: the vote as it stands
-        try:
-            mine = session.store().my_vote(tab.code, tab.seat, qid)
-        except ClassUnavailable:
-            mine = None
-        index = mine if mine is not None and 0 <= mine < len(labels) else None
+def _send_vote(tab: ClassTab, asked: Asked, round_: int) -> None:
+    """``on_change`` of a student's answer: send it to the class's store, or keep it to send again."""
+    choice = st.session_state.get(_answer_key(asked, round_))
+    if choice in asked.labels:
+        _deliver(tab, asked.qid, round_, asked.labels.index(choice))
+
+
+def _deliver(tab: ClassTab, qid: str, round_: int, choice: int) -> None:
+    pending = st.session_state.setdefault(PENDING_KEY, {})
+    try:
+        session.store().vote(tab.code, tab.seat, qid, choice)
+    except ClassUnavailable:
+        pending[qid] = (round_, choice)  # sent again on the next poll
+        return
+    except ClassError as exc:
+        pending.pop(qid, None)
+        if exc.reason in ("no_class", "not_joined"):
+            session.note(W.text("class_ended"))
+        elif exc.reason not in ("revealed", "closed", "round_changed"):  # those the page says by itself
+            session.note(W.text("vote_refused"))
+        return
+    pending.pop(qid, None)
+
+
+def resend_pending(tab: ClassTab) -> None:
+    """Send again the votes the store could not take (an outage): each poll, until it takes them."""
+    for qid, (round_, choice) in list(st.session_state.get(PENDING_KEY, {}).items()):
+        _deliver(tab, qid, round_, choice)
+
+
+def _student(tab: ClassTab, asked: Asked, state: QuestionState) -> str | None:
+    key = _answer_key(asked, state.round)
+    mine = _stored_vote(tab, asked, state.round)
+    index = mine if key not in st.session_state else None  # back after a reload or from another page: the vote
+    if state.round == 2:
+        _round_two_heading(tab, asked)
+    now_s = time.time()
     choice = st.radio(
-        label,
-        list(labels),
+        asked.label,
+        list(asked.labels),
         index=index,
         key=key,
-        disabled=shown,
+        disabled=not state.open_at(now_s),
         on_change=_send_vote,
-        args=(tab, qid, key, list(labels)),
+        args=(tab, asked, state.round),
         help=W.text("vote_help"),
     )
-    if shown:
+    if state.revealed:
         st.caption(W.text("revealed_student"))
-        return choice if choice in labels else ""
-    st.caption(W.text("vote_counted" if choice in labels else "vote_please"))
-    _await_reveal(tab.code, qid, "waiting_for_experiment" if ":predict:" in qid else "waiting_for_answer")
+        return choice if choice in asked.labels else ""
+    st.caption(_vote_status(asked, state, choice, mine, now_s))
+    _await_change(tab, asked.qid, state)
     return None
+
+
+def _stored_vote(tab: ClassTab, asked: Asked, round_: int) -> int | None:
+    try:
+        mine = session.store().my_vote(tab.code, tab.seat, asked.qid, round_)
+    except ClassUnavailable:
+        return None
+    return mine if mine is not None and 0 <= mine < len(asked.labels) else None
+
+
+def _round_two_heading(tab: ClassTab, asked: Asked) -> None:
+    first = _stored_vote(tab, asked, 1)
+    if first is None:
+        st.markdown(W.text("student_round_two_none"))
+    else:
+        st.markdown(W.text("student_round_two", answer=asked.labels[first]))
+
+
+def _vote_status(asked: Asked, state: QuestionState, choice: str | None, mine: int | None, now_s: float) -> str:
+    """What the page says about the student's vote: what the store holds, never more."""
+    if asked.qid in st.session_state.get(PENDING_KEY, {}):
+        return W.text("vote_pending")
+    if not state.open_at(now_s):
+        return W.text("vote_closed")
+    if choice not in asked.labels:
+        return W.text("vote_please")
+    if mine is not None and asked.labels[mine] == choice:
+        return W.text("vote_counted")
+    return W.text("vote_not_counted")
+
+
+@st.fragment(run_every=STUDENT_POLL_S)
+def _await_change(tab: ClassTab, qid: str, shown: QuestionState) -> None:
+    """A student's page, waiting: votes not yet counted are sent again, and the whole page runs again as soon as
+    the question moves on (a reveal, a new round, a countdown's end) or the class has ended."""
+    was_pending = qid in st.session_state.get(PENDING_KEY, {})
+    resend_pending(tab)
+    delivered = was_pending and qid not in st.session_state.get(PENDING_KEY, {})  # the page now says "counted"
+    now_s = time.time()
+    try:
+        state = session.store().state(tab.code, qid)
+        moved = (state.revealed, state.round) != (shown.revealed, shown.round)
+        closed_now = shown.open_at(now_s) and not state.open_at(now_s)
+        ended = session.store().find_class(tab.code) is None
+    except ClassError:
+        moved, closed_now, ended = False, False, True
+    except ClassUnavailable:
+        moved, closed_now, ended = False, False, False
+    if moved or closed_now or ended or delivered:
+        st.rerun(scope="app")
+    st.caption(W.text("waiting_for_experiment" if ":predict:" in qid else "waiting_for_answer"))
