@@ -17,17 +17,21 @@ import streamlit as st
 
 from explainer.classroom import export
 from explainer.classroom.errors import ClassError, ClassUnavailable
-from explainer.classroom.questions import Registry
+from explainer.classroom.questions import QuestionText, Registry
+from explainer.classroom.schema import MAX_SEATS_PER_CLASS
 from explainer.classroom.store import CLASS_LIFETIME_S, ClassStore
 from explainer.classroom.tab import ClassTab
 from explainer.content.words import words
 from explainer.ui import course, lesson_page
 from explainer.ui.classroom import session
+from explainer.ui.components import class_keeper as keeper
 
 WORDS = words("classroom")  # every word this page shows: content/words/classroom.toml
 QR_SCALE = 8  # px per module in the SVG
 QR_WIDTH_PX = 300  # on screen: big enough for a phone at the back of a room
 JOIN_CODE_KEY = "class_join_code"
+JOINING_KEY = "class_joining_open"
+SIZE_KEY = "class_size"
 
 
 def join_link(code: str) -> str:
@@ -77,12 +81,17 @@ def start_or_join() -> None:
 
 
 @st.fragment(run_every=2.0)
-def joined_count(code: str) -> None:
+def joined_count(tab: ClassTab) -> None:
+    """How many have joined, of the class's size, and whether joining is open (refreshed while students join)."""
     try:
-        n = session.store().seat_count(code)
+        status = session.store().status(tab.code, tab.teacher_token or "")
     except (ClassError, ClassUnavailable):
+        st.caption(WORDS.text("tally_unavailable"))
         return
-    st.markdown(WORDS.text("teacher_joined_one") if n == 1 else WORDS.text("teacher_joined", n=n))
+    key = "teacher_joined_one" if status.seats == 1 else "teacher_joined"
+    st.markdown(WORDS.text(key, n=status.seats, size=status.size_cap))
+    if not status.joining_open:
+        st.markdown(WORDS.text("joining_closed_teacher"))
 
 
 def teacher(tab: ClassTab) -> None:
@@ -93,24 +102,81 @@ def teacher(tab: ClassTab) -> None:
         st.header(WORDS.text("teacher_heading"), anchor=False)
         st.markdown(f"<div class='ei-class-code'>{tab.code}</div>", unsafe_allow_html=True)  # A-Z, 2-9 only
         st.markdown(WORDS.text("teacher_join_link", link=link))
-        joined_count(tab.code)
+        joined_count(tab)
         st.markdown(WORDS.text("teacher_next"))
     with right:
         st.image(qr_svg(link), width=QR_WIDTH_PX, caption=WORDS.text("qr_caption"))
     if urlsplit(link).hostname in ("localhost", "127.0.0.1", "::1"):
         st.warning(WORDS.text("localhost_warning"), icon=":material/wifi_off:")
-    _teacher_tools(tab, link)
+    try:
+        _teacher_tools(tab, link)
+    except ClassUnavailable:  # the database went away mid-class: say so, never a raw error
+        st.info(WORDS.text("store_unavailable"), icon=":material/cloud_off:")
+    except ClassError:
+        st.info(WORDS.text("class_ended"), icon=":material/groups:")
 
 
 def answers_csv(tab: ClassTab, store: ClassStore, questions: Registry) -> str:
-    """The class's answers for the teacher's download: the store's counts, the registry's plain texts."""
+    """The class's answers for the teacher's download: the store's counts, the registry's plain texts and the
+    teacher's own questions."""
     counts = store.counts(tab.code, tab.teacher_token or "")
-    return export.tallies_csv(tab.code, counts, questions.texts)
+    own = {q.question_id: QuestionText(q.prompt, q.options, q.right) for q in store.own_questions(tab.code)}
+    return export.tallies_csv(tab.code, counts, {**questions.texts, **own})
+
+
+def _on_joining(tab: ClassTab) -> None:
+    _guarded(
+        lambda: session.store().set_joining(tab.code, tab.teacher_token or "", bool(st.session_state[JOINING_KEY]))
+    )
+
+
+def _on_size(tab: ClassTab) -> None:
+    size = st.session_state.get(SIZE_KEY)
+    if isinstance(size, int):
+        _guarded(lambda: session.store().set_size(tab.code, tab.teacher_token or "", size))
+
+
+def _on_remove(tab: ClassTab) -> None:
+    def remove() -> None:
+        n = session.store().remove_idle_seats(tab.code, tab.teacher_token or "")
+        session.note(WORDS.text("removed_seats_one" if n == 1 else "removed_seats", n=n))
+
+    _guarded(remove)
+
+
+def _guarded(change) -> None:
+    """A teacher's change to the class: a refusal or an outage becomes a note, never an error box."""
+    try:
+        change()
+    except ClassError:
+        session.note(WORDS.text("class_ended"))
+    except ClassUnavailable:
+        session.unavailable()
+
+
+def _joining_controls(tab: ClassTab) -> None:
+    """Who may join: open or closed, the class's size, and removing the seats that never voted (a join flood,
+    phones that left)."""
+    status = session.store().status(tab.code, tab.teacher_token or "")
+    with st.container(border=True, key="class_joining_box"):
+        st.markdown(WORDS.text("joining_heading"))
+        open_, size, remove = st.columns([1, 1, 1], vertical_alignment="bottom")
+        with open_:
+            st.toggle(WORDS.label(JOINING_KEY), value=status.joining_open, key=JOINING_KEY,
+                      on_change=_on_joining, args=(tab,))  # fmt: skip
+        with size:
+            st.number_input(WORDS.label(SIZE_KEY), min_value=1, max_value=MAX_SEATS_PER_CLASS,
+                            value=status.size_cap, step=1, key=SIZE_KEY, on_change=_on_size, args=(tab,))  # fmt: skip
+        with remove:
+            st.button(WORDS.text("remove_seats"), key="class_remove_seats", icon=":material/person_remove:",
+                      on_click=_on_remove, args=(tab,))  # fmt: skip
+        st.caption(WORDS.text("joining_caption"))
 
 
 def _teacher_tools(tab: ClassTab, link: str) -> None:
     # the export runs when the teacher clicks, outside this run: it takes this run's store and questions
     store, questions = session.store(), session.questions()
+    _joining_controls(tab)
     info = store.find_class(tab.code)
     if info:
         zone = _browser_zone()
@@ -126,11 +192,14 @@ def _teacher_tools(tab: ClassTab, link: str) -> None:
         on_click="ignore",
         help=WORDS.text("export_help"),
     )
-    # In the sidebar, which presenter mode folds away: the projected page never shows the token.
+    # In the sidebar, which presenter mode folds away, and only on a click: the page's HTML never holds the token.
     with st.sidebar.expander(WORDS.text("teacher_link_heading")):
         st.caption(WORDS.text("teacher_link_help"))
-        st.markdown(WORDS.text("teacher_link", link=f"{link}&{session.PARAM_TEACHER}={tab.teacher_token}"))
-    with st.popover(WORDS.text("end_button"), icon=":material/delete:", help=WORDS.text("end_help")):
+        if st.toggle(WORDS.text("teacher_link_show"), key="class_teacher_link_show", value=False):
+            page_url = (st.context.url or "").split("?")[0]
+            st.code(keeper.teacher_link(page_url, tab.code, tab.teacher_token or ""), language=None, wrap_lines=True)
+    # no tooltip on the popover: it would cover the confirm button below it
+    with st.popover(WORDS.text("end_button"), icon=":material/delete:"):
         st.markdown(WORDS.text("end_confirm_text"))
         if st.button(WORDS.text("end_confirm"), key="class_end", type="primary"):
             session.end_class(tab)

@@ -28,6 +28,9 @@ def question_key(name: str) -> str:
     return QUESTION_KEY_PREFIX + name
 
 
+# The teacher link's key after "#" (``/classroom#teach=CODE.TOKEN``): the class keeper reads it and removes it.
+TEACHER_LINK_FRAGMENT = "teach"
+
 # The button that performs a step's next action: the page keys press it on "." or "b" (a clicker's "blank screen").
 ACTION_KEY_PREFIX = "ei_act_"
 

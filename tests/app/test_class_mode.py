@@ -326,3 +326,48 @@ def test_a_closed_countdown_locks_the_answer_and_says_so(class_db):
     at.run()
     assert at.radio(key="gaba_predict_shunt").disabled
     assert "Voting has closed for this round" in page_text(at)
+
+
+def test_the_teacher_closes_joining_sets_the_size_and_removes_idle_seats(class_db):
+    at = open_page("classroom.py")
+    _buttons(at)["class_start"].click().run()
+    tab = _tab(at)
+    voter, idle = class_db.join(tab.code), class_db.join(tab.code)
+    class_db.vote(tab.code, voter, QID, 0)
+    at.toggle(key="class_joining_open").set_value(False).run()
+    assert_clean(at)
+    assert not class_db.status(tab.code, tab.teacher_token).joining_open
+    assert "Joining is **closed**" in page_text(at)
+    student = open_page(LESSON, {"class": tab.code})
+    assert _tab(student) is None and "closed joining" in page_text(student), "a new phone is told, not seated"
+    at.number_input(key="class_size").set_value(30).run()
+    assert class_db.status(tab.code, tab.teacher_token).size_cap == 30
+    _buttons(at)["class_remove_seats"].click().run()
+    assert_clean(at)
+    assert "1 seat that never voted was removed" in page_text(at)
+    assert class_db.has_seat(tab.code, voter) and not class_db.has_seat(tab.code, idle)
+
+
+def test_the_teacher_link_is_in_the_page_only_on_request_and_after_a_hash(class_db):
+    at = open_page("classroom.py")
+    _buttons(at)["class_start"].click().run()
+    tab = _tab(at)
+    everything = " ".join(str(el.value) for el in at.get("code")) + page_text(at)
+    assert tab.teacher_token not in everything, "the token is not in the page until asked for"
+    at.toggle(key="class_teacher_link_show").set_value(True).run()
+    shown = " ".join(str(el.value) for el in at.get("code"))
+    assert f"#teach={tab.code}.{tab.teacher_token}" in shown, "after '#': never sent to a server or a log"
+
+
+def test_the_class_page_says_so_when_the_store_goes_down_mid_class(class_db, monkeypatch):
+    at = open_page("classroom.py")
+    _buttons(at)["class_start"].click().run()
+
+    def down(self, *args, **kwargs):
+        raise ClassUnavailable("read the class")
+
+    monkeypatch.setattr(ClassStore, "status", down)
+    monkeypatch.setattr(ClassStore, "find_class", down)
+    at.run()
+    assert not at.exception, "no raw error box"
+    assert "cannot be reached right now" in page_text(at)

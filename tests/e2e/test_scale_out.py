@@ -60,8 +60,6 @@ error_log {tmp}/error.log info;
 {user_line}
 events {{ worker_connections 256; }}
 http {{
-    log_format upstreams '$remote_addr "$request" $status route=$st_route upstream=$upstream_addr';
-    access_log {tmp}/access.log upstreams;
     client_body_temp_path {tmp}/client_body;
     proxy_temp_path {tmp}/proxy;
     fastcgi_temp_path {tmp}/fastcgi;
@@ -76,10 +74,11 @@ def _nginx_binary() -> str | None:
     return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
 
 
-def render_site(listen_port: int, upstream_ports: list[int]) -> str:
+def render_site(listen_port: int, upstream_ports: list[int], access_log: Path) -> str:
     """The deployment template with this test's values (comment lines, which name the placeholders, stay)."""
     servers = "\n".join(f"    server {LOOPBACK}:{p} max_fails=1 fail_timeout=10s;" for p in upstream_ports)
-    values = {"@LISTEN@": f"{LOOPBACK}:{listen_port}", "@SERVER_NAME@": LOOPBACK, "@UPSTREAM_SERVERS@": servers}
+    values = {"@LISTEN@": f"{LOOPBACK}:{listen_port}", "@SERVER_NAME@": LOOPBACK, "@UPSTREAM_SERVERS@": servers,
+              "@ACCESS_LOG@": str(access_log)}  # fmt: skip
     lines = []
     for line in TEMPLATE.read_text().splitlines():
         if not line.lstrip().startswith("#"):
@@ -130,7 +129,7 @@ class Nginx:
 
 def _start_nginx(binary: str, tmp: Path, upstream_ports: list[int]) -> Nginx:
     port = free_port()
-    (tmp / "site.conf").write_text(render_site(port, upstream_ports))
+    (tmp / "site.conf").write_text(render_site(port, upstream_ports, tmp / "access.log"))
     # As root the master starts its workers as an unprivileged user, who could not write the temp dir.
     user_line = "user root;" if os.geteuid() == 0 else ""
     (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user_line=user_line))
@@ -265,6 +264,12 @@ def test_two_replicas_behind_nginx_survive_losing_one(browser: Any, school) -> N
     assert status == 200, f"GET / with the affinity cookie -> {status}"
     assert not [c for c in set_cookies if c.startswith(f"{AFFINITY_COOKIE}=")], f"cookie re-issued: {set_cookies}"
     assert _upstreams_for(nginx, route) == served, "a later request with the same cookie changed replica"
+    # a class link's seat and an old-style teacher link's token never reach the log
+    secret_seat, secret_token = "SeatSecret0123456789", "TokenSecret0123456789"
+    _http_get(f"{nginx.url}/gaba?class=ABC234&seat={secret_seat}&teacher={secret_token}", cookie=route)
+    logged = "\n".join(nginx.access_log())
+    assert "GET /gaba " in logged, "the request is logged, by its path"
+    assert secret_seat not in logged and secret_token not in logged and "seat=" not in logged, logged[-400:]
 
     # --- one replica goes away ---------------------------------------------------------------------
     dead = by_address[served.pop()]

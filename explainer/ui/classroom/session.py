@@ -168,5 +168,5 @@ def _keeper_data(order: KeeperOrder) -> dict:
     if order.kind == "keep":
         return {"keep": {"code": order.code, "token": order.secret}}
     if order.kind == "seat":
-        return {"seat": {"code": order.code, "seat": order.secret}}
+        return {"seat": {"code": order.code, "seat": order.secret, "lifetime_ms": keeper.SEAT_LIFETIME_MS}}
     return {order.kind: True}

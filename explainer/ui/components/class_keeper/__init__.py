@@ -6,7 +6,12 @@ has checked it.  Nothing goes into the address bar or a cookie; another tab (or 
 none.
 
 A student's seat is kept too, per class code, in the browser's ``localStorage``: a second tab of the same
-browser (the QR code scanned again) sits in the same seat, so it cannot vote a second time.
+browser (the QR code scanned again) sits in the same seat, so it cannot vote a second time.  A kept seat is
+forgotten a class's lifetime after it was kept.
+
+The teacher link carries the token after ``#`` (:func:`teacher_link`): no server, proxy log or page HTML ever
+holds it; the browser side takes it out of the address bar (the history entry replaced) and answers an ``ask``
+with it, to be checked by the store like a remembered token.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from typing import TypedDict
 
 import streamlit as st
 
+from explainer.classroom.store import CLASS_LIFETIME_S
 from explainer.ui.components import mount_hidden
-from explainer.ui.dom import CLASS_KEEPER_KEY
+from explainer.ui.dom import CLASS_KEEPER_KEY, TEACHER_LINK_FRAGMENT
 
 NAME = "class_keeper"
 MAX_KEPT_CHARS = 400
@@ -31,6 +37,7 @@ class KeptTeacher(TypedDict):
 class KeptSeat(TypedDict):
     code: str
     seat: str
+    lifetime_ms: int  # how long the browser keeps it
 
 
 class ClassKeeperData(TypedDict, total=False):
@@ -41,6 +48,15 @@ class ClassKeeperData(TypedDict, total=False):
     forget: bool
     ask: bool
     seat: KeptSeat
+    link_key: str  # the fragment's key of a teacher link
+
+
+SEAT_LIFETIME_MS = int(CLASS_LIFETIME_S * 1000)
+
+
+def teacher_link(page_url: str, code: str, token: str) -> str:
+    """The teacher link: ``page_url`` with the code and token after ``#`` (never sent to a server)."""
+    return f"{page_url.split('#')[0]}#{TEACHER_LINK_FRAGMENT}={code}.{token}"
 
 
 def mount(data: ClassKeeperData) -> str | None:
@@ -48,7 +64,11 @@ def mount(data: ClassKeeperData) -> str | None:
     the tab remembers when ``data`` asks for it (a teacher's code and token, or a student's seat)."""
     with st.sidebar:
         result = mount_hidden(
-            NAME, key=CLASS_KEEPER_KEY, data=data, on_kept_change=lambda: None, on_kept_seat_change=lambda: None
+            NAME,
+            key=CLASS_KEEPER_KEY,
+            data={**data, "link_key": TEACHER_LINK_FRAGMENT},
+            on_kept_change=lambda: None,
+            on_kept_seat_change=lambda: None,
         )
     return getattr(result, "kept_seat" if "seat" in data else "kept", None)
 
