@@ -37,6 +37,7 @@ SECTIONS = (
             PageFile("educator.py", "nav_educator", ":material/school:", "educator-guide"),
             PageFile("worksheet.py", "nav_worksheet", ":material/print:", "worksheet"),
         ),
+        followed=False,  # the teacher's own pages: the class stays where it is
     ),
 )
 DEFAULT_URL = START_HERE.url  # the app opens on Start here: the neuron playing, the lessons, the teachers' corner

@@ -70,6 +70,10 @@ CONNECTION_NOTICE_KEY = "ei_connection_notice"
 LINK_WRITER_KEY_PREFIX = "ei_link_"
 VIEWPORT_KEY = "ei_viewport"
 ANSWER_KEEPER_KEY = "ei_answer_keeper"
+SCROLL_TO_KEY = "ei_scroll_to"
+
+# The bar that tells a student who roams where the teacher is (ui/classroom/follow.py).
+FOLLOW_BAR_KEY = "ei_follow_bar"
 
 # A student's answers kept in the browser (ui/answers.py): every item of its store starts with this.
 ANSWER_STORE_PREFIX = "ei-answer:"

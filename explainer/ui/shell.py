@@ -15,6 +15,7 @@ import streamlit as st
 from explainer.content.words import words
 from explainer.ui import course, lesson_page, presenter
 from explainer.ui.banner import show_banner
+from explainer.ui.classroom import follow
 from explainer.ui.classroom import session as class_session
 from explainer.ui.components import viewport
 from explainer.ui.components.anchor_keeper import keep_anchor_in_view
@@ -49,11 +50,13 @@ class PageFile:
 class Section:
     """One heading of the menu and its pages, in menu order: the course's lessons first if ``with_course``
     (the Lessons section), then ``pages``.  ``title_key`` is the heading's key in ``content/words/ui.toml``;
-    an empty key makes the pages at the top of the menu, under no heading."""
+    an empty key makes the pages at the top of the menu, under no heading.  The class does not follow a teacher
+    to the pages of a section that is not ``followed`` (the teachers' own)."""
 
     title_key: str
     pages: tuple[PageFile, ...] = ()
     with_course: bool = False
+    followed: bool = True  # in class mode, a teacher opening one of these pages takes the class along
 
 
 @dataclass(frozen=True)
@@ -135,14 +138,37 @@ def run_app(site: Site) -> None:
     connection_watch()  # before the page: a page that raises still reconnects and shows the notice
     presenter.presenter_toggle()
     tab = class_session.restore()  # the class this tab is in: its session, its link or what the tab kept
+    by_url = {p.url_path or site.default_url: p for section in sections.values() for p in section}
+    follow.set_page(nav.url_path or site.default_url)
+    if tab is not None and not tab.is_teacher:  # a move of the teacher's found by the last poll: go there first
+        follow.go_if_due(lambda url, params: st.switch_page(by_url.get(url, nav), query_params=params))
     page_keys(presenter.is_presenting(), class_teacher=tab is not None and tab.is_teacher)
     reduce_motion_toggle()
     presenter.apply_presenter_css()
     show_banner()
     class_session.sidebar_reminder(tab)
     class_session.show_note()
+    _follow_or_lead(tab, site, nav.url_path or site.default_url)
     nav.run()
     st.divider()
     all_pages = [p for section in sections.values() for p in section]
     urls = [p.url_path for p in all_pages]
     presenter.step_buttons(urls, dict(zip(urls, all_pages, strict=True)), nav.url_path)
+
+
+def followed_urls(site: Site) -> frozenset[str]:
+    """The pages a class follows its teacher to (in class mode)."""
+    unfollowed = {p.url for s in site.sections if not s.followed for p in s.pages}
+    return frozenset(e.url for e in menu(site) if e.url not in unfollowed)
+
+
+def _follow_or_lead(tab, site: Site, page_url: str) -> None:
+    """Class mode: the teacher's page takes the class along; a student's page follows the teacher's moves."""
+    if tab is None:
+        return
+    followed = page_url in followed_urls(site)
+    if tab.is_teacher:
+        follow.lead(tab, page_url, followed)
+        follow.send_view_button(tab, page_url, followed)
+    else:
+        follow.follow(tab, page_url, {e.url: e.title for e in menu(site)})

@@ -35,6 +35,7 @@ def test_every_component_has_the_one_shape():
         "viewport",
         "answer_keeper",
         "anchor_keeper",
+        "scroll_to",
     }
     for name in NAMES:
         folder = COMPONENTS / name

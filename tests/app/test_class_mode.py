@@ -12,7 +12,7 @@ from explainer.classroom.store import ClassStore
 from explainer.classroom.tab import ClassTab
 from explainer.lessons import LESSONS
 from explainer.ui import dom
-from explainer.ui.classroom import session
+from explainer.ui.classroom import follow, session
 from tests.app.conftest import assert_clean, open_page, page_text, switch_to
 
 LESSON = "gaba"
@@ -107,7 +107,11 @@ def test_the_teacher_link_gives_the_controls_and_leaves_the_address_bar(class_db
     assert "Round 1 · **3** of 3 students have voted" in " ".join(str(m.value) for m in at.markdown)
     assert not at.get("progress"), "the projector shows how many have voted, not how"
     buttons = _buttons(at)
-    assert dom.action_key("gaba_predict_shunt_show") in buttons, "showing the votes is the clicker's next step"
+    assert dom.action_key("gaba_predict_shunt_ask") in buttons, "first the class is brought to the question"
+    buttons[dom.action_key("gaba_predict_shunt_ask")].click().run()
+    assert class_db.position(code).question == QID
+    buttons = _buttons(at)
+    assert dom.action_key("gaba_predict_shunt_show") in buttons, "then showing the votes is the clicker's next step"
     buttons[dom.action_key("gaba_predict_shunt_show")].click().run()
     bars = [el.proto.text for el in at.get("progress")]
     assert len(bars) == 3 and bars[2].startswith("**2** · 67 %") and bars[0].startswith("**1** · 33 %"), bars
@@ -126,6 +130,7 @@ def test_a_second_round_keeps_round_one_beside_round_two(class_db):
     for seat in seats:
         class_db.vote(code, seat, QID, 0)
     at.run()
+    _buttons(at)[dom.action_key("gaba_predict_shunt_ask")].click().run()
     _buttons(at)[dom.action_key("gaba_predict_shunt_show")].click().run()
     assert dom.action_key("gaba_predict_shunt_second_round") in _buttons(at), "a class that mostly erred discusses"
     _buttons(at)[dom.action_key("gaba_predict_shunt_second_round")].click().run()
@@ -371,3 +376,40 @@ def test_the_class_page_says_so_when_the_store_goes_down_mid_class(class_db, mon
     at.run()
     assert not at.exception, "no raw error box"
     assert "cannot be reached right now" in page_text(at)
+
+
+def test_the_phones_follow_the_teacher_to_a_page_and_a_question_and_a_roamer_is_one_tap_back(class_db):
+    code, token = class_db.start_class()
+    teacher = open_page(LESSON, {"class": code, "teacher": token})
+    assert class_db.position(code).page == "gaba", "opening a lesson takes the class there"
+    # (AppTest runs the page it was opened on again unless told: switch_to plays the browser's address bar)
+    student = open_page("glossary.py", {"class": code})  # a phone that joined on another page
+    assert_clean(student)
+    assert student.radio(key="gaba_predict_shunt") is not None, "the phone went to the teacher's lesson"
+    teacher.button(key=dom.action_key("gaba_predict_shunt_ask")).click().run()
+    switch_to(student, LESSON).run()  # the phone's next poll, on the lesson
+    assert student.session_state[follow.SCROLL_KEY][1] == QID, "and scrolls to the question asked"
+    switch_to(student, "glossary.py").run()  # the student roams
+    assert_clean(student)
+    assert "Your teacher is on **" in page_text(student), "a bar says where the teacher is"
+    assert not student.radio, "a roaming student stays where they went until the teacher moves"
+    student.button(key="class_back_to_teacher").click().run()
+    assert student.radio(key="gaba_predict_shunt") is not None, "one tap back"
+
+
+def test_the_class_does_not_follow_the_teacher_to_the_teachers_pages(class_db):
+    code, token = class_db.start_class()
+    open_page(LESSON, {"class": code, "teacher": token})
+    teacher = open_page("educator.py", {"class": code, "teacher": token})
+    assert_clean(teacher)
+    assert class_db.position(code).page == "gaba"
+
+
+def test_send_my_view_opens_the_teachers_settings_on_every_phone(class_db):
+    code, token = class_db.start_class()
+    teacher = open_page("playground.py", {"class": code, "teacher": token, "glu_rate": "3000"})
+    teacher.button(key="class_send_view").click().run()
+    assert "glu_rate=3000" in class_db.position(code).view
+    student = open_page(None, {"class": code})
+    assert_clean(student)
+    assert student.slider(key="glu_rate").value == 3000

@@ -122,8 +122,7 @@ def test_silent_current_step_shows_where_v_settles(figures):
 
 def test_single_epsp_figure(figures):
     fig = figures["single_epsp"]
-    ampa_name = "AMPA (fast): gates open (top), its EPSP alone (bottom)"
-    nmda_name = "NMDA (slow): gates open (top), its EPSP alone (bottom)"
+    ampa_name, nmda_name = "AMPA (fast)", "NMDA (slow)"
     for name in (
         ampa_name,
         nmda_name,
@@ -136,11 +135,15 @@ def test_single_epsp_figure(figures):
     nmda = np.asarray(_by_name(fig, nmda_name)["y"], dtype=float)
     assert ampa.max() == pytest.approx(1.0, abs=1e-6) and nmda.max() == pytest.approx(1.0, abs=1e-6)
     assert _by_name(fig, ampa_name)["line"]["dash"] != _by_name(fig, nmda_name)["line"]["dash"]
-    # each legend entry stands for a group drawn in both panels (the bottom ones hide theirs): it names both
+    # each legend entry names a receptor, not a quantity: it stands for its curves in both panels (the bottom ones
+    # hide theirs), and each panel's axis says what it draws (gates open; the change in V)
     for group in ("ampa", "nmda"):
         grouped = [t for t in fig.spec["data"] if t.get("legendgroup") == group]
         shown = [t for t in grouped if t.get("showlegend", True) is not False]
-        assert len(shown) == 1 and "(top)" in shown[0]["name"] and "EPSP alone (bottom)" in shown[0]["name"]
+        assert len(shown) == 1 and "gates" not in shown[0]["name"], shown
+        assert {t.get("yaxis", "y") for t in grouped} == {"y", "y2"}, "one group, both panels"
+    titles = [a["title"]["text"] for a in _axes(fig).values()]
+    assert any(t.startswith("Gates open") for t in titles) and any("ΔV (mV)" in t for t in titles), titles
 
 
 def test_nmda_block_figure(figures):

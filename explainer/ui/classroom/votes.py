@@ -30,7 +30,7 @@ from explainer.classroom.rounds import QuestionState
 from explainer.classroom.tab import ClassTab
 from explainer.content.words import words
 from explainer.ui import dom
-from explainer.ui.classroom import session
+from explainer.ui.classroom import follow, session
 
 W = words("classroom")  # the words: content/words/classroom.toml
 TEACHER_POLL_S = 1.0  # the teacher's count refreshes this often (the budget: a vote on the projector within 1 s)
@@ -39,8 +39,9 @@ COUNTDOWN_S = 60
 TEACHER_SEES = ""  # what :func:`question` returns to the teacher once revealed: the experiment, no own answer
 PENDING_KEY = "ei_class_pending"  # this session's votes the store has not taken yet: {question id: (round, choice)}
 ACTIONS = ("show", "second_round", "countdown", "reveal")
+ASK = "ask"  # the teacher takes the class to this question (not a step of the question's own sequence)
 ICONS = {"show": ":material/bar_chart:", "second_round": ":material/forum:", "countdown": ":material/timer:",
-         "reveal": ":material/visibility:"}  # fmt: skip
+         "reveal": ":material/visibility:", ASK: ":material/campaign:"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,9 @@ def _teacher_panel(tab: ClassTab, asked: Asked, page_revealed: bool) -> None:
     if state.revealed and not page_revealed:
         st.rerun(scope="app")
     _status(tab, state, sum(counts), joined)
-    if not state.revealed:
-        _buttons(tab, asked, state, counts)
+    here = follow.asked_here(tab, asked.qid)
+    if not here or not state.revealed:
+        _buttons(tab, asked, state, counts, here)
     _split(asked, state, counts, first)
 
 
@@ -119,22 +121,22 @@ def _status(tab: ClassTab, state: QuestionState, voted: int, joined: int) -> Non
     st.markdown(line)
 
 
-def _buttons(tab: ClassTab, asked: Asked, state: QuestionState, counts: Sequence[int]) -> None:
-    """The teacher's buttons in one row: the next step's is primary and the clicker presses it."""
-    upcoming = rounds.next_action(state, counts, asked.right)
-    shown = [a for a in ACTIONS if rounds.allowed(state, a)]
+def _buttons(tab: ClassTab, asked: Asked, state: QuestionState, counts: Sequence[int], here: bool) -> None:
+    """The teacher's buttons in one row: first "Ask the class" while the class is elsewhere, then the question's
+    own steps; the next step's button is primary and the clicker presses it."""
+    upcoming = rounds.next_action(state, counts, asked.right) if here else ASK
+    shown = ([] if here else [ASK]) + [a for a in ACTIONS if rounds.allowed(state, a)]
     for column, action in zip(st.columns(len(shown)), shown, strict=True):
         name = f"{asked.key}_{action}"
-        disabled = action == "show" and not rounds.showable(counts)
         with column:
             st.button(
                 W.text(action, seconds=COUNTDOWN_S),
                 key=dom.action_key(name) if action == upcoming else name,
                 type="primary" if action == upcoming else "secondary",
                 icon=ICONS[action],
-                disabled=disabled,
-                on_click=_act,
-                args=(tab, asked.qid, action),
+                disabled=action == "show" and not rounds.showable(counts),
+                on_click=follow.ask if action == ASK else _act,
+                args=(tab, follow.current_page(), asked.qid) if action == ASK else (tab, asked.qid, action),
                 use_container_width=True,
             )
     st.caption(W.text("teacher_buttons_caption", n=rounds.MIN_SHOWN_VOTES))

@@ -1,0 +1,161 @@
+"""The phones follow the teacher: where the teacher is (a page, a question on it, a view's settings) is kept by the
+class's store, and every student's page goes there by itself.
+
+- The **teacher** leads by moving: opening a page the class follows (not the teachers' own pages) takes the class
+  there; "Ask the class" on a question (:mod:`votes`) takes it to that question; "Send my view" takes it to the
+  teacher's settings of the page (a prepared scenario, from the address bar's parameters).
+- A **student's** page asks every :data:`FOLLOW_POLL_S` seconds where the class is.  A move it has not followed
+  yet takes it there: to the page (with the view's settings, if sent), scrolled to the question.  A student may
+  roam afterwards (another page, other settings); a bar then says where the teacher is, one tap back.  The next
+  move of the teacher takes everyone along again.
+
+The store's :class:`~explainer.classroom.store.Position` holds a move's number, so a phone follows each move once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from urllib.parse import parse_qsl, urlencode
+
+import streamlit as st
+
+from explainer.classroom.errors import ClassError, ClassUnavailable
+from explainer.classroom.store import Position
+from explainer.classroom.tab import ClassTab
+from explainer.content.words import words
+from explainer.ui import dom
+from explainer.ui.classroom import session
+from explainer.ui.components.scroll_to import scroll_to
+
+W = words("classroom")  # the words: content/words/classroom.toml
+FOLLOW_POLL_S = 1.0  # a phone shows the teacher's move within this (the budget: p95 <= 2 s, goal 1 s)
+SEEN_KEY = "ei_follow_seen"  # the number of the last move this tab followed
+GO_KEY = "ei_follow_go"  # a move to follow on the next run: the page changes before anything is drawn
+SCROLL_KEY = "ei_follow_scroll"  # (move number, question) to scroll to once the page is drawn
+# Link parameters that are the class's or the app's own, never a view's setting.
+NOT_VIEW = frozenset({session.PARAM_CLASS, session.PARAM_SEAT, session.PARAM_TEACHER, "present"})
+
+
+PAGE_KEY = "ei_page_url"  # the URL path of the page this run draws (the menu's, for the page at the root too)
+
+
+def set_page(page_url: str) -> None:
+    """The shell, once per run: which page this run draws (a question's "Ask the class" names it)."""
+    st.session_state[PAGE_KEY] = page_url
+
+
+def current_page() -> str:
+    return str(st.session_state.get(PAGE_KEY, ""))
+
+
+def widget_key(question_id: str) -> str:
+    """The widget key of a question by its class id (``"gaba:predict:shunt"`` -> ``"gaba_predict_shunt"``): what
+    its container's key is made from (``dom.question_key``)."""
+    return question_id.replace(":", "_")
+
+
+def view_of(params: Mapping[str, str]) -> str:
+    """A page's view settings as the address bar holds them, without the class's parameters."""
+    return urlencode(sorted((k, v) for k, v in params.items() if k not in NOT_VIEW))
+
+
+def lead(tab: ClassTab, page_url: str, followed: bool) -> None:
+    """The teacher opened ``page_url``: a page the class follows takes the class along (once per page: a run
+    on the same page changes nothing)."""
+    if not followed:
+        return
+    try:
+        here = session.store().position(tab.code)
+        if here is None or here.page != page_url:
+            session.store().move(tab.code, tab.teacher_token or "", page_url)
+    except ClassError:
+        return  # the class has ended: the next run says so
+    except ClassUnavailable:
+        session.unavailable()
+
+
+def ask(tab: ClassTab, page_url: str, question_id: str) -> None:
+    """``on_click`` of "Ask the class": the class goes to this question (the view as it was on this page)."""
+    try:
+        here = session.store().position(tab.code)
+        view = here.view if here is not None and here.page == page_url else ""
+        session.store().move(tab.code, tab.teacher_token or "", page_url, question_id, view)
+    except ClassError:
+        session.note(W.text("class_ended"))
+    except ClassUnavailable:
+        session.unavailable()
+
+
+def asked_here(tab: ClassTab, question_id: str) -> bool:
+    """Whether the class is at this question now."""
+    try:
+        here = session.store().position(tab.code)
+    except ClassUnavailable:
+        return False
+    return here is not None and here.question == question_id
+
+
+def send_view(tab: ClassTab, page_url: str) -> None:
+    """``on_click`` of "Send my view": every phone opens this page with the teacher's settings."""
+    try:
+        session.store().move(tab.code, tab.teacher_token or "", page_url, None, view_of(st.query_params.to_dict()))
+        session.note(W.text("view_sent"))
+    except ClassError:
+        session.note(W.text("class_ended"))
+    except ClassUnavailable:
+        session.unavailable()
+
+
+def send_view_button(tab: ClassTab, page_url: str, followed: bool) -> None:
+    """In the teacher's sidebar, on a page the class follows."""
+    if followed:
+        st.sidebar.button(W.text("send_view"), key="class_send_view", icon=":material/cast:", on_click=send_view,
+                          args=(tab, page_url), help=W.text("send_view_help"))  # fmt: skip
+
+
+def go_if_due(switch: Callable[[str, dict[str, str]], None]) -> None:
+    """Before the page: a move the last poll found is followed now (``switch(page_url, view_params)`` changes
+    the page, with the class's own parameters kept by the next run)."""
+    move = st.session_state.pop(GO_KEY, None)
+    if isinstance(move, Position):
+        params = dict(parse_qsl(move.view))
+        for key in params:  # a view's settings are widget keys: the widgets take them from the link afresh
+            st.session_state.pop(key, None)
+        switch(move.page, params)
+
+
+def follow(tab: ClassTab, page_url: str, titles: Mapping[str, str]) -> None:
+    """A student's page: scroll to the question of a move just followed, and keep asking where the class is."""
+    due = st.session_state.get(SCROLL_KEY)
+    if isinstance(due, tuple) and len(due) == 2:
+        seq, question = due
+        scroll_to(dom.css_class(dom.question_key(widget_key(question))), nonce=int(seq))
+    _where_is_the_class(tab, page_url, dict(titles))
+
+
+@st.fragment(run_every=FOLLOW_POLL_S)
+def _where_is_the_class(tab: ClassTab, page_url: str, titles: dict[str, str]) -> None:
+    try:
+        here = session.store().position(tab.code)
+    except (ClassError, ClassUnavailable):
+        return
+    if here is None:
+        return
+    if here.seq != st.session_state.get(SEEN_KEY):
+        st.session_state[SEEN_KEY] = here.seq
+        st.session_state[SCROLL_KEY] = (here.seq, here.question) if here.question else None
+        if here.page != page_url or (here.view and here.view != view_of(st.query_params.to_dict())):
+            st.session_state[GO_KEY] = here
+        st.rerun(scope="app")
+    if here.page != page_url:
+        _roaming_bar(here, titles)
+
+
+def _roaming_bar(here: Position, titles: dict[str, str]) -> None:
+    """The student is elsewhere: where the teacher is, one tap back."""
+    with st.container(border=True, key=dom.FOLLOW_BAR_KEY):
+        st.markdown(W.text("teacher_is_at", page=titles.get(here.page, here.page)))
+        if st.button(W.text("back_to_teacher"), key="class_back_to_teacher", icon=":material/undo:", type="primary"):
+            st.session_state[GO_KEY] = here
+            st.session_state[SCROLL_KEY] = (here.seq, here.question) if here.question else None
+            st.rerun(scope="app")
