@@ -59,3 +59,13 @@ def first_sentence(text: str) -> str:
     text = " ".join(text.split())
     end = _SENTENCE_END.search(text)
     return text[: end.end()] if end else text
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def as_plain_text(text: str) -> str:
+    """Someone's text (a teacher's own question) for a Markdown element, shown exactly as typed: every character
+    Markdown, HTML, math or an emoji code could read is escaped, so ``**x**`` stays ``**x**`` and ``<b>`` never
+    becomes a tag."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

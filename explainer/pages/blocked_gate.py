@@ -96,7 +96,8 @@ def render() -> None:
     st.title(WORDS.text("title"))
     before, after = page_text()
     presenter.explain(before, WORDS.text("part_before"))
-    st.caption(WORDS.text("network_cell", **text_numbers.network_cell()))
+    with presenter.tuck(WORDS.text("network_cell_label")):  # presenting: the view stays on the first screen
+        st.caption(WORDS.text("network_cell", **text_numbers.network_cell()))
     demo()
     presenter.explain(after, WORDS.text("part_after"))
     references = content.load("blocked_gate_references")

@@ -232,7 +232,8 @@ def render() -> None:
             k_inh=round(DEFAULTS.p_connect * DEFAULTS.n_inh),
         )
     )
-    st.caption(WORDS.text("network_cell", **text_numbers.network_cell()))
+    with presenter.tuck(WORDS.text("network_cell_label")):  # presenting: the view stays on the first screen
+        st.caption(WORDS.text("network_cell", **text_numbers.network_cell()))
     computing.style()
     in_class = classroom.current() is not None
     if not in_class:  # the prediction kept in this browser (a class's votes are the class's)

@@ -122,3 +122,22 @@ def use(course: tuple[Lesson, ...]) -> None:
 def current() -> tuple[Lesson, ...]:
     """The lessons, in course order."""
     return st.session_state.get(COURSE_KEY, ())
+
+
+@dataclass(frozen=True)
+class ExitTicket:
+    """A lesson's ready exit ticket for class mode: its prompt, its options and the index of the right one."""
+
+    prompt: str
+    options: tuple[str, ...]
+    right: int
+
+
+def exit_ticket(lesson: Lesson) -> ExitTicket | None:
+    """The lesson's exit ticket from its words (``exit_prompt``, ``exit_option_1`` ..., ``exit_right``: the right
+    option's number), or None if it has none."""
+    texts = lesson.words.texts
+    if "exit_prompt" not in texts:
+        return None
+    options = tuple(texts[f"exit_option_{i}"] for i in range(1, 7) if f"exit_option_{i}" in texts)
+    return ExitTicket(texts["exit_prompt"], options, int(texts["exit_right"]) - 1)

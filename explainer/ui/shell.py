@@ -15,7 +15,7 @@ import streamlit as st
 from explainer.content.words import words
 from explainer.ui import course, lesson_page, presenter
 from explainer.ui.banner import show_banner
-from explainer.ui.classroom import follow
+from explainer.ui.classroom import follow, own
 from explainer.ui.classroom import session as class_session
 from explainer.ui.components import viewport
 from explainer.ui.components.anchor_keeper import keep_anchor_in_view
@@ -170,5 +170,9 @@ def _follow_or_lead(tab, site: Site, page_url: str) -> None:
     if tab.is_teacher:
         follow.lead(tab, page_url, followed)
         follow.send_view_button(tab, page_url, followed)
+        lesson = next((x for x in site.course if x.url == page_url), None)
+        own.teacher_form(tab, page_url, followed, course.exit_ticket(lesson) if lesson else None)
     else:
         follow.follow(tab, page_url, {e.url: e.title for e in menu(site)})
+    if followed:
+        own.page_questions(tab, page_url)

@@ -3,6 +3,9 @@ for the reveal and see it; the teacher's token leaves the link and a student's l
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 import sqlalchemy as sa
 
@@ -11,7 +14,7 @@ from explainer.classroom.errors import ClassUnavailable
 from explainer.classroom.store import ClassStore
 from explainer.classroom.tab import ClassTab
 from explainer.lessons import LESSONS
-from explainer.ui import dom
+from explainer.ui import course, dom
 from explainer.ui.classroom import follow, session
 from tests.app.conftest import assert_clean, open_page, page_text, switch_to
 
@@ -413,3 +416,53 @@ def test_send_my_view_opens_the_teachers_settings_on_every_phone(class_db):
     student = open_page(None, {"class": code})
     assert_clean(student)
     assert student.slider(key="glu_rate").value == 3000
+
+
+def test_the_teachers_own_question_from_the_exit_ticket_is_asked_voted_revealed_and_exported(class_db):
+    code, token = class_db.start_class()
+    teacher = open_page(LESSON, {"class": code, "teacher": token})
+    teacher.button(key="own_exit_ticket").click().run()
+    ticket = course.exit_ticket(next(x for x in LESSONS if x.url == "gaba"))
+    assert teacher.text_area(key="own_prompt").value == ticket.prompt
+    teacher.button(key="FormSubmitter:own_question-Ask the class this").click().run()
+    assert_clean(teacher)
+    (mine,) = class_db.own_questions(code)
+    assert mine.prompt == ticket.prompt and mine.right == ticket.right and mine.page == "gaba"
+    assert class_db.position(code).question == mine.question_id, "asking takes the class to it"
+    student = open_page(LESSON, {"class": code})
+    radio = student.radio(key="own_1")
+    radio.set_value(radio.options[ticket.right]).run()
+    assert class_db.tally(code, "own:1")[ticket.right] == 1
+    class_db.reveal(code, token, "own:1")
+    student.run()
+    assert any(str(s.value).startswith("Right:") for s in student.success)
+    from explainer.pages.classroom import answers_csv
+
+    text = answers_csv(_tab(teacher), class_db, session.questions_of(LESSONS))
+    rows = [r for r in csv.reader(io.StringIO(text.removeprefix("\ufeff"))) if r[1] == "own:1"]
+    assert rows and all(r[2] == ticket.prompt for r in rows), "the teacher's question is in the CSV, in words"
+    assert [r[5] for r in rows[:-1]] == list(ticket.options) and rows[ticket.right][6] == "yes"
+
+
+def test_a_teachers_text_is_shown_as_typed_never_as_markdown_or_html(class_db):
+    code, token = class_db.start_class()
+    teacher = open_page(LESSON, {"class": code, "teacher": token})
+    teacher.text_area(key="own_prompt").input("**Bold?** <img src=x onerror=alert(1)> [link](https://example.com)")
+    teacher.text_input(key="own_option_1").input("<b>yes</b>")
+    teacher.text_input(key="own_option_2").input("$x$ :smile:")
+    teacher.button(key="FormSubmitter:own_question-Ask the class this").click().run()
+    assert_clean(teacher)
+    student = open_page(LESSON, {"class": code})
+    shown = [str(m.value) for m in student.markdown]
+    assert r"\*\*Bold?\*\* \<img src=x onerror=alert\(1\)\> \[link\]\(https\://example\.com\)" in shown
+    assert student.radio(key="own_1").options[:2] == [r"\<b\>yes\</b\>", r"\$x\$ \:smile\:"]
+
+
+def test_a_question_without_two_options_is_refused_with_a_note(class_db):
+    code, token = class_db.start_class()
+    teacher = open_page(LESSON, {"class": code, "teacher": token})
+    teacher.text_area(key="own_prompt").input("Which?")
+    teacher.text_input(key="own_option_1").input("Only one")
+    teacher.button(key="FormSubmitter:own_question-Ask the class this").click().run()
+    assert_clean(teacher)
+    assert class_db.own_questions(code) == [] and "cannot be asked" in page_text(teacher)

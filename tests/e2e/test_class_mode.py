@@ -1,102 +1,177 @@
-"""Class mode in real browsers: a teacher in presenter mode at projector size and three students' phones.
+"""Class mode in real browsers: a teacher presenting at projector size (1280x720) leads three phones through
+lesson 3's prediction as peer instruction, then asks the lesson's exit ticket as their own question.
 
-The students vote on lesson 3's prediction; the teacher's projected tally shows the right counts without a
-reload; the teacher's reveal reaches every student's page.  The teacher's token never appears in an address
-bar, and a reload of the teacher's tab keeps the teacher's controls.  How long the tally and the reveal took
-is printed (``-s``), not asserted: the machine is shared, and a slow moment is no broken behaviour.
+The phones join on the class page and follow the teacher to the lesson by themselves; "Ask the class" scrolls
+them to the question; the projector shows how many voted, not how, until "Show the votes"; a second round keeps
+round 1 beside round 2; the reveal reaches every phone.  The teacher's token never appears in an address bar, and
+a reload keeps the teacher's controls.  How long each step took is printed (``-s``), not asserted: the machine is
+shared.  Screenshots go to ``$SCREENSHOT_DIR`` (or the test's temporary folder), for a person to look at.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import time
+from pathlib import Path
 
 import pytest
 
+from explainer.lessons import LESSONS
+from explainer.ui import dom
+from explainer.ui.course import exit_ticket
 from tests.e2e.classes import start_class
 from tests.e2e.conftest import PHONE_CONTEXT, goto, track_script_runs, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-# Generous waits for what must happen: the tally follows the votes, the reveal reaches the students (a
-# student's page asks every 1.5 s, then runs the experiment).  What they took is printed.
-TALLY_WAIT_MS = 30_000
-REVEAL_WAIT_MS = 30_000
-# is the element that ``s`` selects at the top of the screen (within 40 px)?
-AT_TOP_JS = (
-    "(s) => { const e = document.querySelector(s); return !!e && Math.abs(e.getBoundingClientRect().top) < 40; }"
-)
+# Generous waits for what must happen (a phone asks every second); what it took is printed.
+FOLLOW_WAIT_MS = 30_000
+QUESTION = ".st-key-" + dom.question_key("gaba_predict_shunt")
+GABA = next(x for x in LESSONS if x.url == "gaba")
+# the element that ``s`` selects starts within the top part of the screen (below the header)
+NEAR_TOP_JS = """(s) => { const e = document.querySelector(s);
+  if (!e) return false; const top = e.getBoundingClientRect().top; return top >= 0 && top < 160; }"""
 
 
-def _student(browser, app_url, code: str):
+def _shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _phone(browser, app_url, code: str):
+    """A phone that scanned the QR code: the class page with the code."""
     context = browser.new_context(base_url=app_url, **PHONE_CONTEXT)
     track_script_runs(context)
     page = context.new_page()
-    goto(page, f"/gaba?class={code}")
+    goto(page, f"/class?class={code}")
     assert "seat=" in page.url, "a joined student's link carries their seat (a reload keeps their vote)"
     return context, page
 
 
-def _vote(page, option: int) -> None:
-    page.locator(".st-key-gaba_predict_shunt [data-testid=stRadioOption]").nth(option).click()
+def _click(page, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).first.click()
     wait_for_app(page, after_interaction=True)
-    page.get_by_text("Your vote is counted").wait_for(timeout=10_000)
 
 
-def test_students_vote_the_projector_tallies_and_the_reveal_reaches_them(page, browser, app_url):
+def _vote(page, option: int, key: str = "gaba_predict_shunt") -> None:
+    page.locator(f".st-key-{key} [data-testid=stRadioOption]").nth(option).click()
+    wait_for_app(page, after_interaction=True)
+    page.get_by_text("Your vote is counted").first.wait_for(timeout=15_000)
+
+
+def _bars(page) -> list[str]:
+    return page.locator("[data-testid=stProgress]").all_inner_texts()
+
+
+def _all_show(phones, what: str, started: float, check) -> None:
+    for _, phone in phones:
+        check(phone)
+    print(f"{what}: {(time.monotonic() - started) * 1000:.0f} ms for all {len(phones)} phones")
+
+
+def test_a_teacher_leads_phones_through_a_question_in_two_rounds_and_an_exit_ticket(page, browser, app_url, tmp_path):
     from playwright.sync_api import expect
 
+    shots = _shots(tmp_path)
     teacher = page
     teacher.set_viewport_size({"width": 1280, "height": 720})
     code = start_class(teacher)
-    assert "teacher=" not in teacher.url, "the teacher token never sits in the address bar"
-    expect(teacher.locator("body")).to_contain_text("0 students have joined")
-
-    teacher.reload()  # a reload (or a new server session) keeps the teacher's controls: sessionStorage
+    assert "teacher=" not in teacher.url and "teach=" not in teacher.url, "the token never sits in the address bar"
+    teacher.reload()  # a reload keeps the teacher's controls (sessionStorage)
     wait_for_app(teacher)
     expect(teacher.get_by_role("button", name="End the class and delete its data")).to_be_visible(timeout=15_000)
-    goto(teacher, "/gaba?present=true")
 
-    students = [_student(browser, app_url, code) for _ in range(3)]
+    phones = [_phone(browser, app_url, code) for _ in range(3)]
     try:
-        expect(teacher.locator("body")).to_contain_text("of 3 students have voted", timeout=15_000)
-        # The QR code scanned again on the first phone (a second tab of the same browser): the same seat.
-        first_context, first = students[0]
-        seat = re.search(r"seat=([\w-]+)", first.url).group(1)
-        again = first_context.new_page()
-        goto(again, f"/gaba?class={code}")
-        again.wait_for_url(re.compile(f"seat={re.escape(seat)}"), timeout=10_000)
-        again.close()
-        expect(teacher.locator("body")).to_contain_text("of 3 students have voted", timeout=5_000)
-        expect(teacher.get_by_role("button", name="Reveal to the class")).to_be_visible()
-        for (_, student), option in zip(students, (0, 0, 2), strict=True):
-            assert not student.locator("[data-testid=stPlotlyChart]").count(), "no experiment before the reveal"
-            _vote(student, option)
-        voted_at = time.monotonic()
-        expect(teacher.locator("body")).to_contain_text("3 of 3 students have voted", timeout=TALLY_WAIT_MS)
-        print(f"\nlast vote -> teacher's tally: {(time.monotonic() - voted_at) * 1000:.0f} ms")
-        bars = teacher.locator("[data-testid=stProgress]").all_inner_texts()
-        assert len(bars) == 3, bars
-        assert bars[0].startswith("2 · 67 %") and bars[1].startswith("0 · 0 %") and bars[2].startswith("1 · 33 %"), bars
-        assert "teacher=" not in teacher.url
+        # --- the phones follow the teacher to the lesson, then to the question ----------------------------
+        moved = time.monotonic()
+        goto(teacher, "/gaba?present=true")
+        _all_show(phones, "teacher opens the lesson -> phones there", moved,
+                  lambda p: p.wait_for_url(re.compile(r"/gaba\?"), timeout=FOLLOW_WAIT_MS))  # fmt: skip
+        teacher.screenshot(path=str(shots / "class-1-teacher-lesson-1280x720.png"))
+        asked = time.monotonic()
+        _click(teacher, "Ask the class")
+        _all_show(phones, "Ask the class -> phones at the question", asked,
+                  lambda p: p.wait_for_function(NEAR_TOP_JS, arg=QUESTION, timeout=FOLLOW_WAIT_MS))  # fmt: skip
+        phones[0][1].screenshot(path=str(shots / "class-2-phone-question-390x844.png"))
 
-        teacher.get_by_role("button", name="Reveal to the class").click()
-        wait_for_app(teacher, after_interaction=True)
-        revealed_at = time.monotonic()
-        for _, student in students:
-            expect(student.locator("[data-testid=stPlotlyChart]").first).to_be_visible(timeout=REVEAL_WAIT_MS)
-            expect(student.locator("body")).to_contain_text("You predicted")
-            assert "teacher=" not in student.url
-        print(f"reveal -> every student's experiment: {(time.monotonic() - revealed_at) * 1000:.0f} ms")
-        expect(teacher.locator("body")).to_contain_text("✓")
+        # --- round 1: the projector counts, and shows the split only when asked ---------------------------
+        for (_, phone), option in zip(phones, (0, 0, 2), strict=True):
+            assert not phone.locator("[data-testid=stPlotlyChart]").count(), "no experiment before the reveal"
+            _vote(phone, option)
+        voted = time.monotonic()
+        expect(teacher.locator("body")).to_contain_text("3 of 3 students have voted", timeout=FOLLOW_WAIT_MS)
+        print(f"last vote -> projected count: {(time.monotonic() - voted) * 1000:.0f} ms")
+        assert _bars(teacher) == [], "the projector shows how many voted, not how"
+        teacher.screenshot(path=str(shots / "class-3-teacher-count-1280x720.png"))
+        _click(teacher, "Show the votes")
+        expect(teacher.locator("[data-testid=stProgress]")).to_have_count(3)
+        bars = _bars(teacher)
+        assert bars[0].startswith("2 · 67 %") and bars[2].startswith("1 · 33 %"), bars
 
-        # The clicker's PageDown brings the next question (a quick check: its Reveal and tally) to the top of
-        # the projected screen; only after the last question does it turn the page.
-        teacher.locator("body").press("PageDown")
-        teacher.wait_for_function(AT_TOP_JS, arg="[class*='st-key-ei_q_gaba_check_direction']", timeout=5_000)
-        teacher.locator("body").press("PageDown")
-        teacher.wait_for_function(AT_TOP_JS, arg="[class*='st-key-ei_q_gaba_check_immature']", timeout=5_000)
-        assert teacher.url.split("?")[0].endswith("/gaba"), f"PageDown turned the page too early: {teacher.url}"
+        # --- round 2 after pair discussion: round 1 kept beside it ----------------------------------------
+        opened = time.monotonic()
+        _click(teacher, "Second round")
+        _all_show(phones, "second round -> phones ask again", opened,
+                  lambda p: expect(p.locator("body")).to_contain_text("Round 2.", timeout=FOLLOW_WAIT_MS))  # fmt: skip
+        for _, phone in phones:
+            _vote(phone, 1, key="gaba_predict_shunt_r2")
+        expect(teacher.locator("body")).to_contain_text("Round 2 · 3 of 3 students have voted", timeout=FOLLOW_WAIT_MS)
+        _click(teacher, "Show the votes")
+        expect(teacher.locator("[data-testid=stProgress]")).to_have_count(6)
+        expect(teacher.locator("body")).to_contain_text("Round 1")
+        teacher.screenshot(path=str(shots / "class-4-teacher-two-rounds-1280x720.png"))
+
+        # --- the reveal reaches every phone ---------------------------------------------------------------
+        revealed = time.monotonic()
+        _click(teacher, "Reveal")
+        chart = "[data-testid=stPlotlyChart]"
+        _all_show(phones, "reveal -> every phone's experiment", revealed,
+                  lambda p: expect(p.locator(chart).first).to_be_visible(timeout=FOLLOW_WAIT_MS))  # fmt: skip
+        phones[1][1].screenshot(path=str(shots / "class-5-phone-revealed-390x844.png"))
+
+        # --- the teacher's own question: the lesson's exit ticket ------------------------------------------
+        ticket = exit_ticket(GABA)
+        teacher.get_by_test_id("stExpandSidebarButton").click()
+        teacher.get_by_text("Ask your own question").click()
+        _click(teacher, "Use this lesson's exit ticket")
+        _click(teacher, "Ask the class this")
+        own = ".st-key-" + dom.question_key("own_1")
+        asked = time.monotonic()
+        _all_show(phones, "own question -> phones at it", asked,
+                  lambda p: p.wait_for_function(NEAR_TOP_JS, arg=own, timeout=FOLLOW_WAIT_MS))  # fmt: skip
+        for _, phone in phones:
+            expect(phone.locator(own)).to_contain_text(ticket.prompt)
+            _vote(phone, ticket.right, key="own_1")
+        phones[2][1].screenshot(path=str(shots / "class-6-phone-exit-ticket-390x844.png"))
+        expect(teacher.locator(own)).to_contain_text("3 of 3 students have voted", timeout=FOLLOW_WAIT_MS)
+        for _, phone in phones:
+            assert "teacher=" not in phone.url and "teach=" not in phone.url
     finally:
-        for context, _ in students:
+        for context, _ in phones:
             context.close()
+
+
+def test_a_teacher_link_after_the_hash_gives_the_controls_and_leaves_no_trace(page, browser, app_url):
+    """The teacher link opened on another device: the token is read from after "#" and taken out of the address
+    bar at once, so Back never returns to it."""
+    from playwright.sync_api import expect
+
+    code = start_class(page)
+    token = page.evaluate("() => JSON.parse(sessionStorage.getItem('ei-class-teacher')).token")
+    other = browser.new_context(base_url=app_url)
+    track_script_runs(other)
+    laptop = other.new_page()
+    try:
+        goto(laptop, "/glossary")
+        goto(laptop, f"/class#{dom.TEACHER_LINK_FRAGMENT}={code}.{token}")
+        expect(laptop.get_by_role("button", name="End the class and delete its data")).to_be_visible(timeout=20_000)
+        assert token not in laptop.url and "#" not in laptop.url, laptop.url
+        assert token not in laptop.content(), "the token is not in the page's HTML"
+        laptop.go_back()
+        wait_for_app(laptop)
+        assert token not in laptop.url, f"Back returned to the teacher link: {laptop.url}"
+    finally:
+        other.close()

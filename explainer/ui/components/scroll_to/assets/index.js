@@ -19,6 +19,15 @@ function headerHeight() {
   return header ? header.getBoundingClientRect().height : 0;
 }
 
+/** The element that scrolls around ``el`` (Streamlit scrolls its main area, not the document). */
+function scrollParent(el) {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const { overflowY } = getComputedStyle(p);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && p.scrollHeight > p.clientHeight) return p;
+  }
+  return document.scrollingElement || document.documentElement;
+}
+
 /** @param {{data: ScrollToData}} component */
 export default function scrollTo(component) {
   const d = component.data;
@@ -34,7 +43,7 @@ export default function scrollTo(component) {
     const el = document.querySelector(`.${CSS.escape(d.target_class)}`);
     if (el) {
       const top = el.getBoundingClientRect().top - headerHeight();
-      if (Math.abs(top) > 2) window.scrollBy({ top, behavior: 'instant' });
+      if (Math.abs(top) > 2) scrollParent(el).scrollBy({ top, behavior: 'instant' });
     }
     setTimeout(tick, POLL_MS);
   };
