@@ -56,6 +56,25 @@ def presenter_toggle() -> bool:
         )
 
 
+def _leave() -> None:
+    """``on_click`` of **Leave presenter mode**: the toggle goes off (before it is drawn again), and with it,
+    through its binding, ``present`` leaves the address bar."""
+    st.session_state[PRESENT_KEY] = False
+
+
+def leave_button() -> None:
+    """Presenter mode's way out for the mouse and the keyboard: the menu bar, with the sidebar's toggle, is
+    hidden there."""
+    st.button(
+        W.text("leave_presenter"),
+        key=dom.LEAVE_PRESENTER_KEY,
+        icon=":material/close_fullscreen:",
+        help=W.text("leave_presenter_help"),
+        on_click=_leave,
+        width="content",
+    )
+
+
 def is_presenting() -> bool:
     return bool(st.session_state.get(PRESENT_KEY, False))
 

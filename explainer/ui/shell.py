@@ -135,7 +135,7 @@ def run_app(site: Site) -> None:
     connection_watch()  # before the page: a page that raises still reconnects and shows the notice
     presenter.presenter_toggle()
     tab = class_session.restore()  # the class this tab is in: its session, its link or what the tab kept
-    page_keys(presenter.is_presenting(), class_teacher=tab is not None and tab.is_teacher)
+    page_keys(presenter.is_presenting())
     reduce_motion_toggle()
     presenter.apply_presenter_css()
     show_banner()
