@@ -2,7 +2,9 @@
 
 On (the sidebar toggle, or ``?present=true`` in a link; ``?present=1`` works too): larger type in the
 page and in every figure, the sidebar folded away, the menu bar hidden, explanatory text folded behind
-one click, and PageDown / PageUp (what presentation clickers send) step to the next / previous page.
+one click, and a presentation clicker runs the page: PageDown / PageUp step through its questions and
+experiments, then to the next / previous page; "." or "b" runs the question at the top of the screen
+(``ui/components/page_keys``).  The menu bar being hidden, the banner's line carries the way out.
 """
 
 from __future__ import annotations
