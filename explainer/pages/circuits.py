@@ -20,7 +20,7 @@ from explainer.content.words import words
 from explainer.figures.network_view import HIGHLIGHT_ms
 from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, SETTINGS
 from explainer.model.network import NetworkParams
-from explainer.ui import answers, computing, course, presenter
+from explainer.ui import answers, computing, course, dom, presenter
 from explainer.ui import lesson_parts as parts
 from explainer.ui.classroom import session as classroom
 from explainer.ui.components import viewport
@@ -42,6 +42,9 @@ PREDICT = "predict:weaker_inhibition"
 PREDICTED_SETTING = "weak_inhibition"  # the preset the prediction asks about
 STARTING_SETTING = "balanced"  # what the page shows, without controls, until the prediction is run
 TABLE_POLL_S = 2.0
+# The page's steps after its prediction, once it is run (the clicker's sequence: ui/dom.step_key).
+EXPERIMENT_STEP = "circuits_experiment"
+REGIMES_STEP = "circuits_regimes"
 
 
 def slider_values(params: NetworkParams) -> dict[str, float | int | bool]:
@@ -240,11 +243,15 @@ def render() -> None:
         answers.sync((x.name, x.text) for x in course.current())
     view_area = st.container() if presenter.is_presenting() else None  # presenting: the view first, then the question
     with answers.questions_container(hold=not in_class):  # a kept prediction never shows unlocked
-        choice = _predict()
-        circuits(view_area, answered=choice is not None)
-        if choice is not None:
-            parts.prediction_feedback(CIRCUITS.text, PREDICT, choice, circuits_numbers())
-        _regimes_section(answered=choice is not None)
+        with st.container(key=dom.step_key(CIRCUITS.key(PREDICT))):  # a presenter's clicker steps through these
+            choice = _predict()
+        answered = choice is not None
+        with st.container(key=dom.step_key(EXPERIMENT_STEP) if answered else None):
+            circuits(view_area, answered=answered)
+            if answered:
+                parts.prediction_feedback(CIRCUITS.text, PREDICT, choice, circuits_numbers())
+        with st.container(key=dom.step_key(REGIMES_STEP) if answered else None):
+            _regimes_section(answered=answered)
     with st.expander(WORDS.text("leaves_out_title")):
         st.markdown(WORDS.text("leaves_out", n=DEFAULTS.n_cells))
 

@@ -14,4 +14,11 @@ BANNER_TEXT_SHORT = W.text("banner_short")
 
 
 def show_banner() -> None:
-    st.info(BANNER_TEXT_SHORT if presenter.is_presenting() else BANNER_TEXT, icon=":material/school:")
+    """The banner; presenting, one line with the way out of presenter mode beside it (top right, where no
+    figure is: the page's first line)."""
+    if not presenter.is_presenting():
+        st.info(BANNER_TEXT, icon=":material/school:")
+        return
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.info(BANNER_TEXT_SHORT, icon=":material/school:")
+        presenter.leave_button()

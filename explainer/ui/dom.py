@@ -19,7 +19,7 @@ def css_class(key: str) -> str:
 STEP_NEXT_KEY = "step_next"
 STEP_PREV_KEY = "step_prev"
 
-# A question's container in class mode: a teacher's clicker steps through them (the page keys).
+# A question's container in class mode (its tally and the teacher's buttons).
 QUESTION_KEY_PREFIX = "ei_q_"
 
 
@@ -31,7 +31,19 @@ def question_key(name: str) -> str:
 # The teacher link's key after "#" (``/classroom#teach=CODE.TOKEN``): the class keeper reads it and removes it.
 TEACHER_LINK_FRAGMENT = "teach"
 
-# The button that performs a step's next action: the page keys press it on "." or "b" (a clicker's "blank screen").
+# The steps of a page's sequence, in and out of class mode: each question (predict, check), each experiment on
+# the page, and a page's other parts a presenter shows one at a time.  In presenter mode PageDown / PageUp
+# bring the next / previous one to the top of the screen (the page keys), then turn the page.
+STEP_KEY_PREFIX = "ei_step_"
+
+
+def step_key(name: str) -> str:
+    """The key of the container of the step ``name`` (a question's widget key, or an experiment's)."""
+    return STEP_KEY_PREFIX + name
+
+
+# The buttons that perform a step's next action: "." or "b" (what a clicker's "blank screen" sends) presses the
+# first enabled one inside the step at the top of the screen (the page keys).
 ACTION_KEY_PREFIX = "ei_act_"
 
 
@@ -39,6 +51,10 @@ def action_key(name: str) -> str:
     """The key of the button that performs the next action of the step ``name``: Run without a class; in class
     mode the teacher's Show votes / Second round / Reveal."""
     return ACTION_KEY_PREFIX + name
+
+
+# Presenter mode's way out for the mouse (the menu bar, with the sidebar's toggle, is hidden there).
+LEAVE_PRESENTER_KEY = "ei_leave_presenter"
 
 
 # The printable worksheet's containers (ui/worksheet.py), which ui/styles/print.css lays out for paper.

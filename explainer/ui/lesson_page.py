@@ -10,6 +10,8 @@ experiment, not the page.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
+from dataclasses import dataclass
 from functools import partial
 
 import streamlit as st
@@ -17,7 +19,7 @@ import streamlit as st
 from explainer.content.format import fill
 from explainer.content.parse import QUESTION_KINDS
 from explainer.content.words import words
-from explainer.ui import answers, course
+from explainer.ui import answers, course, dom
 from explainer.ui import lesson_parts as parts
 from explainer.ui.classroom import session as classroom
 from explainer.ui.course import Experiment, Lesson, Place, question_key
@@ -48,19 +50,54 @@ def render(lesson: Lesson, place: Place) -> None:
         answers.sync((x.name, x.text) for x in course.current())
     parts.header(text, W.text("lesson_step", number=place.number, count=place.count, minutes=lesson.minutes))
     walk = _Walk(lesson, lesson.numbers())
-    names = list(text.blocks)
-    first = next((i for i, name in enumerate(names) if name.partition(":")[0] in QUESTION_KINDS), len(names))
-    if _show(walk, names[:first]):
+    groups = steps(lesson)
+    first = next((i for i, g in enumerate(groups) if any(_kind(n) in QUESTION_KINDS for n in g.names)), len(groups))
+    if _show(walk, groups[:first]):
         with answers.questions_container(hold=not in_class):
-            _show(walk, names[first:])
+            _show(walk, groups[first:])
 
 
-def _show(walk: _Walk, names: list[str]) -> bool:
+# The blocks a presenter's clicker steps through, one at a time (each in a container keyed dom.step_key).
+STEP_KINDS = ("predict", "check", "experiment")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Blocks shown together: a step (its container's key ``step``: the block's widget key) with the section
+    heading just above it, or a block outside any step (``step`` empty)."""
+
+    names: tuple[str, ...]
+    step: str = ""
+
+
+def _kind(name: str) -> str:
+    return name.partition(":")[0]
+
+
+def steps(lesson: Lesson) -> list[Group]:
+    """The lesson's blocks in file order, grouped: each predict, check and experiment is a step of its own,
+    and a section heading just above one goes with it (brought to the top of the screen, the step keeps its
+    heading)."""
+    names = list(lesson.text.blocks)
+    groups: list[Group] = []
+    i = 0
+    while i < len(names):
+        heading = _kind(names[i]) == "section" and i + 1 < len(names) and _kind(names[i + 1]) in STEP_KINDS
+        block = names[i + 1] if heading else names[i]
+        together = tuple(names[i : i + 2]) if heading else (block,)
+        groups.append(Group(together, question_key(lesson, block) if _kind(block) in STEP_KINDS else ""))
+        i += len(together)
+    return groups
+
+
+def _show(walk: _Walk, groups: list[Group]) -> bool:
     """Show these blocks in order; False once a prediction holds back the rest of the lesson."""
-    for name in names:
-        kind, _, ident = name.partition(":")
-        if not SHOW[kind](walk, name, ident):
-            return False
+    for group in groups:
+        with st.container(key=dom.step_key(group.step)) if group.step else nullcontext():
+            for name in group.names:
+                kind, _, ident = name.partition(":")
+                if not SHOW[kind](walk, name, ident):
+                    return False
     return True
 
 

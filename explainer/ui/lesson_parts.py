@@ -103,8 +103,9 @@ def _choose(lesson: LessonText, name: str, key: str, label: str, numbers: Mappin
 
 def run_key(key: str) -> str:
     """The key of the *Run the experiment* button of the prediction ``key``: true in the run its click caused
-    (a page that must act on that moment, such as moving its sliders to the predicted setting, reads it)."""
-    return f"{key}_run"
+    (a page that must act on that moment, such as moving its sliders to the predicted setting, reads it).  An
+    action key: a presenter's clicker presses it with "." or "b" (:func:`explainer.ui.dom.action_key`)."""
+    return dom.action_key(f"{key}_run")
 
 
 def _lock_prediction(lesson: str, block: str, key: str, labels: Mapping[str, str]) -> None:

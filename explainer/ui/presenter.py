@@ -2,7 +2,9 @@
 
 On (the sidebar toggle, or ``?present=true`` in a link; ``?present=1`` works too): larger type in the
 page and in every figure, the sidebar folded away, the menu bar hidden, explanatory text folded behind
-one click, and PageDown / PageUp (what presentation clickers send) step to the next / previous page.
+one click, and a presentation clicker runs the page: PageDown / PageUp step through its questions and
+experiments, then to the next / previous page; "." or "b" runs the question at the top of the screen
+(``ui/components/page_keys``).  The menu bar being hidden, the banner's line carries the way out.
 """
 
 from __future__ import annotations
@@ -54,6 +56,25 @@ def presenter_toggle() -> bool:
         return bool(
             st.toggle(W.label(PRESENT_KEY), False, key=PRESENT_KEY, bind="query-params", help=W.help(PRESENT_KEY))
         )
+
+
+def _leave() -> None:
+    """``on_click`` of **Leave presenter mode**: the toggle goes off (before it is drawn again), and with it,
+    through its binding, ``present`` leaves the address bar."""
+    st.session_state[PRESENT_KEY] = False
+
+
+def leave_button() -> None:
+    """Presenter mode's way out for the mouse and the keyboard: the menu bar, with the sidebar's toggle, is
+    hidden there."""
+    st.button(
+        W.text("leave_presenter"),
+        key=dom.LEAVE_PRESENTER_KEY,
+        icon=":material/close_fullscreen:",
+        help=W.text("leave_presenter_help"),
+        on_click=_leave,
+        width="content",
+    )
 
 
 def is_presenting() -> bool:

@@ -142,7 +142,7 @@ def run_app(site: Site) -> None:
     follow.set_page(nav.url_path or site.default_url)
     if tab is not None and not tab.is_teacher:  # a move of the teacher's found by the last poll: go there first
         follow.go_if_due(lambda url, params: st.switch_page(by_url.get(url, nav), query_params=params))
-    page_keys(presenter.is_presenting(), class_teacher=tab is not None and tab.is_teacher)
+    page_keys(presenter.is_presenting())
     reduce_motion_toggle()
     presenter.apply_presenter_css()
     show_banner()

@@ -22,6 +22,7 @@ from explainer.lessons import LESSONS
 from explainer.ui import answers, dom
 from explainer.ui.classroom import session
 from explainer.ui.components import answer_keeper
+from explainer.ui.lesson_parts import run_key
 from tests.app.conftest import assert_clean, open_page, page_text, switch_to
 
 W = words("my_answers")
@@ -110,7 +111,7 @@ def test_a_kept_prediction_comes_back_locked_with_its_experiment_and_a_kept_chec
     browser_replies(at, {f"gaba:{PREDICT}": _wrong("gaba", PREDICT), f"gaba:{CHECK}": _right("gaba", CHECK)})
     radio = at.radio(key=PREDICT_KEY)
     assert radio.value == _shown("gaba", _wrong("gaba", PREDICT)) and radio.disabled, "locked, as it was"
-    assert not any(b.key == f"{PREDICT_KEY}_run" for b in at.button), "a reload cannot run the prediction again"
+    assert not any(b.key == run_key(PREDICT_KEY) for b in at.button), "a reload cannot run the prediction again"
     assert at.get("plotly_chart"), "the experiment is revealed"
     assert UI.text("you_predicted", choice=radio.value) in page_text(at), "the verdict on the prediction"
     assert at.radio(key=CHECK_KEY).value == _shown("gaba", _right("gaba", CHECK))
@@ -132,7 +133,7 @@ def test_a_kept_answer_that_no_longer_fits_the_lesson_is_ignored_not_shown_wrong
     )
     radio = at.radio(key=PREDICT_KEY)
     assert radio.value is None and not radio.disabled, "the prediction is open, as if never made"
-    assert any(b.key == f"{PREDICT_KEY}_run" for b in at.button)
+    assert any(b.key == run_key(PREDICT_KEY) for b in at.button)
     assert not at.get("plotly_chart") and not at.warning and not at.success
     assert answers.usable(["not", "a", "mapping"], [("gaba", GABA.text)]) == {}
 
@@ -140,7 +141,7 @@ def test_a_kept_answer_that_no_longer_fits_the_lesson_is_ignored_not_shown_wrong
 def test_an_answer_given_before_the_browser_replied_is_newer_than_the_kept_one():
     at = open_page(GABA.url)
     at.radio(key=PREDICT_KEY).set_value(_shown("gaba", _right("gaba", PREDICT))).run()
-    at.button(key=f"{PREDICT_KEY}_run").click().run()
+    at.button(key=run_key(PREDICT_KEY)).click().run()
     browser_replies(at, {f"gaba:{PREDICT}": _wrong("gaba", PREDICT)})
     assert at.radio(key=PREDICT_KEY).value == _shown("gaba", _right("gaba", PREDICT))
 
@@ -154,7 +155,7 @@ def test_a_locked_prediction_and_a_check_are_sent_to_the_browser_and_a_new_tab_g
     first = sent(at)
     at.radio(key=PREDICT_KEY).set_value(_shown("gaba", _wrong("gaba", PREDICT))).run()
     assert stored(first, sent(at)) == {}, "choosing alone keeps nothing: Run the experiment locks it"
-    at.button(key=f"{PREDICT_KEY}_run").click().run()
+    at.button(key=run_key(PREDICT_KEY)).click().run()
     at.radio(key=CHECK_KEY).set_value(_shown("gaba", _wrong("gaba", CHECK))).run()
     at.radio(key=CHECK_KEY).set_value(_shown("gaba", _right("gaba", CHECK))).run()
     data = sent(at)
@@ -258,7 +259,7 @@ def test_a_lesson_page_and_my_answers_share_the_sessions_answers():
     at = open_page(GABA.url)
     browser_replies(at, {})
     at.radio(key=PREDICT_KEY).set_value(_shown("gaba", _wrong("gaba", PREDICT))).run()
-    at.button(key=f"{PREDICT_KEY}_run").click().run()
+    at.button(key=run_key(PREDICT_KEY)).click().run()
     switch_to(at, "my_answers.py").run()
     assert_clean(at)
     assert W.text("your_prediction", choice=_shown("gaba", _wrong("gaba", PREDICT))) in _markdown(at)

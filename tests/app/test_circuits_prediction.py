@@ -26,6 +26,7 @@ from explainer.pages import circuits as page
 from explainer.ui import dom
 from explainer.ui.classroom import session
 from explainer.ui.components import answer_keeper
+from explainer.ui.lesson_parts import run_key
 from explainer.ui.network_views import REGIME_TABLE, circuits_numbers
 from explainer.ui.page_questions import CIRCUITS, PAGES
 from tests.app.conftest import assert_clean, open_circuits_predicted, open_page, page_text
@@ -49,7 +50,7 @@ def _labels() -> tuple[list[str], str]:
 def _predicted(label: str):
     at = open_page("circuits.py", timeout=180)
     at.radio(key=KEY).set_value(label).run(timeout=180)
-    at.button(key=f"{KEY}_run").click().run(timeout=180)
+    at.button(key=run_key(KEY)).click().run(timeout=180)
     assert_clean(at)
     return at
 

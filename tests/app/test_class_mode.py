@@ -16,6 +16,7 @@ from explainer.classroom.tab import ClassTab
 from explainer.lessons import LESSONS
 from explainer.ui import course, dom
 from explainer.ui.classroom import follow, session
+from explainer.ui.lesson_parts import run_key
 from tests.app.conftest import assert_clean, open_page, page_text, switch_to
 
 LESSON = "gaba"
@@ -79,7 +80,8 @@ def test_a_student_link_joins_votes_waits_and_then_sees_the_reveal(class_db):
     tab = _tab(at)
     assert not tab.is_teacher and tab.seat and at.query_params["seat"] == tab.seat
     assert class_db.seat_count(code) == 1
-    assert not any(b.key == "gaba_predict_shunt_run" for b in at.button), "in class mode the teacher runs the reveal"
+    run = run_key("gaba_predict_shunt")
+    assert not any(b.key == run for b in at.button), "in class mode the teacher runs the reveal"
     radio = at.radio(key="gaba_predict_shunt")
     radio.set_value(radio.options[1]).run()
     assert_clean(at)
@@ -179,7 +181,7 @@ def test_an_unknown_or_garbled_code_gets_a_note_and_the_lesson_works_alone(class
     assert "There is no running class with that code" in page_text(at)
     assert "class" not in at.query_params
     switch_to(at, LESSON).run()
-    assert any(b.key == "gaba_predict_shunt_run" for b in at.button), "the lesson works as it does without a class"
+    assert any(b.key == run_key("gaba_predict_shunt") for b in at.button), "the lesson works as it does without a class"
 
 
 def test_an_expired_class_drops_the_tab_out_of_class_mode(class_db):
@@ -258,7 +260,7 @@ def test_a_database_that_does_not_answer_gets_a_note_and_the_lessons_work_on(mon
         assert "cannot be reached right now" in page_text(at)
         switch_to(at, LESSON).run()
         assert_clean(at)
-        assert any(b.key == "gaba_predict_shunt_run" for b in at.button), "the lesson works without the class"
+        assert any(b.key == run_key("gaba_predict_shunt") for b in at.button), "the lesson works without the class"
     finally:
         session._store.clear()
 
@@ -273,7 +275,7 @@ def test_a_page_question_is_voted_on_and_revealed_like_a_lessons(class_db):
     code, token = class_db.start_class()
     at = open_page("circuits.py", {"class": code}, timeout=180)
     assert_clean(at)
-    assert not any(b.key == f"{key}_run" for b in at.button), "in class mode the teacher runs the reveal"
+    assert not any(b.key == run_key(key) for b in at.button), "in class mode the teacher runs the reveal"
     radio = at.radio(key=key)
     radio.set_value(radio.options[2]).run(timeout=180)
     assert_clean(at)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from explainer.ui import dom
 from explainer.ui.components import animated_view, component_name, link_writer
 from explainer.ui.presenter import PRESENTER_FIGURE_SCALE
 from tests.app.conftest import MENU, PAGE_IDS, assert_clean, open_circuits_predicted, open_page, views
@@ -49,6 +50,19 @@ def test_presenter_toggle_switches_mode():
     at.toggle(key="present").set_value(True).run()
     assert_clean(at)
     assert _font(at) >= 1.3 * small
+
+
+def test_leave_presenter_mode_switches_it_off_and_leaves_the_link():
+    at = open_page("playground.py", {"present": "true"})
+    leave = at.button(key=dom.LEAVE_PRESENTER_KEY)
+    assert leave.label == "Leave presenter mode"
+    small_before = _font(at)
+    leave.click().run()
+    assert_clean(at)
+    assert at.toggle(key="present").value is False
+    assert at.query_params.get("present") in (None, [], ["false"]), at.query_params
+    assert not any(b.key == dom.LEAVE_PRESENTER_KEY for b in at.button), "the way out shows only in presenter mode"
+    assert _font(at) * 1.3 <= small_before
 
 
 def test_bad_presenter_link_value_gets_a_note():

@@ -12,6 +12,7 @@ from explainer.lessons import LESSONS
 from explainer.pages import site
 from explainer.ui.classroom import session
 from explainer.ui.lesson_page import SHOW
+from explainer.ui.lesson_parts import run_key
 from explainer.ui.shell import menu
 from tests.app.conftest import assert_clean, switch_to
 from tests.app.fifth_lesson import LESSON as FIFTH
@@ -46,7 +47,7 @@ def test_the_fifth_lesson_is_in_the_menu_after_the_fourth_and_its_page_runs_its_
     assert not at.metric, "the experiment waits for the prediction"
     radio = at.radio(key="fifth_lesson_predict_double")
     radio.set_value("Six.").run()
-    at.button(key="fifth_lesson_predict_double_run").click().run()
+    at.button(key=run_key("fifth_lesson_predict_double")).click().run()
     assert_clean(at)
     assert at.metric[0].value == "6", "the experiment runs at its slider's default (3)"
     at.slider(key="l5_amount").set_value(10).run()

@@ -18,6 +18,7 @@ from explainer.lessons.gaba.experiments import CHLORIDE, CL_IN, CL_OUT
 from explainer.model import NeuronParams, ions
 from explainer.model.experiments import inhibition
 from explainer.ui.course import question_key
+from explainer.ui.lesson_parts import run_key
 from tests.app.conftest import assert_clean, open_page, page_text
 
 P = NeuronParams()
@@ -150,7 +151,7 @@ def _revealed_lesson_3(query: dict | None = None):
     key = question_key(lesson, block)
     at = open_page(lesson.url, query)
     at.radio(key=key).set_value(at.radio(key=key).options[1]).run()
-    at.button(key=f"{key}_run").click().run()
+    at.button(key=run_key(key)).click().run()
     assert_clean(at)
     return at
 

@@ -18,6 +18,7 @@ from explainer.lessons import meet_the_neuron as lesson_1
 from explainer.model import NeuronParams, neuron, spikes
 from explainer.model.experiments import balance, excitability, inhibition, synapses
 from explainer.ui.course import Lesson, question_key
+from explainer.ui.lesson_parts import run_key
 from explainer.ui.presets import Preset, presets_from
 from tests.app.conftest import assert_clean, chart_specs, open_page, page_text, switch_to, views
 
@@ -92,7 +93,7 @@ def _labels(lp: LessonPage, block: str) -> tuple[list[str], str]:
 def _predict(at, lp: LessonPage, label: str) -> None:
     """Choose ``label`` and press "Run the experiment" (choosing alone only selects it)."""
     at.radio(key=lp.predict_key).set_value(label).run()
-    at.button(key=f"{lp.predict_key}_run").click().run()
+    at.button(key=run_key(lp.predict_key)).click().run()
 
 
 def _revealed(lp: LessonPage, query: dict | None = None):
@@ -180,9 +181,9 @@ def test_choosing_only_selects_and_run_the_experiment_locks_it_in(lp):
     at.radio(key=lp.predict_key).set_value(labels[0]).run()
     assert_clean(at)
     assert len(at.get("plotly_chart")) == lp.charts_before, "choosing an option (arrow keys) must not reveal yet"
-    assert not at.button(key=f"{lp.predict_key}_run").disabled
+    assert not at.button(key=run_key(lp.predict_key)).disabled
     at.radio(key=lp.predict_key).set_value(labels[-1]).run()  # changing one's mind before running is fine
-    at.button(key=f"{lp.predict_key}_run").click().run()
+    at.button(key=run_key(lp.predict_key)).click().run()
     assert_clean(at)
     assert at.radio(key=lp.predict_key).disabled, "a prediction, once run, is locked in"
     assert labels[-1] in " ".join(e.value for e in [*at.success, *at.warning]), "the feedback names the prediction"

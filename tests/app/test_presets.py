@@ -24,6 +24,7 @@ from explainer.model.experiments.balance import (
 )
 from explainer.model.spikes import REGULAR_BELOW_CV, isi_cv
 from explainer.pages import playground
+from explainer.ui.lesson_parts import run_key
 from explainer.ui.neuron_views import PRESET_WORDS
 from explainer.ui.presets import Preset, presets_from
 from explainer.ui.widgets import Slider
@@ -109,7 +110,7 @@ def test_a_preset_shows_the_same_numbers_on_the_playground_and_in_lesson_4(prese
     predict = next(b for b in BALANCE.text.blocks if b.startswith("predict:"))
     key = f"{BALANCE.name}_{predict.replace(':', '_')}"
     lesson.radio(key=key).set_value(lesson.radio(key=key).options[0]).run()
-    lesson.button(key=f"{key}_run").click().run()
+    lesson.button(key=run_key(key)).click().run()
     assert_clean(lesson)
     assert lesson.segmented_control(key="l4_preset").value == name
     assert _readouts(ground, "Firing rate", "Mean membrane potential") == _readouts(

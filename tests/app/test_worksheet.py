@@ -14,6 +14,7 @@ from explainer.content.words import words
 from explainer.lessons import LESSONS
 from explainer.pages import worksheet as ws
 from explainer.ui import styles
+from explainer.ui.lesson_parts import run_key
 from explainer.ui.links import WORKSHEET_ANSWERS, WORKSHEET_LESSON
 from tests.app.conftest import MENU, assert_clean, chart_specs, open_page, switch_to, views
 
@@ -76,7 +77,7 @@ def test_the_figures_are_the_lesson_pages_own_at_their_opening_settings(slug):
     page = open_page(lesson.url)
     predict = next(r for r in page.radio if "_predict_" in r.key)
     predict.set_value(predict.options[0]).run()
-    page.button(key=f"{predict.key}_run").click().run()
+    page.button(key=run_key(predict.key)).click().run()
     assert_clean(page)
     sheet = _sheet(slug, answers=False)
     assert chart_specs(sheet) == chart_specs(page), "the same figures, in the same order"

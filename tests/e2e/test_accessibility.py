@@ -32,6 +32,7 @@ from explainer.lessons import LESSONS
 from explainer.pages import PLAYGROUND
 from explainer.pages.playground import PRESETS, VIEW_KEY
 from explainer.ui.course import question_key
+from explainer.ui.lesson_parts import run_key
 
 from .conftest import E2E_DIR, PAGES, goto, wait_for_app, wait_for_menu_roles, wait_for_plotly
 from .views import (
@@ -322,7 +323,7 @@ def test_the_focus_stays_with_the_prediction_after_run_the_experiment(page) -> N
     goto(page, f"/{lesson.url}")
     page.locator(f".st-key-{key} [data-testid='stRadioOption']").first.click()
     wait_for_app(page, after_interaction=True)
-    run = page.locator(f".st-key-{key}_run").get_by_role("button")
+    run = page.locator(f".st-key-{run_key(key)}").get_by_role("button")
     run.focus()
     page.keyboard.press("Enter")
     wait_for_app(page, after_interaction=True)

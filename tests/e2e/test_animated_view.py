@@ -26,6 +26,7 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
     expect = None
 
 from explainer.pages.playground import VIEW_KEY
+from explainer.ui.lesson_parts import run_key
 
 from .conftest import (
     PHONE_CONTEXT,
@@ -256,7 +257,7 @@ def _open_lesson_4_view(tab: Any) -> None:
     tab.locator(".st-key-balance_predict_balance [data-testid='stRadioOption']").first.click()
     wait_for_app(tab, after_interaction=True)
     # choosing only selects; this runs it
-    tab.locator(".st-key-balance_predict_balance_run").get_by_role("button").click()
+    tab.locator(f".st-key-{run_key('balance_predict_balance')}").get_by_role("button").click()
     wait_for_app(tab, after_interaction=True)
 
 

@@ -178,7 +178,7 @@ def test_a_superseded_runs_cleanup_before_the_newer_run_keeps_the_view_in_place(
 
 def _data(name: str) -> Any:
     return {
-        "page_keys": page_keys_data(presenting=True, class_teacher=True),
+        "page_keys": page_keys_data(presenting=True),
         "connection_notice": notice_data(),
         "link_writer": {"param": "glu_rate", "value": "6000"},
         "class_keeper": {"ask": True},

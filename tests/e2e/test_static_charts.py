@@ -18,6 +18,7 @@ from explainer.figures.style import FigureStyle
 from explainer.lessons import LESSONS
 from explainer.model.experiments.circuits import DISINHIBITION_SCALES
 from explainer.ui.course import question_key
+from explainer.ui.lesson_parts import run_key
 
 from .conftest import (
     PHONE_CONTEXT,
@@ -93,7 +94,7 @@ def _run_predictions(tab: Any) -> None:
             continue
         options.first.click()
         wait_for_app(tab, after_interaction=True)
-        tab.locator(f".st-key-{key}_run").get_by_role("button").click()  # choosing only selects; this runs it
+        tab.locator(f".st-key-{run_key(key)}").get_by_role("button").click()  # choosing only selects; this runs it
         wait_for_app(tab, after_interaction=True)
 
 

@@ -1,4 +1,10 @@
-"""A link to a heading (``glossary#conductance``) lands on it and keeps it in view while the page settles.
+"""Where a page opens: a new page at its top; a link to a heading (``glossary#conductance``) on the heading, kept
+in view while the page settles.
+
+Streamlit changes pages inside the tab, in the same scrolling element, and never resets its scroll: a new page
+opened by the menu, the next-page button or a clicker kept the old page's scroll position when the old page was
+scrolled down (3 of 4 tries from the tug of war to circuits).  The component sets the main area back to its top
+when the address's path changes (``assets/index.js``), unless the link names a heading.
 
 Streamlit scrolls a heading named by the link's ``#anchor`` into view as soon as it is drawn, but the page goes
 on changing above it for a moment (elements whose scripts are still loading hold a placeholder of another

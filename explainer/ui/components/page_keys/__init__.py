@@ -1,8 +1,9 @@
 """Page-wide keys, a component that shows nothing (its browser side: ``assets/index.js``, while mounted):
 
-- in presenter mode, PageDown / PageUp turn the page whatever has the focus (a slider, the time scrubber,
-  the folded sidebar's toggle): a window-level capture listener presses the page's next / previous buttons;
-  a teacher presenting a class steps through the page's questions first;
+- in presenter mode a clicker runs the page whatever has the focus (a slider, the time scrubber, the folded
+  sidebar's toggle): PageDown / PageUp bring the page's next / previous step (``dom.step_key``: a question, an
+  experiment) to the top of the screen, then press the page's next / previous buttons; "." or "b" press the
+  step's next action (``dom.action_key``: Run the experiment, a teacher's class-mode buttons);
 - every static chart's toolbar becomes keyboard buttons ("Download plot as a png" by Enter or Space), with
   a focus ring in the palette's focus colour (sent as data, so the style sheet holds no colour of its own);
 - the keyboard focus survives a rerun that removes the focused element (a lesson's "Run the experiment"
@@ -28,29 +29,28 @@ NAME = "page_keys"
 class PageKeysData(TypedDict):
     """What the page keys need: the mode, and the classes of the elements they press or step through."""
 
-    presenting: bool  # PageDown / PageUp turn the page
-    class_teacher: bool  # ... after stepping through the page's questions
+    presenting: bool  # the clicker's keys step through the page and turn it
     focus: str  # the focus ring's colour
     chart_tool: str  # the name of a chart toolbar's button that has none
     next_class: str  # the class of the next-page button's element
     prev_class: str  # ... of the previous-page button's
-    question_class: str  # the start of the class of every question's container
+    step_class: str  # the start of the class of every step's container
+    action_class: str  # the start of the class of every step's next-action button
 
 
-def page_keys(presenting: bool, class_teacher: bool = False) -> None:
-    """Mount the (invisible) component; ``presenting`` switches the clicker keys on or off; ``class_teacher``
-    makes them step through the page's class questions before they turn the page."""
+def page_keys(presenting: bool) -> None:
+    """Mount the (invisible) component; ``presenting`` switches the clicker keys on or off."""
     with st.sidebar:  # not above the page: its placeholder while the script loads would move the page down
-        mount_hidden(NAME, key=dom.PAGE_KEYS_KEY, data=page_keys_data(presenting, class_teacher))
+        mount_hidden(NAME, key=dom.PAGE_KEYS_KEY, data=page_keys_data(presenting))
 
 
-def page_keys_data(presenting: bool, class_teacher: bool) -> PageKeysData:
+def page_keys_data(presenting: bool) -> PageKeysData:
     return {
         "presenting": bool(presenting),
-        "class_teacher": bool(class_teacher),
         "focus": (PROJECTOR_PALETTE if presenting else LAPTOP_PALETTE).focus,
         "chart_tool": words("ui").text("chart_tool"),
         "next_class": dom.css_class(dom.STEP_NEXT_KEY),
         "prev_class": dom.css_class(dom.STEP_PREV_KEY),
-        "question_class": dom.css_class(dom.QUESTION_KEY_PREFIX),
+        "step_class": dom.css_class(dom.STEP_KEY_PREFIX),
+        "action_class": dom.css_class(dom.ACTION_KEY_PREFIX),
     }

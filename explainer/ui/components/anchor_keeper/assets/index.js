@@ -1,8 +1,16 @@
-// A link to a heading (glossary#conductance) lands on it and keeps it in view while the page settles
-// (explainer/ui/components/anchor_keeper).  Streamlit scrolls the heading into view when it is drawn; the page
-// then goes on changing above it for a moment, so this scrolls it back whenever the page's size changes, during
-// the first `settle_ms` after the page opened, until the reader scrolls, clicks or types.  Once per tab and
-// link: a rerun changes nothing, and a reader who has moved on is never pulled back.
+// Where a page opens (explainer/ui/components/anchor_keeper): at its top, or at the heading its link names.
+//
+// A new page opens at its top.  Streamlit changes pages inside the tab (menu, next-page button, clicker): the
+// same scrolling element, stMain, holds the old page and then the new one, and Streamlit never resets its
+// scroll, so the new page kept the old one's scroll position whenever the old page was still tall when the new
+// one had grown (most tries from a page scrolled down).  So when the address's path changes, the main area goes
+// back to its top, at the first change of the page after it (before the new page is drawn).
+//
+// A link to a heading (glossary#conductance) lands on it and keeps it in view while the page settles.
+// Streamlit scrolls the heading into view when it is drawn; the page then goes on changing above it for a
+// moment, so this scrolls it back whenever the page's size changes, during the first `settle_ms` after the page
+// opened, until the reader scrolls, clicks or types.  Once per tab and link: a rerun changes nothing, and a
+// reader who has moved on is never pulled back.
 
 /**
  * The component's data (explainer/ui/components/anchor_keeper/__init__.py, AnchorKeeperData).
@@ -11,11 +19,25 @@
  */
 
 const PAGE = "[data-testid='stMainBlockContainer']";
+const MAIN = "[data-testid='stMain']"; // the element Streamlit scrolls
 const READER_MOVES = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
 
 let handled = null; // the address whose anchor this tab has kept in view (or is keeping)
 let keeping = null; // {observer, stop} while the heading is kept in view
 const mounts = new Set(); // the parentElements of the mounted instances
+let shownPath = null; // the path of the page this tab shows (kept across instances: a page change remounts them)
+let watching = null; // the observer that notices a new page while mounted
+
+// A new page (another path, without a heading to land on): the main area goes back to its top.
+function toTopOfNewPage() {
+  const path = window.location.pathname;
+  if (path === shownPath) return;
+  const first = shownPath === null; // the tab's first page: the browser opened it at its top
+  shownPath = path;
+  if (first || window.location.hash) return;
+  const main = document.querySelector(MAIN);
+  if (main) main.scrollTop = 0;
+}
 
 function stop() {
   if (!keeping) return;
@@ -42,6 +64,11 @@ function keep(id, page, settleMs) {
 export default function anchorKeeper(component) {
   const { data, parentElement } = component;
   mounts.add(parentElement);
+  toTopOfNewPage();
+  if (!watching) {
+    watching = new MutationObserver(toTopOfNewPage);
+    watching.observe(document.body, { childList: true, subtree: true });
+  }
   const id = decodeURIComponent(window.location.hash.slice(1));
   const page = document.querySelector(PAGE);
   const address = window.location.pathname + window.location.hash;
@@ -54,6 +81,9 @@ export default function anchorKeeper(component) {
     // A run that newer data overtook is cleaned up while its element stays on the page: keep going.
     if (parentElement.isConnected) return;
     mounts.delete(parentElement);
-    if (mounts.size === 0) stop();
+    if (mounts.size > 0) return;
+    stop();
+    watching.disconnect();
+    watching = null;
   };
 }

@@ -1,9 +1,11 @@
 // Page-wide keys (explainer/ui/components/page_keys), installed once per tab while the component is mounted.
 //
-// 1. Presenter mode: PageDown / PageUp (what a presentation clicker sends) turn the page, whatever has the
-//    focus: a slider, the animation's time scrubber, a toggle in the folded sidebar.  The listener sits on
-//    window in the capture phase, before any widget sees the key, and presses the page's own next / previous
-//    buttons.  A teacher presenting a class steps through the page's questions first (see questionToShow).
+// 1. Presenter mode: a presentation clicker runs the page, whatever has the focus (a slider, the animation's
+//    time scrubber, a toggle in the folded sidebar).  The listener sits on window in the capture phase, before
+//    any widget sees the key.  PageDown / PageUp step through the page's sequence (steps.js: each question, each
+//    experiment on the page, brought to the top of the screen), then press the page's own next / previous
+//    buttons.  "." or "b" (what clickers send for "blank screen") press the next action of the step at the top
+//    of the screen (Run the experiment; a teacher's class-mode buttons), unless the focus is in a text field.
 //
 // 2. Keyboard access to every static chart's toolbar (Plotly's "modebar": save as PNG, and the like).
 //    Plotly draws the toolbar's buttons as <a> elements without href or tabindex, shown only while the mouse
@@ -23,23 +25,24 @@
 //    first section stand on their own, and the outer <ul> is only a frame.  Only ARIA roles are set; the
 //    elements stay Streamlit's.
 //
-// Which elements are the page's buttons and questions comes from Python as data (explainer/ui/dom.py).
+// Which elements are the page's buttons, steps and actions comes from Python as data (explainer/ui/dom.py).
+
+import { performAction, stepBack, stepForward } from './steps.js';
 
 /**
  * The component's data (explainer/ui/components/page_keys/__init__.py, PageKeysData).
  * @typedef {Object} PageKeysData
- * @property {boolean} presenting - PageDown / PageUp turn the page
- * @property {boolean} class_teacher - ... after stepping through the page's questions
+ * @property {boolean} presenting - the clicker's keys step through the page and turn it
  * @property {string} focus - the focus ring's colour
  * @property {string} chart_tool - the name of a chart toolbar's button that has none
  * @property {string} next_class - the class of the next-page button's element
  * @property {string} prev_class - the class of the previous-page button's element
- * @property {string} question_class - the start of the class of every question's container
+ * @property {string} step_class - the start of the class of every step's container
+ * @property {string} action_class - the start of the class of every step's next-action button
  */
 
-const MARGIN_PX = 8;
-const IN_VIEW_FRACTION = 0.5; // a question starting in the upper half of the screen is in view
 const TOOL = '.js-plotly-plot .modebar-btn';
+const ACTION_KEYS = new Set(['.', 'b']); // what clickers send for "blank screen"
 
 /** @type {PageKeysData | null} */
 let settings = null; // the latest data: every mounted instance is the same page's
@@ -54,35 +57,29 @@ function enable() {
   });
 }
 
-// The question to bring to the top of the screen, or null (then the key turns the page).
-function questionToShow(forward) {
-  const selector = `[class*='${settings.question_class}']`;
-  const tops = [...document.querySelectorAll(selector)].map((el) => [el, el.getBoundingClientRect().top]);
-  if (forward) {
-    // the next question that starts below the upper part of the screen (one already up there is in view)
-    const next = tops.find(([, top]) => top > window.innerHeight * IN_VIEW_FRACTION);
-    return next ? next[0] : null;
-  }
-  const before = tops.filter(([, top]) => top < -MARGIN_PX);
-  return before.length ? before[before.length - 1][0] : null;
+// A key typed into a text field is the field's ("." in a number, "b" in a word).
+function typing(target) {
+  if (!(target instanceof Element)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  return target.tagName === 'INPUT' && !['radio', 'checkbox', 'range', 'button', 'submit'].includes(target.type);
+}
+
+function pageTurn(forward) {
+  if (forward ? stepForward(settings.step_class) : stepBack(settings.step_class)) return true;
+  const button = document.querySelector(`.${forward ? settings.next_class : settings.prev_class} button`);
+  if (!button || button.disabled) return false;
+  button.click();
+  return true;
 }
 
 function onClickerKey(e) {
   if (!settings.presenting || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-  if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
-  const forward = e.key === 'PageDown';
-  const question = settings.class_teacher ? questionToShow(forward) : null;
-  if (question) {
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    question.scrollIntoView({ block: 'start' });
-    return;
-  }
-  const button = document.querySelector(`.${forward ? settings.next_class : settings.prev_class} button`);
-  if (!button || button.disabled) return;
+  let done = false;
+  if (e.key === 'PageDown' || e.key === 'PageUp') done = pageTurn(e.key === 'PageDown');
+  else if (ACTION_KEYS.has(e.key) && !typing(e.target)) done = performAction(settings.step_class, settings.action_class);
+  if (!done) return;
   e.preventDefault();
   e.stopImmediatePropagation();
-  button.click();
 }
 
 // The focused element and its ancestors, innermost first, while it has the focus (reruns may remove it).
