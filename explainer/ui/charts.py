@@ -8,6 +8,8 @@ import streamlit as st
 
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import chart_config
+from explainer.ui import dom
+from explainer.ui.styles import stylesheet
 
 
 @dataclass(frozen=True)
@@ -23,3 +25,15 @@ def chart(fig, key: str, alt: str, *, filename: str | None = None) -> None:
     named ``filename`` (default: after ``key``), and alt text for screen readers."""
     config = chart_config(filename or key.replace("_", "-"))
     st.plotly_chart(fig, theme=None, key=key, config=config, alt=alt)
+
+
+def preload_plotly() -> None:
+    """An empty chart nobody sees, so that the browser loads Plotly's code now: a class-mode student waiting for
+    the teacher's reveal has no chart on the page yet, and loading Plotly on the reveal itself made the
+    experiment's charts appear about 7 s after the page's run had finished (one phone, a loaded test machine)."""
+    st.html(stylesheet("preload.css"))
+    with st.container(key=dom.PLOTLY_PRELOAD_KEY):
+        dot = {"type": "scatter", "x": [0], "y": [0], "mode": "markers", "marker": {"opacity": 0}, "hoverinfo": "skip"}
+        empty = {"data": [dot], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 10}}
+        st.plotly_chart(empty, theme=None, key=f"{dom.PLOTLY_PRELOAD_KEY}_chart",
+                        config={"staticPlot": True, "displayModeBar": False})  # fmt: skip

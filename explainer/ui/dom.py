@@ -88,8 +88,13 @@ VIEWPORT_KEY = "ei_viewport"
 ANSWER_KEEPER_KEY = "ei_answer_keeper"
 SCROLL_TO_KEY = "ei_scroll_to"
 
-# The bar that tells a student who roams where the teacher is (ui/classroom/follow.py).
+# The bar that tells a student who roams where the teacher is, and the teacher's tools below a page
+# (ui/classroom/follow.py, own.py).
 FOLLOW_BAR_KEY = "ei_follow_bar"
+TEACHER_TOOLS_KEY = "ei_teacher_tools"
+
+# An empty chart nobody sees, which loads Plotly's code before a class's reveal (ui/charts.py, styles/preload.css).
+PLOTLY_PRELOAD_KEY = "ei_plotly_preload"
 
 # A student's answers kept in the browser (ui/answers.py): every item of its store starts with this.
 ANSWER_STORE_PREFIX = "ei-answer:"

@@ -14,6 +14,7 @@ import streamlit as st
 from explainer.content.parse import LessonText, Question, fill
 from explainer.content.words import words
 from explainer.ui import answers, dom, presenter
+from explainer.ui.charts import preload_plotly
 from explainer.ui.classroom import session as classroom
 from explainer.ui.classroom import votes
 
@@ -280,4 +281,5 @@ def waiting_for_prediction() -> None:
         text = W.text("waiting_for_prediction")
     else:  # the teacher is the one who reveals
         text = votes.W.text("teacher_waiting_for_reveal" if tab.is_teacher else "waiting_for_reveal")
+        preload_plotly()  # the experiment's charts then draw as soon as the reveal comes
     st.info(text, icon=":material/visibility_off:")

@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from explainer.content.words import words
-from explainer.ui import course, lesson_page, presenter
+from explainer.ui import course, dom, lesson_page, presenter
 from explainer.ui.banner import show_banner
 from explainer.ui.classroom import follow, own
 from explainer.ui.classroom import session as class_session
@@ -150,6 +150,7 @@ def run_app(site: Site) -> None:
     class_session.show_note()
     _follow_or_lead(tab, site, nav.url_path or site.default_url)
     nav.run()
+    _teacher_tools(tab, site, nav.url_path or site.default_url)
     st.divider()
     all_pages = [p for section in sections.values() for p in section]
     urls = [p.url_path for p in all_pages]
@@ -169,10 +170,18 @@ def _follow_or_lead(tab, site: Site, page_url: str) -> None:
     followed = page_url in followed_urls(site)
     if tab.is_teacher:
         follow.lead(tab, page_url, followed)
-        follow.send_view_button(tab, page_url, followed)
-        lesson = next((x for x in site.course if x.url == page_url), None)
-        own.teacher_form(tab, page_url, followed, course.exit_ticket(lesson) if lesson else None)
     else:
         follow.follow(tab, page_url, {e.url: e.title for e in menu(site)})
     if followed:
         own.page_questions(tab, page_url)
+
+
+def _teacher_tools(tab, site: Site, page_url: str) -> None:
+    """Below the page, for a class's teacher (on the projected page too: the sidebar is folded away there): send
+    this view to the class, and ask a question of one's own."""
+    if tab is None or not tab.is_teacher or page_url not in followed_urls(site):
+        return
+    lesson = next((x for x in site.course if x.url == page_url), None)
+    with st.container(key=dom.TEACHER_TOOLS_KEY):
+        follow.send_view_button(tab, page_url)
+        own.teacher_form(tab, page_url, course.exit_ticket(lesson) if lesson else None)

@@ -250,3 +250,19 @@ def test_a_schema_1_database_is_migrated_with_its_votes_and_reveals(database_url
             assert not sa.inspect(conn).has_table("ei_vote") and not sa.inspect(conn).has_table("ei_revealed")
     finally:
         store.engine.dispose()
+
+
+def test_expired_classes_are_purged_on_a_timer_without_anyone_starting_a_class(store, clock):
+    from explainer.classroom.store import CLASS_LIFETIME_S
+    from tests.harness.waiting import wait_until
+
+    code, _ = store.start_class()
+    store.join(code)
+    clock.now_s += CLASS_LIFETIME_S + 1
+    store.start_purging(every_s=0.05)
+
+    def purged() -> bool:
+        with store.engine.connect() as conn:
+            return conn.execute(sa.text("SELECT count(*) FROM ei_class")).scalar_one() == 0
+
+    wait_until(purged, timeout_s=10, what="the timer deleting the expired class")

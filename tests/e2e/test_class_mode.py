@@ -61,6 +61,24 @@ def _vote(page, option: int, key: str = "gaba_predict_shunt") -> None:
     page.get_by_text("Your vote is counted").first.wait_for(timeout=15_000)
 
 
+def _page_down_to(teacher, selector: str, presses: int = 8) -> None:
+    """The clicker's PageDown until ``selector``'s step is at the top of the projected screen."""
+    for _ in range(presses):
+        if teacher.evaluate(NEAR_TOP_JS, selector):
+            return
+        teacher.locator("body").press("PageDown")
+        teacher.wait_for_timeout(400)  # the step scrolls into place (no smooth scrolling: one frame or two)
+    assert teacher.evaluate(NEAR_TOP_JS, selector), f"{presses} PageDowns did not bring {selector} to the top"
+
+
+def _clicker_action(teacher, step: str, button: str) -> None:
+    """The clicker's "." on the step at the top: it must press the step's highlighted button ``button``."""
+    primary = teacher.locator(f"{step} [data-testid=stBaseButton-primary]").first
+    assert primary.inner_text().strip().endswith(button), f"the highlighted step is {primary.inner_text()!r}"
+    teacher.keyboard.press(".")
+    wait_for_app(teacher, after_interaction=True)
+
+
 def _bars(page) -> list[str]:
     return page.locator("[data-testid=stProgress]").all_inner_texts()
 
@@ -91,8 +109,10 @@ def test_a_teacher_leads_phones_through_a_question_in_two_rounds_and_an_exit_tic
         _all_show(phones, "teacher opens the lesson -> phones there", moved,
                   lambda p: p.wait_for_url(re.compile(r"/gaba\?"), timeout=FOLLOW_WAIT_MS))  # fmt: skip
         teacher.screenshot(path=str(shots / "class-1-teacher-lesson-1280x720.png"))
+        step = ".st-key-" + dom.step_key("gaba_predict_shunt")
+        _page_down_to(teacher, step)
         asked = time.monotonic()
-        _click(teacher, "Ask the class")
+        _clicker_action(teacher, step, "Ask the class")
         _all_show(phones, "Ask the class -> phones at the question", asked,
                   lambda p: p.wait_for_function(NEAR_TOP_JS, arg=QUESTION, timeout=FOLLOW_WAIT_MS))  # fmt: skip
         phones[0][1].screenshot(path=str(shots / "class-2-phone-question-390x844.png"))
@@ -106,7 +126,7 @@ def test_a_teacher_leads_phones_through_a_question_in_two_rounds_and_an_exit_tic
         print(f"last vote -> projected count: {(time.monotonic() - voted) * 1000:.0f} ms")
         assert _bars(teacher) == [], "the projector shows how many voted, not how"
         teacher.screenshot(path=str(shots / "class-3-teacher-count-1280x720.png"))
-        _click(teacher, "Show the votes")
+        _clicker_action(teacher, step, "Show the votes")
         expect(teacher.locator("[data-testid=stProgress]")).to_have_count(3)
         bars = _bars(teacher)
         assert bars[0].startswith("2 · 67 %") and bars[2].startswith("1 · 33 %"), bars
@@ -119,14 +139,14 @@ def test_a_teacher_leads_phones_through_a_question_in_two_rounds_and_an_exit_tic
         for _, phone in phones:
             _vote(phone, 1, key="gaba_predict_shunt_r2")
         expect(teacher.locator("body")).to_contain_text("Round 2 · 3 of 3 students have voted", timeout=FOLLOW_WAIT_MS)
-        _click(teacher, "Show the votes")
+        _clicker_action(teacher, step, "Show the votes")
         expect(teacher.locator("[data-testid=stProgress]")).to_have_count(6)
         expect(teacher.locator("body")).to_contain_text("Round 1")
         teacher.screenshot(path=str(shots / "class-4-teacher-two-rounds-1280x720.png"))
 
         # --- the reveal reaches every phone ---------------------------------------------------------------
         revealed = time.monotonic()
-        _click(teacher, "Reveal")
+        _clicker_action(teacher, step, "Reveal")
         chart = "[data-testid=stPlotlyChart]"
         _all_show(phones, "reveal -> every phone's experiment", revealed,
                   lambda p: expect(p.locator(chart).first).to_be_visible(timeout=FOLLOW_WAIT_MS))  # fmt: skip
@@ -134,8 +154,7 @@ def test_a_teacher_leads_phones_through_a_question_in_two_rounds_and_an_exit_tic
 
         # --- the teacher's own question: the lesson's exit ticket ------------------------------------------
         ticket = exit_ticket(GABA)
-        teacher.get_by_test_id("stExpandSidebarButton").click()
-        teacher.get_by_text("Ask your own question").click()
+        teacher.get_by_text("Ask your own question").click()  # below the page: presenting has no sidebar
         _click(teacher, "Use this lesson's exit ticket")
         _click(teacher, "Ask the class this")
         own = ".st-key-" + dom.question_key("own_1")

@@ -106,11 +106,10 @@ def send_view(tab: ClassTab, page_url: str) -> None:
         session.unavailable()
 
 
-def send_view_button(tab: ClassTab, page_url: str, followed: bool) -> None:
-    """In the teacher's sidebar, on a page the class follows."""
-    if followed:
-        st.sidebar.button(W.text("send_view"), key="class_send_view", icon=":material/cast:", on_click=send_view,
-                          args=(tab, page_url), help=W.text("send_view_help"))  # fmt: skip
+def send_view_button(tab: ClassTab, page_url: str) -> None:
+    """Below the teacher's page: every phone opens this page with the teacher's settings."""
+    st.button(W.text("send_view"), key="class_send_view", icon=":material/cast:", on_click=send_view,
+              args=(tab, page_url), help=W.text("send_view_help"))  # fmt: skip
 
 
 def go_if_due(switch: Callable[[str, dict[str, str]], None]) -> None:

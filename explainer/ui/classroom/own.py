@@ -1,6 +1,6 @@
 """The teacher's own questions: written in class, on any page the class follows, asked like the lessons' own.
 
-- In the teacher's sidebar, "Ask your own question": a prompt and 2 to 6 options, optionally the right one; on a
+- Below the teacher's page, "Ask your own question": a prompt and 2 to 6 options, optionally the right one; on a
   lesson, "Use this lesson's exit ticket" fills the form with the lesson's ready one.  Asking stores the question
   with the page and the view's settings it belongs to, and takes the class to it (the phones follow).
 - On that page, every phone and the teacher's screen show the page's own questions at the top, each run as any
@@ -65,11 +65,9 @@ def _right_name(n: int) -> str:
     return W.text("own_no_right") if n == NO_RIGHT else W.text("own_option", n=n)
 
 
-def teacher_form(tab: ClassTab, page_url: str, followed: bool, ticket: ExitTicket | None) -> None:
-    """The teacher's form, in the sidebar (presenter mode folds it away from the projected page)."""
-    if not followed:
-        return
-    with st.sidebar.expander(W.text("own_heading"), icon=":material/add_comment:"):
+def teacher_form(tab: ClassTab, page_url: str, ticket: ExitTicket | None) -> None:
+    """The teacher's form, folded (below the page: presenter mode has no sidebar)."""
+    with st.expander(W.text("own_heading"), icon=":material/add_comment:"):
         if ticket is not None:
             st.button(W.text("own_exit_ticket"), key="own_exit_ticket", icon=":material/logout:",
                       on_click=_fill_exit_ticket, args=(ticket,))  # fmt: skip
@@ -95,7 +93,8 @@ def page_questions(tab: ClassTab, page_url: str) -> None:
 def _one(tab: ClassTab, question: OwnQuestion) -> None:
     key = follow.widget_key(question.question_id)
     labels = [as_plain_text(o) for o in question.options]
-    with st.container(border=True, key=dom.question_key(key)):
+    # a step of the page (the clicker's PageDown and "."), holding the question's container
+    with st.container(key=dom.step_key(key)), st.container(border=True, key=dom.question_key(key)):
         st.markdown(W.text("own_teacher_sees" if tab.is_teacher else "own_student_sees"))
         st.markdown(as_plain_text(question.prompt))
         answer = votes.question(tab, question.question_id, labels, key=key, right=question.right,

@@ -19,7 +19,7 @@ from explainer.classroom.questions import question_id as question_id
 from explainer.classroom.store import ClassStore, database_url
 from explainer.classroom.tab import ClassTab, Decision, KeeperOrder, Kept, Link, TabSession
 from explainer.content.words import words
-from explainer.ui import course, page_questions
+from explainer.ui import course, device, page_questions
 from explainer.ui.components import class_keeper as keeper
 
 W = words("classroom")  # the words: content/words/classroom.toml
@@ -50,7 +50,9 @@ def questions() -> Registry:
 
 @st.cache_resource(show_spinner=False)
 def _store(url: str, options: tuple[tuple[str, int], ...]) -> ClassStore:
-    return ClassStore(url, dict(options))
+    store = ClassStore(url, dict(options))
+    store.start_purging()  # expired classes are deleted on a timer, whether or not anyone starts a class
+    return store
 
 
 def store() -> ClassStore:
@@ -70,11 +72,13 @@ def note(text: str) -> None:
 
 
 def show_note() -> None:
-    """The note above the page, and as a toast: a phone scrolled down the lesson sees it too."""
+    """The note above the page; on a phone as a toast instead, which it sees wherever it is scrolled (both at
+    once would say it twice on the small screen)."""
     text = st.session_state.pop(NOTE_KEY, None)
-    if text:
-        st.info(text, icon=":material/groups:")
+    if text and device.is_phone():
         st.toast(text, icon=":material/groups:")
+    elif text:
+        st.info(text, icon=":material/groups:")
 
 
 def unavailable() -> None:
