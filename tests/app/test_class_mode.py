@@ -468,3 +468,18 @@ def test_a_question_without_two_options_is_refused_with_a_note(class_db):
     teacher.button(key="FormSubmitter:own_question-Ask the class this").click().run()
     assert_clean(teacher)
     assert class_db.own_questions(code) == [] and "cannot be asked" in page_text(teacher)
+
+
+def test_a_store_folder_that_cannot_be_made_gets_the_note_and_the_lesson_works(monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv(database.ENV_SQLITE_PATH, str(blocker / "classes.sqlite3"))  # its folder is a file
+    monkeypatch.delenv(database.ENV_DATABASE_URL, raising=False)
+    session._store.clear()
+    try:
+        at = open_page(LESSON, {"class": "ABC234"})
+        assert_clean(at)
+        assert "cannot be reached right now" in page_text(at)
+        assert any(b.key == run_key("gaba_predict_shunt") for b in at.button), "the lesson works without the class"
+    finally:
+        session._store.clear()

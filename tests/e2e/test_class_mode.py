@@ -29,6 +29,8 @@ pytestmark = pytest.mark.e2e
 FOLLOW_WAIT_MS = 30_000
 QUESTION = ".st-key-" + dom.question_key("gaba_predict_shunt")
 GABA = next(x for x in LESSONS if x.url == "gaba")
+# a chart of the lesson's (not the empty one that loads Plotly's code while a student waits for the reveal)
+EXPERIMENT_CHART = f"[data-testid=stPlotlyChart]:not(.{dom.css_class(dom.PLOTLY_PRELOAD_KEY)} *)"
 # the element that ``s`` selects starts within the top part of the screen (below the header)
 NEAR_TOP_JS = """(s) => { const e = document.querySelector(s);
   if (!e) return false; const top = e.getBoundingClientRect().top; return top >= 0 && top < 160; }"""
@@ -119,7 +121,7 @@ def test_a_teacher_leads_phones_through_a_question_in_two_rounds_and_an_exit_tic
 
         # --- round 1: the projector counts, and shows the split only when asked ---------------------------
         for (_, phone), option in zip(phones, (0, 0, 2), strict=True):
-            assert not phone.locator("[data-testid=stPlotlyChart]").count(), "no experiment before the reveal"
+            assert not phone.locator(EXPERIMENT_CHART).count(), "no experiment before the reveal"
             _vote(phone, option)
         voted = time.monotonic()
         expect(teacher.locator("body")).to_contain_text("3 of 3 students have voted", timeout=FOLLOW_WAIT_MS)
@@ -147,10 +149,29 @@ def test_a_teacher_leads_phones_through_a_question_in_two_rounds_and_an_exit_tic
         # --- the reveal reaches every phone ---------------------------------------------------------------
         revealed = time.monotonic()
         _clicker_action(teacher, step, "Reveal")
-        chart = "[data-testid=stPlotlyChart]"
+        chart = EXPERIMENT_CHART
         _all_show(phones, "reveal -> every phone's experiment", revealed,
                   lambda p: expect(p.locator(chart).first).to_be_visible(timeout=FOLLOW_WAIT_MS))  # fmt: skip
         phones[1][1].screenshot(path=str(shots / "class-5-phone-revealed-390x844.png"))
+
+        # --- the rest of the lesson from the clicker alone: PageDown to each check, "." for each step ----------
+        for block in ("check:direction", "check:immature"):
+            key = f"gaba_{block.replace(':', '_')}"
+            right = GABA.text.question(block).options.index(GABA.text.question(block).answer)
+            step = ".st-key-" + dom.step_key(key)
+            _page_down_to(teacher, step, presses=20)  # through the revealed experiments first
+            asked = time.monotonic()
+            _clicker_action(teacher, step, "Ask the class")
+            _all_show(phones, f"{block}: Ask -> phones at it", asked,
+                      lambda p, s=step: p.wait_for_function(NEAR_TOP_JS, arg=s, timeout=FOLLOW_WAIT_MS))  # fmt: skip
+            for _, phone in phones:
+                _vote(phone, right, key=key)
+            expect(teacher.locator(step)).to_contain_text("3 of 3 students have voted", timeout=FOLLOW_WAIT_MS)
+            _clicker_action(teacher, step, "Show the votes")
+            _clicker_action(teacher, step, "Reveal")  # all right: no second round needed
+            for _, phone in phones:
+                expect(phone.locator(step)).to_contain_text("Right.", timeout=FOLLOW_WAIT_MS)
+        teacher.screenshot(path=str(shots / "class-5b-teacher-last-check-1280x720.png"))
 
         # --- the teacher's own question: the lesson's exit ticket ------------------------------------------
         ticket = exit_ticket(GABA)
@@ -168,6 +189,17 @@ def test_a_teacher_leads_phones_through_a_question_in_two_rounds_and_an_exit_tic
         expect(teacher.locator(own)).to_contain_text("3 of 3 students have voted", timeout=FOLLOW_WAIT_MS)
         for _, phone in phones:
             assert "teacher=" not in phone.url and "teach=" not in phone.url
+
+        # --- the last PageDown turns the page, and the class follows ------------------------------------------
+        turned = time.monotonic()
+        for _ in range(12):
+            if "/balance" in teacher.url:
+                break
+            teacher.locator("body").press("PageDown")
+            teacher.wait_for_timeout(500)
+        assert "/balance" in teacher.url, f"the clicker never turned the page: {teacher.url}"
+        _all_show(phones, "next page -> phones there", turned,
+                  lambda p: p.wait_for_url(re.compile(r"/balance\?"), timeout=FOLLOW_WAIT_MS))  # fmt: skip
     finally:
         for context, _ in phones:
             context.close()
