@@ -108,3 +108,11 @@ def open_circuits_predicted(query: dict[str, str] | None = None, timeout: float 
     at.run()
     assert_clean(at)
     return at
+
+
+def experiment_charts(at: AppTest) -> list:
+    """The page's charts, without the empty one that loads Plotly's code while a class waits for a reveal
+    (``ui/charts.preload_plotly``)."""
+    from explainer.ui import dom
+
+    return [el for el in at.get("plotly_chart") if dom.PLOTLY_PRELOAD_KEY not in str(el.proto.id)]

@@ -23,7 +23,7 @@ from explainer.ui import answers, dom
 from explainer.ui.classroom import session
 from explainer.ui.components import answer_keeper
 from explainer.ui.lesson_parts import run_key
-from tests.app.conftest import assert_clean, open_page, page_text, switch_to
+from tests.app.conftest import assert_clean, experiment_charts, open_page, page_text, switch_to
 
 W = words("my_answers")
 UI = words("ui")
@@ -112,7 +112,7 @@ def test_a_kept_prediction_comes_back_locked_with_its_experiment_and_a_kept_chec
     radio = at.radio(key=PREDICT_KEY)
     assert radio.value == _shown("gaba", _wrong("gaba", PREDICT)) and radio.disabled, "locked, as it was"
     assert not any(b.key == run_key(PREDICT_KEY) for b in at.button), "a reload cannot run the prediction again"
-    assert at.get("plotly_chart"), "the experiment is revealed"
+    assert experiment_charts(at), "the experiment is revealed"
     assert UI.text("you_predicted", choice=radio.value) in page_text(at), "the verdict on the prediction"
     assert at.radio(key=CHECK_KEY).value == _shown("gaba", _right("gaba", CHECK))
     feedback = fill(_question("gaba", CHECK).answer.feedback, GABA.numbers())
@@ -134,7 +134,7 @@ def test_a_kept_answer_that_no_longer_fits_the_lesson_is_ignored_not_shown_wrong
     radio = at.radio(key=PREDICT_KEY)
     assert radio.value is None and not radio.disabled, "the prediction is open, as if never made"
     assert any(b.key == run_key(PREDICT_KEY) for b in at.button)
-    assert not at.get("plotly_chart") and not at.warning and not at.success
+    assert not experiment_charts(at) and not at.warning and not at.success
     assert answers.usable(["not", "a", "mapping"], [("gaba", GABA.text)]) == {}
 
 
@@ -206,7 +206,7 @@ def test_in_class_mode_a_kept_answer_is_not_restored_and_a_vote_is_not_kept_in_t
     assert sent(at) == {}, "a vote is not written to the browser"
     own = at.session_state[answers.ANSWERS_KEY] if answers.ANSWERS_KEY in at.session_state else {}
     assert own == {}, "nor kept as the student's own answer"
-    assert not at.get("plotly_chart"), "the teacher has not revealed it: a vote reveals nothing"
+    assert not experiment_charts(at), "the teacher has not revealed it: a vote reveals nothing"
 
 
 # --- the My answers page --------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from explainer.lessons import LESSONS
 from explainer.ui import course, dom
 from explainer.ui.classroom import follow, session
 from explainer.ui.lesson_parts import run_key
-from tests.app.conftest import assert_clean, open_page, page_text, switch_to
+from tests.app.conftest import assert_clean, experiment_charts, open_page, page_text, switch_to
 
 LESSON = "gaba"
 QID = "gaba:predict:shunt"
@@ -86,7 +86,7 @@ def test_a_student_link_joins_votes_waits_and_then_sees_the_reveal(class_db):
     radio.set_value(radio.options[1]).run()
     assert_clean(at)
     assert class_db.tally(code, QID) == [0, 1, 0][: len(radio.options)] + [0] * (len(radio.options) - 3)
-    assert not at.get("plotly_chart"), "the experiment waits for the teacher"
+    assert not experiment_charts(at), "the experiment waits for the teacher"
     assert "Your teacher decides when the whole class sees the experiment" in page_text(at)
     assert "What you found" not in page_text(at), "and so does the answer"
     at.radio(key="gaba_predict_shunt").set_value(radio.options[0]).run()
@@ -95,7 +95,7 @@ def test_a_student_link_joins_votes_waits_and_then_sees_the_reveal(class_db):
     class_db.reveal(code, token, QID)
     at.run()
     assert_clean(at)
-    assert at.get("plotly_chart"), "after the reveal the student sees the experiment"
+    assert experiment_charts(at), "after the reveal the student sees the experiment"
     assert "What you found" in page_text(at), "and what it shows"
     assert "You predicted" in page_text(at) or at.success or at.warning, "and the feedback on their own answer"
 
@@ -124,7 +124,7 @@ def test_the_teacher_link_gives_the_controls_and_leaves_the_address_bar(class_db
     _buttons(at)["gaba_predict_shunt_reveal"].click().run()
     assert_clean(at)
     assert class_db.is_revealed(code, QID)
-    assert at.get("plotly_chart"), "the teacher's screen shows the experiment too"
+    assert experiment_charts(at), "the teacher's screen shows the experiment too"
     assert any("right answer" in el.proto.text for el in at.get("progress"))
 
 
