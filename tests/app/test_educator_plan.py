@@ -89,7 +89,7 @@ def _app_texts() -> list[re.Pattern[str]]:
 def _named_in_bold() -> list[str]:
     """The bold phrases of the plan and its two short sections, outside the quoted questions; a bold lead-in that
     ends a sentence ("**Left for homework.**") is the guide's own."""
-    plan = re.sub(r"“[^”]+”", "", _plan())
+    plan = re.sub(r"“[^”]+”", "", _flat(_plan()))
     return [b for b in re.findall(r"\*\*([^*]+)\*\*", plan) if not b.endswith(".")]
 
 
