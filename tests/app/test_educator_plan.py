@@ -13,7 +13,6 @@ import re
 from importlib import resources
 from pathlib import Path
 
-import pytest
 import tomllib
 
 from explainer import content
@@ -27,9 +26,7 @@ PLAN_HEADING = "## A 45-minute lesson in class mode"
 LESSON_MINUTES = 45
 MINUTES_PER_QUESTION = 3
 EXIT_TICKETS = 1  # the wrap-up's own question, asked with the teacher's form
-# The teacher's own-question form (issue 20, item 4) is built beside this guide; until it is in, its words are not
-# in the app's TOML.  Once they are, the strict xfail below fails: then drop this set and the xfail.
-AWAITED = frozenset({"Ask your own question", "Use this lesson's exit ticket"})
+OWN_QUESTION_FORM = frozenset({"Ask your own question", "Use this lesson's exit ticket"})
 
 
 def _plan() -> str:
@@ -189,7 +186,7 @@ def test_each_lesson_slot_is_in_the_lessons_order_with_its_questions_in_the_less
 
 def test_the_guide_names_only_buttons_pages_and_presets_the_app_shows():
     texts = _app_texts()
-    named = [b for b in _named_in_bold() if b not in AWAITED]
+    named = _named_in_bold()
     for needed in ("Ask the class", "Show the votes", "Second round", "Reveal", "Send my view to the class",
                    "Joining open", "Class size", "Presenter mode"):  # fmt: skip
         assert needed in named, f"the plan names **{needed}**"
@@ -197,11 +194,10 @@ def test_the_guide_names_only_buttons_pages_and_presets_the_app_shows():
     assert not missing, f"the guide names what the app does not show: {missing}"
 
 
-@pytest.mark.xfail(strict=True, reason="the own-question form's words come with issue 20's item 4")
 def test_the_own_question_forms_words_are_the_apps():
     texts = _app_texts()
-    assert AWAITED <= set(_named_in_bold())
-    assert all(_shown_by_the_app(b, texts) for b in AWAITED)
+    assert OWN_QUESTION_FORM <= set(_named_in_bold())
+    assert all(_shown_by_the_app(b, texts) for b in OWN_QUESTION_FORM)
 
 
 def test_the_numbers_the_plan_gives_about_a_round_are_the_apps():
