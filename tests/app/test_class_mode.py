@@ -483,3 +483,24 @@ def test_a_store_folder_that_cannot_be_made_gets_the_note_and_the_lesson_works(m
         assert any(b.key == run_key("gaba_predict_shunt") for b in at.button), "the lesson works without the class"
     finally:
         session._store.clear()
+
+
+def test_a_silent_database_gets_the_note_within_seconds_and_the_lesson_works(monkeypatch):
+    """A server that accepts the connection and never answers (the deadline, not only the connect timeout)."""
+    import time
+
+    from tests.harness.silent_proxy import SilentProxy
+
+    with SilentProxy(None) as silent:
+        monkeypatch.setenv(database.ENV_DATABASE_URL, f"postgresql+psycopg://nobody@127.0.0.1:{silent.port}/none")
+        session._store.clear()
+        try:
+            t0 = time.monotonic()
+            at = open_page(LESSON, {"class": "ABC234"})
+            waited_s = time.monotonic() - t0
+            assert_clean(at)
+            assert "cannot be reached right now" in page_text(at)
+            assert any(b.key == run_key("gaba_predict_shunt") for b in at.button), "the lesson is shown"
+            assert waited_s < 10, f"a silent database held the lesson page for {waited_s:.1f} s"
+        finally:
+            session._store.clear()
