@@ -31,6 +31,7 @@ class ViewSizes(TypedDict):
     small_font_px: float
     line_px: float
     scale: float
+    min_label_px: float  # no label smaller (0: no floor; style.PRESENTER_MIN_LABEL_PX in presenter mode)
 
 
 class ViewHeader(TypedDict):

@@ -274,7 +274,7 @@ def test_no_label_overlaps_another_or_is_cut_off(browser, app_url, page_log, pag
         if key == "l4_view":
             _open_lesson_4_view(tab)
         if linked_circuits:
-            tab.locator(".st-key-net_w_inh").wait_for(timeout=90_000)
+            tab.locator(".st-key-net_w_inh").wait_for(state="attached", timeout=90_000)  # tucked when presenting
             wait_for_app(tab)
         wait_for_view(tab, key, other_than=view_id(BALANCED, 1) if linked_circuits else None, timeout_ms=90_000)
         root = view(tab, key)

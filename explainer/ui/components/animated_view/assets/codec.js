@@ -23,6 +23,7 @@
  * @property {number} small_font_px
  * @property {number} line_px
  * @property {number} scale
+ * @property {number} min_label_px - no label smaller (0: no floor; style.PRESENTER_MIN_LABEL_PX in presenter mode)
  */
 
 /**
