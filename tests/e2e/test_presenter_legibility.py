@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from explainer.figures import style
 from explainer.figures.style import PRESENTER_MIN_LABEL_PX, FigureStyle
 from explainer.lessons import LESSONS
 from explainer.pages import circuits
@@ -110,5 +111,56 @@ def test_every_chart_and_view_label_is_at_least_the_presenter_minimum(browser, a
         assert not small, f"{path}: {len(small)} labels under {PRESENTER_MIN_LABEL_PX} px:\n  " + "\n  ".join(
             small[:30]
         )
+    finally:
+        context.close()
+
+
+# --- focus rings a projector shows ------------------------------------------------------------------------------
+
+_FOCUS_RING = """() => { const e = document.activeElement;
+  // a radio option's, checkbox's or slider's own input is hidden: its label or thumb shows the focus
+  const target = e.matches('input[type=radio], input[type=checkbox]') ? e.closest('label')
+    : e.matches('input[type=range]') ? e.parentElement.parentElement : e;
+  const s = getComputedStyle(target);
+  return {tag: target.tagName, text: (target.innerText || target.getAttribute('aria-label') || '').slice(0, 40),
+          style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor}; }"""
+
+
+def _rgb(hex_colour: str) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+def _tab_to(tab: Any, selector: str, presses: int = 80) -> dict:
+    """Press Tab until the focus is on an element matching ``selector``; its focus ring."""
+    for _ in range(presses):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("(sel) => document.activeElement.matches(sel)", selector):
+            return tab.evaluate(_FOCUS_RING)
+    raise AssertionError(f"Tab never reached {selector}: at {tab.evaluate(_FOCUS_RING)}")
+
+
+def test_presenter_focus_rings_are_thick_and_in_the_focus_colour(browser, app_url, page_log, page, tmp_path):
+    """A teacher who turned presenter mode on from the sidebar tabs to a menu link and to a slider: each shows a
+    ring of at least PRESENTER_FOCUS_RING_PX in the colour table's focus colour."""
+    from explainer.content.words import words
+    from explainer.ui.presenter import PRESENTER_FOCUS_RING_PX
+
+    colour = _rgb(style.COLORS["focus"].projector)
+    context, tab = _open_recorded_context(_BrowserWithContextOptions(browser, PROJECTOR), app_url, page_log)
+    try:
+        goto(tab, "/tug-of-war")
+        wait_for_app(tab)
+        tab.get_by_test_id("stSidebar").get_by_text(words("ui").label("present")).click()
+        wait_for_app(tab, after_interaction=True)
+        tab.locator("html").focus()
+        rings = {"menu link": _tab_to(tab, "[data-testid='stSidebarNavLink']")}
+        tab.get_by_text(words("playground").text("sliders_tuck")).click()  # presenting, the sliders are tucked
+        wait_for_app(tab)
+        rings["slider"] = _tab_to(tab, "[data-testid='stSlider'] input[type='range']")
+        tab.screenshot(path=str(tmp_path / "focus-slider.png"))
+        for what, ring in rings.items():
+            assert ring["style"] == "solid" and ring["width"] >= PRESENTER_FOCUS_RING_PX, f"{what}: {ring}"
+            assert ring["color"] == colour, f"{what}: {ring}"
     finally:
         context.close()

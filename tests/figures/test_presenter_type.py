@@ -65,3 +65,29 @@ def test_the_minimum_is_the_projector_profiles_and_reaches_the_views():
     assert style.view_header(presenting)["sizes"]["min_label_px"] == style.PRESENTER_MIN_LABEL_PX
     assert style.view_header(presenting)["export_sizes"]["min_label_px"] == style.PRESENTER_MIN_LABEL_PX
     assert style.view_header(laptop)["sizes"]["min_label_px"] == 0
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(c: int) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two #RRGGBB colours."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("profile", style.PROFILES)
+def test_the_focus_ring_stands_out_from_the_page_by_3_to_1(profile):
+    """WCAG 2.2 focus appearance: the ring (presenter.css, PRESENTER_FOCUS_RING_PX wide) against the page."""
+    from explainer.ui.presenter import PAGE_COLORS, PRESENTER_FOCUS_RING_PX
+
+    palette = style.Palette(profile)
+    assert PAGE_COLORS["present-focus"] == "focus" and PRESENTER_FOCUS_RING_PX >= 3
+    assert contrast(palette.focus, palette.background) >= 3.0
+    assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
