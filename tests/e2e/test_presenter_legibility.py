@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from explainer.figures import style
 from explainer.figures.style import PRESENTER_MIN_LABEL_PX, FigureStyle
@@ -162,5 +163,36 @@ def test_presenter_focus_rings_are_thick_and_in_the_focus_colour(browser, app_ur
         for what, ring in rings.items():
             assert ring["style"] == "solid" and ring["width"] >= PRESENTER_FOCUS_RING_PX, f"{what}: {ring}"
             assert ring["color"] == colour, f"{what}: {ring}"
+    finally:
+        context.close()
+
+
+# --- "Copy link" without a clipboard ------------------------------------------------------------------------------
+
+NO_CLIPBOARD = "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined, configurable: true});"
+
+
+def test_copy_link_without_a_clipboard_offers_the_link_selected_by_the_button_on_the_screen(browser, app_url, page_log):
+    """On a school network's http address the browser has no clipboard API: the link shows, selected, right by
+    the button and on the projected screen, not only in the status line below the view."""
+    from .views import control, view, wait_for_view
+
+    context, tab = _open_recorded_context(_BrowserWithContextOptions(browser, PROJECTOR), app_url, page_log)
+    try:
+        context.add_init_script(script=NO_CLIPBOARD)
+        goto(tab, "/tug-of-war?present=true")
+        wait_for_view(tab, "playground_view")
+        assert tab.evaluate("() => navigator.clipboard === undefined")
+        control(tab, "playground_view", "copy").click()
+        field = view(tab, "playground_view").locator(".ei-link")
+        expect(field).to_be_visible()
+        expect(field).to_have_value(tab.url)
+        expect(field).to_be_focused()
+        chosen = field.evaluate("(f) => [f.selectionStart, f.selectionEnd, f.value.length, f.readOnly]")
+        assert chosen == [0, len(tab.url), len(tab.url), True], f"the link is not all selected: {chosen}"
+        box, button = field.bounding_box(), control(tab, "playground_view", "copy").bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= PROJECTOR["viewport"]["height"], f"off the screen: {box}"
+        apart = max(box["x"] - (button["x"] + button["width"]), box["y"] - (button["y"] + button["height"]))
+        assert apart < 40, f"the field is {apart:.0f} px from the button"
     finally:
         context.close()
