@@ -78,18 +78,19 @@ def view_style() -> FigureStyle:
     return FigureStyle(scale=PRESENTER_FIGURE_SCALE if presenting else 1.0, high_contrast=presenting)
 
 
+def page_css_variables() -> dict[str, str]:
+    """The ``--ei-*`` properties presenter.css reads: sizes from the constants here, colours from the colour table."""
+    return {
+        "present-root-font": f"{16 * PRESENTER_TEXT_SCALE:.1f}px",
+        "present-h1": f"{PRESENTER_H1_PX}px",
+        "present-focus-width": f"{PRESENTER_FOCUS_RING_PX}px",
+        **css_colors(PROJECTOR_PALETTE, PAGE_COLORS),
+    }
+
+
 def apply_presenter_css() -> None:
     if is_presenting():
-        st.html(
-            styles.css_variables(
-                {
-                    "present-root-font": f"{16 * PRESENTER_TEXT_SCALE:.1f}px",
-                    "present-h1": f"{PRESENTER_H1_PX}px",
-                    "present-focus-width": f"{PRESENTER_FOCUS_RING_PX}px",
-                    **css_colors(PROJECTOR_PALETTE, PAGE_COLORS),
-                }
-            )
-        )
+        st.html(styles.css_variables(page_css_variables()))
         st.html(styles.stylesheet("presenter.css"))
 
 
