@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { decode } from '../../explainer/ui/components/animated_view/assets/codec.js';
 import {
   fitLabels, keyItemWidth, legendEntries, legendRows, networkLayout, neuronLayout, nodeSizePx, readoutLines, shrinkSizes,
-  twoLines, viewSizes,
+  twoLines, viewSizes, wrapText,
 } from '../../explainer/ui/components/animated_view/assets/layout.js';
 import { hasFixtures, measure, payload } from './fixtures.mjs';
 
@@ -61,6 +61,14 @@ describe('pieces', () => {
     assert.deepEqual(projector.lines[0], twoLines(text));
     assert.equal(projector.lines[0].join(' '), text);
     assert.deepEqual(projector.lines[1], ['E'], 'a label that fits stays on one line');
+  });
+
+  test('a caption wraps at spaces into lines that fit, losing no word', () => {
+    const text = 'Glutamate input (spikes/s): 3500 · GABA input (spikes/s): 1000 · Seed: 7';
+    const lines = wrapText(text, 300, 20, measure);
+    assert.ok(lines.length >= 2 && lines.every((l) => measure(l, 20) <= 300 || !l.includes(' ')), JSON.stringify(lines));
+    assert.equal(lines.join(' '), text);
+    assert.deepEqual(wrapText('', 300, 20, measure), []);
   });
 
   test('a marker key item is narrower than a line one', () => {

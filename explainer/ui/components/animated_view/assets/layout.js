@@ -236,6 +236,17 @@ export function twoLines(text) {
   return [text.slice(0, cut), text.slice(cut + 1)];
 }
 
+// `text` in lines no wider than `width` at `px`, broken at spaces (a word longer than the width has a line of its own).
+export function wrapText(text, width, px, measure) {
+  const lines = [];
+  for (const word of text.split(' ').filter(Boolean)) {
+    const last = lines.length ? `${lines[lines.length - 1]} ${word}` : null;
+    if (last !== null && measure(last, px) <= width) lines[lines.length - 1] = last;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 // The box of a label of one or more lines centred on (x, y).
 export function linesBox(lines, x, y, px, measure) {
   const width = Math.max(...lines.map((t) => measure(t, px)));
