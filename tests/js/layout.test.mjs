@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 
 import { decode } from '../../explainer/ui/components/animated_view/assets/codec.js';
 import {
-  fitLabels, keyItemWidth, legendEntries, legendRows, networkLayout, neuronLayout, nodeSizePx, readoutLines, shrinkSizes,
+  MIN_DIAGRAM_H, fitLabels, keyItemWidth, legendEntries, legendRows, networkLayout, neuronLayout, nodeSizePx, readoutLines, shrinkSizes,
   twoLines, viewSizes, wrapText,
 } from '../../explainer/ui/components/animated_view/assets/layout.js';
 import { hasFixtures, measure, payload } from './fixtures.mjs';
@@ -116,6 +116,7 @@ describe('views on real headers', { skip: !hasFixtures() && 'no EI_VIEW_FIXTURES
     const L = neuronLayout(v, 1212, 300, null, gKeys(v), measure);
     const axisBottom = L.vpanel.top + L.vpanel.height + 10 + v.s.small * 1.25 + v.s.font * 1.3;
     assert.ok(axisBottom <= L.H + 0.5, `the time axis ends at ${axisBottom} px, below the view's ${L.H} px`);
+    assert.ok(L.diagram.height >= MIN_DIAGRAM_H - 1, `the cell got ${L.diagram.height} px: no room for its labels`);
     assertTiled(L, NEURON_PARTS);
   });
 

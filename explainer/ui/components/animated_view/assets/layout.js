@@ -9,6 +9,7 @@ import { clamp, fill, niceTicks, num, overlaps, textBox } from './geometry.js';
 
 const NEURON_MIN_H = 380;
 const NETWORK_MIN_H = 360;
+export const MIN_DIAGRAM_H = 330; // the neuron's cell, wide: room for its gate labels at full size
 const MIN_G_PANEL_H = 56; // the neuron's conductance panel
 const MIN_V_PANEL_H = 80; // the neuron's V panel
 
@@ -105,7 +106,9 @@ function neuronCell(v, W, maxHeight, fixedHeight, measure) {
   L.readout = { left: pad, top: pad, width: cw, height: readH };
   if (wide) {
     const natural = Math.round(readH + (cw * ey) / ex + L.legendH + 2 * pad);
-    L.H = fixedHeight || Math.round(clamp(Math.max(natural, W * 0.46), NEURON_MIN_H, Math.max(NEURON_MIN_H, maxHeight)));
+    // the cell keeps room for its labels at their size (a projector's larger key takes more rows, not the cell's room)
+    const least = Math.max(NEURON_MIN_H, Math.round(readH + L.legendH + MIN_DIAGRAM_H + 2 * pad));
+    L.H = fixedHeight || Math.round(clamp(Math.max(natural, W * 0.46), least, Math.max(least, maxHeight)));
     L.diagram = { left: pad, top: pad + readH, width: cw, height: L.H - 2 * pad - readH - L.legendH };
     L.legend = { left: pad, top: L.H - pad - L.legendH, width: cw, height: L.legendH };
     const dataLeft = cw + 3 * pad;
