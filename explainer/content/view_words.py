@@ -33,6 +33,7 @@ CONTROLS = {
     "listen_aria": "Listen: a click for every output spike",
     "status_copied": "Link copied: {{url}}",
     "status_copy_this": "Copy this link: {{url}}",
+    "link_field_aria": "Link to this view, selected: press Ctrl+C (on a Mac, Command+C) to copy it",
     "status_saved": "Image saved as {{name}}",
     "status_sound_on": "Sound on: a click for every output spike you see.",
     "status_sound_off": "Sound off.",

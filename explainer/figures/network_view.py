@@ -166,6 +166,7 @@ def network_view_payload(
     figure_style: st_.FigureStyle,
     alt: str,
     export_name: str,
+    export_caption: str = "",
     calm: bool = False,
 ) -> bytes:
     """The bytes the animated-view component draws and plays for one network run (see module docstring)."""
@@ -182,6 +183,7 @@ def network_view_payload(
         "calm": bool(calm),
         "alt": alt,
         "export_name": export_name,
+        "export_caption": export_caption,
         **st_.view_header(figure_style),
         "words": {**CONTROLS, **NETWORK, "raster_title": fill(NETWORK["raster_title"], {"n": n_e + n_i})},
         "raster": {

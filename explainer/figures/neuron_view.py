@@ -225,6 +225,7 @@ def neuron_view_payload(
     figure_style: st_.FigureStyle,
     alt: str,
     export_name: str,
+    export_caption: str = "",
     calm: bool = False,
 ) -> bytes:
     """The bytes the animated-view component draws and plays for one run (see the module docstring)."""
@@ -246,6 +247,7 @@ def neuron_view_payload(
         "calm": bool(calm),
         "alt": alt,
         "export_name": export_name,
+        "export_caption": export_caption,
         **st_.view_header(figure_style),
         "soma_stops": st_.soma_color_stops(figure_style),
         "words": {**CONTROLS, **NEURON},

@@ -134,6 +134,12 @@ SOMA_STOPS_mV = ((-85.0, "soma_hyperpolarised"), (-70.0, "soma_rest"), (-50.0, "
 FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
 BASE_FONT_PX = 14
 
+# The smallest type of any label in a presenter-mode figure or view (CSS px), on a 1280 x 720 projector: the back
+# row of a classroom reads 20 px there, not the 17 px that the small type scaled by 1.45 would give.  No label is
+# shrunk below it; where a label would not fit at this size, the layout makes room (wraps, fewer ticks, a shorter
+# word, stacks).  The animated views get it in their header (``sizes.min_label_px``).
+PRESENTER_MIN_LABEL_PX = 20
+
 
 @dataclass(frozen=True)
 class FigureStyle:
@@ -149,12 +155,17 @@ class FigureStyle:
     narrow: bool = False  # a phone in portrait: figures stack their panels instead of side by side
 
     @property
+    def min_label_px(self) -> int:
+        """The smallest label this profile draws: :data:`PRESENTER_MIN_LABEL_PX` on a projector, none on a laptop."""
+        return PRESENTER_MIN_LABEL_PX if self.high_contrast else 0
+
+    @property
     def font_px(self) -> int:
-        return round(BASE_FONT_PX * self.scale)
+        return max(round(BASE_FONT_PX * self.scale), self.min_label_px)
 
     @property
     def small_font_px(self) -> int:
-        return round((BASE_FONT_PX - 2) * self.scale)
+        return max(round((BASE_FONT_PX - 2) * self.scale), self.min_label_px)
 
     @property
     def line_px(self) -> float:
@@ -293,6 +304,7 @@ def view_sizes(style: FigureStyle) -> dict[str, float]:
         "small_font_px": style.small_font_px,
         "line_px": max(style.line_px * 0.75, PROJECTOR_MIN_LINE_PX if style.high_contrast else 1.5),
         "scale": style.scale,
+        "min_label_px": style.min_label_px,
     }
 
 

@@ -31,6 +31,7 @@ class ViewSizes(TypedDict):
     small_font_px: float
     line_px: float
     scale: float
+    min_label_px: float  # no label smaller (0: no floor; style.PRESENTER_MIN_LABEL_PX in presenter mode)
 
 
 class ViewHeader(TypedDict):
@@ -43,6 +44,7 @@ class ViewHeader(TypedDict):
     calm: bool  # reduce motion: the final state, no autoplay
     alt: str  # the figure's text alternative
     export_name: str  # the saved image's file name, before its time
+    export_caption: str  # the settings, drawn at the bottom of the saved image ("" for none)
     palette: dict[str, str]  # named colours of this profile
     sizes: ViewSizes
     export_sizes: ViewSizes  # in the 1920 x 1080 image

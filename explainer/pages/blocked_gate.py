@@ -10,6 +10,7 @@ from explainer import content
 from explainer.content import numbers as text_numbers
 from explainer.content.format import fill, num
 from explainer.content.words import words
+from explainer.figures.export import export_caption, export_name
 from explainer.figures.network import build_disinhibition_chart
 from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, DISINHIBITION_SCALES
 from explainer.model.network import NetworkParams
@@ -28,6 +29,7 @@ VIEW_KEY = "blocked_gate_view"
 DEMO_MARKER = "<!-- demo -->"
 
 
+EXPORT_PAGE = "blocked-gate"  # the exports' names begin with it
 BG_SCALE_SLIDER = Slider(WORDS, "bg_scale", lo=min(DISINHIBITION_SCALES), hi=1.0, default=1.0, step=0.1)
 
 
@@ -50,9 +52,15 @@ def page_text() -> tuple[str, str]:
 def demo() -> None:
     scale = BG_SCALE_SLIDER.show()
     params = replace(NetworkParams(), e_to_i_scale=float(scale))
+    exported = (BG_SCALE_SLIDER.setting(scale),)
     with st.spinner(WORDS.text("simulating", n=params.n_cells)):
         stats, payload, description = network_view(
-            params, DEFAULT_NETWORK_SEED, presenter.view_style(), reduce_motion(), f"blocked-gate_e-to-i{scale:g}"
+            params,
+            DEFAULT_NETWORK_SEED,
+            presenter.view_style(),
+            reduce_motion(),
+            export_name(EXPORT_PAGE, exported),
+            export_caption(exported),
         )
         scales, e_rates, i_rates = disinhibition_curve(DEFAULT_NETWORK_SEED)
     left, right = st.columns([3, 2], vertical_alignment="center")
@@ -74,6 +82,7 @@ def demo() -> None:
                 i_rates=", ".join(num(r) for r in i_rates),
             ),
             filename="disinhibition",
+            settings=exported,
         )
     with right:
         # the badge is the difference of the two numbers as shown (format.change), so it always adds up

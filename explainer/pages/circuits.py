@@ -17,6 +17,7 @@ from explainer.content import numbers as text_numbers
 from explainer.content.format import num
 from explainer.content.live_descriptions import network_regime_name
 from explainer.content.words import words
+from explainer.figures.export import Setting, export_caption, export_name
 from explainer.figures.network_view import HIGHLIGHT_ms
 from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, SETTINGS
 from explainer.model.network import NetworkParams
@@ -29,11 +30,13 @@ from explainer.ui.motion import reduce_motion
 from explainer.ui.network_views import REGIME_TABLE, RegimeTable, circuits_numbers, network_view
 from explainer.ui.page_questions import CIRCUITS
 from explainer.ui.presets import preset_sliders, presets_from
-from explainer.ui.widgets import Slider, url_number_input, url_toggle
+from explainer.ui.widgets import Slider, slider_settings, url_number_input, url_toggle
 
 WORDS = words("circuits")  # every word this page shows: content/words/circuits.toml
 DEFAULTS = NetworkParams()
 VIEW_KEY = "circuits_view"
+EXPORT_PAGE = "circuits"  # the exports' names begin with it
+KICK_DEFAULT = True  # the network opens with its brief kick
 PRESET_KEY = "net_preset"
 SEED_KEY = "net_seed"
 SHOWN_STATE = "circuits_shown"  # what the view last finished showing in this session (ui/computing.py)
@@ -81,7 +84,7 @@ def _controls() -> tuple[NetworkParams, int]:
     with row.extra:
         kick = url_toggle(
             WORDS.label("net_kick"),
-            True,
+            KICK_DEFAULT,
             key="net_kick",
             **row.deselect,
             help=WORDS.help("net_kick", kick_ms=num(DEFAULTS.kick_ms)),
@@ -101,6 +104,16 @@ def _controls() -> tuple[NetworkParams, int]:
         kick_ms=DEFAULTS.kick_ms if kick else 0.0,
     )
     return params, int(seed)
+
+
+def export_settings(params: NetworkParams, seed: int) -> tuple[Setting, ...]:
+    """Every control of the page at this setting, as the exports name and caption them."""
+    sliders = (NET_W_EXC_SLIDER, NET_W_INH_SLIDER, NET_EXT_SLIDER)
+    return (
+        *slider_settings(sliders, (params.w_exc_nS, params.w_inh_nS, params.ext_rate_hz)),
+        Setting("net_kick", WORDS.label("net_kick"), params.kick_ms > 0, KICK_DEFAULT),
+        Setting(SEED_KEY, WORDS.label(SEED_KEY), seed, DEFAULT_NETWORK_SEED),
+    )
 
 
 def _setting_words(params: NetworkParams, seed: int) -> str:
@@ -138,7 +151,15 @@ def circuits(view_area=None, answered: bool = False) -> None:
         if before is not None:
             note = WORDS.text("computing", n=DEFAULTS.n_cells, setting=before.words)
         computing.computing(status, name, note)
-        stats, payload, description = network_view(params, seed, presenter.view_style(), reduce_motion(), name)
+        exported = export_settings(params, seed)
+        stats, payload, description = network_view(
+            params,
+            seed,
+            presenter.view_style(),
+            reduce_motion(),
+            export_name(EXPORT_PAGE, exported),
+            export_caption(exported),
+        )
         with computing.stale_part("view"):
             animated_view(payload, key=VIEW_KEY)
     with computing.stale_part("numbers"):

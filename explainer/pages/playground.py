@@ -6,7 +6,8 @@ import streamlit as st
 
 from explainer.content.format import num
 from explainer.content.words import words
-from explainer.figures.export import neuron_traces_csv
+from explainer.figures import export as exports
+from explainer.figures.export import Setting, neuron_traces_csv, spreadsheet_bytes
 from explainer.model.experiments.balance import DEFAULT_SETTINGS, TugOfWarSettings
 from explainer.model.neuron import NeuronRun
 from explainer.model.spikes import settled_mean_v_mV
@@ -15,7 +16,7 @@ from explainer.ui.components.animated_view import animated_view
 from explainer.ui.motion import reduce_motion
 from explainer.ui.neuron_views import PRESET_WORDS, RATE_MAX_HZ, RATE_STEP_HZ, tug_of_war_presets, tug_of_war_view
 from explainer.ui.presets import PresetRow, preset_sliders, presets_from
-from explainer.ui.widgets import Slider, url_number_input
+from explainer.ui.widgets import Slider, slider_settings, url_number_input
 
 WORDS = words("playground")  # every word this page shows: content/words/playground.toml
 DEFAULTS = DEFAULT_SETTINGS  # the tug of war's opening setting (Start here plays it too)
@@ -62,13 +63,25 @@ PRESETS = presets_from(
 
 
 VIEW_KEY = "playground_view"
+EXPORT_PAGE = "tug-of-war"  # the exports' names begin with it
+
+INPUT_SLIDERS = (GLU_RATE_SLIDER, GLU_WEIGHT_SLIDER, GABA_RATE_SLIDER, GABA_WEIGHT_SLIDER)
+ADVANCED_SLIDERS = (G_NMDA_SLIDER, MG_SLIDER, E_GABA_SLIDER)
+
+
+def export_settings(settings: TugOfWarSettings) -> tuple[Setting, ...]:
+    """Every control of the page at ``settings``, as the exports name and caption them."""
+    s = settings
+    values = (s.glutamate_rate_hz, s.glutamate_weight_nS, s.gaba_rate_hz, s.gaba_weight_nS, s.g_nmda_max_nS, s.mg_mM)
+    return (
+        *slider_settings((*INPUT_SLIDERS, *ADVANCED_SLIDERS), (*values, s.E_gaba_mV)),
+        Setting(SEED_KEY, WORDS.label(SEED_KEY), s.seed, DEFAULTS.seed),
+    )
 
 
 def export_name(settings: TugOfWarSettings) -> str:
-    return f"tug-of-war_glu{settings.glutamate_rate_hz:.0f}_gaba{settings.gaba_rate_hz:.0f}_seed{settings.seed}"
-
-
-INPUT_SLIDERS = (GLU_RATE_SLIDER, GLU_WEIGHT_SLIDER, GABA_RATE_SLIDER, GABA_WEIGHT_SLIDER)
+    """The exports' file name: the page and every setting that differs from the page's defaults."""
+    return exports.export_name(EXPORT_PAGE, export_settings(settings))
 
 
 def _input_controls() -> PresetRow:
@@ -129,7 +142,11 @@ def playground() -> None:
         seed=seed,
     )
     run, payload, description = tug_of_war_view(
-        settings, presenter.view_style(), reduce_motion(), export_name(settings)
+        settings,
+        presenter.view_style(),
+        reduce_motion(),
+        export_name(settings),
+        export_caption=exports.export_caption(export_settings(settings)),
     )
     with view_area:
         animated_view(payload, key=VIEW_KEY)
@@ -167,7 +184,7 @@ def _export(run: NeuronRun, settings: TugOfWarSettings) -> None:
     st.download_button(
         WORDS.text("download"),
         icon=":material/download:",
-        data=lambda: neuron_traces_csv(run, csv_settings(settings)),
+        data=lambda: spreadsheet_bytes(neuron_traces_csv(run, csv_settings(settings))),
         file_name=f"{export_name(settings)}.csv",
         mime="text/csv",
         key="download_csv",

@@ -39,7 +39,12 @@ RASTER_CELLS = RASTER_EXC_CELLS + RASTER_INH_CELLS  # the cells the raster sampl
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def network_view(
-    params: NetworkParams, seed: int, figure_style: FigureStyle, calm: bool = False, export_name: str = "network"
+    params: NetworkParams,
+    seed: int,
+    figure_style: FigureStyle,
+    calm: bool = False,
+    export_name: str = "network",
+    export_caption: str = "",
 ) -> tuple[NetworkStats, bytes, str]:
     """Simulate, build the animated view's data (~13 KB) and the description (the run itself is cached
     separately, so switching presenter mode only rebuilds the view data)."""
@@ -51,6 +56,7 @@ def network_view(
         figure_style=figure_style,
         alt=W.text("network_alt", cells=RASTER_CELLS, description=description),
         export_name=export_name,
+        export_caption=export_caption,
         calm=calm,
     )
     return stats, payload, description

@@ -60,10 +60,16 @@ def tug_of_war_presets(widgets: Mapping[str, Slider | str]) -> dict[str, dict[st
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def tug_of_war_view(
-    settings: TugOfWarSettings, figure_style: FigureStyle, calm: bool, export_name: str, page: str = ""
+    settings: TugOfWarSettings,
+    figure_style: FigureStyle,
+    calm: bool,
+    export_name: str,
+    page: str = "",
+    export_caption: str = "",
 ) -> tuple[NeuronRun, bytes, str]:
     """The model run, the animated view's data and what the run did, in words, for these settings; ``page``
-    keeps two pages' views of equal settings apart (the view shows its id once drawn)."""
+    keeps two pages' views of equal settings apart (the view shows its id once drawn); the saved image is named
+    ``export_name`` and captioned ``export_caption`` (``figures.export``)."""
     run, inp = run_tug_of_war(settings)
     without = rate_without_gaba(settings, inp) if compares_without_gaba(settings, run) else None
     description = describe_neuron_run(run, inp, without)
@@ -74,6 +80,7 @@ def tug_of_war_view(
         figure_style=figure_style,
         alt=W.text("neuron_alt", description=description),
         export_name=export_name,
+        export_caption=export_caption,
         calm=calm,
     )
     return run, payload, description

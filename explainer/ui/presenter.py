@@ -26,7 +26,10 @@ PRESENTER_TEXT_SCALE = 1.4
 PRESENTER_H1_PX = 44
 
 # The page's colours in presenter mode (presenter.css reads them as --ei-<property>), from the colour table.
-PAGE_COLORS = {"present-text": "text", "present-border": "membrane"}
+PAGE_COLORS = {"present-text": "text", "present-border": "membrane", "present-focus": "focus"}
+# The keyboard focus ring on every control in presenter mode: thick enough to see on a projector from the back
+# (WCAG 2.2 focus appearance: at least 2 px, 3:1 against the page; the focus colour's contrast is tested).
+PRESENTER_FOCUS_RING_PX = 3
 
 TRUE_WORDS = ("1", "true", "yes", "on")
 FALSE_WORDS = ("0", "false", "no", "off")
@@ -96,17 +99,19 @@ def view_style() -> FigureStyle:
     return FigureStyle(scale=PRESENTER_FIGURE_SCALE if presenting else 1.0, high_contrast=presenting)
 
 
+def page_css_variables() -> dict[str, str]:
+    """The ``--ei-*`` properties presenter.css reads: sizes from the constants here, colours from the colour table."""
+    return {
+        "present-root-font": f"{16 * PRESENTER_TEXT_SCALE:.1f}px",
+        "present-h1": f"{PRESENTER_H1_PX}px",
+        "present-focus-width": f"{PRESENTER_FOCUS_RING_PX}px",
+        **css_colors(PROJECTOR_PALETTE, PAGE_COLORS),
+    }
+
+
 def apply_presenter_css() -> None:
     if is_presenting():
-        st.html(
-            styles.css_variables(
-                {
-                    "present-root-font": f"{16 * PRESENTER_TEXT_SCALE:.1f}px",
-                    "present-h1": f"{PRESENTER_H1_PX}px",
-                    **css_colors(PROJECTOR_PALETTE, PAGE_COLORS),
-                }
-            )
-        )
+        st.html(styles.css_variables(page_css_variables()))
         st.html(styles.stylesheet("presenter.css"))
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from explainer.content.words import Words, words
+from explainer.figures.export import Setting
 from explainer.ui.components.link_writer import write_link_param
 
 W = words("ui")  # the words: content/words/ui.toml
@@ -106,6 +107,15 @@ class Slider:
 
     def show(self, **kwargs) -> float:
         return url_slider(self.label, self.lo, self.hi, self.default, self.step, key=self.key, help=self.help, **kwargs)
+
+    def setting(self, value: float) -> Setting:
+        """This slider at ``value``, as an export names it (``figures.export.export_name``)."""
+        return Setting(self.key, self.label, value, self.default, step_decimals(self.step))
+
+
+def slider_settings(sliders: Sequence[Slider], values: Sequence[float]) -> tuple[Setting, ...]:
+    """Sliders at their values, as exports name them."""
+    return tuple(s.setting(v) for s, v in zip(sliders, values, strict=True))
 
 
 def url_slider(label: str, lo: float, hi: float, default: float, step: float, *, key: str, **kwargs) -> float:

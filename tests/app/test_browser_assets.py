@@ -138,10 +138,10 @@ def test_only_safe_css_values():
 def test_every_variable_a_style_sheet_reads_is_declared():
     """presenter.css and the notice's style sheet read --ei-* properties; Python declares each of them."""
     from explainer.ui.components.connection_notice import NOTICE_COLORS
-    from explainer.ui.presenter import PAGE_COLORS
+    from explainer.ui.presenter import page_css_variables
 
     declared = {
-        styles.stylesheet("presenter.css"): {"present-root-font", "present-h1", *PAGE_COLORS},
+        styles.stylesheet("presenter.css"): set(page_css_variables()),
         COMPONENTS / "connection_notice" / "assets" / "style.css": set(NOTICE_COLORS),
     }
     for path, names in declared.items():

@@ -8,7 +8,10 @@ model time it showed, and when each click was scheduled to sound; the tests comp
 from __future__ import annotations
 
 import itertools
+import os
+import re
 import struct
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -165,24 +168,52 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-EXPORTS = [
-    ("/tug-of-war", VIEW_KEY, "tug-of-war_glu2500_gaba1000_seed1_t"),
-    ("/circuits", "circuits_view", "circuits_exc6_inh67"),
-]
+def _exports() -> list[tuple[str, str, str, str]]:
+    """(link, view, its image's file name before the time, its caption) at the pages' opening settings: the
+    playground's defaults, the circuits page's balanced network before its prediction is run."""
+    from explainer.figures.export import export_caption, export_name
+    from explainer.model.experiments.circuits import DEFAULT_NETWORK_SEED, SETTINGS
+    from explainer.pages import circuits, playground
+
+    tug = playground.export_settings(playground.DEFAULTS)
+    net = circuits.export_settings(SETTINGS[circuits.STARTING_SETTING], DEFAULT_NETWORK_SEED)
+    return [
+        ("/tug-of-war", VIEW_KEY, playground.export_name(playground.DEFAULTS), export_caption(tug)),
+        ("/tug-of-war?glu_weight=1.5&mg=0", VIEW_KEY, "tug-of-war_glu_weight=1.5_mg=0", export_caption(
+            playground.export_settings(replace(playground.DEFAULTS, glutamate_weight_nS=1.5, mg_mM=0.0)))),
+        ("/circuits", "circuits_view", export_name(circuits.EXPORT_PAGE, net), export_caption(net)),
+    ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("path", "key", "prefix"), EXPORTS)
-def test_save_image_downloads_a_projector_png_named_after_the_settings(page, path, key, prefix) -> None:
+# The SVG each image is drawn from, kept as the page makes it (the PNG's text cannot be read back).
+_KEEP_IMAGE_SVG = """(() => { window.__eiSvgs = []; const make = URL.createObjectURL;
+  URL.createObjectURL = (blob) => { if (blob.type === 'image/svg+xml') blob.text().then((t) => window.__eiSvgs.push(t));
+    return make(blob); }; })()"""
+
+
+@pytest.mark.parametrize(("path", "key", "name", "caption"), _exports(), ids=["tug default", "tug moved", "circuits"])
+def test_save_image_downloads_a_projector_png_named_and_captioned_with_the_settings(page, path, key, name, caption):
+    page.context.add_init_script(script=_KEEP_IMAGE_SVG)
     goto(page, path)
     wait_for_view(page, key)
     with page.expect_download(timeout=20_000) as download:
         control(page, key, "save").press("Enter")  # the keyboard, as elsewhere
-    name = download.value.suggested_filename
-    assert name.startswith(prefix) and name.endswith("ms.png"), name
+    saved = download.value.suggested_filename
+    assert re.fullmatch(re.escape(name) + r"_t\d+ms\.png", saved), f"{saved}: expected {name}_t<time>ms.png"
     data = Path(download.value.path()).read_bytes()
+    if keep := os.environ.get("EXPORT_PNG_DIR"):  # to look at
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        (Path(keep) / saved).write_bytes(data)
     assert _png_size(data) == (1920, 1080)
     assert len(data) > 40_000, f"{len(data)} bytes: the image looks empty"
-    expect(page.locator(f".st-key-{key} .ei-status")).to_contain_text(name)
+    expect(page.locator(f".st-key-{key} .ei-status")).to_contain_text(saved)
+    page.wait_for_function("() => window.__eiSvgs.length > 0")
+    lines = page.evaluate("""() => {
+      const svg = new DOMParser().parseFromString(window.__eiSvgs[0], 'image/svg+xml');
+      return [...svg.querySelectorAll('.ei-export-caption')].map((t) => [t.textContent, Number(t.getAttribute('y'))]);
+    }""")
+    assert " ".join(text for text, _ in lines) == caption, f"the image's caption: {lines}"
+    assert all(1080 - 120 < y < 1080 for _, y in lines), f"the caption is not along the bottom: {lines}"
 
 
 # --- reduced motion from the system's preference ------------------------------------------------------------

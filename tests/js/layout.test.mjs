@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 
 import { decode } from '../../explainer/ui/components/animated_view/assets/codec.js';
 import {
-  keyItemWidth, legendEntries, legendRows, networkLayout, neuronLayout, nodeSizePx, readoutLines, viewSizes,
+  MIN_DIAGRAM_H, fitLabels, keyItemWidth, legendEntries, legendRows, networkLayout, neuronLayout, nodeSizePx, readoutLines, shrinkSizes,
+  twoLines, viewSizes, wrapText,
 } from '../../explainer/ui/components/animated_view/assets/layout.js';
 import { hasFixtures, measure, payload } from './fixtures.mjs';
 
@@ -43,6 +44,33 @@ describe('pieces', () => {
     assert.deepEqual(narrow.flat(), entries);
   });
 
+  test('a label shrinks to make room on a laptop, never below the profile\'s smallest label on a projector', () => {
+    assert.deepEqual(shrinkSizes(20, [1, 0.8, 0.5], { ...S, min: 0 }), [20, 16, 10]);
+    assert.deepEqual(shrinkSizes(20, [1, 0.8, 0.5], { ...S, min: 20 }), [20]);
+    assert.deepEqual(shrinkSizes(10, [1, 0.5], { ...S, min: 0 }), [10, 8], 'never below 8 px');
+  });
+
+  test('a diagram label too wide at the smallest size goes on two lines instead of shrinking further', () => {
+    const text = 'external input: no kick, then 2000 spikes/s per cell';
+    const labels = [{ text, x: 200, y: 100 }, { text: 'E', x: 200, y: 40 }];
+    const area = { left: 0, right: 400, top: 0, bottom: 300 };
+    const laptop = fitLabels(labels, area, { ...S, small: 20, min: 0 }, measure);
+    assert.ok(laptop.px < 20 && laptop.lines[0].length === 1, 'a laptop shrinks the type');
+    const projector = fitLabels(labels, area, { ...S, small: 20, min: 20 }, measure);
+    assert.equal(projector.px, 20);
+    assert.deepEqual(projector.lines[0], twoLines(text));
+    assert.equal(projector.lines[0].join(' '), text);
+    assert.deepEqual(projector.lines[1], ['E'], 'a label that fits stays on one line');
+  });
+
+  test('a caption wraps at spaces into lines that fit, losing no word', () => {
+    const text = 'Glutamate input (spikes/s): 3500 · GABA input (spikes/s): 1000 · Seed: 7';
+    const lines = wrapText(text, 300, 20, measure);
+    assert.ok(lines.length >= 2 && lines.every((l) => measure(l, 20) <= 300 || !l.includes(' ')), JSON.stringify(lines));
+    assert.equal(lines.join(' '), text);
+    assert.deepEqual(wrapText('', 300, 20, measure), []);
+  });
+
   test('a marker key item is narrower than a line one', () => {
     assert.ok(keyItemWidth('E cells', S, measure, true) < keyItemWidth('E cells', S, measure));
   });
@@ -80,6 +108,16 @@ describe('views on real headers', { skip: !hasFixtures() && 'no EI_VIEW_FIXTURES
         assertTiled(narrow, NEURON_PARTS);
       }
     }
+  });
+
+  test('the neuron on a projector with little height grows to fit its type instead of overflowing', () => {
+    const v = viewOf('neuron-projector');
+    assert.equal(v.s.small, v.s.min, 'the projector\'s small type is its smallest label');
+    const L = neuronLayout(v, 1212, 300, null, gKeys(v), measure);
+    const axisBottom = L.vpanel.top + L.vpanel.height + 10 + v.s.small * 1.25 + v.s.font * 1.3;
+    assert.ok(axisBottom <= L.H + 0.5, `the time axis ends at ${axisBottom} px, below the view's ${L.H} px`);
+    assert.ok(L.diagram.height >= MIN_DIAGRAM_H - 1, `the cell got ${L.diagram.height} px: no room for its labels`);
+    assertTiled(L, NEURON_PARTS);
   });
 
   test('the neuron in the exported image fills exactly 1920 x 1080', () => {

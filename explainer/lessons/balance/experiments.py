@@ -10,6 +10,7 @@ from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_rate_map, describe_regularity
 from explainer.content.words import words_in
 from explainer.figures.balance import build_rate_map_figure, build_regularity_figure
+from explainer.figures.export import export_caption, export_name
 from explainer.figures.style import FigureStyle
 from explainer.model.experiments.balance import (
     TugOfWarSettings,
@@ -23,11 +24,12 @@ from explainer.ui.course import Experiment, Values
 from explainer.ui.links import PLAYGROUND_PAGE
 from explainer.ui.motion import reduce_motion
 from explainer.ui.neuron_views import PRESET_WORDS, RATE_MAX_HZ, RATE_STEP_HZ, tug_of_war_presets, tug_of_war_view
-from explainer.ui.widgets import Slider
+from explainer.ui.widgets import Slider, slider_settings
 
 from .numbers import TUG_OF_WAR, rate_map, regularity
 
 WORDS = words_in(__package__)  # this lesson's words: words.toml beside this file
+EXPORT_PAGE = "lesson-4"  # the exports' names begin with it
 REGULARITY_SHOWN_ms = 1000.0  # the comparison's figure shows the first second of the 20 s the CVs are measured over
 
 GLUTAMATE = Slider(WORDS, "l4_glu", lo=0, hi=RATE_MAX_HZ, default=int(TUG_OF_WAR.glutamate_rate_hz), step=RATE_STEP_HZ)
@@ -60,15 +62,22 @@ def draw_explore(values: Values) -> None:
     """The animated neuron and its read-outs, then the rate map with the sliders' point starred."""
     glu, gaba = float(values[0]), float(values[1])
     settings = TugOfWarSettings(glutamate_rate_hz=glu, gaba_rate_hz=gaba)
-    export = f"lesson-4_glu{glu:.0f}_gaba{gaba:.0f}"
-    run, payload, description = tug_of_war_view(settings, presenter.view_style(), reduce_motion(), export, page="l4")
+    exported = slider_settings((GLUTAMATE, GABA), (glu, gaba))
+    run, payload, description = tug_of_war_view(
+        settings,
+        presenter.view_style(),
+        reduce_motion(),
+        export_name(EXPORT_PAGE, exported),
+        page="l4",
+        export_caption=export_caption(exported),
+    )
     animated_view(payload, key="l4_view")
     _readouts(run)
     st.markdown(WORDS.text("animation_shows", description=description))
     shown, map_text = map_view(glu, gaba, presenter.figure_style())
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
-        chart(shown.fig, "l4_rate_map", shown.alt)
+        chart(shown.fig, "l4_rate_map", shown.alt, settings=exported)
     with right:
         st.markdown(WORDS.text("map_shows", description=map_text))
     st.page_link(PLAYGROUND_PAGE, label=WORDS.text("playground_link"), icon=":material/tune:")

@@ -29,7 +29,7 @@ from explainer.ui import presenter
 from explainer.ui.charts import Chart, chart
 from explainer.ui.course import Experiment, Values
 from explainer.ui.readouts import change_between
-from explainer.ui.widgets import Slider
+from explainer.ui.widgets import Slider, slider_settings
 
 WORDS = words_in(__package__)  # this lesson's words: words.toml beside this file
 DEFAULTS = NeuronParams()
@@ -65,10 +65,11 @@ def draw(values: Values) -> None:
     e_gaba, g_gaba = values
     ipsp, ipsp_text, shunt, shunt_text, r = gaba_view(float(e_gaba), float(g_gaba), presenter.figure_style())
     st.markdown(WORDS.text("ipsp_intro", synapses=IPSP_GABA_SYNAPSES, v=num(IPSP_HOLD_mV)))
-    chart(ipsp.fig, "l3_ipsp_chart", ipsp.alt)
+    exported = slider_settings((E_GABA, G_GABA), values)
+    chart(ipsp.fig, "l3_ipsp_chart", ipsp.alt, settings=exported)
     st.markdown(WORDS.text("figure_shows", description=ipsp_text))
     st.markdown(WORDS.text("shunt_intro", g=num(SHUNT_EXC_nS)))
-    chart(shunt.fig, "l3_shunt_chart", shunt.alt)
+    chart(shunt.fig, "l3_shunt_chart", shunt.alt, settings=exported)
     _metrics(r)
     st.markdown(WORDS.text("figure_shows", description=shunt_text))
 
@@ -135,7 +136,7 @@ def chloride_view(
 def draw_chloride(values: Values) -> None:
     cl_in, cl_out = values
     exp, nernst, text = chloride_view(float(cl_in), float(cl_out), presenter.figure_style())
-    chart(nernst.fig, "l3_chloride_chart", nernst.alt)
+    chart(nernst.fig, "l3_chloride_chart", nernst.alt, settings=slider_settings((CL_IN, CL_OUT), values))
     _chloride_metrics(exp)
     st.markdown(WORDS.text("figure_shows", description=text))
 

@@ -17,7 +17,7 @@ from explainer.model.neuron import NeuronParams
 from explainer.ui import presenter
 from explainer.ui.charts import Chart, chart
 from explainer.ui.course import Experiment, Values
-from explainer.ui.widgets import Slider
+from explainer.ui.widgets import Slider, slider_settings
 
 WORDS = words_in(__package__)  # this lesson's words: words.toml beside this file
 DEFAULTS = NeuronParams()
@@ -66,7 +66,7 @@ def draw_mg(values: Values) -> None:
     """The same NMDA input at rest and at the holding potential the student chooses."""
     hold, mg = values
     shown, description, r = nmda_view(float(hold), float(mg), presenter.figure_style())
-    chart(shown.fig, "l2_mg_chart", shown.alt)
+    chart(shown.fig, "l2_mg_chart", shown.alt, settings=slider_settings((HOLD, MG), values))
     m1, m2, m3 = st.columns(3)
     rest = WORDS.text("metric_epsp_rest", v=num(DEFAULTS.E_L_mV))
     m1.metric(rest, WORDS.text("metric_epsp_value", v=num(r["rest_mV"], 2)))
@@ -79,7 +79,7 @@ def draw_summation(values: Values) -> None:
     """Spatial and temporal summation: synapses per volley, number of volleys, time between them."""
     n_syn, volleys, interval = values
     shown, description, r = summation_view(int(n_syn), int(volleys), float(interval), presenter.figure_style())
-    chart(shown.fig, "l2_sum_chart", shown.alt)
+    chart(shown.fig, "l2_sum_chart", shown.alt, settings=slider_settings((SYNAPSES, VOLLEYS, INTERVAL), values))
     m1, m2 = st.columns(2)
     # once it fires, V's highest point is the drawn spike, not a summed EPSP: say what happened instead
     peak = WORDS.text("metric_peak_fired") if r["spikes"] else WORDS.text("metric_peak_value", v=num(r["peak_mV"], 1))

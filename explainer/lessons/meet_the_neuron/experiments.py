@@ -18,7 +18,7 @@ from explainer.model.spikes import steady_rate_hz
 from explainer.ui import presenter
 from explainer.ui.charts import Chart, chart
 from explainer.ui.course import Experiment, Values
-from explainer.ui.widgets import Slider
+from explainer.ui.widgets import Slider, slider_settings
 
 WORDS = words_in(__package__)  # this lesson's words: words.toml beside this file
 
@@ -65,7 +65,9 @@ def draw(values: Values) -> None:
     """The figure and its read-outs."""
     current, t_ref = values
     shown, description, r = view(float(current), float(t_ref), presenter.figure_style())
-    chart(shown.fig, "l1_chart", shown.alt, filename="meet-the-neuron")
+    chart(
+        shown.fig, "l1_chart", shown.alt, filename="meet-the-neuron", settings=slider_settings((CURRENT, T_REF), values)
+    )
     m1, m2, m3 = st.columns(3)
     m1.metric(WORDS.text("metric_v_inf"), WORDS.text("metric_v_inf_value", v=num(r["v_inf_mV"], 1)))
     m2.metric(WORDS.text("metric_rate"), WORDS.text("metric_rate_value", rate=num(r["rate_hz"])))

@@ -23,6 +23,7 @@
  * @property {number} small_font_px
  * @property {number} line_px
  * @property {number} scale
+ * @property {number} min_label_px - no label smaller (0: no floor; style.PRESENTER_MIN_LABEL_PX in presenter mode)
  */
 
 /**
@@ -35,6 +36,7 @@
  * @property {boolean} calm - reduce motion: the final state, no autoplay
  * @property {string} alt - the figure's text alternative
  * @property {string} export_name - the saved image's file name, before its time
+ * @property {string} export_caption - the settings, drawn at the bottom of the saved image ("" for none)
  * @property {Object<string, string>} palette - named colours of this profile
  * @property {ViewSizes} sizes
  * @property {ViewSizes} export_sizes - in the 1920 x 1080 image

@@ -88,6 +88,7 @@ export class Controls {
     this.listen.setAttribute('aria-label', words.listen_aria);
     this.listen.hidden = !withSound;
     this.copy.textContent = words.copy;
+    if (this.linkField) this.linkField.hidden = true; // new settings: a new link
     this.copy.setAttribute('aria-label', words.copy_aria);
     this.save.textContent = words.save;
     this.save.setAttribute('aria-label', words.save_aria);
@@ -124,5 +125,24 @@ export class Controls {
 
   say(text) {
     this.status.textContent = text;
+  }
+
+  // Where the clipboard cannot be written (an http address on a school network has no clipboard API): the link
+  // in a read-only field right by the button, focused, selected for Ctrl+C and scrolled into view, where the
+  // status line alone could fall below a projected screen.
+  offerLink(url) {
+    if (!this.linkField) {
+      this.linkField = document.createElement('input');
+      this.linkField.type = 'text';
+      this.linkField.readOnly = true;
+      this.linkField.className = 'ei-link';
+      this.copy.after(this.linkField);
+    }
+    this.linkField.setAttribute('aria-label', this.words.link_field_aria);
+    this.linkField.value = url;
+    this.linkField.hidden = false;
+    this.linkField.focus();
+    this.linkField.select();
+    this.linkField.scrollIntoView({ block: 'nearest' });
   }
 }

@@ -203,7 +203,10 @@ class Controller {
   copyLink() {
     const w = this.header.words;
     const url = window.location.href;
-    const fallback = () => this.controls.say(fill(w.status_copy_this, { url }));
+    const fallback = () => {
+      this.controls.offerLink(url);
+      this.controls.say(fill(w.status_copy_this, { url }));
+    };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(() => this.controls.say(fill(w.status_copied, { url })), fallback);
     } else {

@@ -2,17 +2,28 @@
 // function passed in, the canvas's in the browser).  Side by side from the header's wide_min_px, stacked below
 // it: a phone and a narrow laptop window get the same layout for the same width.
 //
-// Sizes: `s` = {font, small, line, k} in px (explainer/figures/style.py, the header's "sizes").  A box is
+// Sizes: `s` = {font, small, line, k, min} in px (`min`: no label smaller, 0 on a laptop) (explainer/figures/style.py, the header's "sizes").  A box is
 // {left, top, width, height} in px.
 
-import { clamp, fill, niceTicks, num } from './geometry.js';
+import { clamp, fill, niceTicks, num, overlaps, textBox } from './geometry.js';
 
 const NEURON_MIN_H = 380;
 const NETWORK_MIN_H = 360;
+export const MIN_DIAGRAM_H = 330; // the neuron's cell, wide: room for its gate labels at full size
+const MIN_G_PANEL_H = 56; // the neuron's conductance panel
+const MIN_V_PANEL_H = 80; // the neuron's V panel
 
 // The sizes a view draws with, from its header: `sizes` is header.sizes on screen, header.export_sizes in the image.
 export function viewSizes(header, sizes) {
-  return { font: sizes.font_px, small: sizes.small_font_px, line: sizes.line_px, k: sizes.scale, palette: header.palette };
+  return {
+    font: sizes.font_px, small: sizes.small_font_px, line: sizes.line_px, k: sizes.scale, min: sizes.min_label_px, palette: header.palette,
+  };
+}
+
+// The sizes (px) a label may try, largest first, from `px` down by the `factors`: never below the profile's
+// smallest label (s.min), nor below `floor`.
+export function shrinkSizes(px, factors, s, floor = 8) {
+  return [...new Set(factors.map((f) => Math.max(floor, s.min || 0, px * f)))];
 }
 
 export function captionHeight(s) {
@@ -95,7 +106,9 @@ function neuronCell(v, W, maxHeight, fixedHeight, measure) {
   L.readout = { left: pad, top: pad, width: cw, height: readH };
   if (wide) {
     const natural = Math.round(readH + (cw * ey) / ex + L.legendH + 2 * pad);
-    L.H = fixedHeight || Math.round(clamp(Math.max(natural, W * 0.46), NEURON_MIN_H, Math.max(NEURON_MIN_H, maxHeight)));
+    // the cell keeps room for its labels at their size (a projector's larger key takes more rows, not the cell's room)
+    const least = Math.max(NEURON_MIN_H, Math.round(readH + L.legendH + MIN_DIAGRAM_H + 2 * pad));
+    L.H = fixedHeight || Math.round(clamp(Math.max(natural, W * 0.46), least, Math.max(least, maxHeight)));
     L.diagram = { left: pad, top: pad + readH, width: cw, height: L.H - 2 * pad - readH - L.legendH };
     L.legend = { left: pad, top: L.H - pad - L.legendH, width: cw, height: L.legendH };
     const dataLeft = cw + 3 * pad;
@@ -122,10 +135,18 @@ function neuronPanels(L, v, gKeyWidths, measure) {
   L.gCaptionLines = captionLines(w.g_title, gKeyWidths, plot.width + mL, s, measure);
   const capH = captionHeight(s);
   const gap = s.small * 0.8;
-  const room = d.height - 3 * capH - (L.gCaptionLines - 1) * s.small * 1.3 - 2 * gap;
-  const rasterH = Math.max(Math.ceil(2.7 * s.small), Math.round(room * 0.17)); // two rows of labels
-  const gH = Math.max(56, Math.round(room * 0.33));
-  const vH = Math.max(80, room - rasterH - gH);
+  const minRasterH = Math.ceil(2.7 * s.small); // two rows of labels
+  const captionsH = 3 * capH + (L.gCaptionLines - 1) * s.small * 1.3 + 2 * gap;
+  if (L.wide && d.height < captionsH + minRasterH + MIN_G_PANEL_H + MIN_V_PANEL_H) {
+    // large type (a projector's) takes more room than the height allowed: the view grows, the type never shrinks
+    const grow = Math.ceil(captionsH + minRasterH + MIN_G_PANEL_H + MIN_V_PANEL_H - d.height);
+    d.height += grow;
+    L.H += grow;
+  }
+  const room = d.height - captionsH;
+  const rasterH = Math.max(minRasterH, Math.round(room * 0.17));
+  const gH = Math.max(MIN_G_PANEL_H, Math.round(room * 0.33));
+  const vH = Math.max(MIN_V_PANEL_H, room - rasterH - gH);
   let y = d.top;
   L.rasterCaption = { left: d.left, top: y, width: d.width, height: capH };
   y += capH;
@@ -206,6 +227,52 @@ function networkPanels(L, v, keyWidths, rateKeyWidths, measure) {
 // The network view's layout at width W (as neuronLayout).
 export function networkLayout(v, W, maxHeight, fixedHeight, keyWidths, rateKeyWidths, measure) {
   return networkPanels(networkFrame(v, W, maxHeight, fixedHeight, measure), v, keyWidths, rateKeyWidths, measure);
+}
+
+export const LINE_SPACING = 1.25; // a two-line label's lines, apart by this many times its type size
+
+// `text` broken at the space nearest its middle (one line if it has no space).
+export function twoLines(text) {
+  const spaces = [...text].map((ch, i) => (ch === ' ' ? i : -1)).filter((i) => i >= 0);
+  if (!spaces.length) return [text];
+  const cut = spaces.reduce((a, b) => (Math.abs(b - text.length / 2) < Math.abs(a - text.length / 2) ? b : a));
+  return [text.slice(0, cut), text.slice(cut + 1)];
+}
+
+// `text` in lines no wider than `width` at `px`, broken at spaces (a word longer than the width has a line of its own).
+export function wrapText(text, width, px, measure) {
+  const lines = [];
+  for (const word of text.split(' ').filter(Boolean)) {
+    const last = lines.length ? `${lines[lines.length - 1]} ${word}` : null;
+    if (last !== null && measure(last, px) <= width) lines[lines.length - 1] = last;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+// The box of a label of one or more lines centred on (x, y).
+export function linesBox(lines, x, y, px, measure) {
+  const width = Math.max(...lines.map((t) => measure(t, px)));
+  const half = ((lines.length - 1) * LINE_SPACING * px) / 2;
+  const top = textBox(width, x, y - half, px, 'middle');
+  return { ...top, bottom: top.bottom + 2 * half };
+}
+
+// The circuit diagram's labels ([{text, x, y}], centred, in px) fitted into `area`: the largest type from s.small
+// at which no two touch and each stays inside, never below the profile's smallest label (s.min) nor 8 px; a label
+// that still does not fit goes on two lines.  Returns {px, lines: one array of lines per label}.
+export function fitLabels(labels, area, s, measure) {
+  const misfits = (all, px) => {
+    const boxes = all.map((lines, i) => linesBox(lines, labels[i].x, labels[i].y, px, measure));
+    return boxes.map((b, i) => b.left < area.left || b.right > area.right || boxes.some((o, j) => j !== i && overlaps(b, o, 2)));
+  };
+  const single = labels.map((q) => [q.text]);
+  let px = s.small;
+  for (; px > Math.max(8, s.min || 0); px -= 1) {
+    if (!misfits(single, px).some(Boolean)) return { px, lines: single };
+  }
+  const bad = misfits(single, px);
+  return { px, lines: single.map((lines, i) => (bad[i] ? twoLines(lines[0]) : lines)) };
 }
 
 // The diameter (px) of a population's node in the circuit diagram at a firing rate: [base px, px per Hz,

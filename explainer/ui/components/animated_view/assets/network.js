@@ -4,10 +4,10 @@
 
 import { row } from './codec.js';
 import { timeAxis, timeGrid, yAxis } from './axes.js';
-import { bisect, circle, clamp, fill, num, overlaps, polyline, round, triangle } from './geometry.js';
-import { keyItemWidth, networkLayout, nodeSizePx } from './layout.js';
+import { bisect, circle, clamp, fill, num, polyline, round, triangle } from './geometry.js';
+import { LINE_SPACING, fitLabels, keyItemWidth, networkLayout, nodeSizePx } from './layout.js';
 import { View, caption } from './parts.js';
-import { el, label, labelBox, textWidth } from './svg.js';
+import { el, label, textWidth } from './svg.js';
 import { meanRate } from './timing.js';
 
 const REFERENCE_UNIT_PX = 48; // widths and node sizes are given for a diagram drawn at 48 px per unit
@@ -167,17 +167,16 @@ export class NetworkView extends View {
         el('circle', { cx: round(xs[n - 1]), cy: round(ys[n - 1]), r: round(head * 0.45), fill: color }, g);
       }
     }
-    // labels: shrink the diagram's type until no two labels touch and each stays inside the diagram
+    // labels: as large as fits, never below the profile's smallest label (layout.js)
     const area = { left: L.circuit.left, right: L.circuit.left + L.circuit.width, top: L.circuit.top, bottom: L.circuit.top + L.circuit.height };
-    let px = s.small;
-    for (; px > 8; px -= 1) {
-      const boxes = c.labels.map((q) => labelBox(q.text, X(q.x), Y(q.y), px, 'middle'));
-      const clash = boxes.some((b, i) => b.left < area.left || b.right > area.right || boxes.some((o, j) => j > i && overlaps(b, o, 2)));
-      if (!clash) break;
-    }
-    for (const q of c.labels) {
-      label(g, q.text, X(q.x), Y(q.y), px, q.color === 'muted_text' ? p.muted_text : p[q.color], { 'text-anchor': 'middle', 'dominant-baseline': 'middle' });
-    }
+    const fitted = fitLabels(c.labels.map((q) => ({ text: q.text, x: X(q.x), y: Y(q.y) })), area, s, textWidth);
+    c.labels.forEach((q, i) => {
+      const lines = fitted.lines[i];
+      lines.forEach((text, j) => {
+        const y = Y(q.y) + (j - (lines.length - 1) / 2) * LINE_SPACING * fitted.px;
+        label(g, text, X(q.x), y, fitted.px, q.color === 'muted_text' ? p.muted_text : p[q.color], { 'text-anchor': 'middle', 'dominant-baseline': 'middle' });
+      });
+    });
     this.nodes = c.nodes.map((n) => ({
       shape: el('path', { fill: p[n.color], stroke: p.outline, 'stroke-width': 1.5 }, g),
       text: label(g, n.text, X(n.x), Y(n.y) + (n.shape === 'triangle' ? s.font * 0.2 : 0), s.font, p.node_text, { 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-weight': 'bold' }),

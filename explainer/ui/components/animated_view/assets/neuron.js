@@ -11,7 +11,7 @@ import { colorAt } from './colour.js';
 import {
   circle, clamp, fill, inside, minus, num, overlaps, plus, polyline, round, sampleAt, segmentHitsBox, star, triangle,
 } from './geometry.js';
-import { keyItemWidth, legendEntries, neuronLayout } from './layout.js';
+import { keyItemWidth, legendEntries, neuronLayout, shrinkSizes } from './layout.js';
 import { View, caption, legend, rasterImage } from './parts.js';
 import { el, label, labelBox, textWidth } from './svg.js';
 import { countUpTo, spikeShown, timesIn } from './timing.js';
@@ -127,7 +127,7 @@ export class NeuronView extends View {
     this.somaBox = { left: X(scx - sr), right: X(scx + sr), top: Y(scy + sr), bottom: Y(scy - sr) };
     // the soma's label fits inside it
     const widest = fill(this.w.soma_v, { v: '−88' });
-    const somaFont = Math.max(9, Math.min(s.font, (1.7 * sr * k) / Math.max(1, textWidth(widest, 1))));
+    const somaFont = Math.max(9, s.min, Math.min(s.font, (1.7 * sr * k) / Math.max(1, textWidth(widest, 1))));
     this.somaFont = somaFont;
     this.somaLabel = label(g, '', X(scx), Y(scy), somaFont, p.text, { 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-weight': 'bold' });
     const placed = [labelBox(widest, X(scx), Y(scy), somaFont, 'middle')];
@@ -188,18 +188,20 @@ export class NeuronView extends View {
     return label(g, text, x, y, this.s.small, this.s.palette.muted_text, { 'text-anchor': anchor, 'dominant-baseline': 'middle' });
   }
 
-  // Around the bouton at (bx, by) with outward normal (ux, uy) in screen axes: outward first, then turning.
+  // Around the bouton at (bx, by) with outward normal (ux, uy) in screen axes: outward first, then turning; at
+  // the smallest size the profile allows, farther out too (a projector's label moves away rather than shrink).
   gateLabelSpot(bx, by, ux, uy, taken, area) {
     const text = fill(this.w.gate_g, { g: GATE_TEMPLATE });
-    for (const shrink of [1, 0.9, 0.8, 0.7]) {
-      const px = Math.max(8, this.s.small * shrink);
+    const sizes = shrinkSizes(this.s.small, [1, 0.9, 0.8, 0.7], this.s);
+    const rings = sizes.flatMap((px, i) => (i < sizes.length - 1 ? [[px, 0]] : [[px, 0], [px, px], [px, 2 * px]]));
+    for (const [px, further] of rings) {
       const w = textWidth(text, px) + 2;
       const hgt = px * 1.2;
       for (const turn of [0, 40, -40, 80, -80, 120, -120, 160, -160, 180]) {
         const a = (turn * Math.PI) / 180;
         const dx = ux * Math.cos(a) - uy * Math.sin(a);
         const dy = ux * Math.sin(a) + uy * Math.cos(a);
-        const reach = this.bouton / 2 + 3 + 0.5 * (Math.abs(dx) * w + Math.abs(dy) * hgt);
+        const reach = this.bouton / 2 + 3 + further + 0.5 * (Math.abs(dx) * w + Math.abs(dy) * hgt);
         const x = bx + dx * reach;
         const y = by + dy * reach;
         const box = { left: x - w / 2, right: x + w / 2, top: y - hgt / 2, bottom: y + hgt / 2 };
