@@ -167,6 +167,7 @@ def network_view_payload(
     alt: str,
     export_name: str,
     export_caption: str = "",
+    link_private: tuple[str, ...] = (),
     calm: bool = False,
 ) -> bytes:
     """The bytes the animated-view component draws and plays for one network run (see module docstring)."""
@@ -184,6 +185,7 @@ def network_view_payload(
         "alt": alt,
         "export_name": export_name,
         "export_caption": export_caption,
+        "link_private": list(link_private),
         **st_.view_header(figure_style),
         "words": {**CONTROLS, **NETWORK, "raster_title": fill(NETWORK["raster_title"], {"n": n_e + n_i})},
         "raster": {

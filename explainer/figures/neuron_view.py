@@ -226,6 +226,7 @@ def neuron_view_payload(
     alt: str,
     export_name: str,
     export_caption: str = "",
+    link_private: tuple[str, ...] = (),
     calm: bool = False,
 ) -> bytes:
     """The bytes the animated-view component draws and plays for one run (see the module docstring)."""
@@ -248,6 +249,7 @@ def neuron_view_payload(
         "alt": alt,
         "export_name": export_name,
         "export_caption": export_caption,
+        "link_private": list(link_private),
         **st_.view_header(figure_style),
         "soma_stops": st_.soma_color_stops(figure_style),
         "words": {**CONTROLS, **NEURON},

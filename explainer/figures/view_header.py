@@ -45,6 +45,7 @@ class ViewHeader(TypedDict):
     alt: str  # the figure's text alternative
     export_name: str  # the saved image's file name, before its time
     export_caption: str  # the settings, drawn at the bottom of the saved image ("" for none)
+    link_private: list[str]  # link parameters "Copy link" leaves out (a class's seat: never handed on)
     palette: dict[str, str]  # named colours of this profile
     sizes: ViewSizes
     export_sizes: ViewSizes  # in the 1920 x 1080 image

@@ -28,6 +28,11 @@ def question_key(name: str) -> str:
     return QUESTION_KEY_PREFIX + name
 
 
+# Class mode's link parameters: a student's link holds the class and their seat; an old-style teacher link a
+# token.  A link the app copies for someone else (the view's "Copy link") leaves out the private ones.
+CLASS_PARAM, SEAT_PARAM, TEACHER_PARAM = "class", "seat", "teacher"
+PRIVATE_LINK_PARAMS = (SEAT_PARAM, TEACHER_PARAM)
+
 # The teacher link's key after "#" (``/classroom#teach=CODE.TOKEN``): the class keeper reads it and removes it.
 TEACHER_LINK_FRAGMENT = "teach"
 

@@ -31,6 +31,7 @@ from explainer.model.experiments.circuits import (
 )
 from explainer.model.network import NetworkParams
 from explainer.model.spikes import NetworkStats
+from explainer.ui import dom
 
 W = words("ui")  # the words: content/words/ui.toml
 _LOG = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ def network_view(
         alt=W.text("network_alt", cells=RASTER_CELLS, description=description),
         export_name=export_name,
         export_caption=export_caption,
+        link_private=dom.PRIVATE_LINK_PARAMS,
         calm=calm,
     )
     return stats, payload, description

@@ -27,6 +27,7 @@ from explainer.model.experiments.balance import (
     run_tug_of_war,
 )
 from explainer.model.neuron import NeuronRun
+from explainer.ui import dom
 from explainer.ui.widgets import Slider
 
 W = words("ui")  # the words: content/words/ui.toml
@@ -81,6 +82,7 @@ def tug_of_war_view(
         alt=W.text("neuron_alt", description=description),
         export_name=export_name,
         export_caption=export_caption,
+        link_private=dom.PRIVATE_LINK_PARAMS,
         calm=calm,
     )
     return run, payload, description

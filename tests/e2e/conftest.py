@@ -443,3 +443,7 @@ def keep_circuits_prediction(page: Any) -> None:
     label = circuits.CIRCUITS.text.question(circuits.PREDICT).answer.label
     script = f"localStorage.setItem({json.dumps(dom.ANSWER_STORE_PREFIX + qid)}, {json.dumps(label)});"
     page.context.add_init_script(script=script)
+
+
+# A browser without the clipboard API (an http address on a school network): for the Copy-link fallback.
+NO_CLIPBOARD = "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined, configurable: true});"

@@ -21,7 +21,7 @@ from explainer.lessons import LESSONS
 from explainer.ui import dom
 from explainer.ui.course import exit_ticket
 from tests.e2e.classes import start_class
-from tests.e2e.conftest import PHONE_CONTEXT, goto, track_script_runs, wait_for_app
+from tests.e2e.conftest import NO_CLIPBOARD, PHONE_CONTEXT, goto, track_script_runs, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -226,3 +226,34 @@ def test_a_teacher_link_after_the_hash_gives_the_controls_and_leaves_no_trace(pa
         assert token not in laptop.url, f"Back returned to the teacher link: {laptop.url}"
     finally:
         other.close()
+
+
+def test_copy_link_on_a_students_phone_never_copies_the_seat(browser, app_url):
+    """A student shares the view they are looking at: the link keeps the class and the settings, not the seat
+    (whoever opened it would vote as that student)."""
+    from playwright.sync_api import expect
+
+    from explainer.classroom.store import ClassStore
+    from explainer.ui.classroom import session
+    from tests.e2e.conftest import E2E_CLASS_DB
+
+    from .views import control, view, wait_for_view
+
+    store = ClassStore(f"sqlite:///{E2E_CLASS_DB.resolve()}", session.questions_of(LESSONS).options)
+    code, _ = store.start_class()
+    store.engine.dispose()
+    context = browser.new_context(base_url=app_url, **PHONE_CONTEXT)
+    track_script_runs(context)
+    context.add_init_script(script=NO_CLIPBOARD)
+    phone = context.new_page()
+    try:
+        goto(phone, f"/tug-of-war?class={code}&glu_rate=3000")
+        assert "seat=" in phone.url
+        wait_for_view(phone, "playground_view")
+        control(phone, "playground_view", "copy").click()
+        field = view(phone, "playground_view").locator(".ei-link")
+        expect(field).to_be_visible()
+        copied = field.input_value()
+        assert "seat=" not in copied and f"class={code}" in copied and "glu_rate=3000" in copied, copied
+    finally:
+        context.close()

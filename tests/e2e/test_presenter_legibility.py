@@ -22,7 +22,14 @@ from explainer.lessons import LESSONS
 from explainer.pages import circuits
 from explainer.ui import dom
 
-from .conftest import _BrowserWithContextOptions, _open_recorded_context, goto, wait_for_app, wait_for_plotly
+from .conftest import (
+    NO_CLIPBOARD,
+    _BrowserWithContextOptions,
+    _open_recorded_context,
+    goto,
+    wait_for_app,
+    wait_for_plotly,
+)
 from .views import wait_for_all_views
 
 PROJECTOR = {"viewport": {"width": 1280, "height": 720}}
@@ -142,8 +149,9 @@ def _tab_to(tab: Any, selector: str, presses: int = 80) -> dict:
 
 
 def test_presenter_focus_rings_are_thick_and_in_the_focus_colour(browser, app_url, page_log, page, tmp_path):
-    """A teacher who turned presenter mode on from the sidebar tabs to a menu link and to a slider: each shows a
-    ring of at least PRESENTER_FOCUS_RING_PX in the colour table's focus colour."""
+    """A teacher who turned presenter mode on from the sidebar tabs to the way out of presenter mode (a button;
+    the folded sidebar's menu is out of the Tab order while presenting) and to a slider: each shows a ring of at
+    least PRESENTER_FOCUS_RING_PX in the colour table's focus colour."""
     from explainer.content.words import words
     from explainer.ui.presenter import PRESENTER_FOCUS_RING_PX
 
@@ -155,7 +163,7 @@ def test_presenter_focus_rings_are_thick_and_in_the_focus_colour(browser, app_ur
         tab.get_by_test_id("stSidebar").get_by_text(words("ui").label("present")).click()
         wait_for_app(tab, after_interaction=True)
         tab.locator("html").focus()
-        rings = {"menu link": _tab_to(tab, "[data-testid='stSidebarNavLink']")}
+        rings = {"button": _tab_to(tab, f".{dom.css_class(dom.LEAVE_PRESENTER_KEY)} button")}
         tab.get_by_text(words("playground").text("sliders_tuck")).click()  # presenting, the sliders are tucked
         wait_for_app(tab)
         rings["slider"] = _tab_to(tab, "[data-testid='stSlider'] input[type='range']")
@@ -168,8 +176,6 @@ def test_presenter_focus_rings_are_thick_and_in_the_focus_colour(browser, app_ur
 
 
 # --- "Copy link" without a clipboard ------------------------------------------------------------------------------
-
-NO_CLIPBOARD = "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined, configurable: true});"
 
 
 def test_copy_link_without_a_clipboard_offers_the_link_selected_by_the_button_on_the_screen(browser, app_url, page_log):

@@ -19,7 +19,7 @@ from explainer.classroom.questions import question_id as question_id
 from explainer.classroom.store import ClassStore, database_url
 from explainer.classroom.tab import ClassTab, Decision, KeeperOrder, Kept, Link, TabSession
 from explainer.content.words import words
-from explainer.ui import course, device, page_questions
+from explainer.ui import course, device, dom, page_questions
 from explainer.ui.components import class_keeper as keeper
 
 W = words("classroom")  # the words: content/words/classroom.toml
@@ -27,7 +27,7 @@ W = words("classroom")  # the words: content/words/classroom.toml
 STATE_KEY = "ei_class"
 NOTE_KEY = "ei_class_note"
 FORGET_KEY = "ei_class_forget"  # this tab left a class: the browser forgets a kept teacher token
-PARAM_CLASS, PARAM_SEAT, PARAM_TEACHER = "class", "seat", "teacher"
+PARAM_CLASS, PARAM_SEAT, PARAM_TEACHER = dom.CLASS_PARAM, dom.SEAT_PARAM, dom.TEACHER_PARAM
 
 
 @cache

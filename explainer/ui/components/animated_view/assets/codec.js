@@ -37,6 +37,7 @@
  * @property {string} alt - the figure's text alternative
  * @property {string} export_name - the saved image's file name, before its time
  * @property {string} export_caption - the settings, drawn at the bottom of the saved image ("" for none)
+ * @property {string[]} link_private - link parameters "Copy link" leaves out (a class's seat)
  * @property {Object<string, string>} palette - named colours of this profile
  * @property {ViewSizes} sizes
  * @property {ViewSizes} export_sizes - in the 1920 x 1080 image

@@ -202,7 +202,9 @@ class Controller {
 
   copyLink() {
     const w = this.header.words;
-    const url = window.location.href;
+    const link = new URL(window.location.href);
+    (this.header.link_private || []).forEach((param) => link.searchParams.delete(param)); // never a seat
+    const url = link.toString();
     const fallback = () => {
       this.controls.offerLink(url);
       this.controls.say(fill(w.status_copy_this, { url }));
