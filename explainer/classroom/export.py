@@ -31,13 +31,23 @@ def tallies_csv(code: str, counts: Mapping[str, Mapping[int, Sequence[int]]], te
         prompt = text.prompt if text else ""
         for round_, per_option in sorted(per_round.items()):
             total = sum(per_option)
-            for i, n in enumerate(per_option):
+            for i, (n, share) in enumerate(zip(per_option, percents(per_option), strict=True)):
                 option = text.options[i] if text and i < len(text.options) else ""
                 right = "" if text is None or text.right is None else "yes" if i == text.right else "no"
-                writer.writerow([code, qid, prompt, round_, i + 1, option, right, n, _percent(n, total)])
+                writer.writerow([code, qid, prompt, round_, i + 1, option, right, n, share])
             writer.writerow([code, qid, prompt, round_, TOTAL, "", "", total, "100" if total else "0"])
     return BOM + out.getvalue()
 
 
-def _percent(n: int, total: int) -> str:
-    return f"{100.0 * n / total:.0f}" if total else "0"
+def percents(counts: Sequence[int]) -> list[int]:
+    """Whole percentages that add up to 100 (largest remainders; all 0 without votes): 1/1/1 of 3 is 34/33/33,
+    never 33/33/33 beside a total of 100."""
+    total = sum(counts)
+    if not total:
+        return [0] * len(counts)
+    exact = [100 * n / total for n in counts]
+    shares = [int(x) for x in exact]
+    by_remainder = sorted(range(len(counts)), key=lambda i: (exact[i] - shares[i], counts[i]), reverse=True)
+    for i in by_remainder[: 100 - sum(shares)]:
+        shares[i] += 1
+    return shares

@@ -73,6 +73,7 @@ def registry(lessons: Iterable[LessonQuestions]) -> Registry:
 
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MATH_WORD = re.compile(r"\\(?:mathrm|text|rm)\{([^}]*)\}")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_]([^*_\n]+)[*_](?![\w*])")  # *same* or _same_, not E_GABA
 
 
 def plain(text: str, numbers: Mapping[str, str]) -> str:
@@ -80,4 +81,5 @@ def plain(text: str, numbers: Mapping[str, str]) -> str:
     text = _MATH_WORD.sub(r"\1", _LINK.sub(r"\1", fill(text, numbers)))
     for mark in ("**", "$", "\\", "{", "}"):
         text = text.replace(mark, "")
+    text = _EMPHASIS.sub(r"\1", text)
     return " ".join(text.split())

@@ -22,7 +22,6 @@ from explainer.classroom.schema import MAX_SEATS_PER_CLASS
 from explainer.classroom.store import CLASS_LIFETIME_S, ClassStore
 from explainer.classroom.tab import ClassTab
 from explainer.content.words import words
-from explainer.ui import course, lesson_page
 from explainer.ui.classroom import session
 from explainer.ui.components import class_keeper as keeper
 
@@ -215,12 +214,10 @@ def _browser_zone():
 
 
 def student(tab: ClassTab) -> None:
-    """Where to go next; leaving is behind a second click, away from where Join was (a double tap)."""
+    """What happens next (the phone follows the teacher); leaving is behind a second click, away from where Join
+    was (a double tap)."""
     st.header(WORDS.text("student_heading", code=tab.code), anchor=False)
     st.markdown(WORDS.text("student_next"))
-    first = course.current()[0]
-    st.page_link(lesson_page.page(first, course.places(course.current())[first.name]), label=WORDS.text("lesson_link"),
-                 icon=first.icon)  # fmt: skip
     st.divider()
     with st.popover(WORDS.text("leave_button")):
         st.markdown(WORDS.text("leave_confirm_text"))

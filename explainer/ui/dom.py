@@ -28,10 +28,10 @@ def question_key(name: str) -> str:
     return QUESTION_KEY_PREFIX + name
 
 
-# Class mode's link parameters: a student's link holds the class and their seat; an old-style teacher link a
-# token.  A link the app copies for someone else (the view's "Copy link") leaves out the private ones.
-CLASS_PARAM, SEAT_PARAM, TEACHER_PARAM = "class", "seat", "teacher"
-PRIVATE_LINK_PARAMS = (SEAT_PARAM, TEACHER_PARAM)
+# Class mode's private link parameters: a student's seat, an old-style teacher link's token.  A link the app copies
+# for someone else (the view's "Copy link") leaves them out.  (ui/classroom/session.py names them PARAM_SEAT and
+# PARAM_TEACHER.)
+PRIVATE_LINK_PARAMS = ("seat", "teacher")
 
 # The teacher link's key after "#" (``/classroom#teach=CODE.TOKEN``): the class keeper reads it and removes it.
 TEACHER_LINK_FRAGMENT = "teach"

@@ -138,10 +138,7 @@ def run_app(site: Site) -> None:
     connection_watch()  # before the page: a page that raises still reconnects and shows the notice
     presenter.presenter_toggle()
     tab = class_session.restore()  # the class this tab is in: its session, its link or what the tab kept
-    by_url = {p.url_path or site.default_url: p for section in sections.values() for p in section}
     follow.set_page(nav.url_path or site.default_url)
-    if tab is not None and not tab.is_teacher:  # a move of the teacher's found by the last poll: go there first
-        follow.go_if_due(lambda url, params: st.switch_page(by_url.get(url, nav), query_params=params))
     page_keys(presenter.is_presenting())
     reduce_motion_toggle()
     presenter.apply_presenter_css()
@@ -171,7 +168,7 @@ def _follow_or_lead(tab, site: Site, page_url: str) -> None:
     if tab.is_teacher:
         follow.lead(tab, page_url, followed)
     else:
-        follow.follow(tab, page_url, {e.url: e.title for e in menu(site)})
+        follow.follow(tab, page_url, {e.url: e.title for e in menu(site)}, site.default_url)
     if followed:
         own.page_questions(tab, page_url)
 

@@ -111,6 +111,8 @@ def test_the_teacher_link_gives_the_controls_and_leaves_the_address_bar(class_db
     at.run()
     assert "Round 1 · **3** of 3 students have voted" in " ".join(str(m.value) for m in at.markdown)
     assert not at.get("progress"), "the projector shows how many have voted, not how"
+    listed = " ".join(str(m.value) for m in at.markdown)
+    assert "1. Nothing: if GABA cannot move" in listed and "3. It fires more" in listed, "options listed, no counts"
     buttons = _buttons(at)
     assert dom.action_key("gaba_predict_shunt_ask") in buttons, "first the class is brought to the question"
     buttons[dom.action_key("gaba_predict_shunt_ask")].click().run()
@@ -324,6 +326,7 @@ def test_a_student_votes_again_in_round_two_and_nothing_counts_after_the_reveal(
     class_db.reveal(code, token, QID)
     at.run()
     assert at.radio(key="gaba_predict_shunt_r2").disabled, "the answer is locked once revealed"
+    assert "**Round 2.**" not in page_text(at), "no call to vote again once revealed"
     assert class_db.tally(code, QID, 2) == [0, 0, 1]
 
 
@@ -335,7 +338,7 @@ def test_a_closed_countdown_locks_the_answer_and_says_so(class_db):
         conn.execute(sa.text("UPDATE ei_question SET closes_s = closes_s - 5"))
     at.run()
     assert at.radio(key="gaba_predict_shunt").disabled
-    assert "Voting has closed for this round" in page_text(at)
+    assert "Voting has closed for this round; you did not vote in it." in page_text(at), "never 'your answer stands'"
 
 
 def test_the_teacher_closes_joining_sets_the_size_and_removes_idle_seats(class_db):
@@ -387,19 +390,24 @@ def test_the_phones_follow_the_teacher_to_a_page_and_a_question_and_a_roamer_is_
     code, token = class_db.start_class()
     teacher = open_page(LESSON, {"class": code, "teacher": token})
     assert class_db.position(code).page == "gaba", "opening a lesson takes the class there"
-    # (AppTest runs the page it was opened on again unless told: switch_to plays the browser's address bar)
     student = open_page("glossary.py", {"class": code})  # a phone that joined on another page
     assert_clean(student)
-    assert student.radio(key="gaba_predict_shunt") is not None, "the phone went to the teacher's lesson"
+    assert student.session_state[follow.GO_KEY] == class_db.position(code).seq, "it opens the teacher's page"
+    # the browser loads that page (a new page load: the class and the seat stay in the address)
+    seat = student.query_params["seat"]
+    student = open_page(LESSON, {"class": code, "seat": seat})
+    assert_clean(student)
+    assert follow.GO_KEY not in student.session_state, "arrived: nothing more to open"
     teacher.button(key=dom.action_key("gaba_predict_shunt_ask")).click().run()
-    switch_to(student, LESSON).run()  # the phone's next poll, on the lesson
-    assert student.session_state[follow.SCROLL_KEY][1] == QID, "and scrolls to the question asked"
+    student.run()  # the phone's next poll
+    assert student.session_state[follow.SCROLL_KEY][1] == QID, "it scrolls to the question asked"
+    assert follow.GO_KEY not in student.session_state, "a question on this page: no new page load"
     switch_to(student, "glossary.py").run()  # the student roams
     assert_clean(student)
     assert "Your teacher is on **" in page_text(student), "a bar says where the teacher is"
-    assert not student.radio, "a roaming student stays where they went until the teacher moves"
+    assert follow.GO_KEY not in student.session_state, "a roaming student stays until the teacher moves"
     student.button(key="class_back_to_teacher").click().run()
-    assert student.radio(key="gaba_predict_shunt") is not None, "one tap back"
+    assert student.session_state[follow.GO_KEY] == class_db.position(code).seq, "one tap back"
 
 
 def test_the_class_does_not_follow_the_teacher_to_the_teachers_pages(class_db):
@@ -415,9 +423,30 @@ def test_send_my_view_opens_the_teachers_settings_on_every_phone(class_db):
     teacher = open_page("playground.py", {"class": code, "teacher": token, "glu_rate": "3000"})
     teacher.button(key="class_send_view").click().run()
     assert "glu_rate=3000" in class_db.position(code).view
-    student = open_page(None, {"class": code})
+    student = open_page("playground.py", {"class": code})  # already on the page, at the default settings
     assert_clean(student)
-    assert student.slider(key="glu_rate").value == 3000
+    assert student.session_state[follow.GO_KEY] == class_db.position(code).seq, "another view: a new page load"
+    seat = student.query_params["seat"]
+    student = open_page("playground.py", {"class": code, "seat": seat, "glu_rate": "3000"})  # what it loads
+    assert_clean(student)
+    assert student.slider(key="glu_rate").value == 3000 and follow.GO_KEY not in student.session_state
+
+
+def test_the_address_a_phone_opens_keeps_its_class_and_seat_and_the_teachers_view():
+    from streamlit.testing.v1 import AppTest
+
+    script = """
+import streamlit as st
+from explainer.ui.classroom import follow
+st.write(follow.address("tug-of-war", "gaba_rate=500&glu_rate=3000", "home"))
+st.write(follow.address("home", "", "home"))
+"""
+    at = AppTest.from_string(script)
+    at.query_params.update({"class": "K7P3QX", "seat": "s" * 22, "glu_rate": "100", "present": "1"})
+    at.run()
+    shown = [str(m.value) for m in at.markdown]
+    assert shown[0] == f"tug-of-war?gaba_rate=500&glu_rate=3000&class=K7P3QX&seat={'s' * 22}", shown
+    assert shown[1] == f"./?class=K7P3QX&seat={'s' * 22}", "the page at the root, with the class kept"
 
 
 def test_the_teachers_own_question_from_the_exit_ticket_is_asked_voted_revealed_and_exported(class_db):

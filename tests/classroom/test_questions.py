@@ -78,3 +78,12 @@ def test_a_question_without_a_right_answer_marks_no_option():
     text = tallies_csv("K7P3QX", {"own:1": {1: [1, 2]}}, {"own:1": QuestionText("Ready?", ("Yes", "No"), None)})
     rows = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
     assert [r[6] for r in rows[1:3]] == ["", ""]
+
+
+def test_percentages_add_up_to_one_hundred_and_emphasis_is_plain():
+    from explainer.classroom.export import percents
+
+    assert percents([1, 1, 1]) == [34, 33, 33] and percents([2, 1]) == [67, 33] and percents([0, 0]) == [0, 0]
+    for counts in ([1, 2, 3, 4, 5, 6], [7, 0, 0], [1, 1, 1, 1, 1, 1, 1]):
+        assert sum(percents(counts)) == 100, counts
+    assert plain("The *same* input, _again_, at $E_\\mathrm{GABA}$", {}) == "The same input, again, at E_GABA"

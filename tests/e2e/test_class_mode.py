@@ -221,6 +221,9 @@ def test_a_teacher_link_after_the_hash_gives_the_controls_and_leaves_no_trace(pa
         expect(laptop.get_by_role("button", name="End the class and delete its data")).to_be_visible(timeout=20_000)
         assert token not in laptop.url and "#" not in laptop.url, laptop.url
         assert token not in laptop.content(), "the token is not in the page's HTML"
+        laptop.reload()  # this device keeps the controls across a reload, like the first
+        wait_for_app(laptop)
+        expect(laptop.get_by_role("button", name="End the class and delete its data")).to_be_visible(timeout=20_000)
         laptop.go_back()
         wait_for_app(laptop)
         assert token not in laptop.url, f"Back returned to the teacher link: {laptop.url}"

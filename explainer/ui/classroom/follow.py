@@ -5,7 +5,12 @@ class's store, and every student's page goes there by itself.
   there; "Ask the class" on a question (:mod:`votes`) takes it to that question; "Send my view" takes it to the
   teacher's settings of the page (a prepared scenario, from the address bar's parameters).
 - A **student's** page asks every :data:`FOLLOW_POLL_S` seconds where the class is.  A move it has not followed
-  yet takes it there: to the page (with the view's settings, if sent), scrolled to the question.  A student may
+  yet takes it there: to the page (with the view's settings, if sent), scrolled to the question.  Another page
+  or view is opened as a new page load in the browser (the ``scroll_to`` component's ``open_url``), not by a
+  rerun from the polling fragment: Streamlit 1.67's frontend could receive a fragment's update after the page
+  had changed under it and show a blank page, and a view's settings are bound widgets that ``st.switch_page``
+  cannot set on the page already open.  The class and the seat stay in the address, so the new load is the same
+  student in the same class.  A student may
   roam afterwards (another page, other settings); a bar then says where the teacher is, one tap back.  The next
   move of the teacher takes everyone along again.
 
@@ -14,23 +19,24 @@ The store's :class:`~explainer.classroom.store.Position` holds a move's number, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode
 
 import streamlit as st
 
 from explainer.classroom.errors import ClassError, ClassUnavailable
+from explainer.classroom.queries import OWN_PREFIX
 from explainer.classroom.store import Position
 from explainer.classroom.tab import ClassTab
 from explainer.content.words import words
 from explainer.ui import dom
 from explainer.ui.classroom import session
-from explainer.ui.components.scroll_to import scroll_to
+from explainer.ui.components.scroll_to import open_page, scroll_to
 
 W = words("classroom")  # the words: content/words/classroom.toml
 FOLLOW_POLL_S = 1.0  # a phone shows the teacher's move within this (the budget: p95 <= 2 s, goal 1 s)
 SEEN_KEY = "ei_follow_seen"  # the number of the last move this tab followed
-GO_KEY = "ei_follow_go"  # a move to follow on the next run: the page changes before anything is drawn
+GO_KEY = "ei_follow_go"  # the number of the move this tab is opening (a new page load)
 SCROLL_KEY = "ei_follow_scroll"  # (move number, question) to scroll to once the page is drawn
 # Link parameters that are the class's or the app's own, never a view's setting.
 NOT_VIEW = frozenset({session.PARAM_CLASS, session.PARAM_SEAT, session.PARAM_TEACHER, "present"})
@@ -112,40 +118,46 @@ def send_view_button(tab: ClassTab, page_url: str) -> None:
               args=(tab, page_url), help=W.text("send_view_help"))  # fmt: skip
 
 
-def go_if_due(switch: Callable[[str, dict[str, str]], None]) -> None:
-    """Before the page: a move the last poll found is followed now (``switch(page_url, view_params)`` changes
-    the page, with the class's own parameters kept by the next run)."""
-    move = st.session_state.pop(GO_KEY, None)
-    if isinstance(move, Position):
-        params = dict(parse_qsl(move.view))
-        for key in params:  # a view's settings are widget keys: the widgets take them from the link afresh
-            st.session_state.pop(key, None)
-        switch(move.page, params)
+def address(page: str, view: str, home: str) -> str:
+    """The relative address of ``page`` with the view's settings and this tab's class parameters (``home``: the
+    menu's name of the page served at the app's root)."""
+    params = dict(parse_qsl(view))
+    params.update(
+        {k: v for k, v in st.query_params.to_dict().items() if k in (session.PARAM_CLASS, session.PARAM_SEAT)}
+    )
+    return f"{'./' if page == home else page}?{urlencode(params)}"
 
 
-def follow(tab: ClassTab, page_url: str, titles: Mapping[str, str]) -> None:
-    """A student's page: scroll to the question of a move just followed, and keep asking where the class is."""
-    due = st.session_state.get(SCROLL_KEY)
-    if isinstance(due, tuple) and len(due) == 2:
-        seq, question = due
-        scroll_to(dom.css_class(dom.question_key(widget_key(question))), nonce=int(seq))
-    _where_is_the_class(tab, page_url, dict(titles))
+def follow(tab: ClassTab, page_url: str, titles: Mapping[str, str], home: str) -> None:
+    """A student's page: keep asking where the class is, and follow each move of the teacher's once."""
+    _where_is_the_class(tab, page_url, dict(titles), home)
 
 
 @st.fragment(run_every=FOLLOW_POLL_S)
-def _where_is_the_class(tab: ClassTab, page_url: str, titles: dict[str, str]) -> None:
+def _where_is_the_class(tab: ClassTab, page_url: str, titles: dict[str, str], home: str) -> None:
+    """A move to another page or view opens it (a new page load); a move to a question on this page scrolls to
+    it (a teacher's own question, not on the page yet, needs a run of the page first)."""
     try:
         here = session.store().position(tab.code)
     except (ClassError, ClassUnavailable):
         return
     if here is None:
         return
+    elsewhere = here.page != page_url or bool(here.view and here.view != view_of(st.query_params.to_dict()))
     if here.seq != st.session_state.get(SEEN_KEY):
         st.session_state[SEEN_KEY] = here.seq
         st.session_state[SCROLL_KEY] = (here.seq, here.question) if here.question else None
-        if here.page != page_url or (here.view and here.view != view_of(st.query_params.to_dict())):
-            st.session_state[GO_KEY] = here
-        st.rerun(scope="app")
+        if elsewhere:
+            st.session_state[GO_KEY] = here.seq
+        elif here.question and here.question.startswith(OWN_PREFIX):
+            st.rerun(scope="app")
+    if st.session_state.get(GO_KEY) == here.seq and elsewhere:
+        open_page(address(here.page, here.view, home), nonce=here.seq)
+        return
+    due = st.session_state.get(SCROLL_KEY)
+    if isinstance(due, tuple) and len(due) == 2 and not elsewhere:
+        seq, question = due
+        scroll_to(dom.css_class(dom.question_key(widget_key(question))), nonce=int(seq))
     if here.page != page_url:
         _roaming_bar(here, titles)
 
@@ -155,6 +167,5 @@ def _roaming_bar(here: Position, titles: dict[str, str]) -> None:
     with st.container(border=True, key=dom.FOLLOW_BAR_KEY):
         st.markdown(W.text("teacher_is_at", page=titles.get(here.page, here.page)))
         if st.button(W.text("back_to_teacher"), key="class_back_to_teacher", icon=":material/undo:", type="primary"):
-            st.session_state[GO_KEY] = here
-            st.session_state[SCROLL_KEY] = (here.seq, here.question) if here.question else None
-            st.rerun(scope="app")
+            st.session_state[GO_KEY] = here.seq  # the next poll (at once: the button's run) opens it
+            st.rerun(scope="fragment")

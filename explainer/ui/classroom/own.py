@@ -98,7 +98,7 @@ def _one(tab: ClassTab, question: OwnQuestion) -> None:
         st.markdown(W.text("own_teacher_sees" if tab.is_teacher else "own_student_sees"))
         st.markdown(as_plain_text(question.prompt))
         answer = votes.question(tab, question.question_id, labels, key=key, right=question.right,
-                                label=W.text("own_label"))  # fmt: skip
+                                label=W.text("own_label"), revealed="own_revealed_student")  # fmt: skip
         if answer is not None and not tab.is_teacher and question.right is not None:
             right = labels[question.right]
             if answer == right:

@@ -27,7 +27,8 @@ W = words("classroom")  # the words: content/words/classroom.toml
 STATE_KEY = "ei_class"
 NOTE_KEY = "ei_class_note"
 FORGET_KEY = "ei_class_forget"  # this tab left a class: the browser forgets a kept teacher token
-PARAM_CLASS, PARAM_SEAT, PARAM_TEACHER = dom.CLASS_PARAM, dom.SEAT_PARAM, dom.TEACHER_PARAM
+PARAM_CLASS = "class"
+PARAM_SEAT, PARAM_TEACHER = dom.PRIVATE_LINK_PARAMS  # never in a link the app copies for someone else
 
 
 @cache

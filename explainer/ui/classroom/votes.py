@@ -53,12 +53,17 @@ class Asked:
     key: str  # the widget key of the student's answer (and the stem of the teacher's buttons)
     right: int | None
     label: str
+    revealed: str = "revealed_student"  # the words a student reads once it is revealed
 
 
-def question(tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, right: int | None, label: str) -> str | None:
+def question(
+    tab: ClassTab, qid: str, labels: Sequence[str], *, key: str, right: int | None, label: str,
+    revealed: str = "revealed_student",
+) -> str | None:  # fmt: skip
     """One question in class mode.  Returns None until the teacher has revealed it; then, for a student, their
-    answer (``""`` without one) and, for the teacher, :data:`TEACHER_SEES`."""
-    asked = Asked(qid, tuple(labels), key, right, label)
+    answer (``""`` without one) and, for the teacher, :data:`TEACHER_SEES`.  ``revealed``: the key of what a
+    student reads once it is revealed (a lesson's question: the experiment follows; the teacher's own: not)."""
+    asked = Asked(qid, tuple(labels), key, right, label, revealed)
     state = _state(tab, qid)
     if tab.is_teacher:
         _teacher_panel(tab, asked, state.revealed)
@@ -144,7 +149,8 @@ def _buttons(tab: ClassTab, asked: Asked, state: QuestionState, counts: Sequence
 
 def _split(asked: Asked, state: QuestionState, counts: Sequence[int], first: Sequence[int] | None) -> None:
     """How the votes split, once shown or revealed; round 1 beside round 2 after a second round."""
-    if not (state.shown or state.revealed):
+    if not (state.shown or state.revealed):  # the options, for pairs to point at, but not how the class chose
+        st.markdown("\n".join(f"{i}. {label}" for i, label in enumerate(asked.labels, start=1)))
         st.caption(W.text("split_hidden"))
         return
     right = asked.right if state.revealed else None
@@ -213,9 +219,9 @@ def _student(tab: ClassTab, asked: Asked, state: QuestionState) -> str | None:
     key = _answer_key(asked, state.round)
     mine = _stored_vote(tab, asked, state.round)
     index = mine if key not in st.session_state else None  # back after a reload or from another page: the vote
-    if state.round == 2:
-        _round_two_heading(tab, asked)
     now_s = time.time()
+    if state.round == 2 and state.open_at(now_s):
+        _round_two_heading(tab, asked)
     choice = st.radio(
         asked.label,
         list(asked.labels),
@@ -227,7 +233,7 @@ def _student(tab: ClassTab, asked: Asked, state: QuestionState) -> str | None:
         help=W.text("vote_help"),
     )
     if state.revealed:
-        st.caption(W.text("revealed_student"))
+        st.caption(W.text(asked.revealed))
         return choice if choice in asked.labels else ""
     st.caption(_vote_status(asked, state, choice, mine, now_s))
     _await_change(tab, asked.qid, state)
@@ -247,7 +253,7 @@ def _round_two_heading(tab: ClassTab, asked: Asked) -> None:
     if first is None:
         st.markdown(W.text("student_round_two_none"))
     else:
-        st.markdown(W.text("student_round_two", answer=asked.labels[first]))
+        st.markdown(W.text("student_round_two", answer=asked.labels[first].rstrip(".")))
 
 
 def _vote_status(asked: Asked, state: QuestionState, choice: str | None, mine: int | None, now_s: float) -> str:
@@ -255,7 +261,7 @@ def _vote_status(asked: Asked, state: QuestionState, choice: str | None, mine: i
     if asked.qid in st.session_state.get(PENDING_KEY, {}):
         return W.text("vote_pending")
     if not state.open_at(now_s):
-        return W.text("vote_closed")
+        return W.text("vote_closed" if mine is not None else "vote_closed_none")
     if choice not in asked.labels:
         return W.text("vote_please")
     if mine is not None and asked.labels[mine] == choice:
@@ -271,6 +277,7 @@ def _await_change(tab: ClassTab, qid: str, shown: QuestionState) -> None:
     resend_pending(tab)
     delivered = was_pending and qid not in st.session_state.get(PENDING_KEY, {})  # the page now says "counted"
     now_s = time.time()
+    state = shown
     try:
         state = session.store().state(tab.code, qid)
         moved = (state.revealed, state.round) != (shown.revealed, shown.round)
@@ -282,4 +289,7 @@ def _await_change(tab: ClassTab, qid: str, shown: QuestionState) -> None:
         moved, closed_now, ended = False, False, False
     if moved or closed_now or ended or delivered:
         st.rerun(scope="app")
+    left = state.seconds_left(now_s) if not (ended or moved) else None
+    if left:  # the countdown on the phone too
+        st.markdown(W.text("countdown_left", seconds=left))
     st.caption(W.text("waiting_for_experiment" if ":predict:" in qid else "waiting_for_answer"))

@@ -1,4 +1,5 @@
-"""Scroll the page to an element once: a phone that followed its teacher to a question lands on that question.
+"""Scroll the page to an element once, or open another page once: a phone that follows its teacher lands on the
+question asked, or loads the page (and view) the teacher moved to.
 
 A component that shows nothing (``assets/index.js``).  It scrolls the first element with the given class into view
 (its top just below Streamlit's header) once per ``nonce``: the same request mounted again on a later run (the
@@ -12,8 +13,6 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-import streamlit as st
-
 from explainer.ui import dom
 from explainer.ui.components import mount_hidden
 
@@ -22,15 +21,22 @@ SETTLE_MS = 6000
 
 
 class ScrollToData(TypedDict):
-    """Which element to bring into view, and the request's number (one scroll per number)."""
+    """Which element to bring into view (or which address to open), and the request's number (once per number)."""
 
     target_class: str
     nonce: int
     settle_ms: int
+    open_url: str  # a relative address to load instead ("" for none): a new page load, as a link would
 
 
 def scroll_to(target_class: str, nonce: int) -> None:
-    """Bring the element with class ``target_class`` into view, once for this ``nonce``."""
-    with st.sidebar:
-        mount_hidden(NAME, key=dom.SCROLL_TO_KEY, data=ScrollToData(target_class=target_class, nonce=nonce,
-                                                                     settle_ms=SETTLE_MS))  # fmt: skip
+    """Bring the element with class ``target_class`` into view, once for this ``nonce``.  Mounted where it is
+    called (a fragment cannot write to the sidebar); its style sheet hides its element container."""
+    mount_hidden(NAME, key=dom.SCROLL_TO_KEY, data=ScrollToData(target_class=target_class, nonce=nonce,
+                                                                 settle_ms=SETTLE_MS, open_url=""))  # fmt: skip
+
+
+def open_page(url: str, nonce: int) -> None:
+    """Load the relative address ``url`` (a page of this app with its link parameters), once for this ``nonce``."""
+    mount_hidden(NAME, key=dom.SCROLL_TO_KEY, data=ScrollToData(target_class="", nonce=nonce, settle_ms=SETTLE_MS,
+                                                                 open_url=url))  # fmt: skip

@@ -107,7 +107,9 @@ export default function classKeeper(component) {
       keepSeat(d.seat, setStateValue);
     } else if (d.ask) {
       const linked = takeTeacherLink(d.link_key, window.location, window.history);
-      const kept = linked ? JSON.stringify(linked) : window.sessionStorage.getItem(TEACHER);
+      // kept at once, for this tab's reloads: the link is gone from the address bar (the store checks it anyway)
+      if (linked) window.sessionStorage.setItem(TEACHER, JSON.stringify(linked));
+      const kept = window.sessionStorage.getItem(TEACHER);
       if (kept) setStateValue('kept', kept);
     }
   } catch {

@@ -1,4 +1,4 @@
-// Scroll the page to an element once per request (explainer/ui/components/scroll_to): a phone that followed its
+// Scroll the page to an element, or open another page, once per request (explainer/ui/components/scroll_to): a phone that followed its
 // teacher to a question lands on it, and stays on it while the page above it settles.
 
 /**
@@ -7,6 +7,7 @@
  * @property {string} target_class - the class of the element to bring into view
  * @property {number} nonce - one scroll per number
  * @property {number} settle_ms - how long to look for the element and hold the page at it
+ * @property {string} open_url - a relative address to load instead ("" for none)
  */
 
 const HEADER = "header[data-testid='stHeader']";
@@ -33,6 +34,10 @@ export default function scrollTo(component) {
   const d = component.data;
   if (!d || d.nonce === done) return () => {};
   done = d.nonce;
+  if (d.open_url) {
+    window.location.assign(new URL(d.open_url, document.baseURI).href); // a new page load, as a link would
+    return () => {};
+  }
   const started = performance.now();
   let stopped = false;
   const stop = () => { stopped = true; };
