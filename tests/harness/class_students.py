@@ -18,9 +18,10 @@ Two ways to use one:
     ``rerun_script`` with that ``fragment_id`` and ``is_auto_rerun`` every interval, whatever else is running (a
     timer already ticking at that interval is kept); ``stop_auto_rerun`` stops named timers; the ``new_session``
     of a full run (no fragment ids) stops them all, and the run's own ``auto_rerun`` messages start them again;
-  * ``navigation`` and a full run's ``new_session`` give the page's script hash and ``page_info_changed`` the query string that
-    the next ``rerun_script`` carries: after ``st.switch_page`` (the phone follows the teacher to another page)
-    the server runs the new page itself and the phone's next rerun names it, as the browser's would;
+  * ``navigation`` and a full run's ``new_session`` give the page's script hash and ``page_info_changed`` the
+    query string that the next ``rerun_script`` carries: after ``st.switch_page`` (the phone follows the teacher
+    to another page) the server runs the new page itself and the phone's next rerun names it, as the browser's
+    would;
   * a cacheable message is kept by its hash and every rerun lists the hashes (``cached_message_hashes``); a
     ``ref_hash`` message stands for the kept one;
   * a rerun carries the widget values the phone holds (the answers it chose on the page it shows).
