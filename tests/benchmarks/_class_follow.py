@@ -214,8 +214,9 @@ async def reveal(store: ClassStore, code: str, token: str, step: Step, phones, p
 
 def _last(phone: ClassStudent) -> str:
     """What a phone's last runs drew, and the fragments it polls: for a step it missed."""
-    runs = [f"{'fragment' if r.fragment_ids else 'full'} run: radios {sorted(r.radios)}, charts {sorted(r.charts)}, "
-            f"polls {sorted(x[:4] for x in r.polls)}, status {r.status}" for r in phone.runs[-4:]]  # fmt: skip
+    runs = [f"{'fragment ' + str([f[:4] for f in r.fragment_ids]) if r.fragment_ids else 'full'} run: radios "
+            f"{sorted(r.radios)}, charts {sorted(r.charts)}, polls {sorted(x[:4] for x in r.polls)}, status {r.status}"
+            for r in phone.runs[-4:]]  # fmt: skip
     return f"{len(phone.runs)} runs, last: {' | '.join(runs)}; timers {sorted(x[:4] for x in phone.timers())}"
 
 
