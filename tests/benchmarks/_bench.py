@@ -164,6 +164,8 @@ def _fmt_value(value: float | None, unit: str) -> str:
         return "-"
     if unit == "bytes":
         return f"{value / 1e6:.3f} MB"
+    if unit.startswith("%"):  # "% cpu": a share of one core
+        return f"{value:.1f} %"
     return f"{value:.1f} ms"
 
 

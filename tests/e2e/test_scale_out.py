@@ -358,7 +358,7 @@ def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, sc
         code = start_class(teacher)
         teacher.goto("/gaba?present=true", wait_until="domcontentloaded")
         wait_for_app(teacher)
-        expect(teacher.get_by_role("button", name="Reveal to the class")).to_be_visible(timeout=15_000)
+        expect(teacher.get_by_role("button", name="Reveal", exact=True)).to_be_visible(timeout=15_000)
 
         routes = _routes_by_replica(nginx, per_replica=5)
         plan = [(route, i % 3) for i, route in enumerate(r for rs in routes.values() for r in rs)]
