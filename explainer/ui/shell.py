@@ -148,6 +148,9 @@ def run_app(site: Site) -> None:
     _follow_or_lead(tab, site, nav.url_path or site.default_url)
     nav.run()
     _teacher_tools(tab, site, nav.url_path or site.default_url)
+    if tab is not None and not tab.is_teacher:  # the page's one poll, unless its asked question has it
+        follow.follow(tab, nav.url_path or site.default_url, {e.url: e.title for e in menu(site)})
+        follow.end_of_run()
     st.divider()
     all_pages = [p for section in sections.values() for p in section]
     urls = [p.url_path for p in all_pages]
@@ -168,7 +171,7 @@ def _follow_or_lead(tab, site: Site, page_url: str) -> None:
     if tab.is_teacher:
         follow.lead(tab, page_url, followed)
     else:
-        follow.follow(tab, page_url, {e.url: e.title for e in menu(site)}, site.default_url)
+        follow.prepare(tab, site.default_url)
     if followed:
         own.page_questions(tab, page_url)
 

@@ -25,7 +25,6 @@ from urllib.parse import parse_qsl, urlencode
 import streamlit as st
 
 from explainer.classroom.errors import ClassError, ClassUnavailable
-from explainer.classroom.queries import OWN_PREFIX
 from explainer.classroom.store import Position
 from explainer.classroom.tab import ClassTab
 from explainer.content.words import words
@@ -38,6 +37,10 @@ FOLLOW_POLL_S = 1.0  # a phone shows the teacher's move within this (the budget:
 SEEN_KEY = "ei_follow_seen"  # the number of the last move this tab followed
 GO_KEY = "ei_follow_go"  # the number of the move this tab is opening (a new page load)
 SCROLL_KEY = "ei_follow_scroll"  # (move number, question) to scroll to once the page is drawn
+HERE_KEY = "ei_follow_here"  # where the class was when this full run began (the page's questions read it)
+HOME_KEY = "ei_follow_home"  # the menu's name of the page at the app's root (for the addresses a phone opens)
+POLLING_KEY = "ei_follow_polling"  # a question of this page has the page's one poll
+FULL_RUN_KEY = "ei_follow_full_run"  # this run draws the whole page (not a fragment's run)
 # Link parameters that are the class's or the app's own, never a view's setting.
 NOT_VIEW = frozenset({session.PARAM_CLASS, session.PARAM_SEAT, session.PARAM_TEACHER, "present"})
 
@@ -128,19 +131,58 @@ def address(page: str, view: str, home: str) -> str:
     return f"{'./' if page == home else page}?{urlencode(params)}"
 
 
-def follow(tab: ClassTab, page_url: str, titles: Mapping[str, str], home: str) -> None:
-    """A student's page: keep asking where the class is, and follow each move of the teacher's once."""
-    _where_is_the_class(tab, page_url, dict(titles), home)
+def prepare(tab: ClassTab, home: str) -> None:
+    """A student's full run, before the page: where the class is now (one read), for the page's questions to know
+    which one is asked (that one polls, and follows the teacher for the whole page: one poll per phone)."""
+    st.session_state[HOME_KEY] = home
+    st.session_state[POLLING_KEY] = False
+    st.session_state[FULL_RUN_KEY] = True
+    try:
+        st.session_state[HERE_KEY] = session.store().position(tab.code)
+    except (ClassError, ClassUnavailable):
+        st.session_state[HERE_KEY] = None
+
+
+def end_of_run() -> None:
+    """The shell, once the page is drawn: what polls from now on are fragment runs."""
+    st.session_state[FULL_RUN_KEY] = False
+
+
+def polls_here(question_id: str, revealed: bool) -> bool:
+    """Whether this question's poll is the page's one poll: the question the class is at (revealed or not), or,
+    before the teacher has asked any, every question still waiting for its reveal."""
+    here = st.session_state.get(HERE_KEY)
+    if isinstance(here, Position) and here.question is not None:
+        polling = here.question == question_id and here.page == current_page()
+    else:
+        polling = not revealed
+    if polling:
+        st.session_state[POLLING_KEY] = True
+    return polling
+
+
+def follow(tab: ClassTab, page_url: str, titles: Mapping[str, str]) -> None:
+    """After a student's page: if none of its questions polls (no question asked on this page), this one does."""
+    if not st.session_state.get(POLLING_KEY):
+        _where_is_the_class(tab, page_url, dict(titles))
 
 
 @st.fragment(run_every=FOLLOW_POLL_S)
-def _where_is_the_class(tab: ClassTab, page_url: str, titles: dict[str, str], home: str) -> None:
-    """A move to another page or view opens it (a new page load); a move to a question on this page scrolls to
-    it (a teacher's own question, not on the page yet, needs a run of the page first)."""
+def _where_is_the_class(tab: ClassTab, page_url: str, titles: dict[str, str]) -> None:
     try:
         here = session.store().position(tab.code)
     except (ClassError, ClassUnavailable):
         return
+    check(here, page_url)
+    if here is not None and here.page != page_url:
+        _roaming_bar(here, titles)
+
+
+def check(here: Position | None, page_url: str) -> None:
+    """Follow the teacher's move ``here`` (the page's one poll calls this every second).  A move to another page
+    or view opens it (a new page load); a move to a question on this page scrolls to it, after a run of the page
+    if the poll was a fragment's (the newly asked question then takes the poll over, and a teacher's own question
+    is drawn)."""
     if here is None:
         return
     elsewhere = here.page != page_url or bool(here.view and here.view != view_of(st.query_params.to_dict()))
@@ -149,17 +191,15 @@ def _where_is_the_class(tab: ClassTab, page_url: str, titles: dict[str, str], ho
         st.session_state[SCROLL_KEY] = (here.seq, here.question) if here.question else None
         if elsewhere:
             st.session_state[GO_KEY] = here.seq
-        elif here.question and here.question.startswith(OWN_PREFIX):
+        elif not st.session_state.get(FULL_RUN_KEY):
             st.rerun(scope="app")
     if st.session_state.get(GO_KEY) == here.seq and elsewhere:
-        open_page(address(here.page, here.view, home), nonce=here.seq)
+        open_page(address(here.page, here.view, str(st.session_state.get(HOME_KEY, ""))), nonce=here.seq)
         return
     due = st.session_state.get(SCROLL_KEY)
     if isinstance(due, tuple) and len(due) == 2 and not elsewhere:
         seq, question = due
         scroll_to(dom.css_class(dom.question_key(widget_key(question))), nonce=int(seq))
-    if here.page != page_url:
-        _roaming_bar(here, titles)
 
 
 def _roaming_bar(here: Position, titles: dict[str, str]) -> None:

@@ -85,7 +85,10 @@ def _state(tab: ClassTab, qid: str) -> QuestionState:
 
 
 def _act(tab: ClassTab, qid: str, action: rounds.Action) -> None:
-    """``on_click`` of a teacher's button (a repeat, or a replayed click, changes nothing: see the store)."""
+    """``on_click`` of a teacher's button (a repeat, or a replayed click, changes nothing: see the store).  A
+    question the class is not at is asked first: the phones come to it, and see what the teacher does."""
+    if not follow.asked_here(tab, qid):
+        follow.ask(tab, follow.current_page(), qid)
     try:
         length_s = COUNTDOWN_S if action == "countdown" else None
         session.store().act(tab.code, tab.teacher_token or "", qid, action, length_s)
@@ -234,9 +237,12 @@ def _student(tab: ClassTab, asked: Asked, state: QuestionState) -> str | None:
     )
     if state.revealed:
         st.caption(W.text(asked.revealed))
+        if follow.polls_here(asked.qid, revealed=True):  # the class is still here: this question keeps the poll
+            _await_change(tab, asked.qid, state)
         return choice if choice in asked.labels else ""
     st.caption(_vote_status(asked, state, choice, mine, now_s))
-    _await_change(tab, asked.qid, state)
+    if follow.polls_here(asked.qid, revealed=False):
+        _await_change(tab, asked.qid, state)
     return None
 
 
@@ -271,10 +277,16 @@ def _vote_status(asked: Asked, state: QuestionState, choice: str | None, mine: i
 
 @st.fragment(run_every=STUDENT_POLL_S)
 def _await_change(tab: ClassTab, qid: str, shown: QuestionState) -> None:
-    """A student's page, waiting: votes not yet counted are sent again, and the whole page runs again as soon as
-    the question moves on (a reveal, a new round, a countdown's end) or the class has ended."""
+    """The page's one poll, on the question the class is at: votes not yet counted are sent again, the teacher's
+    moves are followed (:func:`follow.check`), and the whole page runs again as soon as the question moves on (a
+    reveal, a new round, a countdown's end) or the class has ended."""
     was_pending = qid in st.session_state.get(PENDING_KEY, {})
     resend_pending(tab)
+    try:  # the page's one poll: it follows the teacher too
+        here = session.store().position(tab.code)
+    except (ClassError, ClassUnavailable):
+        here = None
+    follow.check(here, follow.current_page())
     delivered = was_pending and qid not in st.session_state.get(PENDING_KEY, {})  # the page now says "counted"
     now_s = time.time()
     state = shown
@@ -292,4 +304,5 @@ def _await_change(tab: ClassTab, qid: str, shown: QuestionState) -> None:
     left = state.seconds_left(now_s) if not (ended or moved) else None
     if left:  # the countdown on the phone too
         st.markdown(W.text("countdown_left", seconds=left))
-    st.caption(W.text("waiting_for_experiment" if ":predict:" in qid else "waiting_for_answer"))
+    if not state.revealed:
+        st.caption(W.text("waiting_for_experiment" if ":predict:" in qid else "waiting_for_answer"))
