@@ -533,3 +533,13 @@ def test_a_silent_database_gets_the_note_within_seconds_and_the_lesson_works(mon
             assert waited_s < 10, f"a silent database held the lesson page for {waited_s:.1f} s"
         finally:
             session._store.clear()
+
+
+def test_a_student_on_the_class_page_is_not_pulled_away_and_can_leave(class_db):
+    code, token = class_db.start_class()
+    open_page(LESSON, {"class": code, "teacher": token})
+    student = open_page("classroom.py", {"class": code})
+    assert_clean(student)
+    assert follow.GO_KEY not in student.session_state, "the class page keeps the student, to leave the class"
+    assert "Your teacher is on **" in page_text(student), "the bar says where the teacher is"
+    assert any(b.key == "class_leave" for b in student.button)
