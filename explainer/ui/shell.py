@@ -171,7 +171,7 @@ def _follow_or_lead(tab, site: Site, page_url: str) -> None:
     if tab.is_teacher:
         follow.lead(tab, page_url, followed)
     else:
-        follow.prepare(tab, site.default_url, stay=not followed)
+        follow.prepare(tab, site.default_url)
     if followed:
         own.page_questions(tab, page_url)
 

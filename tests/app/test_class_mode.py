@@ -535,11 +535,17 @@ def test_a_silent_database_gets_the_note_within_seconds_and_the_lesson_works(mon
             session._store.clear()
 
 
-def test_a_student_on_the_class_page_is_not_pulled_away_and_can_leave(class_db):
+def test_a_student_who_goes_to_the_class_page_stays_there_and_can_leave(class_db):
+    """A phone that joins on the class page follows the teacher (the QR code opens it); one that goes back to the
+    class page by itself, to leave, stays there until the teacher's next move."""
     code, token = class_db.start_class()
     open_page(LESSON, {"class": code, "teacher": token})
     student = open_page("classroom.py", {"class": code})
+    assert student.session_state[follow.GO_KEY] == class_db.position(code).seq, "joined on the class page: follows"
+    seat = student.query_params["seat"]
+    student = open_page(LESSON, {"class": code, "seat": seat})  # arrived
+    switch_to(student, "classroom.py").run()  # goes to the class page, to leave
     assert_clean(student)
-    assert follow.GO_KEY not in student.session_state, "the class page keeps the student, to leave the class"
-    assert "Your teacher is on **" in page_text(student), "the bar says where the teacher is"
+    assert follow.GO_KEY not in student.session_state, "not pulled away by a move it has followed"
+    assert "Your teacher is on **" in page_text(student)
     assert any(b.key == "class_leave" for b in student.button)

@@ -38,6 +38,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -127,6 +128,10 @@ class ClassStudent:
         self._timers: dict[str, tuple[float, asyncio.Task]] = {}
         self._reader: asyncio.Task | None = None
         self._finished = asyncio.Event()
+        self._opened_nonce: object = None  # the last page load the page asked for
+        self._navigation: asyncio.Future | None = None
+        self._leaving = False
+        self.loads = 0  # page loads after the first (following the teacher to another page)
         self.trace: collections.deque[str] = collections.deque(maxlen=80)  # the last lifecycle messages, to debug
 
     @property
@@ -188,6 +193,38 @@ class ClassStudent:
 
     # ---- following the teacher ---------------------------------------------------------------------------------
 
+    def _maybe_open(self, data_json: str) -> None:
+        """The page asks the browser to load another address (the ``scroll_to`` component's ``open_url``, once per
+        nonce): do as the browser does, a new page load, i.e. a new websocket session on that page and query."""
+        try:
+            data = json.loads(data_json)
+        except ValueError:
+            return
+        url, nonce = data.get("open_url") or "", data.get("nonce")
+        if not url or nonce == self._opened_nonce or not self.following:
+            return
+        self._opened_nonce = nonce
+        self._navigation = asyncio.ensure_future(self._load(url))
+
+    async def _load(self, url: str) -> None:
+        parts = urlsplit(url)
+        path = parts.path.strip("./").strip("/")
+        for _, timer in self._timers.values():
+            timer.cancel()
+        self._timers.clear()
+        self._auto_reruns.clear()
+        self._leaving = True
+        old_ws, old_reader = self.ws, self._reader
+        self._reader = None
+        await old_ws.close()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await old_reader
+        self._leaving = False
+        self.page, self.query_string, self.page_script_hash, self.radio = path, parts.query, "", None
+        self.loads += 1
+        await self.open()
+        self.start_following()
+
     def start_following(self) -> None:
         """From now on read every message as it comes and poll like the browser (see the module docstring)."""
         assert self.ws is not None and self._reader is None
@@ -215,7 +252,8 @@ class ClassStudent:
                     return run
             seen = len(self.runs)
             left = deadline - time.perf_counter()
-            if left <= 0 or not self.following or self._reader.done():
+            loading = self._navigation is not None and not self._navigation.done()  # a page load under way
+            if left <= 0 or (not loading and (not self.following or self._reader.done())):
                 return None
             self._finished.clear()
             with contextlib.suppress(asyncio.TimeoutError):
@@ -226,7 +264,8 @@ class ClassStudent:
             try:
                 data = await self.ws.recv()
             except websockets.ConnectionClosed as exc:
-                self.errors.append(f"websocket closed ({exc})")
+                if not self._leaving:  # a page load of its own closes it on purpose
+                    self.errors.append(f"websocket closed ({exc})")
                 return
             if self._handle(data):
                 self._finished.set()
@@ -365,6 +404,8 @@ class ClassStudent:
                 self.radio = radio
         elif kind == "plotly_chart" and run is not None:
             run.charts.add(_key(element.plotly_chart.id))
+        elif kind == "bidi_component" and element.bidi_component.component_name.endswith(".scroll_to"):
+            self._maybe_open(element.bidi_component.json)
         elif kind in ("markdown", "alert", "toast"):
             body = getattr(element, kind).body
             self.texts.append(body)

@@ -41,7 +41,6 @@ HERE_KEY = "ei_follow_here"  # where the class was when this full run began (the
 HOME_KEY = "ei_follow_home"  # the menu's name of the page at the app's root (for the addresses a phone opens)
 POLLING_KEY = "ei_follow_polling"  # a question of this page has the page's one poll
 FULL_RUN_KEY = "ei_follow_full_run"  # this run draws the whole page (not a fragment's run)
-STAY_KEY = "ei_follow_stay"  # this page is not one the class follows to (the class page): moves show the bar only
 # Link parameters that are the class's or the app's own, never a view's setting.
 NOT_VIEW = frozenset({session.PARAM_CLASS, session.PARAM_SEAT, session.PARAM_TEACHER, "present"})
 
@@ -132,11 +131,10 @@ def address(page: str, view: str, home: str) -> str:
     return f"{'./' if page == home else page}?{urlencode(params)}"
 
 
-def prepare(tab: ClassTab, home: str, stay: bool = False) -> None:
+def prepare(tab: ClassTab, home: str) -> None:
     """A student's full run, before the page: where the class is now (one read), for the page's questions to know
     which one is asked (that one polls, and follows the teacher for the whole page: one poll per phone)."""
     st.session_state[HOME_KEY] = home
-    st.session_state[STAY_KEY] = stay  # the class page (a student leaving the class): not pulled away
     st.session_state[POLLING_KEY] = False
     st.session_state[FULL_RUN_KEY] = True
     try:
@@ -191,7 +189,7 @@ def check(here: Position | None, page_url: str) -> None:
     if here.seq != st.session_state.get(SEEN_KEY):
         st.session_state[SEEN_KEY] = here.seq
         st.session_state[SCROLL_KEY] = (here.seq, here.question) if here.question else None
-        if elsewhere and not st.session_state.get(STAY_KEY):
+        if elsewhere:
             st.session_state[GO_KEY] = here.seq
         elif not st.session_state.get(FULL_RUN_KEY):
             st.rerun(scope="app")
