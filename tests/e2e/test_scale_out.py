@@ -267,8 +267,13 @@ def test_two_replicas_behind_nginx_survive_losing_one(browser: Any, school) -> N
     # a class link's seat and an old-style teacher link's token never reach the log
     secret_seat, secret_token = "SeatSecret0123456789", "TokenSecret0123456789"
     _http_get(f"{nginx.url}/gaba?class=ABC234&seat={secret_seat}&teacher={secret_token}", cookie=route)
-    logged = "\n".join(nginx.access_log())
-    assert "GET /gaba " in logged, "the request is logged, by its path"
+
+    # nginx writes the line once the request has ended, which may be just after the response reached us
+    def logged_by_path() -> str:
+        text = "\n".join(nginx.access_log())
+        return text if "GET /gaba " in text else ""
+
+    logged = wait_until(logged_by_path, timeout_s=10, what="nginx logging the request by its path")
     assert secret_seat not in logged and secret_token not in logged and "seat=" not in logged, logged[-400:]
 
     # --- one replica goes away ---------------------------------------------------------------------
