@@ -50,6 +50,12 @@ def question_id(lesson: str, block: str) -> str:
     return f"{lesson}:{block}"
 
 
+def widget_key(qid: str) -> str:
+    """The widget key of a question by its id (``"gaba:predict:shunt"`` -> ``"gaba_predict_shunt"``, ``"own:1"`` ->
+    ``"own_1"``): the one mapping the lesson page, class mode's following and the teacher's questions share."""
+    return qid.replace(":", "_")
+
+
 def registry(lessons: Iterable[LessonQuestions]) -> Registry:
     """Every predict and check question of these lessons.  Two lessons of one name would share ids, and
     one would silently lose its votes: refused."""

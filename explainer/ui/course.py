@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 import streamlit as st
 
+from explainer.classroom.questions import question_id, widget_key
 from explainer.content.parse import LessonText, load_lesson
 from explainer.content.words import Words, words_in
 from explainer.figures.style import FigureStyle
@@ -94,7 +95,7 @@ class Lesson:
 
 def question_key(lesson: Lesson, block: str) -> str:
     """The widget key of a question block (``"gaba_predict_shunt"``); class mode names its container after it."""
-    return f"{lesson.name}_{block.replace(':', '_')}"
+    return widget_key(question_id(lesson.name, block))
 
 
 @dataclass(frozen=True)

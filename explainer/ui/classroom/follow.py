@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl, urlencode
 import streamlit as st
 
 from explainer.classroom.errors import ClassError, ClassUnavailable
+from explainer.classroom.questions import widget_key
 from explainer.classroom.store import Position
 from explainer.classroom.tab import ClassTab
 from explainer.content.words import words
@@ -55,12 +56,6 @@ def set_page(page_url: str) -> None:
 
 def current_page() -> str:
     return str(st.session_state.get(PAGE_KEY, ""))
-
-
-def widget_key(question_id: str) -> str:
-    """The widget key of a question by its class id (``"gaba:predict:shunt"`` -> ``"gaba_predict_shunt"``): what
-    its container's key is made from (``dom.question_key``)."""
-    return question_id.replace(":", "_")
 
 
 def view_of(params: Mapping[str, str]) -> str:

@@ -16,6 +16,7 @@ import streamlit as st
 
 from explainer.classroom.errors import ClassError, ClassUnavailable
 from explainer.classroom.queries import OwnQuestion
+from explainer.classroom.questions import widget_key
 from explainer.classroom.schema import OWN_OPTIONS
 from explainer.classroom.tab import ClassTab
 from explainer.content.format import as_plain_text
@@ -91,7 +92,7 @@ def page_questions(tab: ClassTab, page_url: str) -> None:
 
 
 def _one(tab: ClassTab, question: OwnQuestion) -> None:
-    key = follow.widget_key(question.question_id)
+    key = widget_key(question.question_id)
     labels = [as_plain_text(o) for o in question.options]
     # a step of the page (the clicker's PageDown and "."), holding the question's container
     with st.container(key=dom.step_key(key)), st.container(border=True, key=dom.question_key(key)):
