@@ -11,25 +11,64 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from explainer.content.i18n import current
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 
 
-def num(value: float, decimals: int = 0, signed: bool = False) -> str:
-    """``-70.0`` -> ``"−70"`` (typographic minus); ``signed`` writes a plus sign on a change (``"+5.0"``).
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a language writes numbers (Unicode CLDR, through Babel): its decimal sign, its group separator, and
+    from how many digits it groups (Spanish writes 1234 but 12.345)."""
 
-    A value that rounds to zero is written without a sign (``"0.0"``), never ``"−0.0"``.
+    decimal: str
+    group: str
+    group_from: float  # the smallest magnitude written with a group separator
+
+    @property
+    def plotly_separators(self) -> str:
+        """Plotly's ``layout.separators``: the decimal sign, then the group separator."""
+        return self.decimal + self.group
+
+
+# CLDR's minimumGroupingDigits where it is not 1 (Babel 2.x does not read it; the browser's Intl.NumberFormat
+# does): Spanish writes 1234 and 12.345 (CLDR common/main/es.xml, <minimumGroupingDigits>2).
+MIN_GROUPING_DIGITS = {"es": 2}
+
+
+@cache
+def number_style(lang: str) -> NumberStyle:
+    """The number style of ``lang`` from Babel's locale data (read once per process and language)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return NumberStyle(
+        decimal=get_decimal_symbol(lang),
+        group=get_group_symbol(lang),
+        group_from=10.0 ** (2 + MIN_GROUPING_DIGITS.get(lang, 1)),
+    )
+
+
+def num(value: float, decimals: int = 0, signed: bool = False) -> str:
+    """``-70.0`` -> ``"−70"`` (typographic minus), in the page's language (``6.7`` -> ``"6,7"`` in Spanish,
+    French and German; ``12345`` -> ``"12,345"``, ``"12.345"``, ``"12 345"``); ``signed`` writes a plus sign on a
+    change (``"+5.0"``).  A value that rounds to zero is written without a sign (``"0.0"``), never ``"−0.0"``.
     """
     value = float(value)
     if round(value, decimals) == 0:
-        return f"{0.0:.{decimals}f}"
-    text = f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
-    return text.replace("-", "−")
+        value = 0.0
+        signed = False
+    style = number_style(current())
+    grouping = "," if abs(value) >= style.group_from else ""
+    text = f"{value:{'+' if signed else ''}{grouping}.{decimals}f}"
+    return text.translate({ord(","): style.group, ord("."): style.decimal, ord("-"): "−"})
 
 
 def shown(value: float, decimals: int = 0) -> float:
     """The number a reader sees: ``value`` rounded as :func:`num` writes it (``141.43`` -> ``141.0``)."""
-    return float(num(value, decimals).replace("−", "-"))
+    return float(f"{float(value):.{decimals}f}")
 
 
 def change(before: float, after: float, decimals: int = 0) -> str:

@@ -58,10 +58,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from explainer import content
 from explainer.content.format import PLACEHOLDER, fill, placeholders
+from explainer.content.i18n import current, per_language
 
 __all__ = [
     "PLACEHOLDER",
@@ -84,7 +84,7 @@ KINDS = ("goal", "text", "section", "predict", "experiment", "check", "explain",
 QUESTION_KINDS = ("predict", "check")
 LESSON_FILE = "lesson.md"
 
-_HEADING = re.compile(r"^##[ \t]+([a-z]+)[ \t]*(?::[ \t]*([A-Za-z0-9_-]+))?[ \t]*$")
+BLOCK_HEADING = re.compile(r"^##[ \t]+([a-z]+)[ \t]*(?::[ \t]*([A-Za-z0-9_-]+))?[ \t]*$")
 _OPTION = re.compile(r"^[-*][ \t]+\[([ xX])\][ \t]+(.+?)\s*$")
 
 
@@ -142,7 +142,7 @@ def parse_lesson(markdown: str, lesson: str = "lesson") -> LessonText:
         if line.startswith("# ") and not title and current is None:
             title = line[2:].strip()
             continue
-        heading = _HEADING.match(line)
+        heading = BLOCK_HEADING.match(line)
         if heading:
             kind, ident = heading.group(1), heading.group(2)
             if kind not in KINDS:
@@ -195,18 +195,21 @@ def parse_question(block: str, where: str = "question") -> Question:
     )
 
 
-@cache
 def load_lesson(package: str) -> LessonText:
-    """Parse the lesson text of a lesson's package (``lesson.md`` beside its ``__init__.py``), once per
-    process; its name is the package's last part."""
-    markdown = resources.files(package).joinpath(LESSON_FILE).read_text(encoding="utf-8")
-    return parse_lesson(markdown, package.rsplit(".", 1)[-1])
+    """The lesson text of a lesson's package (``lesson.md`` beside its ``__init__.py``, or ``lesson.<lang>.md``)
+    in the page's language, parsed once per process and language; its name is the package's last part."""
+    return _lesson_in(package, current())
+
+
+@cache
+def _lesson_in(package: str, lang: str) -> LessonText:
+    return parse_lesson(content.read_text(package, LESSON_FILE, lang), package.rsplit(".", 1)[-1])
 
 
 PAGE_QUESTIONS_SUFFIX = "_questions"
 
 
-@cache
+@per_language
 def load_page_questions(page: str) -> LessonText:
     """The questions a page (not a lesson) asks, in the lesson format: ``content/<page>_questions.md``, named
     after the page (so its question ids are ``"<page>:predict:..."``), parsed once per process."""

@@ -137,8 +137,8 @@ class ExitTicket:
 def exit_ticket(lesson: Lesson) -> ExitTicket | None:
     """The lesson's exit ticket from its words (``exit_prompt``, ``exit_option_1`` ..., ``exit_right``: the right
     option's number), or None if it has none."""
-    texts = lesson.words.texts
-    if "exit_prompt" not in texts:
+    words = lesson.words
+    if not words.has("exit_prompt"):
         return None
-    options = tuple(texts[f"exit_option_{i}"] for i in range(1, 7) if f"exit_option_{i}" in texts)
-    return ExitTicket(texts["exit_prompt"], options, int(texts["exit_right"]) - 1)
+    options = tuple(words.text(f"exit_option_{i}") for i in range(1, 7) if words.has(f"exit_option_{i}"))
+    return ExitTicket(words.text("exit_prompt"), options, int(words.texts["exit_right"]) - 1)

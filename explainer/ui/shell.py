@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from explainer.content.words import words
-from explainer.ui import course, dom, lesson_page, presenter
+from explainer.ui import course, dom, language, lesson_page, presenter
 from explainer.ui.banner import show_banner
 from explainer.ui.classroom import follow, own
 from explainer.ui.classroom import session as class_session
@@ -27,7 +27,6 @@ from explainer.ui.motion import reduce_motion_toggle
 from explainer.ui.warmup import start as start_warm_up
 
 W = words("ui")  # the words: content/words/ui.toml
-APP_TITLE = W.text("app_title")
 
 # A local file: a Material icon as page_icon would be fetched from a third-party font server.
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
@@ -119,10 +118,11 @@ def pages(site: Site) -> dict[str, list]:
 
 
 def run_app(site: Site) -> None:
+    language.choose()  # first: every word below is in the page's language
     course.use(site.course)
     presenting_link = presenter.link_requests_presenting()
     st.set_page_config(
-        page_title=APP_TITLE,
+        page_title=W.text("app_title"),
         page_icon=str(FAVICON),
         layout="wide",
         initial_sidebar_state="collapsed" if presenting_link or presenter.is_presenting() else "auto",
@@ -141,6 +141,7 @@ def run_app(site: Site) -> None:
     follow.set_page(nav.url_path or site.default_url)
     page_keys(presenter.is_presenting())
     reduce_motion_toggle()
+    language.language_picker()
     presenter.apply_presenter_css()
     show_banner()
     class_session.sidebar_reminder(tab)

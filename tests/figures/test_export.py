@@ -74,7 +74,7 @@ def test_an_export_is_named_by_the_page_and_every_setting_that_differs_from_its_
 def test_the_caption_names_every_setting_as_the_page_shows_it():
     caption = export_caption((replace(RATE, value=3500), E_GABA, WEIGHT, replace(KICK, value=False)))
     assert caption == (
-        "Glutamate input (spikes/s): 3500 · GABA reversal potential (mV): −70 · GABA strength (nS): 1.0 · Kick: off"
+        "Glutamate input (spikes/s): 3,500 · GABA reversal potential (mV): −70 · GABA strength (nS): 1.0 · Kick: off"
     )
 
 

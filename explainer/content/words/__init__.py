@@ -25,38 +25,68 @@ try:
 except ImportError:  # Python 3.10
     import tomli as tomllib
 
-from explainer.content.format import fill, placeholders
+from explainer.content.format import fill, num, placeholders
+from explainer.content.i18n import context, translate, translate_plural
+
+Plural = Mapping[str, str]  # a text that depends on a count: {one = "...", other = "..."} (English's two forms)
 
 
 @dataclass(frozen=True)
 class Words:
-    """One page's words (read once per process), looked up by key."""
+    """One page's words (read once per process), looked up by key, in the page's language: the TOML file is
+    English, the catalogues translate it (:mod:`explainer.content.i18n`; an entry's context is
+    ``"<domain>:<table>.<key>"``, e.g. ``"ui:text.banner"``, ``"lessons/gaba:controls.gaba_rate.label"``)."""
 
     page: str
     source: str  # the file, for error messages: "content/words/ui.toml", "lessons/gaba/words.toml"
+    domain: str  # its name in the catalogues: "ui", "lessons/gaba"
     controls: Mapping[str, Mapping[str, str]]
     presets: Mapping[str, Mapping[str, str]]
-    texts: Mapping[str, str]
+    texts: Mapping[str, str | Plural]
 
     def label(self, key: str) -> str:
-        return self._control(key)["label"]
+        return self._translated(f"controls.{key}.label", self._control(key)["label"])
 
     def help(self, key: str, **values: object) -> str:
         """The control's help text, with its ``{{name}}`` numbers filled in."""
-        return self._filled(self._control(key)["help"], f"help of {key!r}", values)
+        help_text = self._translated(f"controls.{key}.help", self._control(key)["help"])
+        return self._filled(help_text, f"help of {key!r}", values)
 
     def preset_name(self, preset_id: str) -> str:
-        return self._preset(preset_id)["name"]
+        return self._translated(f"presets.{preset_id}.name", self._preset(preset_id)["name"])
 
     def preset(self, preset_id: str) -> str:
         """The preset's caption: what to look for when it is chosen."""
-        return self._preset(preset_id)["caption"]
+        return self._translated(f"presets.{preset_id}.caption", self._preset(preset_id)["caption"])
+
+    def has(self, key: str) -> bool:
+        """Whether the file has the text ``key`` (optional texts: a lesson's exit ticket)."""
+        return key in self.texts
 
     def text(self, key: str, **values: object) -> str:
         """The text ``key`` with its ``{{name}}`` numbers filled in; every name it asks for must be given."""
+        english = self._english(key)
+        if not isinstance(english, str):
+            raise KeyError(f"{self.source}: text {key!r} depends on a count: use plural()")
+        return self._filled(self._translated(f"text.{key}", english), f"text {key!r}", values)
+
+    def plural(self, key: str, count: int, **values: object) -> str:
+        """The form of the text ``key`` for ``count`` in the page's language (``"1 student has joined"``,
+        ``"2 students have joined"``; Spanish, French and German have their own rules), with ``{{n}}`` the
+        count as the language writes it and the other ``{{name}}`` numbers filled in."""
+        forms = self._english(key)
+        if isinstance(forms, str) or set(forms) != PLURAL_FORMS:
+            raise KeyError(f"{self.source}: text {key!r} is not a table of the forms {sorted(PLURAL_FORMS)}")
+        chosen = translate_plural(context(self.domain, f"text.{key}"), forms["one"], forms["other"], int(count))
+        return self._filled(chosen, f"text {key!r}", {"n": num(count), **values})
+
+    def _english(self, key: str) -> str | Plural:
         if key not in self.texts:
             raise KeyError(f"{self.source} has no text {key!r}")
-        return self._filled(self.texts[key], f"text {key!r}", values)
+        return self.texts[key]
+
+    def _translated(self, key: str, english: str) -> str:
+        return translate(context(self.domain, key), english)
 
     def _filled(self, template: str, what: str, values: Mapping[str, object]) -> str:
         missing = placeholders(template) - set(values)
@@ -74,28 +104,44 @@ class Words:
             raise KeyError(f"{self.source} has no preset {preset_id!r}")
         return self.presets[preset_id]
 
+    def entries(self) -> dict[str, str | Plural]:
+        """Every English text of the file by its catalogue key (``"text.banner"``, ``"controls.x.label"``):
+        what ``scripts/i18n.py`` extracts for the translators."""
+        found: dict[str, str | Plural] = {}
+        for key, fields in self.controls.items():
+            found.update({f"controls.{key}.{name}": value for name, value in fields.items()})
+        for key, fields in self.presets.items():
+            found.update({f"presets.{key}.{name}": value for name, value in fields.items()})
+        found.update({f"text.{key}": value for key, value in self.texts.items()})
+        return found
+
+
+PLURAL_FORMS = frozenset({"one", "other"})
+
 
 @cache
 def words(page: str) -> Words:
     """The words of ``page`` (``"ui"`` and ``"figures"`` for the shared parts)."""
-    return _read(__package__, f"{page}.toml", page, f"content/words/{page}.toml")
+    return _read(__package__, f"{page}.toml", page, f"content/words/{page}.toml", page)
 
 
 @cache
 def words_in(package: str) -> Words:
     """The words of a package that keeps its own (a lesson: ``words.toml`` beside its ``__init__.py``)."""
     name = package.rsplit(".", 1)[-1]
-    return _read(package, WORDS_FILE, name, f"{package.removeprefix('explainer.').replace('.', '/')}/{WORDS_FILE}")
+    folder = package.removeprefix("explainer.").replace(".", "/")
+    return _read(package, WORDS_FILE, name, f"{folder}/{WORDS_FILE}", folder)
 
 
 WORDS_FILE = "words.toml"
 
 
-def _read(package: str, filename: str, name: str, source: str) -> Words:
+def _read(package: str, filename: str, name: str, source: str, domain: str) -> Words:
     data = tomllib.loads(resources.files(package).joinpath(filename).read_text(encoding="utf-8"))
     return Words(
         page=name,
         source=source,
+        domain=domain,
         controls=data.get("controls", {}),
         presets=data.get("presets", {}),
         texts=data.get("text", {}),

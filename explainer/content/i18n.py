@@ -1,0 +1,160 @@
+"""The language a page speaks, and its catalogue: which language, how a word is looked up, how a Markdown text is
+found.
+
+- **Which language**: :func:`choose` is the rule (the link's ``?lang=``, else the browser's language, else
+  English); the ui layer installs a resolver that reads the session's choice (:func:`install`), and
+  :func:`using` overrides it for a block of code (tests, a worksheet printed in another language).  This
+  module never imports Streamlit: figures and class mode ask :func:`current` and get the page's language.
+- **Short texts** (the TOML word lists, ``content/words/*.toml`` and each lesson's ``words.toml``) are the
+  source, in English.  Each other language has one gettext catalogue, ``explainer/locale/<lang>.po``, the
+  format translation platforms (Weblate, Pootle, Transifex, Poedit) read and the Python convention (Babel
+  carries each language's plural rules into it).  An entry's context (``msgctxt``) is where the English text
+  lives (``"ui:text.banner"``), its ``msgid`` the English text itself, so a changed English text no longer
+  matches its old translation and shows in English until a translator updates it (``scripts/i18n.py update``
+  marks it fuzzy).  The catalogue is compiled with Babel in memory, once per process and language
+  (:func:`catalogue`): no compiled file to go stale.
+- **Long texts** (lessons, glossary, guide, notes) are Markdown per language beside the English file:
+  ``lesson.md`` -> ``lesson.es.md``, with the same blocks, questions, options, right answers and ``{{name}}``
+  numbers (tests/content/test_translations.py holds that).  :func:`localised_name` finds the file.
+
+A text missing in a language falls back to English for that text only; ``python scripts/i18n.py missing``
+lists what is missing, and the completeness test fails CI on it for every language in :data:`LANGUAGES`.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, wraps
+from importlib import resources
+from typing import ParamSpec, TypeVar
+
+SOURCE = "en"  # the language the word lists and Markdown files are written in
+
+# The languages a student can choose, in the picker's order, each named in itself.  A language joins this table
+# once its catalogue and Markdown files are complete (the completeness test holds every language listed here).
+LANGUAGES: dict[str, str] = {"en": "English"}
+
+LOCALE_PACKAGE = "explainer.locale"
+LANG_PARAM = "lang"  # its name in the link: ``?lang=es``
+
+_override: ContextVar[str | None] = ContextVar("explainer_language", default=None)
+_resolver: list[Callable[[], str]] = [lambda: SOURCE]
+
+
+def normalise(value: object) -> str | None:
+    """A language tag as the app knows it: ``"es-ES"``, ``"ES"``, ``"es_MX"`` -> ``"es"``; ``None`` for anything
+    that is not one of :data:`LANGUAGES` (an unknown or hand-edited value falls back without an error)."""
+    if not isinstance(value, str):
+        return None
+    primary = value.strip().replace("_", "-").split("-", 1)[0].lower()
+    return primary if primary in LANGUAGES else None
+
+
+def choose(link: object, browser: object) -> str:
+    """The page's language: the link's ``?lang=`` if the app has it, else the browser's, else English."""
+    return normalise(link) or normalise(browser) or SOURCE
+
+
+def install(resolver: Callable[[], str]) -> None:
+    """The ui layer, once: how to find the language of the page being run (its session's choice)."""
+    _resolver[0] = resolver
+
+
+def current() -> str:
+    """The language of the page being run (or of the :func:`using` block around the call)."""
+    forced = _override.get()
+    if forced is not None:
+        return forced
+    lang = _resolver[0]()
+    return lang if lang in LANGUAGES else SOURCE
+
+
+@contextmanager
+def using(lang: str) -> Iterator[None]:
+    """Run a block in ``lang`` whatever the page's language (tests; a text made for another reader)."""
+    token = _override.set(lang if lang in LANGUAGES or lang in known_languages() else SOURCE)
+    try:
+        yield
+    finally:
+        _override.reset(token)
+
+
+@cache
+def known_languages() -> tuple[str, ...]:
+    """Every language with a catalogue file, complete or not (the translators' tools read them all)."""
+    folder = resources.files(LOCALE_PACKAGE)
+    return tuple(sorted(p.name.removesuffix(".po") for p in folder.iterdir() if p.name.endswith(".po")))
+
+
+@cache
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of ``lang`` (English: none, the source is English).  Babel reads the PO file and
+    compiles it in memory; fuzzy entries (an English text changed since it was translated) are left out, so
+    they show in English."""
+    if lang == SOURCE or lang not in known_languages():
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with resources.files(LOCALE_PACKAGE).joinpath(f"{lang}.po").open("rb") as f:
+        compiled = read_po(f, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, compiled, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+CONTEXT_SEPARATOR = ":"
+
+
+def context(domain: str, key: str) -> str:
+    """An entry's context in the catalogue: the word list it comes from and its key (``"ui:text.banner"``)."""
+    return f"{domain}{CONTEXT_SEPARATOR}{key}"
+
+
+def translate(ctx: str, english: str) -> str:
+    """``english`` (the text at ``ctx``) in the page's language; English where the catalogue has none."""
+    lang = current()
+    if lang == SOURCE:
+        return english
+    return catalogue(lang).pgettext(ctx, english)
+
+
+def translate_plural(ctx: str, one: str, other: str, n: int) -> str:
+    """The form of a text for the count ``n`` in the page's language (its plural rule is in the catalogue)."""
+    lang = current()
+    if lang == SOURCE:
+        return one if n == 1 else other
+    return catalogue(lang).npgettext(ctx, one, other, n)
+
+
+def localised_name(filename: str, lang: str) -> str:
+    """The file of a Markdown text in ``lang``: ``"lesson.md"`` -> ``"lesson.es.md"`` (English: the file
+    itself)."""
+    if lang == SOURCE:
+        return filename
+    stem, dot, suffix = filename.rpartition(".")
+    return f"{stem}.{lang}{dot}{suffix}"
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def per_language(function: Callable[P, R]) -> Callable[P, R]:
+    """Cache ``function`` once per process and language (texts and numbers formatted for a reader)."""
+
+    @cache
+    def cached(lang: str, *args: P.args, **kwargs: P.kwargs) -> R:
+        return function(*args, **kwargs)
+
+    @wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        return cached(current(), *args, **kwargs)
+
+    wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return wrapper

@@ -1,0 +1,70 @@
+"""The page's language: chosen on every full run from the link (``?lang=es``), else the browser's language
+(``st.context.locale``), else English (:func:`explainer.content.i18n.choose`), kept in the session for the
+page's fragments and callbacks, and offered in a picker in the sidebar that writes the link.
+
+Every word and number the content, figures and class-mode layers write asks :func:`explainer.content.i18n.current`,
+which this module answers with the session's choice (:func:`explainer.content.i18n.install`): those layers never
+import Streamlit.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from explainer.content import i18n
+from explainer.content.words import words
+
+W = words("ui")  # the words: content/words/ui.toml
+
+LANG_KEY = "ei_lang"  # the session's language, as the last full run chose it
+PICKER_KEY = "ei_lang_picker"
+
+
+def _session_language() -> str:
+    """The language of the session whose script is running on this thread; English off a script thread (the
+    warm-up's background runs make no text a reader sees)."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return i18n.SOURCE
+    return st.session_state.get(LANG_KEY, i18n.SOURCE)
+
+
+i18n.install(_session_language)
+
+
+def choose() -> str:
+    """On every full run, before anything writes a word: the page's language from the link or the browser."""
+    lang = i18n.choose(st.query_params.get(i18n.LANG_PARAM), st.context.locale)
+    st.session_state[LANG_KEY] = lang
+    return lang
+
+
+def current() -> str:
+    return i18n.current()
+
+
+def _picked() -> None:
+    lang = st.session_state[PICKER_KEY]
+    st.session_state[LANG_KEY] = lang
+    if lang == i18n.SOURCE and i18n.normalise(st.context.locale) in (None, i18n.SOURCE):
+        st.query_params.pop(i18n.LANG_PARAM, None)  # English for an English browser: the plain link
+    else:
+        st.query_params[i18n.LANG_PARAM] = lang
+
+
+def language_picker() -> None:
+    """The sidebar's language picker (shown when the app speaks more than one language); its choice goes into
+    the link, so a copied or reloaded link keeps it."""
+    if len(i18n.LANGUAGES) < 2:
+        return
+    codes = list(i18n.LANGUAGES)
+    st.session_state[PICKER_KEY] = current()
+    with st.sidebar:
+        st.selectbox(
+            W.label("language"),
+            codes,
+            format_func=i18n.LANGUAGES.__getitem__,
+            key=PICKER_KEY,
+            help=W.help("language"),
+            on_change=_picked,
+        )
