@@ -1,6 +1,7 @@
-"""The page's language: chosen on every full run from the link (``?lang=es``), else the browser's language
-(``st.context.locale``), else English (:func:`explainer.content.i18n.choose`), kept in the session for the
-page's fragments and callbacks, and offered in a picker in the sidebar that writes the link.
+"""The page's language: chosen on every full run from the link (``?lang=es``), else the session's earlier
+choice, else the browser's language (``st.context.locale``), else English (:func:`explainer.content.i18n.choose`),
+kept in the session for the page's fragments and callbacks, and offered in a picker in the sidebar that writes
+the link.
 
 Every word and number the content, figures and class-mode layers write asks :func:`explainer.content.i18n.current`,
 which this module answers with the session's choice (:func:`explainer.content.i18n.install`): those layers never
@@ -33,8 +34,10 @@ i18n.install(_session_language)
 
 
 def choose() -> str:
-    """On every full run, before anything writes a word: the page's language from the link or the browser."""
-    lang = i18n.choose(st.query_params.get(i18n.LANG_PARAM), st.context.locale)
+    """On every full run, before anything writes a word: the page's language from the link, else the one this
+    session spoke (a page opened from the menu has no ``?lang=`` in its link), else the browser's."""
+    link = st.query_params.get(i18n.LANG_PARAM)
+    lang = i18n.choose(link if i18n.normalise(link) else st.session_state.get(LANG_KEY), st.context.locale)
     st.session_state[LANG_KEY] = lang
     return lang
 
