@@ -78,6 +78,10 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["add"] and len(argv) == 2:
         add(argv[1])
         return 0
+    if argv[:1] == ["terms"] and len(argv) == 2:
+        for line in catalogue.term_misses(argv[1]):
+            print(line)
+        return 0
     if argv[:1] == ["missing"]:
         return missing(argv[1:])
     print(__doc__)

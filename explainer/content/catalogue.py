@@ -188,3 +188,53 @@ def markdown_differences(english: Path, lang: str) -> list[str]:
         for k in want
         if want[k] != got[k]
     ]
+
+
+TERMS_DIR = PACKAGE_ROOT / "locale" / "terms"
+
+
+def terms(lang: str) -> dict[str, str]:
+    """The fixed terms of ``lang`` (``explainer/locale/terms/<lang>.toml``): English term -> the one way the
+    language says it everywhere."""
+    path = TERMS_DIR / f"{lang}.toml"
+    if not path.is_file():
+        return {}
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    return dict(tomllib.loads(path.read_text(encoding="utf-8")).get("terms", {}))
+
+
+def _translated_texts(lang: str) -> list[tuple[str, str]]:
+    """(English, translation) of every translated text of the catalogue (a plural: its last forms)."""
+    pairs: list[tuple[str, str]] = []
+    for m in read(lang):
+        if not m.id or m.fuzzy:
+            continue
+        english = m.id if isinstance(m.id, str) else m.id[-1]
+        text = m.string if isinstance(m.string, str) else m.string[-1]
+        if text:
+            pairs.append((english, text))
+    return pairs
+
+
+def term_misses(lang: str) -> list[str]:
+    """Where a fixed term is not used: a translated text whose English has the term (as a whole word) but whose
+    translation lacks the language's term, and terms that no text of the language uses at all."""
+    fixed = terms(lang)
+    pairs = _translated_texts(lang)
+    markdown = " ".join(
+        (p.parent / localised_name(p.name, lang)).read_text(encoding="utf-8")
+        for p in markdown_sources()
+        if (p.parent / localised_name(p.name, lang)).is_file()
+    ).lower()
+    misses: list[str] = []
+    for english, term in fixed.items():
+        pattern = re.compile(rf"\b{re.escape(english)}\b", re.IGNORECASE)
+        for source, text in pairs:
+            if pattern.search(source) and term.lower() not in text.lower():
+                misses.append(f"{english!r} -> {term!r} not in: {text[:90]!r}")
+        if term.lower() not in markdown and not any(term.lower() in t.lower() for _, t in pairs):
+            misses.append(f"{english!r} -> {term!r}: no text uses it")
+    return misses

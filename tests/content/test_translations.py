@@ -104,3 +104,11 @@ def _values(forms) -> dict[str, str]:
     from explainer.content.format import placeholders
 
     return {name: "x" for form in forms.values() for name in placeholders(form) if name != "n"}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_offered_language_has_fixed_terms_and_uses_each_of_them(lang):
+    fixed = catalogue.terms(lang)
+    assert len(fixed) >= 20, f"explainer/locale/terms/{lang}.toml: the language's fixed terms"
+    unused = [m for m in catalogue.term_misses(lang) if m.endswith("no text uses it")]
+    assert not unused, f"{lang}: fixed terms no text uses: {unused}"
