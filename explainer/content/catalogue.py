@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from explainer.content.format import placeholders
+from explainer.content.format import PLACEHOLDER, placeholders
 from explainer.content.i18n import LOCALE_PACKAGE, context, localised_name
 from explainer.content.parse import BLOCK_HEADING
 from explainer.content.words import WORDS_FILE, Words, words, words_in
@@ -219,22 +219,34 @@ def _translated_texts(lang: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _stem(word: str) -> str:
+    """A word without its last letters, so an inflected form still counts (excitador -> excitadoras)."""
+    return word if len(word) <= 4 else word[: max(4, len(word) - 2)]
+
+
+def uses_term(term: str, text: str) -> bool:
+    """Whether ``text`` says ``term`` (one of its forms ``"a / b"``, each word's stem, case ignored)."""
+    lowered = text.lower()
+    forms = [re.findall(r"\w+", form.lower()) for form in term.split(" / ")]
+    return any(words and all(_stem(w) in lowered for w in words) for words in forms)
+
+
 def term_misses(lang: str) -> list[str]:
-    """Where a fixed term is not used: a translated text whose English has the term (as a whole word) but whose
-    translation lacks the language's term, and terms that no text of the language uses at all."""
+    """Where a fixed term is not used: a translated text whose English has the term (as a whole word, outside
+    ``{{names}}``) but whose translation does not say the language's term, and terms no text uses at all."""
     fixed = terms(lang)
     pairs = _translated_texts(lang)
     markdown = " ".join(
         (p.parent / localised_name(p.name, lang)).read_text(encoding="utf-8")
         for p in markdown_sources()
         if (p.parent / localised_name(p.name, lang)).is_file()
-    ).lower()
+    )
     misses: list[str] = []
     for english, term in fixed.items():
         pattern = re.compile(rf"\b{re.escape(english)}\b", re.IGNORECASE)
         for source, text in pairs:
-            if pattern.search(source) and term.lower() not in text.lower():
+            if pattern.search(PLACEHOLDER.sub("", source)) and not uses_term(term, text):
                 misses.append(f"{english!r} -> {term!r} not in: {text[:90]!r}")
-        if term.lower() not in markdown and not any(term.lower() in t.lower() for _, t in pairs):
+        if not uses_term(term, markdown) and not any(uses_term(term, t) for _, t in pairs):
             misses.append(f"{english!r} -> {term!r}: no text uses it")
     return misses
