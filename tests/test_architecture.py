@@ -28,7 +28,8 @@ ORDER_TEXT = "pages -> lessons -> ui -> {figures, classroom} -> content -> model
 # third-party packages each layer may use (the standard library is always allowed)
 THIRD_PARTY = {
     "model": {"numpy"},
-    "content": {"numpy", "tomli"},  # tomli: TOML on Python 3.10 (3.11 has tomllib)
+    # tomli: TOML on Python 3.10 (3.11 has tomllib); babel: the catalogues, plural rules and number symbols
+    "content": {"numpy", "tomli", "babel"},
     "figures": {"numpy", "plotly"},
     "classroom": {"sqlalchemy", "psycopg"},  # the class store: SQLite by default, PostgreSQL by URL
     "ui": {"numpy", "plotly", "streamlit"},

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from explainer.content.format import PLACEHOLDER, placeholders
-from explainer.content.i18n import LOCALE_PACKAGE, context, localised_name
+from explainer.content.i18n import LOCALE_DIR, context, localised_name
 from explainer.content.parse import BLOCK_HEADING
 from explainer.content.words import WORDS_FILE, Words, words, words_in
 
@@ -82,7 +81,7 @@ def markdown_sources() -> list[Path]:
 
 
 def catalogue_path(lang: str) -> Path:
-    return Path(str(resources.files(LOCALE_PACKAGE).joinpath(f"{lang}.po")))
+    return PACKAGE_ROOT / LOCALE_DIR / f"{lang}.po"
 
 
 def read(lang: str):

@@ -38,7 +38,7 @@ SOURCE = "en"  # the language the word lists and Markdown files are written in
 # once its catalogue and Markdown files are complete (the completeness test holds every language listed here).
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 
-LOCALE_PACKAGE = "explainer.locale"
+LOCALE_DIR = "locale"  # explainer/locale/: the catalogues, <lang>.po, and the template, messages.pot (data only)
 LANG_PARAM = "lang"  # its name in the link: ``?lang=es``
 
 _override: ContextVar[str | None] = ContextVar("explainer_language", default=None)
@@ -86,7 +86,7 @@ def using(lang: str) -> Iterator[None]:
 @cache
 def known_languages() -> tuple[str, ...]:
     """Every language with a catalogue file, complete or not (the translators' tools read them all)."""
-    folder = resources.files(LOCALE_PACKAGE)
+    folder = resources.files("explainer").joinpath(LOCALE_DIR)
     return tuple(sorted(p.name.removesuffix(".po") for p in folder.iterdir() if p.name.endswith(".po")))
 
 
@@ -100,7 +100,7 @@ def catalogue(lang: str) -> gettext.NullTranslations:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with resources.files(LOCALE_PACKAGE).joinpath(f"{lang}.po").open("rb") as f:
+    with resources.files("explainer").joinpath(LOCALE_DIR, f"{lang}.po").open("rb") as f:
         compiled = read_po(f, locale=lang)
     buffer = io.BytesIO()
     write_mo(buffer, compiled, use_fuzzy=False)
