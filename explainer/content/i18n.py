@@ -36,7 +36,7 @@ SOURCE = "en"  # the language the word lists and Markdown files are written in
 
 # The languages a student can choose, in the picker's order, each named in itself.  A language joins this table
 # once its catalogue and Markdown files are complete (the completeness test holds every language listed here).
-LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+LANGUAGES: dict[str, str] = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch"}
 
 LOCALE_DIR = "locale"  # explainer/locale/: the catalogues, <lang>.po, and the template, messages.pot (data only)
 LANG_PARAM = "lang"  # its name in the link: ``?lang=es``
