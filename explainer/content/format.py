@@ -10,6 +10,7 @@ those with the same syntax); :func:`fill` puts the values in.  A name without a 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -108,3 +109,10 @@ def as_plain_text(text: str) -> str:
     Markdown, HTML, math or an emoji code could read is escaped, so ``**x**`` stays ``**x**`` and ``<b>`` never
     becomes a tag."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def alphabetical(text: str) -> str:
+    """A sort key that puts words in dictionary order in the app's languages: case and accents ignored
+    (``"Équilibre"`` files under E, ``"Ärger"`` under A, as German dictionaries do, DIN 5007-1)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from explainer.content import numbers as text_numbers
+from explainer.content.format import alphabetical
 from explainer.content.parse import load_entries
 from explainer.content.words import words
 from explainer.ui.entries import show_entries
@@ -18,6 +21,9 @@ numbers = text_numbers.glossary  # every number the glossary quotes
 
 def render() -> None:
     doc = load_entries(GLOSSARY)
+    # A to Z in the page's language (a translation keeps the English file's order, so every language shares
+    # the anchors' sequence; the page sorts by the title it shows)
+    doc = replace(doc, entries=tuple(sorted(doc.entries, key=lambda e: alphabetical(e.title))))
     st.title(doc.title)
     st.markdown(doc.intro)
     query = st.text_input(

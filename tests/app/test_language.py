@@ -63,3 +63,17 @@ def test_picking_a_language_writes_the_link_and_the_next_page_keeps_it(spanish):
     switch_to(at, "glossary.py").run()
     assert not at.exception
     assert at.session_state[LANG_KEY] == "es", "the session's choice holds across pages"
+
+
+@pytest.mark.parametrize("lang", [code for code in i18n.LANGUAGES if code != i18n.SOURCE])
+def test_the_glossary_runs_a_to_z_in_every_language(lang):
+    from explainer.content.format import alphabetical
+    from explainer.content.parse import load_entries
+
+    at = open_page("glossary.py", query={"lang": lang})
+    assert_clean(at)
+    titles = [h.value for h in at.subheader]
+    assert len(titles) > 20, "every entry is on the page"
+    assert titles == sorted(titles, key=alphabetical), f"{lang}: the entries in the language's A to Z"
+    with i18n.using(lang):
+        assert set(titles) == {e.title for e in load_entries("glossary").entries}, "the page shows this language"
