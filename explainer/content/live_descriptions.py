@@ -169,10 +169,11 @@ def _depolarising_gaba(p, rate_hz: float, rate_without_hz: float, glutamate: boo
 
 # The regimes as the pages name them (content/words/descriptions.toml): the model's (explainer.model.spikes.
 # network_stats), with its irregular regime split by the excitatory cells' steady level (see network_regime).
-EXCITATION_AHEAD = "excitation ahead"
+IRREGULAR = "balanced irregular"  # the model's id of its irregular regime, never shown (the name is the TOML's)
+EXCITATION_AHEAD = "excitation_ahead"
 REGIME_NAMES = {
     "silent": "regime_silent",
-    "balanced irregular": "regime_balanced",
+    IRREGULAR: "regime_balanced",
     EXCITATION_AHEAD: "regime_excitation_ahead",
     "regular": "regime_regular",
     "runaway": "regime_runaway",
@@ -184,7 +185,7 @@ def network_regime(stats: NetworkStats, params: NetworkParams) -> str:
     balanced only while, on average, inhibition outweighs excitation (the excitatory cells' steady level lies
     below their resting potential, so only the fluctuations carry them to threshold); with the steady level
     above rest, excitation is ahead, and the cells fire faster although still irregularly."""
-    if stats.regime == "balanced irregular" and mean_input_level_mV(params, stats) >= params.E_L_mV:
+    if stats.regime == IRREGULAR and mean_input_level_mV(params, stats) >= params.E_L_mV:
         return EXCITATION_AHEAD
     return stats.regime
 
@@ -209,7 +210,7 @@ def _network_sentence(stats: NetworkStats, params: NetworkParams) -> str:
         return WORDS.text("network_regular", cv=num(REGULAR_BELOW_CV, 1))
     level = mean_input_level_mV(params, stats)
     values = {"level": num(level), "rest": num(params.E_L_mV), "threshold": num(params.V_th_mV)}
-    if network_regime(stats, params) == "balanced irregular":
+    if network_regime(stats, params) == IRREGULAR:
         return WORDS.text("network_balanced", **values)
     if level < params.V_th_mV:
         return WORDS.text("network_ahead_below_threshold", **values)
