@@ -98,7 +98,9 @@ def test_every_claim_of_the_playground_description_is_the_models(settings):
     if "largely cancel" in text:
         assert balanced and v_inf < p.V_th_mV, text
         assert float(balanced.group(1)) >= p.g_L_nS and float(balanced.group(2)) >= p.g_L_nS, text
-        currents = re.search(r"pass ([\d,]+) pA inward .*?GABA's ([\d,]+) pA outward .*?the remaining ([\d,]+) pA", text)
+        currents = re.search(
+            r"pass ([\d,]+) pA inward .*?GABA's ([\d,]+) pA outward .*?the remaining ([\d,]+) pA", text
+        )
         assert currents, text
         inward, outward, leak = (int(x.replace(",", "")) for x in currents.groups())
         assert abs(inward - outward - leak) <= 2, "the currents at the steady level add up to zero"
