@@ -1,5 +1,7 @@
 """Every word the app shows lives in ``explainer/content/`` (docs/architecture.md, section 8): pages, ui and figures
-hold none (a lesson keeps its words in its own words.toml and lesson.md).
+hold none (a lesson keeps its words in its own words.toml and lesson.md), and neither do the content modules that
+write sentences from the model's numbers (the live descriptions: their sentences are templates in
+content/words/descriptions.toml, so each language has them).
 
 A "word" here is a string literal with two words of letters in it ("Firing rate", "Run the experiment").
 Not words a user sees, and so allowed: docstrings, the messages of exceptions a developer sees
@@ -17,12 +19,14 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "explainer"
 LAYERS_WITHOUT_WORDS = ("pages", "lessons", "ui", "figures")
+MODULES_WITHOUT_WORDS = ("content/live_descriptions.py", "content/lesson_descriptions.py")
 TWO_WORDS = re.compile(r"[A-Za-z]{2,}[^\w]*\s[^\w]*[A-Za-z]{2,}")  # two words of letters, a space between
 SQL_CALLS = {"execute", "text", "CheckConstraint"}
 TECHNICAL = {
     "DejaVu Sans, Arial, Helvetica, sans-serif": "a CSS font list (figures/style.py)",
     "Mobile|iPhone|iPod|Windows Phone": "the phone user-agent pattern (ui/device.py)",
     "top left": "a Plotly text position (figures/synapses.py)",
+    "balanced irregular": "the model's id of a regime (model/spikes.py), never shown (content/live_descriptions.py)",
 }
 
 
@@ -78,6 +82,13 @@ def test_no_words_outside_content(layer):
         for word in _words_in(path.read_text(encoding="utf-8"), str(path.relative_to(PACKAGE.parent)))
     ]
     assert not found, f"words that belong in explainer/content/words/*.toml ({len(found)}):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("module", MODULES_WITHOUT_WORDS)
+def test_no_words_in_the_modules_that_write_sentences(module):
+    path = PACKAGE / module
+    found = _words_in(path.read_text(encoding="utf-8"), str(path.relative_to(PACKAGE.parent)))
+    assert not found, "sentences that belong in explainer/content/words/descriptions.toml:\n" + "\n".join(found)
 
 
 def test_the_scan_finds_a_word_and_skips_what_a_developer_reads():

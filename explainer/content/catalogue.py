@@ -118,9 +118,16 @@ def untranslated(lang: str) -> list[str]:
 
 def extra(lang: str) -> list[str]:
     """The contexts in ``lang``'s catalogue that no English text has any more (obsolete entries left behind)."""
-    known = {(s.english if isinstance(s.english, str) else s.english[0], s.ctx) for s in sources()}
+    known = {(_singular(s.english), s.ctx) for s in sources()}
     catalog = read(lang)
-    return sorted(f"{m.context}: no English text" for m in catalog if m.id and (m.id, m.context) not in known)
+    return sorted(
+        f"{m.context}: no English text" for m in catalog if m.id and (_singular(m.id), m.context) not in known
+    )
+
+
+def _singular(english: str | tuple[str, ...]) -> str:
+    """A text's key in a catalogue: the text itself, or a plural's singular (Babel keys a plural by it)."""
+    return english if isinstance(english, str) else english[0]
 
 
 def missing_markdown(lang: str) -> list[str]:

@@ -67,6 +67,13 @@ def num(value: float, decimals: int = 0, signed: bool = False) -> str:
     return text.translate({ord(","): style.group, ord("."): style.decimal, ord("-"): "−"})
 
 
+def num_shortest(value: float, most: int = 3) -> str:
+    """:func:`num` with as few decimals as ``value`` needs, up to ``most`` (``1.0`` -> ``"1"``, ``2.5`` -> ``"2.5"``,
+    ``"2,5"`` in German): a setting such as a duration or an interval, written as it was set."""
+    decimals = next(d for d in range(most + 1) if round(float(value), d) == round(float(value), most))
+    return num(value, decimals)
+
+
 def shown(value: float, decimals: int = 0) -> float:
     """The number a reader sees: ``value`` rounded as :func:`num` writes it (``141.43`` -> ``141.0``)."""
     return float(f"{float(value):.{decimals}f}")

@@ -10,7 +10,7 @@ import math
 import pytest
 
 from explainer.content.format import num
-from explainer.content.lesson_descriptions import GABA_VERDICTS, describe_chloride, gaba_effect
+from explainer.content.lesson_descriptions import describe_chloride, gaba_effect, gaba_verdict
 from explainer.content.parse import fill
 from explainer.lessons import gaba as lesson_3
 from explainer.lessons import meet_the_neuron as lesson_1
@@ -127,7 +127,7 @@ def test_every_chloride_setting_gets_a_true_description(cl_out):
             assert "above the resting potential" in text and "below the threshold" in text
         else:
             assert "above the threshold" in text
-        verdict = GABA_VERDICTS.get(gaba_effect(exp.shunt))
+        verdict = gaba_verdict(exp.shunt)
         assert verdict and text.endswith(verdict), (cl_in, cl_out, text)
         before, during = round(exp.shunt.rate_without_gaba_hz), round(exp.shunt.rate_with_gaba_hz)
         assert ("inhibits" in verdict) == (during < before) and ("excites" in verdict) == (during > before)
