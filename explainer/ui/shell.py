@@ -120,12 +120,11 @@ def pages(site: Site, entries: list[MenuEntry]) -> dict[str, list]:
 
 def run_app(site: Site) -> None:
     course.use(site.course)
-    presenting_link = presenter.link_requests_presenting()
     st.set_page_config(
         page_title=APP_TITLE,
         page_icon=str(FAVICON),
         layout="wide",
-        initial_sidebar_state="collapsed" if presenting_link or presenter.is_presenting() else "auto",
+        initial_sidebar_state="collapsed" if presenter.folds_sidebar() else "auto",
     )
     entries = menu(site)  # once per run: the navigation, class mode and the page's step buttons read it
     sections = pages(site, entries)

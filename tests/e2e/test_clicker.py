@@ -33,8 +33,8 @@ from explainer.ui import dom
 from explainer.ui.course import question_key
 from explainer.ui.lesson_parts import run_key
 
-from .conftest import goto, wait_for_app, wait_for_menu_roles
-from .test_mobile_presenter import PROJECTOR, save_screenshot
+from .conftest import VIEWPORT, goto, wait_for_app, wait_for_menu_roles
+from .test_mobile_presenter import _SIDEBAR_ON_SCREEN_PX, PROJECTOR, save_screenshot
 
 LESSON = meet_the_neuron.LESSON
 PREDICT = question_key(LESSON, "predict:spikes")
@@ -249,3 +249,42 @@ def test_leave_presenter_mode_by_the_keyboard(page) -> None:
     expect(page.get_by_test_id("stHeader")).to_be_visible()  # the menu bar is back
     expect(page.get_by_role("button", name="Leave presenter mode")).to_have_count(0)
     assert page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)") == 16
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["first-visit", "sidebar-opened-by-hand-before"])
+def test_presenter_mode_switched_on_folds_the_open_sidebar_and_leaving_brings_it_back(
+    page, tmp_path: Path, kept
+) -> None:
+    """A teacher on a laptop (sidebar open) switches presenter mode on in the sidebar: the projected page has no
+    sidebar over it, as a presenter-mode link opens; "Leave presenter mode" gives the normal page back, sidebar and
+    all.  Also when the teacher had folded the sidebar once and opened it again by hand: the browser keeps that
+    choice, and Streamlit lets it win over the page's own setting."""
+    page.set_viewport_size(VIEWPORT)
+    goto(page, "/tug-of-war")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    if kept:
+        sidebar.hover()
+        page.get_by_test_id("stSidebarCollapseButton").get_by_role("button").click()
+        expect(sidebar).to_have_attribute("data-collapsed", "true")
+        page.get_by_test_id("stExpandSidebarButton").click()
+        expect(sidebar).to_have_attribute("data-collapsed", "false")
+    page.wait_for_function(f"() => ({_SIDEBAR_ON_SCREEN_PX})() > 0", timeout=10_000)  # it slides in
+    sidebar.get_by_text("Presenter mode").click()
+    wait_for_app(page, after_interaction=True)
+    expect(page).to_have_url(re.compile(r"[?&]present=true"))
+    try:
+        page.wait_for_function(f"() => ({_SIDEBAR_ON_SCREEN_PX})() === 0", timeout=10_000)
+    except PlaywrightTimeoutError:
+        open_px = page.evaluate(_SIDEBAR_ON_SCREEN_PX)
+        raise AssertionError(f"presenter mode left the sidebar open ({open_px} px of the screen)") from None
+    finally:
+        save_screenshot(page, tmp_path, "presenter-switched-on-1366x900", full_page=False)
+
+    page.get_by_role("button", name="Leave presenter mode").click()
+    wait_for_app(page, after_interaction=True)
+    expect(page).not_to_have_url(re.compile(r"[?&]present=true"))
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    page.wait_for_function(f"() => ({_SIDEBAR_ON_SCREEN_PX})() > 0", timeout=10_000)
+    expect(page.get_by_test_id("stHeader")).to_be_visible()
+    save_screenshot(page, tmp_path, "presenter-left-1366x900", full_page=False)

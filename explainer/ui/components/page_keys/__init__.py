@@ -5,6 +5,8 @@
   experiment) to the top of the screen, then press the page's next / previous buttons; the page PageUp opens
   is held at its last step while it settles (a clicker walks a lesson backwards); "." or "b" press the step's
   next action (``dom.action_key``: Run the experiment, a teacher's class-mode buttons);
+- presenter mode switched on folds an open sidebar away (the browser keeps the reader's last choice, which
+  Streamlit lets win over the page config's ``initial_sidebar_state``), and leaving it opens what it folded;
 - every static chart's toolbar becomes keyboard buttons ("Download plot as a png" by Enter or Space), with
   a focus ring in the palette's focus colour (sent as data, so the style sheet holds no colour of its own);
 - the keyboard focus survives a rerun that removes the focused element (a lesson's "Run the experiment"

@@ -9,6 +9,9 @@
 //    A page PageUp opens is held at its last step while it draws and settles (so a clicker walks a lesson
 //    backwards: the previous page's last question, not its top); PageDown's page opens at its top
 //    (anchor_keeper).  Any key, scroll or click lets go of the page at once.
+//    Presenter mode switched on folds an open sidebar away, and leaving it opens what it folded: Streamlit's
+//    initial_sidebar_state gives way to the reader's own last choice, which the browser keeps, so a teacher who
+//    had once opened the sidebar by hand kept it open over the projected page.
 //
 // 2. Keyboard access to every static chart's toolbar (Plotly's "modebar": save as PNG, and the like).
 //    Plotly draws the toolbar's buttons as <a> elements without href or tabindex, shown only while the mouse
@@ -51,11 +54,34 @@ const APP = "[data-testid='stApp']";
 const TURN_MS = 60000; // a page turn that has not changed the address by then never will (a busy server: 60 s)
 const HOLD_MAX_MS = 30000; // the longest a page is held at its end, however long its script keeps running
 const READER_MOVES = ['wheel', 'touchstart', 'pointerdown'];
+const SIDEBAR = "[data-testid='stSidebar']";
+const COLLAPSE = "[data-testid='stSidebarCollapseButton'] button";
+const EXPAND = "[data-testid='stExpandSidebarButton']"; // in the header, hidden (not gone) in presenter mode
 
 /** @type {PageKeysData | null} */
 let settings = null; // the latest data: every mounted instance is the same page's
 const mounts = new Set(); // the parentElements of the mounted instances
 let installed = null; // what install() set up, for uninstall()
+
+let folded = false; // presenter mode folded the sidebar away: leaving it opens it again
+
+// Streamlit's own controls, clicked as a reader would (each toggles the sidebar, so only from the state it undoes).
+function fitSidebar(presenting) {
+  const sidebar = document.querySelector(SIDEBAR);
+  if (!sidebar) return;
+  const open = sidebar.getAttribute('data-collapsed') === 'false';
+  if (presenting && open) {
+    const collapse = document.querySelector(COLLAPSE);
+    if (collapse) {
+      collapse.click();
+      folded = true;
+    }
+  } else if (!presenting && folded) {
+    folded = false;
+    const expand = document.querySelector(EXPAND);
+    if (!open && expand) (expand.matches('button') ? expand : expand.querySelector('button') || expand).click();
+  }
+}
 
 function enable() {
   document.querySelectorAll(`${TOOL}:not([tabindex])`).forEach((a) => {
@@ -217,6 +243,7 @@ function uninstall(state) {
 export default function pageKeys(component) {
   const { data, parentElement } = component;
   settings = data;
+  fitSidebar(data.presenting);
   if (data.focus) document.documentElement.style.setProperty('--ei-focus', data.focus);
   mounts.add(parentElement);
   if (!installed) installed = install();
