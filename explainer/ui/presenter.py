@@ -40,6 +40,15 @@ def link_requests_presenting() -> bool:
     return str(st.query_params.get(PRESENT_KEY, "")).lower() in TRUE_WORDS
 
 
+def folds_sidebar() -> bool:
+    """Whether this run's page config folds the sidebar away (read before any widget exists): presenter mode as the
+    toggle holds it once it has a state (so "Leave presenter mode" unfolds it at once, while the address bar still
+    says ``present=true`` until the toggle is drawn), else as the link asks."""
+    if PRESENT_KEY in st.session_state:
+        return is_presenting()
+    return link_requests_presenting()
+
+
 def presenter_toggle() -> bool:
     """The toggle (in the sidebar), bound to the URL; ``?present=1`` works as well as ``?present=true``."""
     raw = st.query_params.get(PRESENT_KEY)

@@ -102,12 +102,12 @@ def menu(site: Site) -> list[MenuEntry]:
     return entries
 
 
-def pages(site: Site) -> dict[str, list]:
-    """All pages for ``st.navigation``, by section heading, in menu order.  ``url_path`` is what the address
-    bar shows (the default page's is empty: it is served at the app's root)."""
+def pages(site: Site, entries: list[MenuEntry]) -> dict[str, list]:
+    """All pages for ``st.navigation``, by section heading, in menu order (``entries``: the site's :func:`menu`).
+    ``url_path`` is what the address bar shows (the default page's is empty: it is served at the app's root)."""
     where = places(site.course)
     sections: dict[str, list] = {}
-    for e in menu(site):
+    for e in entries:
         default = e.url == site.default_url
         sections.setdefault(e.section, []).append(
             lesson_page.page(e.target, where[e.target.name], default=default)
@@ -120,14 +120,14 @@ def pages(site: Site) -> dict[str, list]:
 def run_app(site: Site) -> None:
     language.choose()  # first: every word below is in the page's language
     course.use(site.course)
-    presenting_link = presenter.link_requests_presenting()
     st.set_page_config(
         page_title=W.text("app_title"),
         page_icon=str(FAVICON),
         layout="wide",
-        initial_sidebar_state="collapsed" if presenting_link or presenter.is_presenting() else "auto",
+        initial_sidebar_state="collapsed" if presenter.folds_sidebar() else "auto",
     )
-    sections = pages(site)
+    entries = menu(site)  # once per run: the navigation, class mode and the page's step buttons read it
+    sections = pages(site, entries)
     # expanded=True: every page stays listed; Streamlit's default folds a menu of more than twelve pages
     # behind "View N more", where the glossary and the teachers' pages would hide.
     nav = st.navigation(sections, expanded=True)
@@ -138,7 +138,9 @@ def run_app(site: Site) -> None:
     connection_watch()  # before the page: a page that raises still reconnects and shows the notice
     presenter.presenter_toggle()
     tab = class_session.restore()  # the class this tab is in: its session, its link or what the tab kept
-    follow.set_page(nav.url_path or site.default_url)
+    page_url = nav.url_path or site.default_url
+    followed = followed_urls(site, entries) if tab is not None else frozenset()
+    follow.set_page(page_url)
     page_keys(presenter.is_presenting())
     reduce_motion_toggle()
     language.language_picker()
@@ -146,11 +148,11 @@ def run_app(site: Site) -> None:
     show_banner()
     class_session.sidebar_reminder(tab)
     class_session.show_note()
-    _follow_or_lead(tab, site, nav.url_path or site.default_url)
+    _follow_or_lead(tab, site.default_url, page_url in followed, page_url)
     nav.run()
-    _teacher_tools(tab, site, nav.url_path or site.default_url)
+    _teacher_tools(tab, site, page_url in followed, page_url)
     if tab is not None and not tab.is_teacher:  # the page's one poll, unless its asked question has it
-        follow.follow(tab, nav.url_path or site.default_url, {e.url: e.title for e in menu(site)})
+        follow.follow(tab, page_url, {e.url: e.title for e in entries})
         follow.end_of_run()
     st.divider()
     all_pages = [p for section in sections.values() for p in section]
@@ -158,29 +160,29 @@ def run_app(site: Site) -> None:
     presenter.step_buttons(urls, dict(zip(urls, all_pages, strict=True)), nav.url_path)
 
 
-def followed_urls(site: Site) -> frozenset[str]:
-    """The pages a class follows its teacher to (in class mode)."""
+def followed_urls(site: Site, entries: list[MenuEntry]) -> frozenset[str]:
+    """The pages a class follows its teacher to (in class mode), of the site's menu ``entries``."""
     unfollowed = {p.url for s in site.sections if not s.followed for p in s.pages}
-    return frozenset(e.url for e in menu(site) if e.url not in unfollowed)
+    return frozenset(e.url for e in entries if e.url not in unfollowed)
 
 
-def _follow_or_lead(tab, site: Site, page_url: str) -> None:
-    """Class mode: the teacher's page takes the class along; a student's page follows the teacher's moves."""
+def _follow_or_lead(tab, home_url: str, followed: bool, page_url: str) -> None:
+    """Class mode: the teacher's page takes the class along; a student's page follows the teacher's moves.
+    ``followed``: the class follows its teacher to this page."""
     if tab is None:
         return
-    followed = page_url in followed_urls(site)
     if tab.is_teacher:
         follow.lead(tab, page_url, followed)
     else:
-        follow.prepare(tab, site.default_url)
+        follow.prepare(tab, home_url)
     if followed:
         own.page_questions(tab, page_url)
 
 
-def _teacher_tools(tab, site: Site, page_url: str) -> None:
+def _teacher_tools(tab, site: Site, followed: bool, page_url: str) -> None:
     """Below the page, for a class's teacher (on the projected page too: the sidebar is folded away there): send
-    this view to the class, and ask a question of one's own."""
-    if tab is None or not tab.is_teacher or page_url not in followed_urls(site):
+    this view to the class, and ask a question of one's own (on a page the class follows)."""
+    if tab is None or not tab.is_teacher or not followed:
         return
     lesson = next((x for x in site.course if x.url == page_url), None)
     with st.container(key=dom.TEACHER_TOOLS_KEY):

@@ -549,3 +549,19 @@ def test_a_student_who_goes_to_the_class_page_stays_there_and_can_leave(class_db
     assert follow.GO_KEY not in student.session_state, "not pulled away by a move it has followed"
     assert "Your teacher is on **" in page_text(student)
     assert any(b.key == "class_leave" for b in student.button)
+
+
+@pytest.mark.parametrize("who", ["student", "teacher"])
+def test_a_class_mode_run_builds_the_menu_once(class_db, monkeypatch, who):
+    """The menu (every page's title, the lessons' places) is built once per run and handed to what needs it: the
+    navigation, the pages the class follows, a phone's bar saying where the teacher is."""
+    from explainer.ui import shell
+
+    built = []
+    real_menu = shell.menu
+    monkeypatch.setattr(shell, "menu", lambda site: built.append(1) or real_menu(site))
+    code, token = class_db.start_class()
+    at = open_page(LESSON, {"class": code, **({"teacher": token} if who == "teacher" else {})})
+    assert_clean(at)
+    assert (_tab(at) is not None) and _tab(at).is_teacher == (who == "teacher")
+    assert len(built) == 1, f"the menu was built {len(built)} times in one run"

@@ -37,7 +37,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from explainer.classroom.store import ClassStore
-from tests.harness.class_students import ClassStudent, Run
+from tests.harness.class_students import ClassStudent
 from tests.harness.server import proc_cpu_seconds
 
 VOTE_WINDOW_S = 5.0
@@ -180,20 +180,24 @@ async def join(deployment: Deployment, code: str, n: int, result: Result) -> lis
     return phones
 
 
-async def _shown_after(phones: list[ClassStudent], since_s: float, shows) -> list[Run | None]:
-    return await asyncio.gather(*(p.wait_for(shows, since_s, SHOW_TIMEOUT_S) for p in phones))
+async def _time_phones(kind: str, what: str, phones, since_s: float, shows, result: Result, into: list[float]) -> None:
+    """Each phone's first run after ``since_s`` that ``shows`` what the step brought: its time in ``into`` (ms), or
+    a miss of ``kind`` with what the phone showed last."""
+    runs = await asyncio.gather(*(p.wait_for(shows, since_s, SHOW_TIMEOUT_S) for p in phones))
+    for phone, run in zip(phones, runs, strict=True):
+        if run is None:
+            result.missed[kind] += 1
+            result.misses.append(f"{what}: {_last(phone)}")
+        else:
+            into.append((run.finished_s - since_s) * 1000)
 
 
 async def move(store: ClassStore, code: str, token: str, step: Step, phones, result: Result) -> None:
     """The teacher takes the class to the question: from the store holding it to each phone drawing its radio."""
     store.move(code, token, step.page, step.question)
     moved = time.perf_counter()
-    for phone, run in zip(phones, await _shown_after(phones, moved, lambda r: step.radio_key in r.radios), strict=True):
-        if run is None:
-            result.missed["move"] += 1
-            result.misses.append(f"move to {step.question}: {_last(phone)}")
-        else:
-            result.move_ms.append((run.finished_s - moved) * 1000)
+    await _time_phones("move", f"move to {step.question}", phones, moved, lambda r: step.radio_key in r.radios,
+                       result, result.move_ms)  # fmt: skip
 
 
 async def reveal(store: ClassStore, code: str, token: str, step: Step, phones, projector, result: Result) -> None:
@@ -204,12 +208,8 @@ async def reveal(store: ClassStore, code: str, token: str, step: Step, phones, p
     revealed = time.perf_counter()
     if await projector.wait_for(lambda r: step.chart in r.charts, revealed, SHOW_TIMEOUT_S) is None:
         result.misses.append(f"the projector never showed the experiment of {step.question}")
-    for phone, run in zip(phones, await _shown_after(phones, revealed, lambda r: step.chart in r.charts), strict=True):
-        if run is None:
-            result.missed["reveal"] += 1
-            result.misses.append(f"reveal of {step.question}: {_last(phone)}")
-        else:
-            result.reveal_ms.append((run.finished_s - revealed) * 1000)
+    await _time_phones("reveal", f"reveal of {step.question}", phones, revealed, lambda r: step.chart in r.charts,
+                       result, result.reveal_ms)  # fmt: skip
 
 
 def _last(phone: ClassStudent) -> str:

@@ -37,6 +37,7 @@ from explainer.ui.classroom import session
 from tests.benchmarks._bench import record
 from tests.benchmarks._class_follow import Deployment, Result, median, percentile, run_class
 from tests.harness import postgres
+from tests.harness.nginx_replicas import nginx_binary, routes_by_replica, running_school
 from tests.harness.server import StreamlitServer, skip_unless_named
 
 PHONES = int(os.environ.get("FOLLOW_PHONES", "30"))
@@ -117,17 +118,15 @@ def test_class_follows_on_sqlite_with_one_server(request, tmp_path: Path) -> Non
 @pytest.mark.timeout(LIMIT_S)
 def test_class_follows_on_postgresql_with_two_replicas_behind_nginx(request, tmp_path: Path) -> None:
     skip_unless_named(request, __file__, "the class-follow benchmark takes about 3 min per deployment")
-    from tests.e2e.test_scale_out import _nginx_binary, _routes_by_replica, _running_school
-
-    binary = _nginx_binary()
+    binary = nginx_binary()
     missing = "nginx is not installed" if binary is None else postgres.missing_reason()
     if missing:
         pytest.skip(missing)
     print(f"\n[class follow, PostgreSQL, 2 replicas + nginx: {PHONES} phones, idle {IDLE_S:.0f} s; load {_load()}]")
     with postgres.PostgresServer() as database:
         env = {"EXPLAINER_DATABASE_URL": database.url, "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32)}
-        with _running_school(binary, tmp_path, env) as (nginx, replicas):
-            routes = _routes_by_replica(nginx, per_replica=1)
+        with running_school(binary, tmp_path, env) as (nginx, replicas):
+            routes = routes_by_replica(nginx, per_replica=1)
             cookies = tuple(f"st_route={r}" for rs in routes.values() for r in rs)  # alternating replicas
             store = ClassStore(database.url, _questions())
             try:

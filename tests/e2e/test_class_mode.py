@@ -14,6 +14,7 @@ import os
 import re
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -260,3 +261,32 @@ def test_copy_link_on_a_students_phone_never_copies_the_seat(browser, app_url):
         assert "seat=" not in copied and f"class={code}" in copied and "glu_rate=3000" in copied, copied
     finally:
         context.close()
+
+
+def test_a_phone_whose_page_the_frontend_dropped_loads_it_again(browser, app_url):
+    """Streamlit 1.67's frontend throws its whole page away when an update does not fit it ("Bad delta path index",
+    once in about 84 page follows, on a phone that had just joined): the phone went blank for good.  Simulated here by
+    taking the app out of the document as that error does; the phone must load its page again, same class and seat.
+    """
+    from explainer.classroom.store import ClassStore
+    from explainer.ui.classroom import session
+    from tests.e2e.conftest import E2E_CLASS_DB
+
+    store = ClassStore(f"sqlite:///{E2E_CLASS_DB.resolve()}", session.questions_of(LESSONS).options)
+    try:
+        code, token = store.start_class()
+        store.move(code, token, "gaba")
+        context, phone = _phone(browser, app_url, code)
+        try:
+            phone.wait_for_url(re.compile(r"/gaba\?"), timeout=FOLLOW_WAIT_MS)  # it follows the teacher there
+            wait_for_app(phone)
+            seat = parse_qs(urlsplit(phone.url).query)["seat"]
+            phone.evaluate("() => { window.__eiDropped = true; document.getElementById('root').replaceChildren(); }")
+            phone.wait_for_function(  # a new page load (the flag is gone with the old document), the lesson drawn
+                "() => !window.__eiDropped && !!document.querySelector('[data-testid=stMain] h1')", timeout=20_000
+            )
+            assert "/gaba?" in phone.url and parse_qs(urlsplit(phone.url).query)["seat"] == seat, phone.url
+        finally:
+            context.close()
+    finally:
+        store.engine.dispose()

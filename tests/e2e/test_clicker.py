@@ -2,10 +2,12 @@
 
 - PageDown / PageUp step through the lesson's sequence (each question, its experiment once the prediction is run,
   the next question...), each step brought to the top of the screen with its heading, then turn the page; "."
-  (a clicker's "blank screen") runs the prediction at the top of the screen.  No class: the same keys serve a
-  teacher showing a lesson to the room without one (class mode's clicker: test_class_mode.py).
-- A new page opens at its top, whether the clicker, the next-page button or the menu opened it, however far the
-  page before it was scrolled.
+  (a clicker's "blank screen") runs the prediction at the top of the screen.  PageUp at a page's top opens the
+  previous page at its last step (a clicker walks the lesson backwards), and it stays there while the page
+  settles.  No class: the same keys serve a teacher showing a lesson to the room without one (class mode's
+  clicker: test_class_mode.py).
+- A new page opens at its top, whether the clicker (PageDown), the next-page button or the menu opened it, however
+  far the page before it was scrolled.
 - Presenter mode has a visible way out ("Leave presenter mode") and no invisible Tab stop.
 
 Screenshots of every step go to pytest's ``tmp_path`` (and ``$SCREENSHOT_DIR``): look at them.
@@ -31,8 +33,8 @@ from explainer.ui import dom
 from explainer.ui.course import question_key
 from explainer.ui.lesson_parts import run_key
 
-from .conftest import goto, wait_for_app, wait_for_menu_roles
-from .test_mobile_presenter import PROJECTOR, save_screenshot
+from .conftest import VIEWPORT, goto, wait_for_app, wait_for_menu_roles
+from .test_mobile_presenter import _SIDEBAR_ON_SCREEN_PX, PROJECTOR, save_screenshot
 
 LESSON = meet_the_neuron.LESSON
 PREDICT = question_key(LESSON, "predict:spikes")
@@ -54,10 +56,22 @@ _STEP_JS = """(cls) => {
 _H1_TOP_JS = """() => { const h = document.querySelector('[data-testid=stMain] h1');
   return h ? h.getBoundingClientRect().top : null; }"""
 _SCROLLED_JS = "() => document.querySelector('[data-testid=stMain]').scrollTop"
+# The page's last step is where the forward walk left it: at the top, or wholly on the screen with the page scrolled
+# to its end (the steps below the last one's top are too short to bring it higher).
+_AT_END_JS = f"""([cls, topPx]) => {{
+  const box = ({_STEP_JS})(cls);
+  const main = document.querySelector('[data-testid=stMain]');
+  const atEnd = main.scrollTop > 0 && main.scrollTop + main.clientHeight >= main.scrollHeight - 2;
+  return !!box && box.top >= 0 && (box.top <= topPx || (atEnd && box.bottom <= box.height));
+}}"""
+
+
+def _cls(name: str) -> str:
+    return dom.css_class(dom.step_key(name))
 
 
 def step(page: Any, name: str) -> dict | None:
-    return page.evaluate(_STEP_JS, dom.css_class(dom.step_key(name)))
+    return page.evaluate(_STEP_JS, _cls(name))
 
 
 def press(page: Any, key: str) -> None:
@@ -138,6 +152,20 @@ def test_a_presenter_runs_lesson_1_from_the_keyboard(page, app_url: str, tmp_pat
     shot("lesson-2")
     assert h1 is not None and 0 <= h1 < 200, f"lesson 2 opened scrolled: its title at {h1} px"
     assert "present=true" in page.url
+
+    press(page, "PageUp")  # at lesson 2's top: back to lesson 1, at its last step, the last check
+    expect(page).to_have_url(re.compile(rf"^{re.escape(app_url)}/{LESSON.url}\?"), timeout=PAGE_TURN_MS)
+    wait_for_app(page)
+    try:
+        page.wait_for_function(_AT_END_JS, arg=[_cls(CHECKS[-1]), TOP_PX], timeout=15_000)
+    except PlaywrightTimeoutError:
+        shot("back-to-lesson-1")
+        raise AssertionError(f"PageUp opened lesson 1 away from its last step: {step(page, CHECKS[-1])}") from None
+    page.wait_for_timeout(1500)  # the page settles (its charts draw): it stays at its last step
+    shot("back-to-lesson-1")
+    assert page.evaluate(_AT_END_JS, [_cls(CHECKS[-1]), TOP_PX]), f"lesson 1 moved away: {step(page, CHECKS[-1])}"
+    press(page, "PageUp")  # and on backwards, step by step
+    assert_at_top(page, CHECKS[-2], "PageUp from lesson 1's last check")
 
 
 def _scroll_down(page: Any) -> None:
@@ -221,3 +249,42 @@ def test_leave_presenter_mode_by_the_keyboard(page) -> None:
     expect(page.get_by_test_id("stHeader")).to_be_visible()  # the menu bar is back
     expect(page.get_by_role("button", name="Leave presenter mode")).to_have_count(0)
     assert page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)") == 16
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["first-visit", "sidebar-opened-by-hand-before"])
+def test_presenter_mode_switched_on_folds_the_open_sidebar_and_leaving_brings_it_back(
+    page, tmp_path: Path, kept
+) -> None:
+    """A teacher on a laptop (sidebar open) switches presenter mode on in the sidebar: the projected page has no
+    sidebar over it, as a presenter-mode link opens; "Leave presenter mode" gives the normal page back, sidebar and
+    all.  Also when the teacher had folded the sidebar once and opened it again by hand: the browser keeps that
+    choice, and Streamlit lets it win over the page's own setting."""
+    page.set_viewport_size(VIEWPORT)
+    goto(page, "/tug-of-war")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    if kept:
+        sidebar.hover()
+        page.get_by_test_id("stSidebarCollapseButton").get_by_role("button").click()
+        expect(sidebar).to_have_attribute("data-collapsed", "true")
+        page.get_by_test_id("stExpandSidebarButton").click()
+        expect(sidebar).to_have_attribute("data-collapsed", "false")
+    page.wait_for_function(f"() => ({_SIDEBAR_ON_SCREEN_PX})() > 0", timeout=10_000)  # it slides in
+    sidebar.get_by_text("Presenter mode").click()
+    wait_for_app(page, after_interaction=True)
+    expect(page).to_have_url(re.compile(r"[?&]present=true"))
+    try:
+        page.wait_for_function(f"() => ({_SIDEBAR_ON_SCREEN_PX})() === 0", timeout=10_000)
+    except PlaywrightTimeoutError:
+        open_px = page.evaluate(_SIDEBAR_ON_SCREEN_PX)
+        raise AssertionError(f"presenter mode left the sidebar open ({open_px} px of the screen)") from None
+    finally:
+        save_screenshot(page, tmp_path, "presenter-switched-on-1366x900", full_page=False)
+
+    page.get_by_role("button", name="Leave presenter mode").click()
+    wait_for_app(page, after_interaction=True)
+    expect(page).not_to_have_url(re.compile(r"[?&]present=true"))
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    page.wait_for_function(f"() => ({_SIDEBAR_ON_SCREEN_PX})() > 0", timeout=10_000)
+    expect(page.get_by_test_id("stHeader")).to_be_visible()
+    save_screenshot(page, tmp_path, "presenter-left-1366x900", full_page=False)

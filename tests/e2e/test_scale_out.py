@@ -2,8 +2,7 @@
 
 Everything runs on 127.0.0.1: two ``streamlit run`` replicas with the same ``server.cookieSecret``
 (``STREAMLIT_SERVER_COOKIE_SECRET``) and nginx in front, configured from ``deploy/nginx-streamlit.conf.template``
-(the file a deployment uses) wrapped in a minimal main config that keeps pid, logs and temp files in a
-temporary directory; nginx runs in the foreground (``daemon off;``) as this test's child process.
+(the file a deployment uses), started by ``tests/harness/nginx_replicas.py`` (shared with the class benchmark).
 
 The test checks, through nginx: the page renders (title, banner, no exception, the animated view drawn,
 its websocket goes to nginx); the affinity cookie ``st_route`` is set and every request of one browser goes
@@ -18,16 +17,7 @@ Skipped when nginx is not installed; with ``CI=true`` a missing nginx fails (scr
 from __future__ import annotations
 
 import os
-import re
-import secrets
-import shutil
-import signal
-import subprocess
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,172 +30,34 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
 
 from explainer.pages.playground import VIEW_KEY
 from tests.harness import postgres
-from tests.harness.server import LOOPBACK, REPO_ROOT, StreamlitServer, free_port, health_ok
+from tests.harness.nginx_replicas import (
+    AFFINITY_COOKIE,
+    Nginx,
+    http_get,
+    nginx_binary,
+    routes_by_replica,
+    running_school,
+    upstreams_for,
+)
+from tests.harness.server import LOOPBACK, StreamlitServer, health_ok
 from tests.harness.waiting import wait_until
 
 from .classes import start_class
 from .conftest import BANNER_SNIPPET, TESTID_EXCEPTION, TESTID_MAIN, VIEWPORT, track_script_runs, wait_for_app
 from .views import wait_for_view
 
-TEMPLATE = REPO_ROOT / "deploy" / "nginx-streamlit.conf.template"
-NGINX_START_TIMEOUT_S = 20.0
-AFFINITY_COOKIE = "st_route"
-
-# The minimal main config around the site template: everything nginx writes goes to the temp dir.
-MAIN_CONF = """\
-worker_processes 1;
-daemon off;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log info;
-{user_line}
-events {{ worker_connections 256; }}
-http {{
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/site.conf;
-}}
-"""
-
-
-def _nginx_binary() -> str | None:
-    return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
-
-
-def render_site(listen_port: int, upstream_ports: list[int], access_log: Path) -> str:
-    """The deployment template with this test's values (comment lines, which name the placeholders, stay)."""
-    servers = "\n".join(f"    server {LOOPBACK}:{p} max_fails=1 fail_timeout=10s;" for p in upstream_ports)
-    values = {"@LISTEN@": f"{LOOPBACK}:{listen_port}", "@SERVER_NAME@": LOOPBACK, "@UPSTREAM_SERVERS@": servers,
-              "@ACCESS_LOG@": str(access_log)}  # fmt: skip
-    lines = []
-    for line in TEMPLATE.read_text().splitlines():
-        if not line.lstrip().startswith("#"):
-            for placeholder, value in values.items():
-                line = line.replace(placeholder, value)
-            assert "@" not in line, f"an unfilled placeholder in the nginx template: {line!r}"
-        lines.append(line)
-    text = "\n".join(lines) + "\n"
-    for placeholder, value in values.items():
-        assert value in text, f"{placeholder} is not used in {TEMPLATE}"
-    return text
-
-
-@dataclass
-class Nginx:
-    proc: subprocess.Popen[bytes]
-    port: int
-    tmp: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://{LOOPBACK}:{self.port}"
-
-    def access_log(self) -> list[str]:
-        path = self.tmp / "access.log"
-        return path.read_text(errors="replace").splitlines() if path.exists() else []
-
-    def error_log_tail(self, lines: int = 40) -> str:
-        path = self.tmp / "error.log"
-        text = path.read_text(errors="replace") if path.exists() else ""
-        return "--- nginx error.log (tail) ---\n" + "\n".join(text.splitlines()[-lines:])
-
-    def proxying(self) -> bool:
-        """True once a replica's health check answers through nginx; raises if nginx has exited."""
-        if self.proc.poll() is not None:
-            raise RuntimeError(f"nginx exited with code {self.proc.returncode}")
-        return health_ok(self.url)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=10)
-
-
-def _start_nginx(binary: str, tmp: Path, upstream_ports: list[int]) -> Nginx:
-    port = free_port()
-    (tmp / "site.conf").write_text(render_site(port, upstream_ports, tmp / "access.log"))
-    # As root the master starts its workers as an unprivileged user, who could not write the temp dir.
-    user_line = "user root;" if os.geteuid() == 0 else ""
-    (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user_line=user_line))
-    check = subprocess.run(
-        [binary, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    assert check.returncode == 0, f"nginx -t rejected the config:\n{check.stderr}"
-    proc = subprocess.Popen(
-        [binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    nginx = Nginx(proc, port, tmp)
-    try:
-        wait_until(nginx.proxying, timeout_s=NGINX_START_TIMEOUT_S, what=f"nginx on {nginx.url} proxying")
-    except (TimeoutError, RuntimeError) as exc:
-        nginx.stop()
-        pytest.fail(f"nginx did not proxy /_stcore/health: {exc}\n{nginx.error_log_tail()}", pytrace=False)
-    return nginx
-
 
 @pytest.fixture
 def school(tmp_path: Path) -> Iterator[tuple[Nginx, list[StreamlitServer]]]:
     """Two replicas sharing a cookie secret, nginx in front; all on loopback, all stopped at the end."""
-    binary = _nginx_binary()
+    binary = nginx_binary()
     if binary is None:
         reason = "nginx is not installed (Debian: apt-get install nginx)"
         if os.environ.get("CI") == "true":
             pytest.fail(f"{reason}; the scale-out test is required in CI (CI=true)", pytrace=False)
         pytest.skip(f"{reason}; scale-out test skipped locally; CI runs it")
-    with _running_school(binary, tmp_path, {}) as running:
+    with running_school(binary, tmp_path, {}) as running:
         yield running
-
-
-@contextmanager
-def _running_school(binary: str, tmp: Path, env: dict[str, str]) -> Iterator[tuple[Nginx, list[StreamlitServer]]]:
-    """Two replicas with one new cookie secret (and ``env``), nginx in front; all stopped at the end."""
-    env = {"STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32), **env}
-    replicas = [StreamlitServer(env=env), StreamlitServer(env=env)]
-    nginx = None
-    try:
-        _start_replicas(replicas)
-        nginx = _start_nginx(binary, tmp, [r.port for r in replicas])
-        yield nginx, replicas
-    except RuntimeError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    finally:
-        if nginx is not None:
-            nginx.stop()
-        for replica in replicas:
-            replica.close()
-
-
-def _start_replicas(replicas: list[StreamlitServer]) -> None:
-    """Start the replicas in parallel (each takes a few seconds to import the app's libraries)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(len(replicas)) as pool:
-        for future in [pool.submit(r.start) for r in replicas]:
-            future.result()
-
-
-def _http_get(url: str, cookie: str | None = None) -> tuple[int, str, list[str]]:
-    """Status, body and every Set-Cookie header of a GET (optionally sending the affinity cookie)."""
-    headers = {"Cookie": f"{AFFINITY_COOKIE}={cookie}"} if cookie else {}
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as resp:
-            return resp.status, resp.read().decode(errors="replace"), resp.headers.get_all("Set-Cookie") or []
-    except urllib.error.HTTPError as exc:
-        return exc.code, "", exc.headers.get_all("Set-Cookie") or []
 
 
 def _open_through_nginx(browser: Any, nginx: Nginx, cookie: str | None = None) -> Any:
@@ -238,19 +90,6 @@ def _route_cookie(page: Any) -> str:
     return cookies[AFFINITY_COOKIE]
 
 
-def _upstreams_for(nginx: Nginx, route: str) -> set[str]:
-    """The replicas (host:port) that answered requests with this affinity key, from the access log.
-
-    ``$upstream_addr`` lists every replica nginx tried ("a:1, b:2" after a failover); the last one answered.
-    """
-    served = set()
-    for line in nginx.access_log():
-        match = re.search(r" route=(\S+) upstream=(.*)$", line)
-        if match and match.group(1) == route and match.group(2).strip() not in ("", "-"):
-            served.add(match.group(2).split(",")[-1].strip())
-    return served
-
-
 def test_two_replicas_behind_nginx_survive_losing_one(browser: Any, school) -> None:
     nginx, replicas = school
     by_address = {f"{LOOPBACK}:{r.port}": r for r in replicas}
@@ -258,15 +97,15 @@ def test_two_replicas_behind_nginx_survive_losing_one(browser: Any, school) -> N
     # --- through nginx: the smoke check, and one browser sticks to one replica ----------------------
     first = _open_through_nginx(browser, nginx)
     route = _route_cookie(first)
-    served = _upstreams_for(nginx, route)  # HTTP requests are logged at once; the websocket at its end
+    served = upstreams_for(nginx, route)  # HTTP requests are logged at once; the websocket at its end
     assert len(served) == 1 and served <= by_address.keys(), f"requests of one browser went to {served}"
-    status, _body, set_cookies = _http_get(f"{nginx.url}/", cookie=route)
+    status, _body, set_cookies = http_get(f"{nginx.url}/", cookie=route)
     assert status == 200, f"GET / with the affinity cookie -> {status}"
     assert not [c for c in set_cookies if c.startswith(f"{AFFINITY_COOKIE}=")], f"cookie re-issued: {set_cookies}"
-    assert _upstreams_for(nginx, route) == served, "a later request with the same cookie changed replica"
+    assert upstreams_for(nginx, route) == served, "a later request with the same cookie changed replica"
     # a class link's seat and an old-style teacher link's token never reach the log
     secret_seat, secret_token = "SeatSecret0123456789", "TokenSecret0123456789"
-    _http_get(f"{nginx.url}/gaba?class=ABC234&seat={secret_seat}&teacher={secret_token}", cookie=route)
+    http_get(f"{nginx.url}/gaba?class=ABC234&seat={secret_seat}&teacher={secret_token}", cookie=route)
 
     # nginx writes the line once the request has ended, which may be just after the response reached us
     def logged_by_path() -> str:
@@ -283,7 +122,7 @@ def test_two_replicas_behind_nginx_survive_losing_one(browser: Any, school) -> N
     first.context.close()
     assert not health_ok(dead.url) and health_ok(alive.url), "per-replica /_stcore/health is wrong"
     for _ in range(4):
-        status, body, _ = _http_get(f"{nginx.url}/_stcore/health", cookie=route)
+        status, body, _ = http_get(f"{nginx.url}/_stcore/health", cookie=route)
         assert (status, body.strip()) == (200, "ok"), f"health through nginx: {status} {body!r}"
     dead_address = f"{LOOPBACK}:{dead.port}"
     failed_over = [
@@ -296,8 +135,8 @@ def test_two_replicas_behind_nginx_survive_losing_one(browser: Any, school) -> N
     newcomer = _open_through_nginx(browser, nginx)
     try:
         alive_address = f"{LOOPBACK}:{alive.port}"
-        assert alive_address in _upstreams_for(nginx, route), "the failed-over browser was not served by the live one"
-        assert _upstreams_for(nginx, _route_cookie(newcomer)) == {alive_address}
+        assert alive_address in upstreams_for(nginx, route), "the failed-over browser was not served by the live one"
+        assert upstreams_for(nginx, _route_cookie(newcomer)) == {alive_address}
         # The failed-over session works: a slider step reruns the playground and redraws the view.
         before = wait_for_view(returning, VIEW_KEY)
         thumb = returning.locator(".st-key-glu_rate").get_by_role("slider")
@@ -322,28 +161,15 @@ def test_two_replicas_behind_nginx_survive_losing_one(browser: Any, school) -> N
 @pytest.fixture
 def school_with_postgres(tmp_path: Path) -> Iterator[tuple[Nginx, list[StreamlitServer], str]]:
     """The school above, with both replicas sharing one PostgreSQL class store (``EXPLAINER_DATABASE_URL``)."""
-    binary = _nginx_binary()
+    binary = nginx_binary()
     missing = "nginx is not installed" if binary is None else postgres.missing_reason()
     if missing:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{missing}; the scale-out test is required in CI (CI=true)", pytrace=False)
         pytest.skip(f"{missing}; the class scale-out test is skipped locally; CI runs it")
     with postgres.PostgresServer() as database:
-        with _running_school(binary, tmp_path, {"EXPLAINER_DATABASE_URL": database.url}) as (nginx, replicas):
+        with running_school(binary, tmp_path, {"EXPLAINER_DATABASE_URL": database.url}) as (nginx, replicas):
             yield nginx, replicas, database.url
-
-
-def _routes_by_replica(nginx: Nginx, per_replica: int) -> dict[str, list[str]]:
-    """Affinity-cookie values that nginx sends to each replica (found by asking, as its hash decides)."""
-    found: dict[str, list[str]] = {}
-    for i in range(200):
-        route = f"class-test-{i}"
-        _http_get(f"{nginx.url}/_stcore/health", cookie=route)
-        for upstream in _upstreams_for(nginx, route):
-            found.setdefault(upstream, []).append(route)
-        if len(found) == 2 and all(len(v) >= per_replica for v in found.values()):
-            return {k: v[:per_replica] for k, v in found.items()}
-    pytest.fail(f"200 cookie values did not reach both replicas {per_replica} times each: {found}", pytrace=False)
 
 
 def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, school_with_postgres) -> None:
@@ -365,7 +191,7 @@ def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, sc
         wait_for_app(teacher)
         expect(teacher.get_by_role("button", name="Reveal", exact=True)).to_be_visible(timeout=15_000)
 
-        routes = _routes_by_replica(nginx, per_replica=5)
+        routes = routes_by_replica(nginx, per_replica=5)
         plan = [(route, i % 3) for i, route in enumerate(r for rs in routes.values() for r in rs)]
 
         async def the_class() -> list[str]:
@@ -390,7 +216,7 @@ def test_a_class_on_two_replicas_counts_every_vote_through_both(browser: Any, sc
         assert store.tally(code, "gaba:predict:shunt") == expected, "every vote counted once, whichever replica"
         store.engine.dispose()
         expect(teacher.locator("body")).to_contain_text(f"{len(plan)} of {len(plan)} students have voted")
-        served = {u for rs in routes.values() for r in rs for u in _upstreams_for(nginx, r)}
+        served = {u for rs in routes.values() for r in rs for u in upstreams_for(nginx, r)}
         assert served == {f"{LOOPBACK}:{r.port}" for r in replicas}, f"the votes went through {served}"
     finally:
         teacher_context.close()

@@ -31,7 +31,7 @@ from explainer.classroom.tab import ClassTab
 from explainer.content.words import words
 from explainer.ui import dom
 from explainer.ui.classroom import session
-from explainer.ui.components.scroll_to import open_page, scroll_to
+from explainer.ui.components.scroll_to import open_page, scroll_to, watch
 
 W = words("classroom")  # the words: content/words/classroom.toml
 FOLLOW_POLL_S = 1.0  # a phone shows the teacher's move within this (the budget: p95 <= 2 s, goal 1 s)
@@ -157,7 +157,9 @@ def polls_here(question_id: str, revealed: bool) -> bool:
 
 
 def follow(tab: ClassTab, page_url: str, titles: Mapping[str, str]) -> None:
-    """After a student's page: if none of its questions polls (no question asked on this page), this one does."""
+    """After a student's page: if none of its questions polls (no question asked on this page), this one does.  The
+    page keeps the ``scroll_to`` component's watch, which loads it again if the frontend has dropped it (blank)."""
+    watch()
     if not st.session_state.get(POLLING_KEY):
         _where_is_the_class(tab, page_url, dict(titles))
 

@@ -2,8 +2,11 @@
 
 - in presenter mode a clicker runs the page whatever has the focus (a slider, the time scrubber, the folded
   sidebar's toggle): PageDown / PageUp bring the page's next / previous step (``dom.step_key``: a question, an
-  experiment) to the top of the screen, then press the page's next / previous buttons; "." or "b" press the
-  step's next action (``dom.action_key``: Run the experiment, a teacher's class-mode buttons);
+  experiment) to the top of the screen, then press the page's next / previous buttons; the page PageUp opens
+  is held at its last step while it settles (a clicker walks a lesson backwards); "." or "b" press the step's
+  next action (``dom.action_key``: Run the experiment, a teacher's class-mode buttons);
+- presenter mode switched on folds an open sidebar away (the browser keeps the reader's last choice, which
+  Streamlit lets win over the page config's ``initial_sidebar_state``), and leaving it opens what it folded;
 - every static chart's toolbar becomes keyboard buttons ("Download plot as a png" by Enter or Space), with
   a focus ring in the palette's focus colour (sent as data, so the style sheet holds no colour of its own);
 - the keyboard focus survives a rerun that removes the focused element (a lesson's "Run the experiment"
@@ -24,6 +27,9 @@ from explainer.ui import dom
 from explainer.ui.components import mount_hidden
 
 NAME = "page_keys"
+# How long a page PageUp opened is held at its last step after it opened (its parts load for a few seconds, on a
+# busy machine too), or longer while its script still runs; any key, scroll or click lets go at once.
+SETTLE_MS = 6000
 
 
 class PageKeysData(TypedDict):
@@ -36,6 +42,7 @@ class PageKeysData(TypedDict):
     prev_class: str  # ... of the previous-page button's
     step_class: str  # the start of the class of every step's container
     action_class: str  # the start of the class of every step's next-action button
+    settle_ms: int  # how long a page opened backwards (PageUp) is held at its last step while it settles
 
 
 def page_keys(presenting: bool) -> None:
@@ -53,4 +60,5 @@ def page_keys_data(presenting: bool) -> PageKeysData:
         "prev_class": dom.css_class(dom.STEP_PREV_KEY),
         "step_class": dom.css_class(dom.STEP_KEY_PREFIX),
         "action_class": dom.css_class(dom.ACTION_KEY_PREFIX),
+        "settle_ms": SETTLE_MS,
     }

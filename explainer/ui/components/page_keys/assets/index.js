@@ -6,6 +6,12 @@
 //    experiment on the page, brought to the top of the screen), then press the page's own next / previous
 //    buttons.  "." or "b" (what clickers send for "blank screen") press the next action of the step at the top
 //    of the screen (Run the experiment; a teacher's class-mode buttons), unless the focus is in a text field.
+//    A page PageUp opens is held at its last step while it draws and settles (so a clicker walks a lesson
+//    backwards: the previous page's last question, not its top); PageDown's page opens at its top
+//    (anchor_keeper).  Any key, scroll or click lets go of the page at once.
+//    Presenter mode switched on folds an open sidebar away, and leaving it opens what it folded: Streamlit's
+//    initial_sidebar_state gives way to the reader's own last choice, which the browser keeps, so a teacher who
+//    had once opened the sidebar by hand kept it open over the projected page.
 //
 // 2. Keyboard access to every static chart's toolbar (Plotly's "modebar": save as PNG, and the like).
 //    Plotly draws the toolbar's buttons as <a> elements without href or tabindex, shown only while the mouse
@@ -27,7 +33,7 @@
 //
 // Which elements are the page's buttons, steps and actions comes from Python as data (explainer/ui/dom.py).
 
-import { performAction, stepBack, stepForward } from './steps.js';
+import { performAction, stepBack, stepForward, toLastStep } from './steps.js';
 
 /**
  * The component's data (explainer/ui/components/page_keys/__init__.py, PageKeysData).
@@ -39,15 +45,43 @@ import { performAction, stepBack, stepForward } from './steps.js';
  * @property {string} prev_class - the class of the previous-page button's element
  * @property {string} step_class - the start of the class of every step's container
  * @property {string} action_class - the start of the class of every step's next-action button
+ * @property {number} settle_ms - how long a page opened backwards (PageUp) is held at its last step while it settles
  */
 
 const TOOL = '.js-plotly-plot .modebar-btn';
 const ACTION_KEYS = new Set(['.', 'b']); // what clickers send for "blank screen"
+const APP = "[data-testid='stApp']";
+const TURN_MS = 60000; // a page turn that has not changed the address by then never will (a busy server: 60 s)
+const HOLD_MAX_MS = 30000; // the longest a page is held at its end, however long its script keeps running
+const READER_MOVES = ['wheel', 'touchstart', 'pointerdown'];
+const SIDEBAR = "[data-testid='stSidebar']";
+const COLLAPSE = "[data-testid='stSidebarCollapseButton'] button";
+const EXPAND = "[data-testid='stExpandSidebarButton']"; // in the header, hidden (not gone) in presenter mode
 
 /** @type {PageKeysData | null} */
 let settings = null; // the latest data: every mounted instance is the same page's
 const mounts = new Set(); // the parentElements of the mounted instances
 let installed = null; // what install() set up, for uninstall()
+
+let folded = false; // presenter mode folded the sidebar away: leaving it opens it again
+
+// Streamlit's own controls, clicked as a reader would (each toggles the sidebar, so only from the state it undoes).
+function fitSidebar(presenting) {
+  const sidebar = document.querySelector(SIDEBAR);
+  if (!sidebar) return;
+  const open = sidebar.getAttribute('data-collapsed') === 'false';
+  if (presenting && open) {
+    const collapse = document.querySelector(COLLAPSE);
+    if (collapse) {
+      collapse.click();
+      folded = true;
+    }
+  } else if (!presenting && folded) {
+    folded = false;
+    const expand = document.querySelector(EXPAND);
+    if (!open && expand) (expand.matches('button') ? expand : expand.querySelector('button') || expand).click();
+  }
+}
 
 function enable() {
   document.querySelectorAll(`${TOOL}:not([tabindex])`).forEach((a) => {
@@ -64,15 +98,51 @@ function typing(target) {
   return target.tagName === 'INPUT' && !['radio', 'checkbox', 'range', 'button', 'submit'].includes(target.type);
 }
 
+// PageUp turned the page back: {from, since, opened, frame} until the page it opened has settled at its last step.
+let backwards = null;
+
+function letGo() {
+  if (!backwards) return;
+  cancelAnimationFrame(backwards.frame);
+  READER_MOVES.forEach((type) => window.removeEventListener(type, letGo, true));
+  backwards = null;
+}
+
+// Once a frame: the previous page, once the address names it, is brought to its last step (again as its parts
+// draw), for `settle_ms` after it opened and as long as its script runs (at most HOLD_MAX_MS).
+function holdAtEnd() {
+  const b = backwards;
+  const now = performance.now();
+  if (window.location.pathname === b.from) {
+    if (now - b.since > TURN_MS) return letGo();
+  } else {
+    if (!b.opened) b.opened = now;
+    const running = document.querySelector(APP)?.getAttribute('data-test-script-state') === 'running';
+    if (now - b.opened > HOLD_MAX_MS || (!running && now - b.opened > settings.settle_ms)) return letGo();
+    toLastStep(settings.step_class);
+  }
+  b.frame = requestAnimationFrame(holdAtEnd);
+  return undefined;
+}
+
+function openAtEnd() {
+  letGo();
+  backwards = { from: window.location.pathname, since: performance.now(), opened: 0, frame: 0 };
+  READER_MOVES.forEach((type) => window.addEventListener(type, letGo, { capture: true, passive: true }));
+  backwards.frame = requestAnimationFrame(holdAtEnd);
+}
+
 function pageTurn(forward) {
   if (forward ? stepForward(settings.step_class) : stepBack(settings.step_class)) return true;
   const button = document.querySelector(`.${forward ? settings.next_class : settings.prev_class} button`);
   if (!button || button.disabled) return false;
+  if (!forward) openAtEnd();
   button.click();
   return true;
 }
 
 function onClickerKey(e) {
+  letGo(); // a key of the reader's: the page they are on stays where it is
   if (!settings.presenting || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
   let done = false;
   if (e.key === 'PageDown' || e.key === 'PageUp') done = pageTurn(e.key === 'PageDown');
@@ -162,6 +232,7 @@ function install() {
 }
 
 function uninstall(state) {
+  letGo();
   state.listening.abort();
   focusTrail = [];
   state.observer.disconnect();
@@ -172,6 +243,7 @@ function uninstall(state) {
 export default function pageKeys(component) {
   const { data, parentElement } = component;
   settings = data;
+  fitSidebar(data.presenting);
   if (data.focus) document.documentElement.style.setProperty('--ei-focus', data.focus);
   mounts.add(parentElement);
   if (!installed) installed = install();

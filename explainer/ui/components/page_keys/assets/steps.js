@@ -4,7 +4,7 @@
 // each experiment on the page.  Forward brings the next step below the top of the screen up to it (its top, with
 // its heading, just under Streamlit's header if one shows), backward the one above; a step still held back is
 // not on the page and so never reached.  A step taller than the screen is shown to its end before the next one.
-// When no step is left the caller turns the page.
+// When no step is left the caller turns the page; a page turned backwards opens at its last step (toLastStep).
 //
 // The step at the top of the screen has a next action: the first enabled button inside it whose element's class
 // starts with `action_class` (dom.py, action_key): "Run the experiment", or a teacher's class-mode buttons.
@@ -94,6 +94,18 @@ export function stepBack(stepClass) {
   const main = scroller();
   if (main.scrollTop <= 0) return false;
   main.scrollTo({ top: 0 });
+  return true;
+}
+
+/** Bring the page's last step drawn to the top (as far as the page scrolls); false if there is none or it is
+ * there already. */
+export function toLastStep(stepClass) {
+  const steps = stepsOnPage(stepClass);
+  if (!steps.length) return false;
+  const line = topLine();
+  const last = steps[steps.length - 1];
+  if (Math.abs(last.box.top - line) <= SLACK_PX) return false;
+  bringToTop(last, line);
   return true;
 }
 
