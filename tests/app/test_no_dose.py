@@ -40,9 +40,9 @@ CITED_TITLES = ("Disinhibition of CA1 pyramidal cells by low-dose ketamine and o
 
 def problems_in(text: str, lang: str = "en") -> list[str]:
     """Dose amounts anywhere; dose/treatment words outside a negated sentence (or a cited paper's title), in the
-    text's language (English words are checked in every language: a translation may keep one)."""
+    text's language (English words and negations count in every language: a page may keep an English sentence)."""
     risky = re.compile(f"{RISKY[lang]}|{RISKY['en']}", re.IGNORECASE)
-    negation = re.compile(NEGATIONS[lang], re.IGNORECASE)
+    negation = re.compile(f"{NEGATIONS[lang]}|{NEGATIONS['en']}", re.IGNORECASE)
     found = [f"dose amount: {m.group(0)!r}" for m in DOSE_AMOUNT.finditer(text)]
     for sentence in _sentences(text):
         if sentence.strip() in CITED_TITLES:
