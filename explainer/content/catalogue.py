@@ -121,7 +121,14 @@ def extra(lang: str) -> list[str]:
     """The contexts in ``lang``'s catalogue that no English text has any more (obsolete entries left behind)."""
     known = {(s.english if isinstance(s.english, str) else s.english[0], s.ctx) for s in sources()}
     catalog = read(lang)
-    return sorted(f"{m.context}: no English text" for m in catalog if m.id and (m.id, m.context) not in known)
+    return sorted(
+        f"{m.context}: no English text" for m in catalog if m.id and (_singular(m.id), m.context) not in known
+    )
+
+
+def _singular(msgid: str | tuple[str, ...]) -> str:
+    """A catalogue entry's English (a plural's: its singular, as :func:`sources` keys it)."""
+    return msgid if isinstance(msgid, str) else msgid[0]
 
 
 def missing_markdown(lang: str) -> list[str]:
