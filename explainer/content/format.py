@@ -57,17 +57,18 @@ def plotly_separators() -> str:
     return number_style(current()).plotly_separators
 
 
-def num(value: float, decimals: int = 0, signed: bool = False) -> str:
+def num(value: float, decimals: int = 0, signed: bool = False, grouped: bool = True) -> str:
     """``-70.0`` -> ``"−70"`` (typographic minus), in the page's language (``6.7`` -> ``"6,7"`` in Spanish,
     French and German; ``12345`` -> ``"12,345"``, ``"12.345"``, ``"12 345"``); ``signed`` writes a plus sign on a
     change (``"+5.0"``).  A value that rounds to zero is written without a sign (``"0.0"``), never ``"−0.0"``.
+    ``grouped=False`` leaves out the group separator, as a control shows its value (``6000``, a seed ``9999``).
     """
     value = float(value)
     if round(value, decimals) == 0:
         value = 0.0
         signed = False
     style = number_style(current())
-    grouping = "," if abs(value) >= style.group_from else ""
+    grouping = "," if grouped and abs(value) >= style.group_from else ""
     text = f"{value:{'+' if signed else ''}{grouping}.{decimals}f}"
     return text.translate({ord(","): style.group, ord("."): style.decimal, ord("-"): "−"})
 

@@ -80,7 +80,8 @@ def _reconcile_number(key: str, label: str, lo: float, hi: float, is_int: bool) 
         return
     if value < lo or value > hi:
         clamped = min(max(value, lo), hi)
-        lo_text, hi_text, used = (num(x, fewest_decimals(x)) for x in (lo, hi, clamped))
+        # as the control shows them (no group separator), with the language's decimal sign
+        lo_text, hi_text, used = (num(x, fewest_decimals(x), grouped=False) for x in (lo, hi, clamped))
         note = W.text("link_out_of_range", name=label, value=quote_url_value(raw), lo=lo_text, hi=hi_text, used=used)
         _correct_link(key, int(clamped) if is_int else float(clamped), note)
 
