@@ -30,3 +30,12 @@ def postgres_url(request):
     if request.node.get_closest_marker("e2e") is None:
         pytest.fail(f"{request.node.nodeid} uses PostgreSQL: mark it e2e (pytest.param(..., marks=pytest.mark.e2e))")
     return request.getfixturevalue("_postgres_server_url")
+
+
+@pytest.fixture
+def pseudo_language(monkeypatch):
+    """The pseudo language ``qps`` (tests/harness/pseudo.py), offered for this test: every word-list text wraps."""
+    from tests.harness import pseudo
+
+    pseudo.install(monkeypatch)
+    return pseudo.PSEUDO

@@ -3,8 +3,9 @@
 Counts and percentages only: no seats, no times, nothing personal.  Every question is there, voted on or not
 (the store's :meth:`~explainer.classroom.store.ClassStore.counts`), each round with a total row, and with the
 texts each row also carries the question and the option in plain words and whether the option is the right
-answer.  The file starts with a UTF-8 byte order mark: Excel on Windows otherwise reads it in the system's code
-page, and the minus sign of "−70 mV" turns into mojibake.
+answer.  Its words (the header, "total", "yes") are in the teacher's language, and so are the questions' texts
+(the registry of the page's language).  The file starts with a UTF-8 byte order mark: Excel on Windows otherwise
+reads it in the system's code page, and the minus sign of "−70 mV" turns into mojibake.
 """
 
 from __future__ import annotations
@@ -14,10 +15,25 @@ import io
 from collections.abc import Mapping, Sequence
 
 from explainer.classroom.questions import QuestionText
+from explainer.content.words import words
 
 BOM = "\ufeff"
-COLUMNS = ("class", "question", "question_text", "round", "option", "option_text", "right", "votes", "percent")
-TOTAL = "total"
+WORDS = words("classroom")  # the CSV's column names and marks, in the teacher's language: content/words/classroom.toml
+
+
+def header() -> tuple[str, ...]:
+    """The CSV's column names in the page's language."""
+    return (
+        WORDS.text("csv_class"),
+        WORDS.text("csv_question"),
+        WORDS.text("csv_question_text"),
+        WORDS.text("csv_round"),
+        WORDS.text("csv_option"),
+        WORDS.text("csv_option_text"),
+        WORDS.text("csv_right"),
+        WORDS.text("csv_votes"),
+        WORDS.text("csv_percent"),
+    )
 
 
 def tallies_csv(code: str, counts: Mapping[str, Mapping[int, Sequence[int]]], texts: Mapping[str, QuestionText]) -> str:
@@ -25,7 +41,8 @@ def tallies_csv(code: str, counts: Mapping[str, Mapping[int, Sequence[int]]], te
     without a text (a lesson edited since the vote) keeps its counts, with empty words."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(header())
+    total_mark, yes, no = WORDS.text("csv_total"), WORDS.text("csv_yes"), WORDS.text("csv_no")
     for qid, per_round in counts.items():
         text = texts.get(qid)
         prompt = text.prompt if text else ""
@@ -33,9 +50,9 @@ def tallies_csv(code: str, counts: Mapping[str, Mapping[int, Sequence[int]]], te
             total = sum(per_option)
             for i, (n, share) in enumerate(zip(per_option, percents(per_option), strict=True)):
                 option = text.options[i] if text and i < len(text.options) else ""
-                right = "" if text is None or text.right is None else "yes" if i == text.right else "no"
+                right = "" if text is None or text.right is None else yes if i == text.right else no
                 writer.writerow([code, qid, prompt, round_, i + 1, option, right, n, share])
-            writer.writerow([code, qid, prompt, round_, TOTAL, "", "", total, "100" if total else "0"])
+            writer.writerow([code, qid, prompt, round_, total_mark, "", "", total, "100" if total else "0"])
     return BOM + out.getvalue()
 
 

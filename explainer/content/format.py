@@ -52,17 +52,24 @@ def number_style(lang: str) -> NumberStyle:
     )
 
 
-def num(value: float, decimals: int = 0, signed: bool = False) -> str:
+def plotly_separators() -> str:
+    """Plotly's ``layout.separators`` for the page's language: its ticks and hover numbers are written as the
+    text around them is (``6,7`` in Spanish)."""
+    return number_style(current()).plotly_separators
+
+
+def num(value: float, decimals: int = 0, signed: bool = False, grouped: bool = True) -> str:
     """``-70.0`` -> ``"−70"`` (typographic minus), in the page's language (``6.7`` -> ``"6,7"`` in Spanish,
     French and German; ``12345`` -> ``"12,345"``, ``"12.345"``, ``"12 345"``); ``signed`` writes a plus sign on a
     change (``"+5.0"``).  A value that rounds to zero is written without a sign (``"0.0"``), never ``"−0.0"``.
+    ``grouped=False`` leaves out the group separator, as a control shows its value (``6000``, a seed ``9999``).
     """
     value = float(value)
     if round(value, decimals) == 0:
         value = 0.0
         signed = False
     style = number_style(current())
-    grouping = "," if abs(value) >= style.group_from else ""
+    grouping = "," if grouped and abs(value) >= style.group_from else ""
     text = f"{value:{'+' if signed else ''}{grouping}.{decimals}f}"
     return text.translate({ord(","): style.group, ord("."): style.decimal, ord("-"): "−"})
 
@@ -72,6 +79,32 @@ def num_shortest(value: float, most: int = 3) -> str:
     ``"2,5"`` in German): a setting such as a duration or an interval, written as it was set."""
     decimals = next(d for d in range(most + 1) if round(float(value), d) == round(float(value), most))
     return num(value, decimals)
+@dataclass(frozen=True)
+class Quantity:
+    """A number and how a text shows it, not yet written: a model's result cached once for every language, then
+    written in each reader's (:func:`written`)."""
+
+    value: float
+    decimals: int = 0
+    signed: bool = False
+
+    def __str__(self) -> str:
+        return num(self.value, self.decimals, self.signed)
+
+    @classmethod
+    def exact(cls, value: float) -> Quantity:
+        """``value`` with as many decimals as it has (``20.0`` -> ``20``, ``0.1`` -> ``0.1``; Python's ``:g``)."""
+        return cls(value, fewest_decimals(value))
+
+
+def fewest_decimals(value: float, most: int = 6) -> int:
+    """The decimals that write ``value`` as it is (``20.0`` -> 0, ``0.25`` -> 2), at most ``most``."""
+    return len(f"{round(float(value), most):.{most}f}".rstrip("0").split(".")[1])
+
+
+def written(values: Mapping[str, Quantity | str]) -> dict[str, str]:
+    """Every quantity of ``values`` written in the page's language (a text stays as it is)."""
+    return {name: str(value) for name, value in values.items()}
 
 
 def shown(value: float, decimals: int = 0) -> float:

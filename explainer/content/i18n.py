@@ -132,6 +132,18 @@ def translate_plural(ctx: str, one: str, other: str, n: int) -> str:
     return catalogue(lang).npgettext(ctx, one, other, n)
 
 
+def deferred(function: Callable[[], R]) -> Callable[[], R]:
+    """``function`` to be called later, off the page's run, in the page's language of now (a download's data,
+    which Streamlit makes when the button is clicked, where no session says which language the page speaks)."""
+    lang = current()
+
+    def in_language() -> R:
+        with using(lang):
+            return function()
+
+    return in_language
+
+
 def localised_name(filename: str, lang: str) -> str:
     """The file of a Markdown text in ``lang``: ``"lesson.md"`` -> ``"lesson.es.md"`` (English: the file
     itself)."""

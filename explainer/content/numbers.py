@@ -2,7 +2,8 @@
 standard settings.
 
 The Markdown files write ``{{name}}``; each function here returns the names of one text and their values,
-formatted by :func:`explainer.content.format.num`.  Pure and cached per process (the same for every visitor).
+formatted by :func:`explainer.content.format.num`.  Pure and cached per process and language (numbers are
+written the reader's way: 6,7 in Spanish).
 Each lesson computes its own numbers in its package (``explainer/lessons/<name>/numbers.py``); the educator
 guide quotes the lessons' numbers, so its answers always match what the lessons say.
 """
@@ -10,9 +11,10 @@ guide quotes the lessons' numbers, so its answers always match what the lessons 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
+from explainer.content.format import fewest_decimals
 from explainer.content.format import num as n
+from explainer.content.i18n import per_language
 from explainer.model import ions
 from explainer.model.experiments import circuits
 from explainer.model.experiments.common import DT_ms
@@ -23,7 +25,7 @@ from explainer.model.neuron import NeuronParams
 STANDARD = NeuronParams()
 
 
-@cache
+@per_language
 def standard_cell() -> dict[str, str]:
     """The standard cell's parameters as every text quotes them (the lessons start from these too)."""
     p = STANDARD
@@ -43,12 +45,12 @@ def standard_cell() -> dict[str, str]:
     }
 
 
-@cache
+@per_language
 def model_notes() -> dict[str, str]:
     """The model's standard parameters, as the notes quote them."""
     return {
         **standard_cell(),
-        "dt": f"{DT_ms:g}",
+        "dt": n(DT_ms, fewest_decimals(DT_ms)),
         # exponential Euler holds a decaying conductance at its start-of-step value: charge error dt / (2 tau)
         "ampa_error": n(100.0 * DT_ms / (2.0 * STANDARD.tau_ampa_ms), 1),
         "g_nmda": n(STANDARD.g_nmda_max_nS),
@@ -82,7 +84,7 @@ def _network_cells() -> dict[str, str]:
     }
 
 
-@cache
+@per_language
 def nernst_examples() -> dict[str, str]:
     """The Nernst equation's examples at body temperature, from typical concentrations (explainer/model/ions.py):
     potassium (lesson 1, the glossary) and chloride in a mature and in a developing neuron (lesson 3, the
@@ -101,13 +103,13 @@ def nernst_examples() -> dict[str, str]:
     }
 
 
-@cache
+@per_language
 def glossary() -> dict[str, str]:
     """The standard cell, and the glossary's Nernst examples."""
     return {**standard_cell(), **nernst_examples()}
 
 
-@cache
+@per_language
 def circuits_questions() -> dict[str, str]:
     """What the circuits page's question quotes in its prompt and options: settings only, no network run, so
     that class mode's registry (which reads them) never waits for a simulation."""
@@ -120,7 +122,7 @@ def circuits_questions() -> dict[str, str]:
     }
 
 
-@cache
+@per_language
 def network_cell() -> dict[str, str]:
     """The network's own model cell, which the circuits and blocked-gate pages name once (it is not the lessons'
     cell: Brette et al. 2007's, resting higher, with inhibition reversing below rest)."""

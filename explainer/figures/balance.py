@@ -6,18 +6,19 @@ import math
 
 import numpy as np
 
+from explainer.content.format import num
 from explainer.content.words import words
 from explainer.figures import style
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
     DEFAULT_STYLE,
-    TIME_AXIS_TITLE,
     axis,
     clip_run,
     finish,
     line_break,
     panel_layout,
     panel_title,
+    time_axis_title,
     v_and_spikes,
 )
 from explainer.figures.spec import FigureSpec
@@ -43,7 +44,7 @@ def _map_numbers(rmap: RateMap, z: np.ndarray, s: style.FigureStyle) -> dict:
         "mode": "text",
         "x": xs.ravel().tolist(),
         "y": ys.ravel().tolist(),
-        "text": [f"{v:.0f}" for v in z.ravel()],
+        "text": [num(v) for v in z.ravel()],
         "textfont": {
             "size": s.small_font_px,
             "color": [s.palette.text if lit else s.palette.node_text for lit in light.ravel()],
@@ -140,10 +141,8 @@ def build_regularity_figure(
         traces += v_and_spikes(part, name, color, s, xaxis=xa, yaxis=ya)
         traces[-2]["showlegend"] = False
         cv = isi_cv(run.spike_times_ms)
-        cv_text = WORDS.text("regularity_cv_undefined") if math.isnan(cv) else f"{cv:.2f}"
-        title = WORDS.text(
-            "regularity_title", name=name, br=line_break(s), rate=f"{run.firing_rate_hz:.0f}", cv=cv_text
-        )
+        cv_text = WORDS.text("regularity_cv_undefined") if math.isnan(cv) else num(cv, 2)
+        title = WORDS.text("regularity_title", name=name, br=line_break(s), rate=num(run.firing_rate_hz), cv=cv_text)
         annotations.append(panel_title(title, ya, s))
     p = reg.balanced.params
     v_title, v_range = WORDS.text("v_axis_short"), [p.E_L_mV - 5, SPIKE_DRAWN_PEAK_mV + 10]
@@ -153,7 +152,7 @@ def build_regularity_figure(
         showlegend=False,
         xaxis=axis("", domain=[0, 1], range=[0, show_ms], anchor="y", showticklabels=False),
         yaxis=axis(v_title, domain=rows[0][4], range=v_range, anchor="x"),
-        xaxis2=axis(TIME_AXIS_TITLE, domain=[0, 1], range=[0, show_ms], anchor="y2"),
+        xaxis2=axis(time_axis_title(), domain=[0, 1], range=[0, show_ms], anchor="y2"),
         yaxis2=axis(v_title, domain=rows[1][4], range=v_range, anchor="x2"),
         annotations=annotations,
     )

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 
+from explainer.content.format import num
 from explainer.content.words import words
 from explainer.figures import style
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
     DEFAULT_STYLE,
-    TIME_AXIS_TITLE,
-    V_AXIS_TITLE,
     axis,
     f32,
     finish,
     hline,
     panel_layout,
     text_label,
+    time_axis_title,
     trace_line,
     v_and_spikes,
+    v_axis_title,
 )
 from explainer.figures.spec import FigureSpec
 from explainer.model.experiments.excitability import FICurve
@@ -122,8 +123,8 @@ def build_current_step_figure(
     layout = panel_layout(
         s,
         430,
-        xaxis=axis(TIME_AXIS_TITLE, domain=[0.0, 0.5], range=[0, t_end], anchor="y"),
-        yaxis=axis(V_AXIS_TITLE, range=[v_low, v_high], anchor="x"),
+        xaxis=axis(time_axis_title(), domain=[0.0, 0.5], range=[0, t_end], anchor="y"),
+        yaxis=axis(v_axis_title(), range=[v_low, v_high], anchor="x"),
         xaxis2=axis(WORDS.text("current_axis"), domain=[0.62, 1.0], range=[-i_pad, i_max + i_pad], anchor="y2"),
         yaxis2=axis(WORDS.text("rate_axis"), range=[-rate_pad, rate_top], anchor="x2"),
         shapes=[
@@ -142,7 +143,7 @@ def build_current_step_figure(
             text_label(
                 fi.rheobase_pA + 0.015 * i_max,  # just right of the dashed line, an offset in data units
                 rate_top,
-                WORDS.text("rheobase", i=f"{fi.rheobase_pA:.0f}"),
+                WORDS.text("rheobase", i=num(fi.rheobase_pA)),
                 s,
                 xref="x2",
                 yref="y2",

@@ -27,8 +27,6 @@ from explainer.model.neuron import NeuronRun
 
 WORDS = words("figures")
 
-NEURON_CSV_COLUMNS = ("time_ms", "V_mV", "g_AMPA_nS", "g_NMDA_nS", "g_GABA_nS", "output_spike", "setting", "value")
-MODEL_NOTE = WORDS.text("csv_model_note")  # the first setting's value: what made the numbers
 CAPTION_SEPARATOR = " · "
 
 
@@ -84,13 +82,33 @@ def spreadsheet_bytes(text: str) -> bytes:
     return text.encode("utf-8-sig")
 
 
+def neuron_csv_header() -> tuple[str, ...]:
+    """The CSV's column names in the page's language (units kept after ``_``)."""
+    return (
+        WORDS.text("csv_time"),
+        WORDS.text("csv_v"),
+        WORDS.text("csv_g_ampa"),
+        WORDS.text("csv_g_nmda"),
+        WORDS.text("csv_g_gaba"),
+        WORDS.text("csv_output_spike"),
+        WORDS.text("csv_setting"),
+        WORDS.text("csv_value"),
+    )
+
+
+def model_note() -> str:
+    """The CSV's first setting: what made the numbers (an educational model, not advice)."""
+    return WORDS.text("csv_model_note")
+
+
 def neuron_traces_csv(run: NeuronRun, settings: Mapping[str, object] | None = None) -> str:
     """One row per time step: time, membrane potential, the three conductances, 1 where the cell spiked;
-    beside the first rows, the settings as (setting, value) pairs."""
+    beside the first rows, the settings as (setting, value) pairs (a setting by its name in the model, its value
+    as the model reads it: a spreadsheet's numbers, with a decimal point in every language)."""
     spike = np.zeros(run.t_ms.size, dtype=np.int64)
     idx = np.rint(run.spike_times_ms / run.dt_ms).astype(np.int64)
     spike[idx[(idx >= 0) & (idx < spike.size)]] = 1
-    pairs = [("model", MODEL_NOTE), *((str(k), str(v)) for k, v in (settings or {}).items())]
+    pairs = [(WORDS.text("csv_model"), model_note()), *((str(k), str(v)) for k, v in (settings or {}).items())]
     columns = (
         np.char.mod("%.4f", run.t_ms),
         np.char.mod("%.6f", run.v_mV),
@@ -101,7 +119,7 @@ def neuron_traces_csv(run: NeuronRun, settings: Mapping[str, object] | None = No
     )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(NEURON_CSV_COLUMNS)
+    writer.writerow(neuron_csv_header())
     for i, row in enumerate(zip(*columns, strict=True)):
         extra = pairs[i] if i < len(pairs) else ("", "")
         writer.writerow((*row, *extra))

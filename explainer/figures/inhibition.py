@@ -13,8 +13,6 @@ from explainer.figures import style
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
     DEFAULT_STYLE,
-    TIME_AXIS_TITLE,
-    V_AXIS_TITLE,
     IPSP_MIN_SPAN_mV,
     axis,
     finish,
@@ -24,8 +22,10 @@ from explainer.figures.parts import (
     panel_title,
     text_label,
     thinning_stride,
+    time_axis_title,
     trace_line,
     v_and_spikes,
+    v_axis_title,
 )
 from explainer.figures.spec import FigureSpec
 from explainer.model import ions
@@ -82,7 +82,7 @@ def build_ipsp_figure(result: SingleIPSP, *, figure_style: style.FigureStyle = D
         layout_axes[f"xaxis{n}"] = axis(
             WORDS.text("after_gaba_axis"), domain=domain, range=[-5, float(t[-1])], anchor=f"y{n}"
         )
-        layout_axes[f"yaxis{n}"] = axis(V_AXIS_TITLE if idx == 0 else "", range=[lo, hi], anchor=f"x{n}")
+        layout_axes[f"yaxis{n}"] = axis(v_axis_title() if idx == 0 else "", range=[lo, hi], anchor=f"x{n}")
         annotations.append(
             text_label(
                 float(t[-1]),
@@ -176,7 +176,7 @@ def build_shunting_figure(exp: ShuntingExperiment, *, figure_style: style.Figure
         520,
         xaxis=axis("", domain=[0, 1], range=[0, t_end], anchor="y", showticklabels=False),
         yaxis=axis(WORDS.text("v_axis_short"), domain=[0.58, 0.92], range=[rest_lo, rest_hi], anchor="x"),
-        xaxis2=axis(TIME_AXIS_TITLE, domain=[0, 1], range=[0, t_end], anchor="y2"),
+        xaxis2=axis(time_axis_title(), domain=[0, 1], range=[0, t_end], anchor="y2"),
         yaxis2=axis(
             WORDS.text("v_axis_short"), domain=[0.0, 0.44], range=[min(p.E_gaba_mV, p.V_reset_mV) - 4, 25], anchor="x2"
         ),

@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from explainer.content.format import fill
+from explainer.content.format import fill, num
 from explainer.content.view_words import CONTROLS, NETWORK
 from explainer.figures import style as st_
 from explainer.figures import view_codec as vc
@@ -91,7 +91,7 @@ def circuit(params: NetworkParams) -> dict:
     (ex, ey), (ix, iy) = E_NODE, I_NODE
     external = NETWORK["external_kick"] if params.kick_ms > 0 else NETWORK["external_none"]
     if params.ext_rate_hz > 0:
-        external += fill(NETWORK["external_drive"], {"r": f"{params.ext_rate_hz:.0f}"})
+        external += fill(NETWORK["external_drive"], {"r": num(params.ext_rate_hz)})
     gaba_dash = st_.GABA_DASH == "dash"
     return {
         "x_range": list(CIRCUIT_X_RANGE),
@@ -135,7 +135,7 @@ def circuit(params: NetworkParams) -> dict:
             {"points": [[ix, 0.75], [ix, iy - 0.7]], "width": 3.0, "color": "external", "head": "arrow", "dash": False},
         ],
         "labels": [
-            {"x": 5.0, "y": ey + 0.95, "text": fill(NETWORK["e_to_i"], {"w": f"{w_ei:.1f}"}), "color": "glutamate"},
+            {"x": 5.0, "y": ey + 0.95, "text": fill(NETWORK["e_to_i"], {"w": num(w_ei, 1)}), "color": "glutamate"},
             {
                 "x": 5.0,
                 "y": ey - 0.95,

@@ -21,8 +21,6 @@ from explainer.model.neuron import NeuronRun
 
 WORDS = words("figures")
 DEFAULT_STYLE = style.FigureStyle()
-V_AXIS_TITLE = WORDS.text("v_axis")
-TIME_AXIS_TITLE = WORDS.text("time_axis")
 MAX_POINTS = 3000  # per trace; spikes are drawn separately, so nothing visible is lost
 
 IPSP_MIN_SPAN_mV = 8.0
@@ -34,6 +32,15 @@ def f32(x) -> np.ndarray:
 
 def thinning_stride(n: int) -> int:
     return max(1, math.ceil(n / MAX_POINTS))
+
+
+def v_axis_title() -> str:
+    """The membrane potential's axis title, in the figure's language (read when the figure is built)."""
+    return WORDS.text("v_axis")
+
+
+def time_axis_title() -> str:
+    return WORDS.text("time_axis")
 
 
 def axis(title: str, **extra) -> dict:

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from explainer.content.format import plotly_separators
+
 OKABE_ITO = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -181,8 +183,10 @@ class FigureStyle:
 
 
 def base_layout(style: FigureStyle, height_px: int) -> dict:
-    """Layout shared by every figure: fonts, white background, margins, no third-party fonts."""
+    """Layout shared by every figure: fonts, white background, margins, no third-party fonts, and the numbers
+    (ticks, hover texts) written the page's language's way."""
     return {
+        "separators": plotly_separators(),
         "height": round(height_px * max(1.0, style.scale * 0.85)),
         "font": {"family": FONT_FAMILY, "size": style.font_px, "color": style.palette.text},
         "paper_bgcolor": style.palette.background,

@@ -10,16 +10,16 @@ from explainer.figures import style
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
 from explainer.figures.parts import (
     DEFAULT_STYLE,
-    TIME_AXIS_TITLE,
-    V_AXIS_TITLE,
     axis,
     finish,
     hline,
     panel_layout,
     text_label,
     thinning_stride,
+    time_axis_title,
     trace_line,
     v_and_spikes,
+    v_axis_title,
 )
 from explainer.figures.spec import FigureSpec
 from explainer.model.experiments.synapses import NMDACoincidence, SingleEPSP, Summation
@@ -89,7 +89,7 @@ def build_single_epsp_figure(epsp: SingleEPSP, *, figure_style: style.FigureStyl
             text_label(
                 t_max,
                 epsp.both.peak_mV,
-                WORDS.text("epsp_peak", v=f"{epsp.both.peak_mV:.2f}"),
+                WORDS.text("epsp_peak", v=num(epsp.both.peak_mV, 2)),
                 s,
                 xref="x2",
                 yref="y2",
@@ -118,7 +118,7 @@ def _block_points(result: NMDACoincidence, s: style.FigureStyle) -> list[dict]:
                 "yaxis": "y2",
                 "name": name,
                 "showlegend": False,
-                "text": [f"{b:.3f}"],
+                "text": [num(b, 3)],
                 "textposition": "top left",
                 "textfont": {"size": s.small_font_px},
                 "marker": {"symbol": symbol, "size": s.marker_px(14), "color": color, "line": {"width": 1.5}},
@@ -162,7 +162,7 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
         trace_line(
             v_axis,
             mg_block(v_axis, mg_mM),
-            WORDS.text("nmda_block_curve", mg=f"{mg_mM:.1f}"),
+            WORDS.text("nmda_block_curve", mg=num(mg_mM, 1)),
             s.palette.nmda,
             xaxis="x2",
             yaxis="y2",
@@ -178,7 +178,7 @@ def build_nmda_block_figure(result: NMDACoincidence, mg_mM: float, *, figure_sty
         400,
         xaxis=axis(WORDS.text("after_glutamate_axis"), domain=[0.0, 0.5], range=[-5, float(t[-1])], anchor="y"),
         yaxis=axis(WORDS.text("nmda_dv_axis"), range=[-0.03 * top, top], anchor="x"),
-        xaxis2=axis(V_AXIS_TITLE, domain=[0.62, 1.0], range=[-100, 20], anchor="y2"),
+        xaxis2=axis(v_axis_title(), domain=[0.62, 1.0], range=[-100, 20], anchor="y2"),
         # from a little below 0 (the y axis's "0" clear of the x axis's "-100" at the corner) to above 1
         # (room for a point's value label at B = 1, as with no Mg2+)
         yaxis2=axis(
@@ -228,7 +228,7 @@ def build_summation_figure(result: Summation, *, figure_style: style.FigureStyle
             "mode": "markers",
             "x": result.volley_times_ms.tolist(),
             "y": [top - 2.5] * result.volley_times_ms.size,
-            "name": WORDS.text("volley_one" if result.n_synapses == 1 else "volley_many", n=result.n_synapses),
+            "name": WORDS.plural("volley", result.n_synapses),
             "marker": {
                 "symbol": style.GLUTAMATE_SYMBOL,
                 "size": s.marker_px(14),
@@ -241,8 +241,8 @@ def build_summation_figure(result: Summation, *, figure_style: style.FigureStyle
     layout = panel_layout(
         s,
         380,
-        xaxis=axis(TIME_AXIS_TITLE, range=[0, t_end]),
-        yaxis=axis(V_AXIS_TITLE, range=[p.E_L_mV - 3, top]),
+        xaxis=axis(time_axis_title(), range=[0, t_end]),
+        yaxis=axis(v_axis_title(), range=[p.E_L_mV - 3, top]),
         annotations=[text_label(t_end, p.V_th_mV, WORDS.text("threshold"), s, color=s.palette.threshold)],
     )
     return finish(traces, layout, s)

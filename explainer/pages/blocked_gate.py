@@ -7,8 +7,9 @@ from dataclasses import replace
 import streamlit as st
 
 from explainer import content
+from explainer.content import i18n
 from explainer.content import numbers as text_numbers
-from explainer.content.format import fill, num
+from explainer.content.format import fewest_decimals, fill, num
 from explainer.content.words import words
 from explainer.figures.export import export_caption, export_name
 from explainer.figures.network import build_disinhibition_chart
@@ -61,6 +62,7 @@ def demo() -> None:
             reduce_motion(),
             export_name(EXPORT_PAGE, exported),
             export_caption(exported),
+            lang=i18n.current(),
         )
         scales, e_rates, i_rates = disinhibition_curve(DEFAULT_NETWORK_SEED)
     left, right = st.columns([3, 2], vertical_alignment="center")
@@ -77,7 +79,7 @@ def demo() -> None:
             "disinhibition_curve",
             WORDS.text(
                 "chart_alt",
-                lowest=f"{min(DISINHIBITION_SCALES):g}",
+                lowest=num(min(DISINHIBITION_SCALES), fewest_decimals(min(DISINHIBITION_SCALES))),
                 e_rates=", ".join(num(r) for r in e_rates),
                 i_rates=", ".join(num(r) for r in i_rates),
             ),

@@ -13,6 +13,7 @@ import math
 
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content import numbers as text_numbers
 from explainer.content.format import num
 from explainer.content.live_descriptions import network_regime_name
@@ -29,7 +30,7 @@ from explainer.ui.components.animated_view import animated_view
 from explainer.ui.motion import reduce_motion
 from explainer.ui.network_views import REGIME_TABLE, RegimeTable, circuits_numbers, network_view
 from explainer.ui.page_questions import CIRCUITS
-from explainer.ui.presets import preset_sliders, presets_from
+from explainer.ui.presets import Preset, preset_sliders, presets_from
 from explainer.ui.widgets import Slider, slider_settings, url_number_input, url_toggle
 
 WORDS = words("circuits")  # every word this page shows: content/words/circuits.toml
@@ -60,8 +61,16 @@ def slider_values(params: NetworkParams) -> dict[str, float | int | bool]:
     }
 
 
-PRESETS = presets_from(WORDS, {name: slider_values(params) for name, params in SETTINGS.items()})
-PREDICTED_NAME = WORDS.preset_name(PREDICTED_SETTING)
+def presets() -> dict[str, Preset]:
+    """The named settings by their names in the page's language (what the preset control shows and the link
+    holds)."""
+    return presets_from(WORDS, {name: slider_values(params) for name, params in SETTINGS.items()})
+
+
+def predicted_name() -> str:
+    """The name of the preset the prediction asks about, in the page's language."""
+    return WORDS.preset_name(PREDICTED_SETTING)
+
 
 NET_W_EXC_SLIDER = Slider(WORDS, "net_w_exc", lo=0.0, hi=12.0, default=DEFAULTS.w_exc_nS, step=0.5)
 
@@ -73,7 +82,7 @@ NET_EXT_SLIDER = Slider(WORDS, "net_ext", lo=0, hi=2000, default=0, step=50)
 def _controls() -> tuple[NetworkParams, int]:
     """Presets, the three sliders and, in a fourth column, the kick and the wiring seed."""
     row = preset_sliders(
-        PRESETS,
+        presets(),
         (NET_W_EXC_SLIDER, NET_W_INH_SLIDER, NET_EXT_SLIDER),
         key=PRESET_KEY,
         help_text=WORDS.text("presets_help"),
@@ -159,6 +168,7 @@ def circuits(view_area=None, answered: bool = False) -> None:
             reduce_motion(),
             export_name(EXPORT_PAGE, exported),
             export_caption(exported),
+            lang=i18n.current(),
         )
         with computing.stale_part("view"):
             animated_view(payload, key=VIEW_KEY)
@@ -189,8 +199,8 @@ def _predict() -> str | None:
     key = CIRCUITS.key(PREDICT)
     choice = parts.predict(CIRCUITS.text, PREDICT, key=key, numbers=CIRCUITS.numbers())
     if choice is not None and st.session_state.get(parts.run_key(key)):
-        st.session_state[PRESET_KEY] = PREDICTED_NAME
-        st.session_state.update(PRESETS[PREDICTED_NAME].values)
+        st.session_state[PRESET_KEY] = predicted_name()
+        st.session_state.update(presets()[predicted_name()].values)
         st.session_state[SEED_KEY] = DEFAULT_NETWORK_SEED
     return choice
 
@@ -239,7 +249,7 @@ def _regimes_section(answered: bool) -> None:
         WORDS.text(
             "regimes_onset",
             onset=num(table.runaway_below_nS),
-            weak=PREDICTED_NAME,
+            weak=predicted_name(),
             runaway=WORDS.preset_name("runaway"),
         )
     )

@@ -21,6 +21,8 @@ from explainer.classroom.questions import QuestionText, Registry
 from explainer.classroom.schema import MAX_SEATS_PER_CLASS
 from explainer.classroom.store import CLASS_LIFETIME_S, ClassStore
 from explainer.classroom.tab import ClassTab
+from explainer.content import i18n
+from explainer.content.format import num
 from explainer.content.words import words
 from explainer.ui.classroom import session
 from explainer.ui.components import class_keeper as keeper
@@ -87,8 +89,7 @@ def joined_count(tab: ClassTab) -> None:
     except (ClassError, ClassUnavailable):
         st.caption(WORDS.text("tally_unavailable"))
         return
-    key = "teacher_joined_one" if status.seats == 1 else "teacher_joined"
-    st.markdown(WORDS.text(key, n=status.seats, size=status.size_cap))
+    st.markdown(WORDS.plural("teacher_joined", status.seats, size=num(status.size_cap)))
     if not status.joining_open:
         st.markdown(WORDS.text("joining_closed_teacher"))
 
@@ -138,7 +139,7 @@ def _on_size(tab: ClassTab) -> None:
 def _on_remove(tab: ClassTab) -> None:
     def remove() -> None:
         n = session.store().remove_idle_seats(tab.code, tab.teacher_token or "")
-        session.note(WORDS.text("removed_seats_one" if n == 1 else "removed_seats", n=n))
+        session.note(WORDS.plural("removed_seats", n))
 
     _guarded(remove)
 
@@ -183,7 +184,7 @@ def _teacher_tools(tab: ClassTab, link: str) -> None:
         st.caption(WORDS.text("expires", time=ends, zone=str(zone)))
     st.download_button(
         WORDS.text("export_button"),
-        data=lambda: answers_csv(tab, store, questions),
+        data=i18n.deferred(lambda: answers_csv(tab, store, questions)),
         file_name=f"class-{tab.code}-answers.csv",
         mime="text/csv",
         key="class_export",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explainer import content
+from explainer.content import i18n
 from explainer.content.parse import fill
 from explainer.content.words import words
 from explainer.model.experiments.balance import DEFAULT_SETTINGS
@@ -33,7 +34,7 @@ def the_neuron() -> None:
     """The neuron at the playground's opening setting, playing; what the model did is in the view's own
     description for screen readers (and folded under it), not on the first screen, whose question it answers."""
     _, payload, description = tug_of_war_view(
-        OPENING, presenter.view_style(), reduce_motion(), "start-here", page="home"
+        OPENING, presenter.view_style(), reduce_motion(), "start-here", page="home", lang=i18n.current()
     )
     animated_view(payload, key=VIEW_KEY)
     st.markdown(WORDS.text("watch"))

@@ -19,7 +19,7 @@ from explainer.content.parse import Question, fill
 from explainer.content.words import words
 from explainer.figures.style import LAPTOP_PALETTE, css_colors
 from explainer.ui import answers, course, dom, lesson_page, styles
-from explainer.ui.banner import BANNER_TEXT
+from explainer.ui.banner import banner_text
 from explainer.ui.classroom import session as classroom
 from explainer.ui.course import Lesson, Place
 
@@ -130,7 +130,7 @@ def sheet(lessons: tuple[Lesson, ...]) -> None:
     total = sum(len(lesson.text.questions()) for lesson in lessons)
     with st.container(key=dom.MA_SHEET_KEY):
         with st.container(key=dom.MA_BANNER_KEY):
-            st.markdown(BANNER_TEXT)
+            st.markdown(banner_text())
             _fields()
         st.title(W.text("title"), anchor=False)
         controls()
@@ -141,7 +141,7 @@ def sheet(lessons: tuple[Lesson, ...]) -> None:
 
 
 def print_styles() -> None:
-    variables = {**css_colors(LAPTOP_PALETTE, PRINT_COLORS), "ma-banner": styles.css_string(BANNER_TEXT)}
+    variables = {**css_colors(LAPTOP_PALETTE, PRINT_COLORS), "ma-banner": styles.css_string(banner_text())}
     st.html(styles.css_variables(variables))
     st.html(styles.stylesheet("my_answers.css"))
 

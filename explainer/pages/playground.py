@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content.format import num
 from explainer.content.words import words
 from explainer.figures import export as exports
@@ -15,7 +16,7 @@ from explainer.ui import presenter
 from explainer.ui.components.animated_view import animated_view
 from explainer.ui.motion import reduce_motion
 from explainer.ui.neuron_views import PRESET_WORDS, RATE_MAX_HZ, RATE_STEP_HZ, tug_of_war_presets, tug_of_war_view
-from explainer.ui.presets import PresetRow, preset_sliders, presets_from
+from explainer.ui.presets import Preset, PresetRow, preset_sliders, presets_from
 from explainer.ui.widgets import Slider, slider_settings, url_number_input
 
 WORDS = words("playground")  # every word this page shows: content/words/playground.toml
@@ -42,24 +43,26 @@ E_GABA_SLIDER = Slider(WORDS, "e_gaba", lo=-85.0, hi=-40.0, default=DEFAULTS.E_g
 
 SEED_KEY = "seed"
 
-# The tug of war's presets, the same settings as lesson 4's of the same name.  Each sets every control, the
-# "Advanced" ones and the seed too: its caption describes that cell (an E_GABA of -40 mV left from an
-# experiment would make "Both strong, balanced" fire at hundreds of spikes/s).
-PRESETS = presets_from(
-    PRESET_WORDS,
-    tug_of_war_presets(
-        {
-            "glutamate_rate_hz": GLU_RATE_SLIDER,
-            "glutamate_weight_nS": GLU_WEIGHT_SLIDER,
-            "gaba_rate_hz": GABA_RATE_SLIDER,
-            "gaba_weight_nS": GABA_WEIGHT_SLIDER,
-            "g_nmda_max_nS": G_NMDA_SLIDER,
-            "mg_mM": MG_SLIDER,
-            "E_gaba_mV": E_GABA_SLIDER,
-            "seed": SEED_KEY,
-        }
-    ),
-)
+
+def presets() -> dict[str, Preset]:
+    """The tug of war's presets, the same settings as lesson 4's of the same name, by their names in the page's
+    language.  Each sets every control, the "Advanced" ones and the seed too: its caption describes that cell (an
+    E_GABA of -40 mV left from an experiment would make "Both strong, balanced" fire at hundreds of spikes/s)."""
+    return presets_from(
+        PRESET_WORDS,
+        tug_of_war_presets(
+            {
+                "glutamate_rate_hz": GLU_RATE_SLIDER,
+                "glutamate_weight_nS": GLU_WEIGHT_SLIDER,
+                "gaba_rate_hz": GABA_RATE_SLIDER,
+                "gaba_weight_nS": GABA_WEIGHT_SLIDER,
+                "g_nmda_max_nS": G_NMDA_SLIDER,
+                "mg_mM": MG_SLIDER,
+                "E_gaba_mV": E_GABA_SLIDER,
+                "seed": SEED_KEY,
+            }
+        ),
+    )
 
 
 VIEW_KEY = "playground_view"
@@ -87,7 +90,7 @@ def export_name(settings: TugOfWarSettings) -> str:
 def _input_controls() -> PresetRow:
     """Presets and the four input sliders (glutamate rate and strength, GABA rate and strength)."""
     return preset_sliders(
-        PRESETS,
+        presets(),
         INPUT_SLIDERS,
         key="preset",
         help_text=WORDS.text("presets_help"),
@@ -147,6 +150,7 @@ def playground() -> None:
         reduce_motion(),
         export_name(settings),
         export_caption=exports.export_caption(export_settings(settings)),
+        lang=i18n.current(),
     )
     with view_area:
         animated_view(payload, key=VIEW_KEY)
@@ -184,7 +188,7 @@ def _export(run: NeuronRun, settings: TugOfWarSettings) -> None:
     st.download_button(
         WORDS.text("download"),
         icon=":material/download:",
-        data=lambda: spreadsheet_bytes(neuron_traces_csv(run, csv_settings(settings))),
+        data=i18n.deferred(lambda: spreadsheet_bytes(neuron_traces_csv(run, csv_settings(settings)))),
         file_name=f"{export_name(settings)}.csv",
         mime="text/csv",
         key="download_csv",

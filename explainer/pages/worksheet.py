@@ -24,11 +24,12 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content.parse import Question, fill
 from explainer.content.words import words
 from explainer.figures.style import LAPTOP_PALETTE, FigureStyle, css_colors
 from explainer.ui import course, dom, styles
-from explainer.ui.banner import BANNER_TEXT
+from explainer.ui.banner import banner_text
 from explainer.ui.charts import Chart, chart
 from explainer.ui.components import viewport
 from explainer.ui.course import Lesson
@@ -43,10 +44,11 @@ PRINT_COLORS = {"ws-ink": "text", "ws-rule": "membrane"}
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _charts(name: str, figure_style: FigureStyle) -> tuple[Chart, ...]:
+def _charts(name: str, figure_style: FigureStyle, lang: str) -> tuple[Chart, ...]:
     """The lesson's static charts at its opening settings (the same for every visitor)."""
-    lesson = next(lesson for lesson in course.current() if lesson.name == name)
-    return lesson.charts(figure_style)
+    with i18n.using(lang):
+        lesson = next(lesson for lesson in course.current() if lesson.name == name)
+        return lesson.charts(figure_style)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -138,7 +140,7 @@ def _print_banner() -> None:
     """The banner's words, small, at the top of every printed page (hidden on screen: the shell's banner
     is there)."""
     with st.container(key=dom.WS_BANNER_KEY):
-        st.markdown(BANNER_TEXT)
+        st.markdown(banner_text())
 
 
 def _fields() -> None:
@@ -215,7 +217,7 @@ def sheet(lesson: Lesson, number: int, answers: bool) -> None:
         _questions("predict", predicts, 1, nums, answers)
         part = _part("figures")
         style = FigureStyle(narrow=viewport.is_narrow())  # never presenter mode's: paper is not a projector
-        for i, shown in enumerate(_charts(lesson.name, style), start=1):
+        for i, shown in enumerate(_charts(lesson.name, style, i18n.current()), start=1):
             with part if i == 1 else contextlib.nullcontext(), st.container(key=f"{dom.WS_FIGURE_PREFIX}{i}"):
                 chart(shown.fig, f"{dom.WS_CHART_PREFIX}{i}", shown.alt, filename=f"worksheet-{lesson.name}-{i}")
         if answers:
@@ -224,7 +226,7 @@ def sheet(lesson: Lesson, number: int, answers: bool) -> None:
 
 
 def print_styles() -> None:
-    banner = styles.css_string(BANNER_TEXT)
+    banner = styles.css_string(banner_text())
     st.html(styles.css_variables({**css_colors(LAPTOP_PALETTE, PRINT_COLORS), "ws-banner": banner}))
     st.html(styles.stylesheet("print.css"))
 

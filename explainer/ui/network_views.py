@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content import numbers as text_numbers
-from explainer.content.format import num
+from explainer.content.format import num, shown
 from explainer.content.live_descriptions import describe_network_run
 from explainer.content.words import words
 from explainer.figures.network_view import RASTER_EXC_CELLS, RASTER_INH_CELLS, network_view_payload
@@ -46,22 +47,25 @@ def network_view(
     calm: bool = False,
     export_name: str = "network",
     export_caption: str = "",
+    *,
+    lang: str,
 ) -> tuple[NetworkStats, bytes, str]:
     """Simulate, build the animated view's data (~13 KB) and the description (the run itself is cached
     separately, so switching presenter mode only rebuilds the view data)."""
-    run, stats = network_run(params, seed)
-    description = describe_network_run(stats, params)
-    payload = network_view_payload(
-        run,
-        view_id=view_id(params, seed),
-        figure_style=figure_style,
-        alt=W.text("network_alt", cells=RASTER_CELLS, description=description),
-        export_name=export_name,
-        export_caption=export_caption,
-        link_private=dom.PRIVATE_LINK_PARAMS,
-        calm=calm,
-    )
-    return stats, payload, description
+    with i18n.using(lang):
+        run, stats = network_run(params, seed)
+        description = describe_network_run(stats, params)
+        payload = network_view_payload(
+            run,
+            view_id=view_id(params, seed),
+            figure_style=figure_style,
+            alt=W.text("network_alt", cells=RASTER_CELLS, description=description),
+            export_name=export_name,
+            export_caption=export_caption,
+            link_private=dom.PRIVATE_LINK_PARAMS,
+            calm=calm,
+        )
+        return stats, payload, description
 
 
 @st.cache_resource(max_entries=24, show_spinner=False)
@@ -168,6 +172,6 @@ def circuits_numbers() -> dict[str, str]:
         "inh_balanced": num(balanced.inh_rate_hz, 1),
         "inh_weak": num(weak.inh_rate_hz, 1),
         "cv_weak": num(weak.exc_cv, 2),
-        "ratio": num(float(rate_weak) / float(rate_balanced), 1),  # of the rates as the text shows them
+        "ratio": num(shown(weak.exc_rate_hz, 1) / shown(balanced.exc_rate_hz, 1), 1),  # of the rates as shown
         "runaway_below": num(table.runaway_below_nS),
     }

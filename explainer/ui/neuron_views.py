@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content.live_descriptions import describe_neuron_run
 from explainer.content.words import words
 from explainer.figures.neuron_view import neuron_view_payload
@@ -67,22 +68,25 @@ def tug_of_war_view(
     export_name: str,
     page: str = "",
     export_caption: str = "",
+    *,
+    lang: str,
 ) -> tuple[NeuronRun, bytes, str]:
     """The model run, the animated view's data and what the run did, in words, for these settings; ``page``
     keeps two pages' views of equal settings apart (the view shows its id once drawn); the saved image is named
     ``export_name`` and captioned ``export_caption`` (``figures.export``)."""
-    run, inp = run_tug_of_war(settings)
-    without = rate_without_gaba(settings, inp) if compares_without_gaba(settings, run) else None
-    description = describe_neuron_run(run, inp, without)
-    payload = neuron_view_payload(
-        run,
-        inp,
-        view_id=view_id(settings, prefix=page),
-        figure_style=figure_style,
-        alt=W.text("neuron_alt", description=description),
-        export_name=export_name,
-        export_caption=export_caption,
-        link_private=dom.PRIVATE_LINK_PARAMS,
-        calm=calm,
-    )
-    return run, payload, description
+    with i18n.using(lang):
+        run, inp = run_tug_of_war(settings)
+        without = rate_without_gaba(settings, inp) if compares_without_gaba(settings, run) else None
+        description = describe_neuron_run(run, inp, without)
+        payload = neuron_view_payload(
+            run,
+            inp,
+            view_id=view_id(settings, prefix=page),
+            figure_style=figure_style,
+            alt=W.text("neuron_alt", description=description),
+            export_name=export_name,
+            export_caption=export_caption,
+            link_private=dom.PRIVATE_LINK_PARAMS,
+            calm=calm,
+        )
+        return run, payload, description

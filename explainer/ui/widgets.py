@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from explainer.content.format import fewest_decimals, num
 from explainer.content.words import Words, words
 from explainer.figures.export import Setting
 from explainer.ui.components.link_writer import write_link_param
@@ -79,9 +80,9 @@ def _reconcile_number(key: str, label: str, lo: float, hi: float, is_int: bool) 
         return
     if value < lo or value > hi:
         clamped = min(max(value, lo), hi)
-        note = W.text(
-            "link_out_of_range", name=label, value=quote_url_value(raw), lo=f"{lo:g}", hi=f"{hi:g}", used=f"{clamped:g}"
-        )
+        # as the control shows them (no group separator), with the language's decimal sign
+        lo_text, hi_text, used = (num(x, fewest_decimals(x), grouped=False) for x in (lo, hi, clamped))
+        note = W.text("link_out_of_range", name=label, value=quote_url_value(raw), lo=lo_text, hi=hi_text, used=used)
         _correct_link(key, int(clamped) if is_int else float(clamped), note)
 
 

@@ -110,8 +110,8 @@ def test_running_the_prediction_moves_to_its_setting_and_gives_feedback(table, i
     labels, answer = _labels()
     at = _predicted(labels[index])
     assert at.radio(key=KEY).disabled, "a prediction, once run, is locked in"
-    values = page.PRESETS[page.PREDICTED_NAME].values
-    assert at.segmented_control(key=page.PRESET_KEY).value == page.PREDICTED_NAME
+    values = page.presets()[page.predicted_name()].values
+    assert at.segmented_control(key=page.PRESET_KEY).value == page.predicted_name()
     assert at.slider(key="net_w_inh").value == values["net_w_inh"] == WEAK_INHIBITION_nS
     weak = table.stats("weak_inhibition")
     shown = _metric(at, "Excitatory cells, mean (spikes/s)")

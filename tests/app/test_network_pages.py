@@ -16,7 +16,7 @@ from explainer.model.experiments.circuits import (
 )
 from explainer.model.network import NetworkParams
 from explainer.model.spikes import RUNAWAY_ABOVE_HZ
-from explainer.pages.circuits import PRESETS
+from explainer.pages.circuits import presets
 from tests.app.conftest import assert_clean, chart_specs, open_circuits_predicted, open_page, page_text, views
 
 
@@ -55,7 +55,7 @@ def test_circuits_presets_name_the_regime(preset, regime):
     at = open_circuits_predicted()
     at.segmented_control(key="net_preset").set_value(preset).run(timeout=120)
     assert_clean(at)
-    for key, value in PRESETS[preset].values.items():
+    for key, value in presets()[preset].values.items():
         widget = at.toggle(key=key) if key == "net_kick" else at.slider(key=key)
         assert widget.value == value
     if regime:
@@ -67,7 +67,7 @@ def test_circuits_presets_name_the_regime(preset, regime):
         rate = float(_metric(at, "Excitatory cells, mean (spikes/s)"))
         assert 40.0 < rate < 100.0, f"weak inhibition: between balance (~20) and runaway (~200), got {rate}"
         # still irregular, but no longer called balanced: on average excitation outweighs inhibition
-        params = NetworkParams(w_inh_nS=float(PRESETS[preset].values["net_w_inh"]))
+        params = NetworkParams(w_inh_nS=float(presets()[preset].values["net_w_inh"]))
         _, stats = run_network(params, 1)
         assert stats.regime == "balanced irregular" and stats.exc_cv > 1.0
         assert params.E_L_mV < mean_input_level_mV(params, stats) < params.V_th_mV

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.ui.banner import BANNER_TEXT, BANNER_TEXT_SHORT
+from explainer.ui.banner import banner_text, banner_text_short
 from tests.app.conftest import PAGE_IDS, open_page, page_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,7 +96,7 @@ def _strings(string) -> tuple[str, ...]:
 
 
 def test_banner_says_so():
-    for text in (BANNER_TEXT, BANNER_TEXT_SHORT):
+    for text in (banner_text(), banner_text_short()):
         assert "not pharmacological or medical advice" in text and "no doses" in text and "no treatment" in text
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from explainer.model.experiments.balance import TUG_OF_WAR_PRESETS, TugOfWarSettings, run_tug_of_war, steady_level
-from explainer.pages.playground import PRESETS, SEED_KEY, VIEW_KEY
+from explainer.pages.playground import SEED_KEY, VIEW_KEY, presets
 from explainer.ui.neuron_views import PRESET_WORDS
 from tests.app.conftest import assert_clean, open_page, page_text, views
 
@@ -83,11 +83,11 @@ def _widget(at, key):
     return at.number_input(key=key) if key == SEED_KEY else at.slider(key=key)
 
 
-@pytest.mark.parametrize("name", list(PRESETS))
+@pytest.mark.parametrize("name", list(presets()))
 def test_presets_set_the_sliders_to_the_shared_setting_and_its_caption_holds(playground, name):
     playground.segmented_control(key="preset").set_value(name).run()
     assert_clean(playground)
-    for key, value in PRESETS[name].values.items():
+    for key, value in presets()[name].values.items():
         assert _widget(playground, key).value == pytest.approx(value), f"preset {name} must set {key}"
     (preset_id,) = [pid for pid in TUG_OF_WAR_PRESETS if PRESET_WORDS.preset_name(pid) == name]
     run, _ = run_tug_of_war(TUG_OF_WAR_PRESETS[preset_id])
@@ -135,7 +135,7 @@ def test_link_restores_the_view():
 def test_link_with_preset_only_applies_the_preset():
     at = open_page("playground.py", {"preset": "Inhibition wins"})
     assert_clean(at)
-    for key, value in PRESETS["Inhibition wins"].values.items():
+    for key, value in presets()["Inhibition wins"].values.items():
         assert _widget(at, key).value == pytest.approx(value)
 
 

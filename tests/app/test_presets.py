@@ -55,7 +55,7 @@ def _every_pages_presets() -> dict[str, tuple[dict[str, Preset], list[Slider]]]:
     for name in ("playground", "circuits"):
         module = importlib.import_module(f"explainer.pages.{name}")
         sliders = [v for v in vars(module).values() if isinstance(v, Slider)]
-        pages[name] = (module.PRESETS, sliders)
+        pages[name] = (module.presets(), sliders)
     for lesson in LESSONS:
         for ident, e in lesson.experiments.items():
             if e.presets:
@@ -65,17 +65,17 @@ def _every_pages_presets() -> dict[str, tuple[dict[str, Preset], list[Slider]]]:
 
 def test_the_playground_and_lesson_4_show_the_same_presets_with_the_same_settings():
     lesson_4 = presets_from(PRESET_WORDS, BALANCE.experiments["explore"].presets)
-    assert list(playground.PRESETS) == list(lesson_4) == [PRESET_WORDS.preset_name(p) for p in TUG_OF_WAR_PRESETS]
+    assert list(playground.presets()) == list(lesson_4) == [PRESET_WORDS.preset_name(p) for p in TUG_OF_WAR_PRESETS]
     for preset_id, setting in TUG_OF_WAR_PRESETS.items():
         name = PRESET_WORDS.preset_name(preset_id)
-        assert _setting(playground.PRESETS[name].values, PLAYGROUND_FIELDS) == setting, name
+        assert _setting(playground.presets()[name].values, PLAYGROUND_FIELDS) == setting, name
         assert _setting(lesson_4[name].values, LESSON_4_FIELDS) == setting, name
-        assert playground.PRESETS[name].blurb == lesson_4[name].blurb == PRESET_WORDS.preset(preset_id)
+        assert playground.presets()[name].blurb == lesson_4[name].blurb == PRESET_WORDS.preset(preset_id)
 
 
 def test_no_other_page_uses_a_tug_of_war_preset_name():
     """The circuits page's "Balanced" and "Silent" are a network's: the tug of war's names differ from them."""
-    shared = set(playground.PRESETS)
+    shared = set(playground.presets())
     for page, (presets, _) in _every_pages_presets().items():
         if page not in ("playground", "balance:explore"):
             assert not shared & set(presets), f"{page} uses a tug-of-war preset name: {shared & set(presets)}"
@@ -123,7 +123,7 @@ def test_the_tug_of_war_opens_on_a_setting_its_words_describe_as_the_model_ran_i
     is the model's own description of that run: mean- or fluctuation-driven, regular or not, as it fired."""
     at = open_page("playground.py")
     assert at.segmented_control(key="preset").value is None and not [
-        c for c in at.caption if any(name in c.value for name in playground.PRESETS)
+        c for c in at.caption if any(name in c.value for name in playground.presets())
     ], "no preset's caption describes the opening setting"
     assert DEFAULT_SETTINGS not in TUG_OF_WAR_PRESETS.values(), "a preset equal to the opening would be chosen"
     run, inp = run_tug_of_war(DEFAULT_SETTINGS)

@@ -177,4 +177,4 @@ def test_the_print_style_sheet_keeps_things_whole_and_reads_only_declared_proper
 def test_the_banner_string_for_the_page_margins_is_one_safe_css_string():
     value = styles.css_string('**Bold** with a "quote" and a \\ backslash')
     assert value == '"Bold with a \\"quote\\" and a \\\\ backslash"'
-    styles.css_variables({"ws-banner": styles.css_string(ws.BANNER_TEXT)})  # raises on anything unsafe
+    styles.css_variables({"ws-banner": styles.css_string(ws.banner_text())})  # raises on anything unsafe

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from explainer.classroom.export import BOM, COLUMNS, tallies_csv
+from explainer.classroom.export import BOM, header, tallies_csv
 from explainer.classroom.questions import LessonQuestions, QuestionText, plain, question_id, registry
 from explainer.content.parse import parse_lesson
 
@@ -60,13 +60,16 @@ def test_plain_text_has_no_markdown_and_no_template_left():
     assert plain("**Bold** [link](x) $\\text{mV}$ {{v}}  spaced", {"v": "−70"}) == "Bold link mV −70 spaced"
 
 
+COLUMNS_IN_ENGLISH = "class question question_text round option option_text right votes percent".split()
+
+
 def test_the_csv_names_every_option_marks_the_right_one_and_counts_in_percent():
     reg = registry([_lesson("one")])
     counts = {"one:check:second": {1: [3, 1, 0]}, "gone:predict:old": {1: [2, 0]}}
     text = tallies_csv("K7P3QX", counts, reg.texts)
     assert text.startswith(BOM)
     rows = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
-    assert tuple(rows[0]) == COLUMNS
+    assert tuple(rows[0]) == header() == tuple(COLUMNS_IN_ENGLISH)
     assert rows[1] == ["K7P3QX", "one:check:second", "Which way?", "1", "1", "Up", "yes", "3", "75"]
     assert rows[3] == ["K7P3QX", "one:check:second", "Which way?", "1", "3", "Sideways", "no", "0", "0"]
     assert rows[4] == ["K7P3QX", "one:check:second", "Which way?", "1", "total", "", "", "4", "100"]

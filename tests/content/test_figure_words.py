@@ -28,7 +28,7 @@ FIGURES_DIR = Path(__file__).resolve().parents[2] / "explainer" / "figures"
 P = NeuronParams()
 STYLES = {"laptop": style.FigureStyle(), "phone": style.FigureStyle(narrow=True)}
 # the keys a module asks for: WORDS.text("key", ...) (also when the key is picked by a conditional expression)
-TEXT_CALL = re.compile(r"WORDS\.text\(\s*([^,)]*)")
+TEXT_CALL = re.compile(r"WORDS\.(?:text|plural)\(\s*([^,)]*)")
 QUOTED = re.compile(r"\"([a-z0-9_]+)\"")
 
 

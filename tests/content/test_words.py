@@ -24,12 +24,7 @@ def test_every_slider_and_preset_of_the_page_has_its_words_and_no_word_is_left_o
     words = page_words(page)
     preset_words = getattr(module, "PRESET_WORDS", words)  # a page showing presets that another page shows too
     sliders = {v.key: v for v in vars(module).values() if type(v).__name__ == "Slider"}
-    presets = {
-        name: preset
-        for table in vars(module).values()
-        if isinstance(table, dict) and table and all(type(p).__name__ == "Preset" for p in table.values())
-        for name, preset in table.items()
-    }
+    presets = module.presets() if hasattr(module, "presets") else {}
     assert set(sliders) <= set(words.controls), f"{page}: sliders {sorted(sliders)} vs words {sorted(words.controls)}"
     assert set(presets) == {p["name"] for p in preset_words.presets.values()}, f"{page}: presets vs words"
     assert preset_words is words or not words.presets, f"{page}: presets named in two places"

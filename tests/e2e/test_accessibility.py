@@ -30,7 +30,7 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
 
 from explainer.lessons import LESSONS
 from explainer.pages import PLAYGROUND
-from explainer.pages.playground import PRESETS, VIEW_KEY
+from explainer.pages.playground import VIEW_KEY, presets
 from explainer.ui.course import question_key
 from explainer.ui.lesson_parts import run_key
 
@@ -129,7 +129,7 @@ _FOCUSED = """() => {
 }"""
 
 SLIDER_KEYS = ("glu_rate", "glu_weight", "gaba_rate", "gaba_weight")
-PRESET_NAMES = tuple(PRESETS)  # the tug of war's, in their order (explainer/ui/neuron_views.py)
+PRESET_NAMES = tuple(presets())  # the tug of war's, in their order (explainer/ui/neuron_views.py)
 MAX_TABS = 80
 
 

@@ -56,7 +56,7 @@ except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI
     PlaywrightTimeoutError = TimeoutError
 
 from explainer.pages.playground import VIEW_KEY
-from explainer.ui.components.connection_notice import NOTICE_BACK, NOTICE_DOWN, NOTICE_DOWN_DETAIL
+from explainer.ui.components.connection_notice import notice_texts
 from explainer.ui.dom import NOTICE_ID
 from tests.harness.server import StreamlitServer
 
@@ -206,8 +206,8 @@ def test_page_reconnects_after_server_restart(browser: Any, own_server: Streamli
         for tab in tabs:
             notice = tab.locator(SEL_NOTICE)
             expect(notice).to_be_visible(timeout=NOTICE_TIMEOUT_MS)
-            expect(notice).to_contain_text(NOTICE_DOWN)
-            expect(notice).to_contain_text(NOTICE_DOWN_DETAIL)
+            expect(notice).to_contain_text(notice_texts()["down"])
+            expect(notice).to_contain_text(notice_texts()["down_detail"])
         print(f"\nserver killed -> both tabs' notice: {(time.monotonic() - killed_at) * 1000:.0f} ms")
         for tab in tabs:
             expect(tab.locator(SEL_CONNECTION)).to_have_attribute(
@@ -255,7 +255,9 @@ def test_page_reconnects_after_server_restart(browser: Any, own_server: Streamli
             print(f"server healthy again -> {name} ran its page: {(time.monotonic() - healthy_at) * 1000:.0f} ms")
             expect(tab.get_by_role("dialog")).to_have_count(0, timeout=RECONNECT_TIMEOUT_MS)
             expect(tab.locator(SEL_NOTICE)).to_be_hidden(timeout=10_000)
-            assert NOTICE_BACK in tab.evaluate("window.__notices"), "no 'connected again' after the reconnect"
+            assert notice_texts()["back"] in tab.evaluate("window.__notices"), (
+                "no 'connected again' after the reconnect"
+            )
             # Streamlit's dialog made the notice inert while it was open; it must be live for the next drop.
             assert not tab.locator(SEL_NOTICE).evaluate("n => n.inert"), "the notice stayed inert"
             assert tab.evaluate("window.__sameDocument") == "before restart", "the page was reloaded"

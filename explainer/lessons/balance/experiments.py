@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_rate_map, describe_regularity
 from explainer.content.words import words_in
@@ -37,23 +38,25 @@ GABA = Slider(WORDS, "l4_gaba", lo=0, hi=RATE_MAX_HZ, default=int(TUG_OF_WAR.gab
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def comparison_view(figure_style: FigureStyle) -> tuple[Chart, str]:
-    reg = regularity()
-    description = describe_regularity(reg, REGULARITY_SHOWN_ms)
-    fig = build_regularity_figure(reg, show_ms=REGULARITY_SHOWN_ms, figure_style=figure_style)
-    return Chart(fig, WORDS.text("comparison_alt", description=description)), description
+def comparison_view(figure_style: FigureStyle, lang: str) -> tuple[Chart, str]:
+    with i18n.using(lang):
+        reg = regularity()
+        description = describe_regularity(reg, REGULARITY_SHOWN_ms)
+        fig = build_regularity_figure(reg, show_ms=REGULARITY_SHOWN_ms, figure_style=figure_style)
+        return Chart(fig, WORDS.text("comparison_alt", description=description)), description
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def map_view(glu_hz: float, gaba_hz: float, figure_style: FigureStyle) -> tuple[Chart, str]:
+def map_view(glu_hz: float, gaba_hz: float, figure_style: FigureStyle, lang: str) -> tuple[Chart, str]:
     """The rate map with this setting starred, and what it shows."""
-    description = describe_rate_map(rate_map(), (glu_hz, gaba_hz))
-    fig = build_rate_map_figure(rate_map(), (glu_hz, gaba_hz), figure_style=figure_style)
-    return Chart(fig, WORDS.text("map_alt", description=description)), description
+    with i18n.using(lang):
+        description = describe_rate_map(rate_map(), (glu_hz, gaba_hz))
+        fig = build_rate_map_figure(rate_map(), (glu_hz, gaba_hz), figure_style=figure_style)
+        return Chart(fig, WORDS.text("map_alt", description=description)), description
 
 
 def draw_comparison(values: Values) -> None:
-    shown, description = comparison_view(presenter.figure_style())
+    shown, description = comparison_view(presenter.figure_style(), i18n.current())
     chart(shown.fig, "l4_comparison", shown.alt)
     st.markdown(WORDS.text("figure_shows", description=description))
 
@@ -70,11 +73,12 @@ def draw_explore(values: Values) -> None:
         export_name(EXPORT_PAGE, exported),
         page="l4",
         export_caption=export_caption(exported),
+        lang=i18n.current(),
     )
     animated_view(payload, key="l4_view")
     _readouts(run)
     st.markdown(WORDS.text("animation_shows", description=description))
-    shown, map_text = map_view(glu, gaba, presenter.figure_style())
+    shown, map_text = map_view(glu, gaba, presenter.figure_style(), i18n.current())
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
         chart(shown.fig, "l4_rate_map", shown.alt, settings=exported)
@@ -100,10 +104,10 @@ def _readouts(run: NeuronRun) -> None:
     )
 
 
-REGULARITY = Experiment(draw=draw_comparison, charts=lambda values, style: (comparison_view(style)[0],))
+REGULARITY = Experiment(draw=draw_comparison, charts=lambda values, style: (comparison_view(style, i18n.current())[0],))
 EXPLORE = Experiment(
     draw=draw_explore,
-    charts=lambda values, style: (map_view(float(values[0]), float(values[1]), style)[0],),
+    charts=lambda values, style: (map_view(float(values[0]), float(values[1]), style, i18n.current())[0],),
     sliders=(GLUTAMATE, GABA),
     # the tug of war's presets, the same settings as the playground's of the same name
     presets=tug_of_war_presets({"glutamate_rate_hz": GLUTAMATE, "gaba_rate_hz": GABA}),

@@ -9,7 +9,9 @@ from functools import cache
 
 import numpy as np
 
-from explainer.content.format import num as n
+from explainer.content.format import Quantity as n
+from explainer.content.format import written
+from explainer.content.i18n import per_language
 from explainer.content.numbers import STANDARD, standard_cell
 from explainer.model.experiments import balance
 from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
@@ -29,8 +31,14 @@ def regularity() -> balance.Regularity:
     return balance.regularity_comparison()
 
 
-@cache
+@per_language
 def numbers() -> dict[str, str]:
+    """The lesson's numbers in the page's language (the model runs once, for every language)."""
+    return {**standard_cell(), **written(_measured())}
+
+
+@cache
+def _measured() -> dict[str, n]:
     reg = regularity()
     rmap = rate_map()
     no_gaba = rmap.rate_hz[0]
@@ -40,7 +48,6 @@ def numbers() -> dict[str, str]:
     vinf_a, tau_a = balance.steady_level(reg.excitation_only)
     vinf_b, tau_b = balance.steady_level(reg.balanced)
     return {
-        **standard_cell(),
         "gaba_default": n(TUG_OF_WAR.gaba_rate_hz),
         "glu_default": n(TUG_OF_WAR.glutamate_rate_hz),
         "rate_no_gaba": n(without_gaba.firing_rate_hz),
@@ -55,14 +62,14 @@ def numbers() -> dict[str, str]:
         "cv_b": n(reg.cv_balanced, 2),
         "rate_cell_a": n(reg.excitation_only.firing_rate_hz),
         "rate_cell_b": n(reg.balanced.firing_rate_hz),
-        "reg_seconds": f"{reg.balanced.duration_ms / 1000:g}",
+        "reg_seconds": n.exact(reg.balanced.duration_ms / 1000),
         "tau_ampa": n(STANDARD.tau_ampa_ms),
         "tau_gaba": n(STANDARD.tau_gaba_ms),
         # conductance x time of one spike (weight x decay time): GABA's over AMPA's, at equal weights
-        "gaba_ampa_ratio": f"{STANDARD.tau_gaba_ms / STANDARD.tau_ampa_ms:g}",
-        "weight": f"{TUG_OF_WAR.glutamate_weight_nS:g}",
+        "gaba_ampa_ratio": n.exact(STANDARD.tau_gaba_ms / STANDARD.tau_ampa_ms),
+        "weight": n.exact(TUG_OF_WAR.glutamate_weight_nS),
         "map_cells": n(rmap.rate_hz.size),
-        "map_seconds": f"{rmap.duration_ms / 1000:g}",
+        "map_seconds": n.exact(rmap.duration_ms / 1000),
         "silent_up_to": n(float(silent.max())),
         # the map's next glutamate rate, the first that fires: the onset lies between the two grid rates
         "first_firing_glu": n(float(rmap.glutamate_rates_hz[no_gaba > 0].min())),

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_chloride, describe_ipsp, describe_shunting
 from explainer.content.words import words_in
@@ -40,30 +41,33 @@ G_GABA = Slider(WORDS, "l3_ggaba", lo=0, hi=40, default=round(SHUNT_GABA_nS), st
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def gaba_view(
-    e_gaba_mV: float, g_gaba_nS: float, figure_style: FigureStyle
+    e_gaba_mV: float, g_gaba_nS: float, figure_style: FigureStyle, lang: str
 ) -> tuple[Chart, str, Chart, str, dict[str, float]]:
     """The IPSP chart and the shunting chart, their descriptions and the read-outs, for one setting."""
-    params = replace(DEFAULTS, E_gaba_mV=float(e_gaba_mV))
-    ipsp = single_ipsp(params)
-    shunt = shunting_experiment(params, g_gaba_nS=g_gaba_nS)
-    readouts = {
-        "dv_rest_mV": shunt.dv_at_rest_mV,
-        "rest_spikes": float(shunt.at_rest.spike_times_ms.size),
-        "rate_before_hz": shunt.rate_without_gaba_hz,
-        "rate_with_hz": shunt.rate_with_gaba_hz,
-    }
-    ipsp_text, shunt_text = describe_ipsp(ipsp), describe_shunting(shunt)
-    ipsp_chart = Chart(
-        build_ipsp_figure(ipsp, figure_style=figure_style), WORDS.text("ipsp_alt", description=ipsp_text)
-    )
-    shunt_fig = build_shunting_figure(shunt, figure_style=figure_style)
-    shunt_chart = Chart(shunt_fig, WORDS.text("shunt_alt", description=shunt_text))
-    return ipsp_chart, ipsp_text, shunt_chart, shunt_text, readouts
+    with i18n.using(lang):
+        params = replace(DEFAULTS, E_gaba_mV=float(e_gaba_mV))
+        ipsp = single_ipsp(params)
+        shunt = shunting_experiment(params, g_gaba_nS=g_gaba_nS)
+        readouts = {
+            "dv_rest_mV": shunt.dv_at_rest_mV,
+            "rest_spikes": float(shunt.at_rest.spike_times_ms.size),
+            "rate_before_hz": shunt.rate_without_gaba_hz,
+            "rate_with_hz": shunt.rate_with_gaba_hz,
+        }
+        ipsp_text, shunt_text = describe_ipsp(ipsp), describe_shunting(shunt)
+        ipsp_chart = Chart(
+            build_ipsp_figure(ipsp, figure_style=figure_style), WORDS.text("ipsp_alt", description=ipsp_text)
+        )
+        shunt_fig = build_shunting_figure(shunt, figure_style=figure_style)
+        shunt_chart = Chart(shunt_fig, WORDS.text("shunt_alt", description=shunt_text))
+        return ipsp_chart, ipsp_text, shunt_chart, shunt_text, readouts
 
 
 def draw(values: Values) -> None:
     e_gaba, g_gaba = values
-    ipsp, ipsp_text, shunt, shunt_text, r = gaba_view(float(e_gaba), float(g_gaba), presenter.figure_style())
+    ipsp, ipsp_text, shunt, shunt_text, r = gaba_view(
+        float(e_gaba), float(g_gaba), presenter.figure_style(), i18n.current()
+    )
     st.markdown(WORDS.text("ipsp_intro", synapses=IPSP_GABA_SYNAPSES, v=num(IPSP_HOLD_mV)))
     exported = slider_settings((E_GABA, G_GABA), values)
     chart(ipsp.fig, "l3_ipsp_chart", ipsp.alt, settings=exported)
@@ -79,7 +83,7 @@ def _metrics(r: dict) -> None:
     m1, m2, m3 = st.columns(3)
     n = int(r["rest_spikes"])
     if n:
-        fires = WORDS.text("metric_fires_one") if n == 1 else WORDS.text("metric_fires_many", n=n)
+        fires = WORDS.plural("metric_fires", n)
         m1.metric(WORDS.text("metric_rest_fires"), fires)
     else:
         dv = num(r["dv_rest_mV"], 1, signed=True)
@@ -96,7 +100,7 @@ def _metrics(r: dict) -> None:
 
 
 def _charts(values: Values, style: FigureStyle) -> tuple[Chart, ...]:
-    ipsp, _, shunt, _, _ = gaba_view(float(values[0]), float(values[1]), style)
+    ipsp, _, shunt, _, _ = gaba_view(float(values[0]), float(values[1]), style, i18n.current())
     return ipsp, shunt
 
 
@@ -122,20 +126,21 @@ CL_OUT = Slider(WORDS, "l3_cl_out", lo=100, hi=140, default=round(ions.CL_OUT_mM
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def chloride_view(
-    cl_in_mM: float, cl_out_mM: float, figure_style: FigureStyle
+    cl_in_mM: float, cl_out_mM: float, figure_style: FigureStyle, lang: str
 ) -> tuple[ChlorideExperiment, Chart, str]:
     """E_Cl for this chloride, what GABA with it does to the standard cell, the chart and its description."""
-    exp = chloride_experiment(cl_out_mM, cl_in_mM, DEFAULTS)
-    text = describe_chloride(exp)
-    fig = build_chloride_figure(
-        exp, in_range_mM=(CL_IN.lo, CL_IN.hi), out_range_mM=(CL_OUT.lo, CL_OUT.hi), figure_style=figure_style
-    )
-    return exp, Chart(fig, WORDS.text("chloride_alt", description=text)), text
+    with i18n.using(lang):
+        exp = chloride_experiment(cl_out_mM, cl_in_mM, DEFAULTS)
+        text = describe_chloride(exp)
+        fig = build_chloride_figure(
+            exp, in_range_mM=(CL_IN.lo, CL_IN.hi), out_range_mM=(CL_OUT.lo, CL_OUT.hi), figure_style=figure_style
+        )
+        return exp, Chart(fig, WORDS.text("chloride_alt", description=text)), text
 
 
 def draw_chloride(values: Values) -> None:
     cl_in, cl_out = values
-    exp, nernst, text = chloride_view(float(cl_in), float(cl_out), presenter.figure_style())
+    exp, nernst, text = chloride_view(float(cl_in), float(cl_out), presenter.figure_style(), i18n.current())
     chart(nernst.fig, "l3_chloride_chart", nernst.alt, settings=slider_settings((CL_IN, CL_OUT), values))
     _chloride_metrics(exp)
     st.markdown(WORDS.text("figure_shows", description=text))
@@ -149,7 +154,7 @@ def _chloride_metrics(exp: ChlorideExperiment) -> None:
     shunt = exp.shunt
     n = shunt.at_rest.spike_times_ms.size
     if n:
-        fires = WORDS.text("metric_fires_one") if n == 1 else WORDS.text("metric_fires_many", n=n)
+        fires = WORDS.plural("metric_fires", n)
         m2.metric(WORDS.text("metric_rest_fires"), fires)
     else:
         dv = num(shunt.dv_at_rest_mV, 1, signed=True)
@@ -165,7 +170,7 @@ def _chloride_metrics(exp: ChlorideExperiment) -> None:
 
 
 def _chloride_charts(values: Values, style: FigureStyle) -> tuple[Chart, ...]:
-    _, nernst, _ = chloride_view(float(values[0]), float(values[1]), style)
+    _, nernst, _ = chloride_view(float(values[0]), float(values[1]), style, i18n.current())
     return (nernst,)
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from explainer.content.format import num as n
+from explainer.content.format import Quantity as n
+from explainer.content.format import written
+from explainer.content.i18n import per_language
 from explainer.content.numbers import STANDARD, nernst_examples, standard_cell
 from explainer.model import ions
 from explainer.model.experiments import inhibition
@@ -17,8 +19,15 @@ def _with_e_gaba(e_gaba_mV: float) -> NeuronParams:
     return replace(STANDARD, E_gaba_mV=float(e_gaba_mV))
 
 
-@cache
+@per_language
 def numbers() -> dict[str, str]:
+    """The lesson's numbers in the page's language (the model runs once, for every language)."""
+    # where E_GABA comes from: E_Cl in a mature and in a developing neuron
+    return {**standard_cell(), **nernst_examples(), **written(_measured())}
+
+
+@cache
+def _measured() -> dict[str, n]:
     p = _with_e_gaba(STANDARD.E_L_mV)  # E_GABA at rest: the shunting case
     shunt = inhibition.shunting_experiment(p)
     mid = inhibition.shunting_experiment(_with_e_gaba(inhibition.E_GABA_DEPOLARISING_mV))
@@ -28,8 +37,6 @@ def numbers() -> dict[str, str]:
     developing = inhibition.chloride_experiment(ions.CL_OUT_mM, ions.CL_IN_DEVELOPING_mM, STANDARD).shunt
     cl_neutral = inhibition.neutral_chloride_in_mM(ions.CL_OUT_mM, STANDARD)
     return {
-        **standard_cell(),
-        **nernst_examples(),  # where E_GABA comes from: E_Cl in a mature and in a developing neuron
         "mature_dv": n(mature.dv_at_rest_mV, 1, signed=True),
         "mature_rate": n(mature.rate_with_gaba_hz),
         "dev_dv": n(developing.dv_at_rest_mV, 1, signed=True),

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_nmda_block, describe_single_epsp, describe_summation
 from explainer.content.words import words_in
@@ -30,42 +31,47 @@ INTERVAL = Slider(WORDS, "l2_interval", lo=2, hi=50, default=round(synapses.SUMM
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def epsp_view(figure_style: FigureStyle) -> tuple[Chart, str]:
-    epsp = single_epsp(DEFAULTS)
-    description = describe_single_epsp(epsp)
-    fig = build_single_epsp_figure(epsp, figure_style=figure_style)
-    return Chart(fig, WORDS.text("epsp_alt", description=description)), description
+def epsp_view(figure_style: FigureStyle, lang: str) -> tuple[Chart, str]:
+    with i18n.using(lang):
+        epsp = single_epsp(DEFAULTS)
+        description = describe_single_epsp(epsp)
+        fig = build_single_epsp_figure(epsp, figure_style=figure_style)
+        return Chart(fig, WORDS.text("epsp_alt", description=description)), description
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def nmda_view(hold_mV: float, mg_mM: float, figure_style: FigureStyle) -> tuple[Chart, str, dict[str, float]]:
-    result = nmda_coincidence(replace(DEFAULTS, mg_mM=mg_mM), hold_mV)
-    readouts = {"rest_mV": result.at_rest.peak_mV, "depol_mV": result.depolarised.peak_mV, "ratio": result.ratio}
-    description = describe_nmda_block(result, mg_mM)
-    fig = build_nmda_block_figure(result, mg_mM, figure_style=figure_style)
-    return Chart(fig, WORDS.text("mg_alt", description=description)), description, readouts
+def nmda_view(
+    hold_mV: float, mg_mM: float, figure_style: FigureStyle, lang: str
+) -> tuple[Chart, str, dict[str, float]]:
+    with i18n.using(lang):
+        result = nmda_coincidence(replace(DEFAULTS, mg_mM=mg_mM), hold_mV)
+        readouts = {"rest_mV": result.at_rest.peak_mV, "depol_mV": result.depolarised.peak_mV, "ratio": result.ratio}
+        description = describe_nmda_block(result, mg_mM)
+        fig = build_nmda_block_figure(result, mg_mM, figure_style=figure_style)
+        return Chart(fig, WORDS.text("mg_alt", description=description)), description, readouts
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def summation_view(
-    n_synapses: int, n_volleys: int, interval_ms: float, figure_style: FigureStyle
+    n_synapses: int, n_volleys: int, interval_ms: float, figure_style: FigureStyle, lang: str
 ) -> tuple[Chart, str, dict[str, float]]:
-    result = summation(DEFAULTS, n_synapses=n_synapses, interval_ms=interval_ms, n_volleys=n_volleys)
-    readouts = {"peak_mV": result.peak_mV, "spikes": float(result.run.spike_times_ms.size)}
-    description = describe_summation(result, interval_ms)
-    fig = build_summation_figure(result, figure_style=figure_style)
-    return Chart(fig, WORDS.text("summation_alt", description=description)), description, readouts
+    with i18n.using(lang):
+        result = summation(DEFAULTS, n_synapses=n_synapses, interval_ms=interval_ms, n_volleys=n_volleys)
+        readouts = {"peak_mV": result.peak_mV, "spikes": float(result.run.spike_times_ms.size)}
+        description = describe_summation(result, interval_ms)
+        fig = build_summation_figure(result, figure_style=figure_style)
+        return Chart(fig, WORDS.text("summation_alt", description=description)), description, readouts
 
 
 def draw_epsp(values: Values) -> None:
-    shown, _ = epsp_view(presenter.figure_style())
+    shown, _ = epsp_view(presenter.figure_style(), i18n.current())
     chart(shown.fig, "l2_epsp_chart", shown.alt)
 
 
 def draw_mg(values: Values) -> None:
     """The same NMDA input at rest and at the holding potential the student chooses."""
     hold, mg = values
-    shown, description, r = nmda_view(float(hold), float(mg), presenter.figure_style())
+    shown, description, r = nmda_view(float(hold), float(mg), presenter.figure_style(), i18n.current())
     chart(shown.fig, "l2_mg_chart", shown.alt, settings=slider_settings((HOLD, MG), values))
     m1, m2, m3 = st.columns(3)
     rest = WORDS.text("metric_epsp_rest", v=num(DEFAULTS.E_L_mV))
@@ -78,7 +84,9 @@ def draw_mg(values: Values) -> None:
 def draw_summation(values: Values) -> None:
     """Spatial and temporal summation: synapses per volley, number of volleys, time between them."""
     n_syn, volleys, interval = values
-    shown, description, r = summation_view(int(n_syn), int(volleys), float(interval), presenter.figure_style())
+    shown, description, r = summation_view(
+        int(n_syn), int(volleys), float(interval), presenter.figure_style(), i18n.current()
+    )
     chart(shown.fig, "l2_sum_chart", shown.alt, settings=slider_settings((SYNAPSES, VOLLEYS, INTERVAL), values))
     m1, m2 = st.columns(2)
     # once it fires, V's highest point is the drawn spike, not a summed EPSP: say what happened instead
@@ -88,10 +96,10 @@ def draw_summation(values: Values) -> None:
     st.markdown(WORDS.text("figure_shows", description=description))
 
 
-ONE_SPIKE = Experiment(draw=draw_epsp, charts=lambda values, style: (epsp_view(style)[0],))
+ONE_SPIKE = Experiment(draw=draw_epsp, charts=lambda values, style: (epsp_view(style, i18n.current())[0],))
 MG_BLOCK = Experiment(
     draw=draw_mg,
-    charts=lambda values, style: (nmda_view(float(values[0]), float(values[1]), style)[0],),
+    charts=lambda values, style: (nmda_view(float(values[0]), float(values[1]), style, i18n.current())[0],),
     sliders=(HOLD, MG),
     presets={
         "rest_vs_depolarised": {"l2_hold": -40, "l2_mg": 1.0},
@@ -102,7 +110,9 @@ MG_BLOCK = Experiment(
 )
 SUMMATION = Experiment(
     draw=draw_summation,
-    charts=lambda values, style: (summation_view(int(values[0]), int(values[1]), float(values[2]), style)[0],),
+    charts=lambda values, style: (
+        summation_view(int(values[0]), int(values[1]), float(values[2]), style, i18n.current())[0],
+    ),
     sliders=(SYNAPSES, VOLLEYS, INTERVAL),
     presets={
         "one_synapse": {"l2_synapses": 1, "l2_volleys": 1, "l2_interval": 5},

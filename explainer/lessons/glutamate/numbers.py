@@ -9,20 +9,27 @@ from functools import cache
 
 import numpy as np
 
-from explainer.content.format import num as n
+from explainer.content.format import Quantity as n
+from explainer.content.format import written
+from explainer.content.i18n import per_language
 from explainer.content.numbers import STANDARD, standard_cell
 from explainer.model.experiments import synapses
 from explainer.model.neuron import NeuronParams
 
 
-@cache
+@per_language
 def numbers() -> dict[str, str]:
+    """The lesson's numbers in the page's language (the model runs once, for every language)."""
+    return {**standard_cell(), **written(_measured())}
+
+
+@cache
+def _measured() -> dict[str, n]:
     p = STANDARD
     epsp = synapses.single_epsp(p)
     mg = synapses.nmda_coincidence(p, synapses.NMDA_HOLD_DEFAULT_mV)
     threshold_gap = p.V_th_mV - p.E_L_mV
     return {
-        **standard_cell(),
         "hold": n(synapses.NMDA_HOLD_DEFAULT_mV),
         "mg": n(p.mg_mM, 1),
         "drive_rest": n(p.E_exc_mV - p.E_L_mV),
@@ -44,7 +51,7 @@ def numbers() -> dict[str, str]:
     }
 
 
-def _try_answers(p: NeuronParams) -> dict[str, str]:
+def _try_answers(p: NeuronParams) -> dict[str, n]:
     """The answers the educator guide gives to this lesson's "try this" prompts."""
     holds, peaks = synapses.nmda_epsp_by_hold(p)
     fastest = int(np.argmax(np.diff(peaks)))

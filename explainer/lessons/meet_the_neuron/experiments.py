@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content.format import num
 from explainer.content.lesson_descriptions import describe_current_step
 from explainer.content.words import words_in
@@ -45,26 +46,29 @@ def fi_for(t_ref_ms: float) -> FICurve:
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def view(current_pA: float, t_ref_ms: float, figure_style: FigureStyle) -> tuple[Chart, str, dict[str, float]]:
+def view(
+    current_pA: float, t_ref_ms: float, figure_style: FigureStyle, lang: str
+) -> tuple[Chart, str, dict[str, float]]:
     """Chart, description and read-outs for one slider setting (shared by every session)."""
-    params = params_for(t_ref_ms)
-    run = current_step_run(params, current_pA)
-    fi = fi_for(t_ref_ms)
-    long_run = current_step_run(params, current_pA, duration_ms=RATE_DURATION_ms)
-    readouts = {
-        "v_inf_mV": params.E_L_mV + current_pA / params.g_L_nS,
-        "rate_hz": steady_rate_hz(long_run.spike_times_ms),
-        "rheobase_pA": params.rheobase_pA,
-    }
-    description = describe_current_step(run, fi)
-    fig = build_current_step_figure(run, fi, figure_style=figure_style)
-    return Chart(fig, WORDS.text("chart_alt", description=description)), description, readouts
+    with i18n.using(lang):
+        params = params_for(t_ref_ms)
+        run = current_step_run(params, current_pA)
+        fi = fi_for(t_ref_ms)
+        long_run = current_step_run(params, current_pA, duration_ms=RATE_DURATION_ms)
+        readouts = {
+            "v_inf_mV": params.E_L_mV + current_pA / params.g_L_nS,
+            "rate_hz": steady_rate_hz(long_run.spike_times_ms),
+            "rheobase_pA": params.rheobase_pA,
+        }
+        description = describe_current_step(run, fi)
+        fig = build_current_step_figure(run, fi, figure_style=figure_style)
+        return Chart(fig, WORDS.text("chart_alt", description=description)), description, readouts
 
 
 def draw(values: Values) -> None:
     """The figure and its read-outs."""
     current, t_ref = values
-    shown, description, r = view(float(current), float(t_ref), presenter.figure_style())
+    shown, description, r = view(float(current), float(t_ref), presenter.figure_style(), i18n.current())
     chart(
         shown.fig, "l1_chart", shown.alt, filename="meet-the-neuron", settings=slider_settings((CURRENT, T_REF), values)
     )
@@ -77,7 +81,7 @@ def draw(values: Values) -> None:
 
 CURRENT_STEP = Experiment(
     draw=draw,
-    charts=lambda values, style: (view(float(values[0]), float(values[1]), style)[0],),
+    charts=lambda values, style: (view(float(values[0]), float(values[1]), style, i18n.current())[0],),
     sliders=(CURRENT, T_REF),
     presets={
         "below_threshold": {"l1_current": 190, "l1_tref": 2},

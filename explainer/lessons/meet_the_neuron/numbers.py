@@ -5,15 +5,24 @@ from __future__ import annotations
 
 from functools import cache
 
-from explainer.content.format import num as n
+from explainer.content.format import Quantity as n
+from explainer.content.format import written
+from explainer.content.i18n import per_language
 from explainer.content.numbers import STANDARD, nernst_examples, standard_cell
 from explainer.model.experiments import excitability
 
 STEEP_FROM_pA = 240.0  # a doubling just above the rheobase (both currents on the f-I curve's grid), where it is steep
 
 
-@cache
+@per_language
 def numbers() -> dict[str, str]:
+    """The lesson's numbers in the page's language (the model runs once, for every language)."""
+    k = nernst_examples()  # why the inside is negative: potassium's equilibrium potential
+    return {**standard_cell(), **{name: k[name] for name in ("k_in", "k_out", "e_k")}, **written(_measured())}
+
+
+@cache
+def _measured() -> dict[str, n]:
     p = STANDARD
     fi = excitability.fi_curve(p)
 
@@ -21,10 +30,7 @@ def numbers() -> dict[str, str]:
         return float(fi.model_rate_hz[fi.currents_pA == i_pA][0])
 
     below = excitability.SUBTHRESHOLD_EXAMPLE_pA
-    k = nernst_examples()  # why the inside is negative: potassium's equilibrium potential
     return {
-        **standard_cell(),
-        **{name: k[name] for name in ("k_in", "k_out", "e_k")},
         "i_low": n(STEEP_FROM_pA),
         "i_low_doubled": n(2 * STEEP_FROM_pA),
         "rate_low": n(model_rate(STEEP_FROM_pA)),

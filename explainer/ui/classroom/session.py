@@ -8,8 +8,6 @@ the class that every page shows (above the page, and a reminder in the sidebar).
 
 from __future__ import annotations
 
-from functools import cache
-
 import streamlit as st
 
 from explainer.classroom import tab as tab_state
@@ -18,6 +16,7 @@ from explainer.classroom.questions import LessonQuestions, Registry, registry
 from explainer.classroom.questions import question_id as question_id
 from explainer.classroom.store import ClassStore, database_url
 from explainer.classroom.tab import ClassTab, Decision, KeeperOrder, Kept, Link, TabSession
+from explainer.content import i18n
 from explainer.content.words import words
 from explainer.ui import course, device, dom, page_questions
 from explainer.ui.components import class_keeper as keeper
@@ -31,12 +30,13 @@ PARAM_CLASS = "class"
 PARAM_SEAT, PARAM_TEACHER = dom.PRIVATE_LINK_PARAMS  # never in a link the app copies for someone else
 
 
-@cache
+@i18n.per_language
 def questions_of(
     lessons: tuple[course.Lesson, ...], pages: tuple[page_questions.PageQuestions, ...] = page_questions.PAGES
 ) -> Registry:
     """Every question class mode counts votes on: these lessons' predict and check questions, then the pages'
-    own (``ui/page_questions.PAGES``)."""
+    own (``ui/page_questions.PAGES``); their texts (the teacher's CSV) in the page's language, their ids and
+    numbers of options the same in every language."""
     return registry(
         [LessonQuestions(lesson.name, lesson.text, lesson.numbers()) for lesson in lessons]
         + [LessonQuestions(page.name, page.text, page.numbers()) for page in pages]

@@ -28,6 +28,7 @@ from explainer.classroom import rounds
 from explainer.classroom.errors import ClassError, ClassUnavailable
 from explainer.classroom.rounds import QuestionState
 from explainer.classroom.tab import ClassTab
+from explainer.content.format import num
 from explainer.content.words import words
 from explainer.ui import dom
 from explainer.ui.classroom import follow, session
@@ -121,8 +122,7 @@ def _teacher_panel(tab: ClassTab, asked: Asked, page_revealed: bool) -> None:
 
 
 def _status(tab: ClassTab, state: QuestionState, voted: int, joined: int) -> None:
-    template = "round_status_one" if joined == 1 else "round_status"
-    line = W.text(template, round=state.round, voted=voted, joined=joined, code=tab.code)
+    line = W.plural("round_status", joined, round=state.round, voted=num(voted), code=tab.code)
     left = state.seconds_left(time.time())
     if left is not None:
         line += " · " + (W.text("countdown_left", seconds=left) if left else W.text("countdown_closed"))

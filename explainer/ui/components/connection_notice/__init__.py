@@ -32,11 +32,6 @@ NOTICE_COLORS = {
 }
 
 W = words("ui")  # the words: content/words/ui.toml
-NOTICE_DOWN = W.text("connection_down")
-NOTICE_DOWN_DETAIL = W.text("connection_down_detail")
-NOTICE_GONE = W.text("connection_gone")
-NOTICE_GONE_DETAIL = W.text("connection_gone_detail")
-NOTICE_BACK = W.text("connection_back")
 
 
 class NoticeTexts(TypedDict):
@@ -62,16 +57,21 @@ def connection_notice() -> None:
         mount_hidden(NAME, key=dom.CONNECTION_NOTICE_KEY, data=notice_data())
 
 
+def notice_texts() -> NoticeTexts:
+    """The notice's texts in the page's language (the notice shows them later, when the server is gone)."""
+    return {
+        "down": W.text("connection_down"),
+        "down_detail": W.text("connection_down_detail"),
+        "gone": W.text("connection_gone"),
+        "gone_detail": W.text("connection_gone_detail"),
+        "back": W.text("connection_back"),
+    }
+
+
 def notice_data() -> ConnectionNoticeData:
     return {
         "id": dom.NOTICE_ID,
-        "texts": {
-            "down": NOTICE_DOWN,
-            "down_detail": NOTICE_DOWN_DETAIL,
-            "gone": NOTICE_GONE,
-            "gone_detail": NOTICE_GONE_DETAIL,
-            "back": NOTICE_BACK,
-        },
+        "texts": notice_texts(),
         "colours": css_colors(LAPTOP_PALETTE, NOTICE_COLORS),
         "calm_param": dom.REDUCE_MOTION_PARAM,
     }
