@@ -79,6 +79,8 @@ def num_shortest(value: float, most: int = 3) -> str:
     ``"2,5"`` in German): a setting such as a duration or an interval, written as it was set."""
     decimals = next(d for d in range(most + 1) if round(float(value), d) == round(float(value), most))
     return num(value, decimals)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number and how a text shows it, not yet written: a model's result cached once for every language, then
