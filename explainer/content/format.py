@@ -77,8 +77,7 @@ def num(value: float, decimals: int = 0, signed: bool = False, grouped: bool = T
 def num_shortest(value: float, most: int = 3) -> str:
     """:func:`num` with as few decimals as ``value`` needs, up to ``most`` (``1.0`` -> ``"1"``, ``2.5`` -> ``"2.5"``,
     ``"2,5"`` in German): a setting such as a duration or an interval, written as it was set."""
-    decimals = next(d for d in range(most + 1) if round(float(value), d) == round(float(value), most))
-    return num(value, decimals)
+    return num(value, fewest_decimals(value, most))
 
 
 @dataclass(frozen=True)
