@@ -44,6 +44,7 @@ class Source:
     ctx: str
     english: str | tuple[str, str]
     file: str
+    note: str = ""  # the comment above it in the TOML file: where and when it is shown, for the translator
 
     @property
     def names(self) -> set[str]:
@@ -56,10 +57,48 @@ def sources() -> list[Source]:
     """Every English text of the word lists, in file order."""
     found: list[Source] = []
     for w in word_lists():
+        notes = comments((PACKAGE_ROOT / w.source).read_text(encoding="utf-8"))
         for key, value in w.entries().items():
             english = value if isinstance(value, str) else (value["one"], value["other"])
-            found.append(Source(context(w.domain, key), english, f"explainer/{w.source}"))
+            note = notes.get(key) or notes.get(key.rsplit(".", 1)[0], "")
+            found.append(Source(context(w.domain, key), english, f"explainer/{w.source}", note))
     return found
+
+
+_TABLE = re.compile(r"^\[([A-Za-z0-9_.\-]+)\]\s*$")
+_KEY = re.compile(r"^([A-Za-z0-9_\-]+)(?:\.[A-Za-z0-9_\-]+)*\s*=")
+
+
+def comments(toml: str) -> dict[str, str]:
+    """The comment above each key of a TOML word list (``"text.banner"``) or table (``"controls.present"``): the
+    block right above it, else the section's (``# ---- file.py: what these words are``), for a translator to
+    know where the text shows and what fills it in."""
+    notes: dict[str, str] = {}
+    block: list[str] = []
+    section, table = "", ""
+    in_string = False
+    for line in toml.splitlines():
+        stripped = line.strip()
+        if in_string:
+            in_string = stripped.count('"""') % 2 == 0
+            continue
+        if stripped.startswith("#"):
+            if stripped.startswith("# ----"):
+                block = []
+            block.append(stripped.lstrip("#").strip(" -"))
+            if stripped.startswith("# ----"):
+                section = block[0]
+            continue
+        header, key = _TABLE.match(stripped), _KEY.match(stripped)
+        note = " ".join(block) or section
+        if header:
+            table = header.group(1)
+            notes[table] = note
+        elif key and note:
+            notes.setdefault(f"{table}.{key.group(1)}", note)
+        in_string = stripped.count('"""') % 2 == 1
+        block = []
+    return {k: v for k, v in notes.items() if v}
 
 
 def template():
@@ -68,7 +107,7 @@ def template():
 
     catalog = Catalog(project="explainer", fuzzy=False)
     for s in sources():
-        catalog.add(s.english, context=s.ctx, locations=[(s.file, None)])
+        catalog.add(s.english, context=s.ctx, locations=[(s.file, None)], auto_comments=[s.note] if s.note else ())
     return catalog
 
 

@@ -85,7 +85,17 @@ def page_text(at: AppTest) -> str:
 
 def assert_clean(at: AppTest) -> None:
     assert not at.exception, f"the page raised: {[e.value for e in at.exception]}"
-    assert BANNER_PHRASE in page_text(at), "every page must show the educational-model banner"
+    lang = at.session_state["ei_lang"] if "ei_lang" in at.session_state else "en"
+    assert banner_phrase(lang) in page_text(at), f"every page must show the educational-model banner ({lang})"
+
+
+def banner_phrase(lang: str) -> str:
+    """The banner's opening words (its bold part) in ``lang``."""
+    from explainer.content import i18n
+    from explainer.content.words import words
+
+    with i18n.using(lang):
+        return words("ui").text("banner").split("**")[1].rstrip(".:")
 
 
 @pytest.fixture
