@@ -59,6 +59,14 @@ def choose(link: object, browser: object) -> str:
     return normalise(link) or normalise(browser) or SOURCE
 
 
+def link_params(lang: str) -> dict[str, str]:
+    """What every link the app makes carries so that it opens in ``lang`` (a copied view, a class's join link and
+    QR code, a phone following its teacher, the address bar after a page switch): ``{"lang": lang}`` whenever the
+    app offers a choice, whether the language came from the link, the session or the browser (the reader of a
+    link may have another browser language)."""
+    return {LANG_PARAM: lang} if len(LANGUAGES) > 1 else {}
+
+
 def install(resolver: Callable[[], str]) -> None:
     """The ui layer, once: how to find the language of the page being run (its session's choice)."""
     _resolver[0] = resolver

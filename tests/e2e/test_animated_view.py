@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from explainer.content.format import fill
-from explainer.content.view_words import CONTROLS
+from explainer.content.words import words
 from explainer.figures import network_view, neuron_view
 from explainer.figures.view_codec import view_id
 from explainer.model.experiments.circuits import BALANCED, DISINHIBITION_SCALES
@@ -50,6 +50,8 @@ from .views import (
     wait_for_time_past,
     wait_for_view,
 )
+
+CONTROLS = words("views").templates("controls")  # the controls' words in English (the page's language here)
 
 FRAME_SLACK_MS = 17.0  # one frame at 60 Hz
 LOOKAHEAD_MS = 150.0  # how far ahead the sound schedules its clicks (sound.js)
