@@ -92,6 +92,7 @@ LINK_WRITER_KEY_PREFIX = "ei_link_"
 VIEWPORT_KEY = "ei_viewport"
 ANSWER_KEEPER_KEY = "ei_answer_keeper"
 SCROLL_TO_KEY = "ei_scroll_to"
+PAGE_LANGUAGE_KEY = "ei_page_language"
 
 # The bar that tells a student who roams where the teacher is, and the teacher's tools below a page
 # (ui/classroom/follow.py, own.py).

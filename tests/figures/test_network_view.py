@@ -142,3 +142,12 @@ def test_disinhibition_chart():
     lo, hi = fig.spec["layout"]["xaxis"]["range"]
     assert lo < 0.5 < 1.0 < hi and "autorange" not in fig.spec["layout"]["xaxis"], "left to right, as the slider"
     assert [t["name"] for t in fig.spec["data"]][:2] == ["excitatory (pyramidal) cells", "inhibitory interneurons"]
+
+
+def test_the_diagram_writes_its_numbers_in_the_readers_language(monkeypatch):
+    monkeypatch.setitem(i18n.LANGUAGES, "de", "Deutsch")
+    params = NetworkParams(w_exc_nS=4.5, ext_rate_hz=1500.0, kick_ms=0.0)
+    german = " | ".join(q["text"] for q in circuit_in(params, "de")["labels"])
+    english = " | ".join(q["text"] for q in circuit(params)["labels"])
+    assert "4,5 nS" in german and "1.500 " in german and "4.5" not in german, german
+    assert "4.5 nS" in english and "1,500 " in english, english
