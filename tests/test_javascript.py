@@ -18,6 +18,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from explainer.content import i18n
+from explainer.content.format import num
 from explainer.figures import style
 from explainer.figures.network_view import network_view_payload
 from explainer.figures.neuron_view import neuron_view_payload
@@ -39,7 +41,22 @@ def _write(folder: Path, name: str, payload: bytes) -> None:
     (folder / f"{name}.json").write_text(json.dumps({"header": view.header, "arrays": arrays}))
 
 
+# Numbers both sides write (value, decimals), in every language the app may speak: the browser's num (Intl) must
+# write them as the server's num (Babel's CLDR data) does.
+NUMBERS = ((-6.7, 1), (6.7, 1), (0.5, 1), (-70.0, 0), (1234.5, 1), (12345.0, 0), (123456.789, 2), (-0.04, 1), (1e3, 0))
+NUMBER_LANGUAGES = ("en", "es", "fr", "de")
+
+
+def _numbers() -> dict[str, list[list]]:
+    written: dict[str, list[list]] = {}
+    for lang in NUMBER_LANGUAGES:
+        with i18n.using(lang):
+            written[lang] = [[value, decimals, num(value, decimals)] for value, decimals in NUMBERS]
+    return written
+
+
 def _fixtures(folder: Path) -> None:
+    (folder / "numbers.json").write_text(json.dumps(_numbers(), ensure_ascii=False), encoding="utf-8")
     run, inp = run_tug_of_war(TugOfWarSettings())
     for profile, figure_style in (("laptop", LAPTOP), ("projector", PROJECTOR)):
         payload = neuron_view_payload(run, inp, view_id="n", figure_style=figure_style, alt="a", export_name="n")

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, wraps
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 SOURCE = "en"  # the language the word lists and Markdown files are written in
@@ -40,6 +43,31 @@ LANGUAGES: dict[str, str] = {"en": "English", "es": "Español", "fr": "Français
 
 LOCALE_DIR = "locale"  # explainer/locale/: the catalogues, <lang>.po, and the template, messages.pot (data only)
 LANG_PARAM = "lang"  # its name in the link: ``?lang=es``
+
+# A folder of catalogues (``<lang>.po``) the app reads before its own, and whose every language it offers, complete
+# or not: a translator's preview of a language that has not joined LANGUAGES yet, or the browser tests' German
+# subset (tests/e2e/locale).  Unset in a deployment.
+LOCALE_DIR_ENV = "EXPLAINER_LOCALE_DIR"
+
+
+def _preview_folder() -> Path | None:
+    folder = os.environ.get(LOCALE_DIR_ENV, "").strip()
+    return Path(folder) if folder else None
+
+
+def _previewed() -> dict[str, str]:
+    """The languages of the :data:`LOCALE_DIR_ENV` folder, each named in itself (from Babel's CLDR data)."""
+    folder = _preview_folder()
+    if folder is None or not folder.is_dir():
+        return {}
+    from babel import Locale
+
+    found = sorted(p.stem for p in folder.glob("*.po"))
+    names = {lang: Locale.parse(lang).get_display_name(lang) or lang for lang in found}
+    return {lang: name[:1].upper() + name[1:] for lang, name in names.items()}
+
+
+LANGUAGES.update(_previewed())
 
 _override: ContextVar[str | None] = ContextVar("explainer_language", default=None)
 _resolver: list[Callable[[], str]] = [lambda: SOURCE]
@@ -57,6 +85,14 @@ def normalise(value: object) -> str | None:
 def choose(link: object, browser: object) -> str:
     """The page's language: the link's ``?lang=`` if the app has it, else the browser's, else English."""
     return normalise(link) or normalise(browser) or SOURCE
+
+
+def link_params(lang: str) -> dict[str, str]:
+    """What every link the app makes carries so that it opens in ``lang`` (a copied view, a class's join link and
+    QR code, a phone following its teacher, the address bar after a page switch): ``{"lang": lang}`` whenever the
+    app offers a choice, whether the language came from the link, the session or the browser (the reader of a
+    link may have another browser language)."""
+    return {LANG_PARAM: lang} if len(LANGUAGES) > 1 else {}
 
 
 def install(resolver: Callable[[], str]) -> None:
@@ -95,17 +131,28 @@ def catalogue(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of ``lang`` (English: none, the source is English).  Babel reads the PO file and
     compiles it in memory; fuzzy entries (an English text changed since it was translated) are left out, so
     they show in English."""
-    if lang == SOURCE or lang not in known_languages():
+    source = None if lang == SOURCE else _catalogue_file(lang)
+    if source is None:
         return gettext.NullTranslations()
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with resources.files("explainer").joinpath(LOCALE_DIR, f"{lang}.po").open("rb") as f:
+    with source.open("rb") as f:
         compiled = read_po(f, locale=lang)
     buffer = io.BytesIO()
     write_mo(buffer, compiled, use_fuzzy=False)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+def _catalogue_file(lang: str) -> Traversable | None:
+    """The catalogue the app reads for ``lang``: the :data:`LOCALE_DIR_ENV` folder's, else the package's."""
+    preview = _preview_folder()
+    for folder in ((preview,) if preview else ()) + (resources.files("explainer").joinpath(LOCALE_DIR),):
+        candidate = folder.joinpath(f"{lang}.po")
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 CONTEXT_SEPARATOR = ":"

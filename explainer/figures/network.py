@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from explainer.content.i18n import SOURCE
 from explainer.content.words import words
 from explainer.figures import style
 from explainer.figures.spec import FigureSpec
 
-DEFAULT_STYLE = style.FigureStyle()
+DEFAULT_STYLE = style.FigureStyle(lang=SOURCE)  # made at import: in the source language, not the first reader's
 WORDS = words("figures")
 
 

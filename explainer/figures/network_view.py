@@ -17,8 +17,9 @@ import math
 
 import numpy as np
 
-from explainer.content.format import fill, num
-from explainer.content.view_words import CONTROLS, NETWORK
+from explainer.content.format import num
+from explainer.content.i18n import using
+from explainer.content.words import words
 from explainer.figures import style as st_
 from explainer.figures import view_codec as vc
 from explainer.model.network import NetworkParams, NetworkRun
@@ -32,6 +33,7 @@ RATE_BIN_ms = 5.0
 HIGHLIGHT_ms = 10.0
 PLAY_RATE = 0.125  # simulated ms per wall-clock ms at 1x: the second plays over 8 s
 VIEW_KIND = "network"
+VIEW_WORDS = words("views")  # every word the view shows: content/words/views.toml (read when a view is built)
 
 # circuit diagram geometry (x 0.5..9.5, y 0..6.2); E and I populations; arrows run between them at y = 3 +/- 0.45
 CIRCUIT_X_RANGE = (0.5, 9.5)
@@ -83,22 +85,27 @@ def _loop_points(cx: float, cy: float, direction: float) -> list[list[float]]:
     return np.round(np.stack([xs, ys], 1), 3).tolist()
 
 
-def circuit(params: NetworkParams) -> dict:
+def circuit(params: NetworkParams, lang: str) -> dict:
     """The diagram: nodes, connections (width ~ strength; excitatory ends in an arrowhead, inhibitory in a
-    round end, the textbook convention) and their labels, in diagram units."""
+    round end, the textbook convention) and their labels, in diagram units, written in ``lang``."""
+    with using(lang):
+        return _circuit(params)
+
+
+def _circuit(params: NetworkParams) -> dict:
     ref_e, ref_i = NetworkParams.w_exc_nS, NetworkParams.w_inh_nS  # defaults set the reference widths
     w_ei = params.w_exc_nS * params.e_to_i_scale
     (ex, ey), (ix, iy) = E_NODE, I_NODE
-    external = NETWORK["external_kick"] if params.kick_ms > 0 else NETWORK["external_none"]
+    external = VIEW_WORDS.text("network_external_kick" if params.kick_ms > 0 else "network_external_none")
     if params.ext_rate_hz > 0:
-        external += fill(NETWORK["external_drive"], {"r": num(params.ext_rate_hz)})
+        external += VIEW_WORDS.text("network_external_drive", r=num(params.ext_rate_hz))
     gaba_dash = st_.GABA_DASH == "dash"
     return {
         "x_range": list(CIRCUIT_X_RANGE),
         "y_range": list(CIRCUIT_Y_RANGE),
         "nodes": [
-            {"x": ex, "y": ey, "shape": "triangle", "color": "glutamate", "text": NETWORK["node_exc"]},
-            {"x": ix, "y": iy, "shape": "circle", "color": "gaba", "text": NETWORK["node_inh"]},
+            {"x": ex, "y": ey, "shape": "triangle", "color": "glutamate", "text": VIEW_WORDS.text("network_node_exc")},
+            {"x": ix, "y": iy, "shape": "circle", "color": "gaba", "text": VIEW_WORDS.text("network_node_inh")},
         ],
         "node_px": [NODE_BASE_PX, NODE_GAIN_PX_PER_HZ, NODE_MAX_PX],
         "node_max_units": NODE_MAX_UNITS,
@@ -135,28 +142,36 @@ def circuit(params: NetworkParams) -> dict:
             {"points": [[ix, 0.75], [ix, iy - 0.7]], "width": 3.0, "color": "external", "head": "arrow", "dash": False},
         ],
         "labels": [
-            {"x": 5.0, "y": ey + 0.95, "text": fill(NETWORK["e_to_i"], {"w": num(w_ei, 1)}), "color": "glutamate"},
+            {"x": 5.0, "y": ey + 0.95, "text": VIEW_WORDS.text("network_e_to_i", w=num(w_ei, 1)), "color": "glutamate"},
             {
                 "x": 5.0,
                 "y": ey - 0.95,
-                "text": fill(NETWORK["i_to_e"], {"w": f"{params.w_inh_nS:.0f}"}),
+                "text": VIEW_WORDS.text("network_i_to_e", w=num(params.w_inh_nS)),
                 "color": "gaba",
             },
             {
                 "x": ex,
                 "y": ey + 1.95,
-                "text": fill(NETWORK["e_to_e"], {"w": f"{params.w_exc_nS:.1f}"}),
+                "text": VIEW_WORDS.text("network_e_to_e", w=num(params.w_exc_nS, 1)),
                 "color": "glutamate",
             },
             {
                 "x": ix,
                 "y": iy + 1.95,
-                "text": fill(NETWORK["i_to_i"], {"w": f"{params.w_inh_nS:.0f}"}),
+                "text": VIEW_WORDS.text("network_i_to_i", w=num(params.w_inh_nS)),
                 "color": "gaba",
             },
             {"x": 5.0, "y": 0.35, "text": external, "color": "muted_text"},
         ],
     }
+
+
+def view_words(lang: str, rows: int) -> dict[str, str]:
+    """The network view's words and its controls', in ``lang`` (the figure style's: the page's language), with
+    the raster's title filled in (it shows ``rows`` cells)."""
+    with using(lang):
+        found = {**VIEW_WORDS.templates("controls"), **VIEW_WORDS.templates("network")}
+        return {**found, "raster_title": VIEW_WORDS.text("network_raster_title", n=num(rows))}
 
 
 def network_view_payload(
@@ -187,7 +202,7 @@ def network_view_payload(
         "export_caption": export_caption,
         "link_private": list(link_private),
         **st_.view_header(figure_style),
-        "words": {**CONTROLS, **NETWORK, "raster_title": fill(NETWORK["raster_title"], {"n": n_e + n_i})},
+        "words": view_words(figure_style.lang, n_e + n_i),
         "raster": {
             "exc_rows": n_e,
             "inh_rows": n_i,
@@ -197,7 +212,7 @@ def network_view_payload(
             "highlight_ms": HIGHLIGHT_ms,
         },
         "rates": {"bin_ms": RATE_BIN_ms, "top": rate_top},
-        "circuit": circuit(run.params),
+        "circuit": circuit(run.params, figure_style.lang),
     }
     arrays = {
         "raster_exc": vc.uint8(exc_bits),

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explainer.content.view_words import CONTROLS, NEURON
+from explainer.content.i18n import using
+from explainer.content.words import words
 from explainer.figures import style as st_
 from explainer.figures import view_codec as vc
 from explainer.model.neuron import NeuronRun, SynapticInput, affine_scan
@@ -69,6 +70,7 @@ SAMPLE_ms = 1.0  # V and gate conductances once per ms
 TRACE_BINS = 500  # min/max pairs per trace: ~2 per pixel of a laptop panel
 RASTER_BIN_ms = 1.0
 PLAY_RATE = 0.1  # simulated ms per wall-clock ms at 1x: the second plays over 10 s
+VIEW_WORDS = words("views")  # every word the view shows: content/words/views.toml (read when a view is built)
 VIEW_KIND = "neuron"
 
 
@@ -217,6 +219,12 @@ def _geometry() -> dict:
     }
 
 
+def view_words(lang: str) -> dict[str, str]:
+    """The neuron view's words and its controls', in ``lang`` (the figure style's: the page's language)."""
+    with using(lang):
+        return {**VIEW_WORDS.templates("controls"), **VIEW_WORDS.templates("neuron")}
+
+
 def neuron_view_payload(
     run: NeuronRun,
     inp: SynapticInput,
@@ -252,7 +260,7 @@ def neuron_view_payload(
         "link_private": list(link_private),
         **st_.view_header(figure_style),
         "soma_stops": st_.soma_color_stops(figure_style),
-        "words": {**CONTROLS, **NEURON},
+        "words": view_words(figure_style.lang),
         "cell": {
             "V_th_mV": p.V_th_mV,
             "E_exc_mV": p.E_exc_mV,

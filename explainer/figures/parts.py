@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from explainer.content.i18n import SOURCE
 from explainer.content.words import words
 from explainer.figures import style
 from explainer.figures.neuron_view import SPIKE_DRAWN_PEAK_mV
@@ -20,7 +21,7 @@ from explainer.figures.spec import FigureSpec
 from explainer.model.neuron import NeuronRun
 
 WORDS = words("figures")
-DEFAULT_STYLE = style.FigureStyle()
+DEFAULT_STYLE = style.FigureStyle(lang=SOURCE)  # made at import: in the source language, not the first reader's
 MAX_POINTS = 3000  # per trace; spikes are drawn separately, so nothing visible is lost
 
 IPSP_MIN_SPAN_mV = 8.0

@@ -8,10 +8,11 @@ style so that colour is never the only cue.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from explainer.content.format import plotly_separators
+from explainer.content.i18n import current, link_params
 
 OKABE_ITO = {
     "black": "#000000",
@@ -155,6 +156,9 @@ class FigureStyle:
     scale: float = 1.0
     high_contrast: bool = False
     narrow: bool = False  # a phone in portrait: figures stack their panels instead of side by side
+    # The reader's language (the page's, when the style is made): a figure's words and numbers are written in it,
+    # and every cache keyed on the style keeps one language's figures from another's readers.
+    lang: str = field(default_factory=current)
 
     @property
     def min_label_px(self) -> int:
@@ -313,8 +317,11 @@ def view_sizes(style: FigureStyle) -> dict[str, float]:
 
 
 def view_header(style: FigureStyle) -> dict:
-    """What every animated view's header says of its look: palette, sizes on screen and in the PNG, profile."""
+    """What every animated view's header says of its look: palette, sizes on screen and in the PNG, profile; and
+    of its reader: the language its numbers are written in and the link parameters "Copy link" sets."""
     return {
+        "lang": style.lang,
+        "link_params": link_params(style.lang),
         "palette": view_palette(style),
         "sizes": view_sizes(style),
         "export_sizes": view_sizes(export_style(style)),
@@ -328,4 +335,4 @@ EXPORT_SCALE = 1.6  # type in the 1920 x 1080 image: laptop sizes x 1.6 (22 px),
 
 def export_style(style: FigureStyle) -> FigureStyle:
     """The style of the projector-sized PNG export: larger type, the same colours as on screen."""
-    return FigureStyle(scale=EXPORT_SCALE, high_contrast=style.high_contrast)
+    return FigureStyle(scale=EXPORT_SCALE, high_contrast=style.high_contrast, lang=style.lang)

@@ -46,6 +46,8 @@ class ViewHeader(TypedDict):
     export_name: str  # the saved image's file name, before its time
     export_caption: str  # the settings, drawn at the bottom of the saved image ("" for none)
     link_private: list[str]  # link parameters "Copy link" leaves out (a class's seat: never handed on)
+    link_params: dict[str, str]  # link parameters "Copy link" sets (the page's language: i18n.link_params)
+    lang: str  # the page's language (a BCP 47 tag): the browser writes the view's numbers in it (Intl.NumberFormat)
     palette: dict[str, str]  # named colours of this profile
     sizes: ViewSizes
     export_sizes: ViewSizes  # in the 1920 x 1080 image

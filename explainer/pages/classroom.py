@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import segno
@@ -24,6 +24,7 @@ from explainer.classroom.tab import ClassTab
 from explainer.content import i18n
 from explainer.content.format import num
 from explainer.content.words import words
+from explainer.ui import language
 from explainer.ui.classroom import session
 from explainer.ui.components import class_keeper as keeper
 
@@ -35,10 +36,16 @@ JOINING_KEY = "class_joining_open"
 SIZE_KEY = "class_size"
 
 
-def join_link(code: str) -> str:
-    """This page's address with the class code: what students open (the QR code holds it too)."""
+def page_address(params: dict[str, str]) -> str:
+    """This page's address with ``params`` and the page's language (:func:`explainer.content.i18n.link_params`)."""
     base = (st.context.url or "").split("?")[0].split("#")[0]
-    return f"{base}?{session.PARAM_CLASS}={code}"
+    return f"{base}?{urlencode({**params, **i18n.link_params(language.current())})}"
+
+
+def join_link(code: str) -> str:
+    """This page's address with the class code, in the teacher's language: what students open (the QR code holds it
+    too).  A phone may then choose its own language, which it keeps while it follows the teacher."""
+    return page_address({session.PARAM_CLASS: code})
 
 
 def qr_svg(link: str) -> str:
@@ -196,7 +203,7 @@ def _teacher_tools(tab: ClassTab, link: str) -> None:
     with st.sidebar.expander(WORDS.text("teacher_link_heading")):
         st.caption(WORDS.text("teacher_link_help"))
         if st.toggle(WORDS.text("teacher_link_show"), key="class_teacher_link_show", value=False):
-            page_url = (st.context.url or "").split("?")[0]
+            page_url = page_address({}).removesuffix("?")
             st.code(keeper.teacher_link(page_url, tab.code, tab.teacher_token or ""), language=None, wrap_lines=True)
     # no tooltip on the popover: it would cover the confirm button below it
     with st.popover(WORDS.text("end_button"), icon=":material/delete:"):

@@ -1,7 +1,8 @@
 """The page's language: chosen on every full run from the link (``?lang=es``), else the session's earlier
 choice, else the browser's language (``st.context.locale``), else English (:func:`explainer.content.i18n.choose`),
 kept in the session for the page's fragments and callbacks, and offered in a picker in the sidebar that writes
-the link.
+the link.  The browser is told it on every run (:func:`tell_browser`): ``<html lang>``, and ``?lang=`` in the
+address bar.
 
 Every word and number the content, figures and class-mode layers write asks :func:`explainer.content.i18n.current`,
 which this module answers with the session's choice (:func:`explainer.content.i18n.install`): those layers never
@@ -15,6 +16,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from explainer.content import i18n
 from explainer.content.words import words
+from explainer.ui.components import page_language
+from explainer.ui.components.link_writer import write_link_param
 
 W = words("ui")  # the words: content/words/ui.toml
 
@@ -49,10 +52,21 @@ def current() -> str:
 def _picked() -> None:
     lang = st.session_state[PICKER_KEY]
     st.session_state[LANG_KEY] = lang
-    if lang == i18n.SOURCE and i18n.normalise(st.context.locale) in (None, i18n.SOURCE):
-        st.query_params.pop(i18n.LANG_PARAM, None)  # English for an English browser: the plain link
-    else:
-        st.query_params[i18n.LANG_PARAM] = lang
+    st.query_params.update(i18n.link_params(lang))
+
+
+def tell_browser() -> None:
+    """On every run, once the page's language is chosen: ``<html lang>`` follows it, and the address bar names it
+    (once the run has finished: a page opened from the menu has lost its ``?lang=``, and a language that came from
+    the browser or the session was never in it), so a copied or bookmarked address opens in the same language
+    whatever its reader's browser speaks (:func:`explainer.content.i18n.link_params`)."""
+    lang = current()
+    page_language.mark(lang)
+    wanted = i18n.link_params(lang)
+    if any(st.query_params.get(param) != value for param, value in wanted.items()):
+        with st.sidebar:
+            for param, value in wanted.items():
+                write_link_param(param, value)
 
 
 def language_picker() -> None:

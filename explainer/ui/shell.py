@@ -144,6 +144,7 @@ def run_app(site: Site) -> None:
     page_keys(presenter.is_presenting())
     reduce_motion_toggle()
     language.language_picker()
+    language.tell_browser()  # <html lang>, and ?lang= in the address bar
     presenter.apply_presenter_css()
     show_banner()
     class_session.sidebar_reminder(tab)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content.format import fewest_decimals, num
 from explainer.content.words import Words, words
 from explainer.figures.export import Setting
@@ -122,12 +123,27 @@ def slider_settings(sliders: Sequence[Slider], values: Sequence[float]) -> tuple
 def url_slider(label: str, lo: float, hi: float, default: float, step: float, *, key: str, **kwargs) -> float:
     """``st.slider`` bound to the URL under ``key``; out-of-range link values are clamped with a note.
 
-    A float slider shows as many decimals as its step has (Streamlit's default, two, writes −70.00 mV)."""
+    A float slider shows as many decimals as its step has (Streamlit's default, two, writes −70.00 mV), with a
+    decimal point in English; in another language, its decimal sign as the *browser's* language writes it
+    (:func:`float_format`)."""
     is_int = all(isinstance(v, int) and not isinstance(v, bool) for v in (lo, hi, default, step))
     _reconcile_number(key, label, lo, hi, is_int)
     if not is_int:
-        kwargs.setdefault("format", f"%.{step_decimals(step)}f")
+        kwargs.setdefault("format", float_format(step, i18n.current()))
     return st.slider(label, lo, hi, default, step, key=key, bind="query-params", **kwargs)
+
+
+LOCALIZED = "localized"  # st.slider's predefined format: Intl.NumberFormat(navigator.languages)
+
+
+def float_format(step: float, lang: str) -> str:
+    """A float slider's ``format`` in ``lang``.  Streamlit 1.67's slider writes its values with a printf format
+    (sprintf.js: a decimal point, always) or a predefined one; its ``"localized"`` format is
+    ``Intl.NumberFormat(navigator.languages)``: the browser's languages, not the page's, with up to three decimals
+    and no trailing zeros (7, 6,5).  So English keeps the printf format (exactly the step's decimals), and another
+    language takes ``"localized"``, right whenever the browser speaks the page's language (the page's language
+    comes from it unless a link or the picker chose another): 6,5 in Spanish, French and German."""
+    return f"%.{step_decimals(step)}f" if lang == i18n.SOURCE else LOCALIZED
 
 
 def step_decimals(step: float) -> int:

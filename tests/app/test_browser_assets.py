@@ -36,6 +36,7 @@ def test_every_component_has_the_one_shape():
         "answer_keeper",
         "anchor_keeper",
         "scroll_to",
+        "page_language",
     }
     for name in NAMES:
         folder = COMPONENTS / name

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from explainer.content.view_words import CONTROLS, NETWORK, NEURON
+from explainer.content import i18n
 from explainer.content.words import words
 from explainer.figures import balance as fig_balance
 from explainer.figures import excitability as fig_excitability
@@ -28,7 +28,8 @@ FIGURES_DIR = Path(__file__).resolve().parents[2] / "explainer" / "figures"
 P = NeuronParams()
 STYLES = {"laptop": style.FigureStyle(), "phone": style.FigureStyle(narrow=True)}
 # the keys a module asks for: WORDS.text("key", ...) (also when the key is picked by a conditional expression)
-TEXT_CALL = re.compile(r"WORDS\.(?:text|plural)\(\s*([^,)]*)")
+TEXT_CALL = re.compile(r"\bWORDS\.(?:text|plural)\(\s*([^,)]*)")
+VIEW_TEXT_CALL = re.compile(r"\bVIEW_WORDS\.text\(\s*([^,)]*)")  # the animated views' words (views.toml)
 QUOTED = re.compile(r"\"([a-z0-9_]+)\"")
 
 
@@ -86,7 +87,7 @@ def test_every_figure_text_is_filled_in(specs):
 
 def test_the_network_diagram_and_raster_title_are_filled_in():
     for params in (NetworkParams(), NetworkParams(w_exc_nS=4.5, ext_rate_hz=300.0, kick_ms=0.0)):
-        left = [t for t in _strings(circuit(params)) if "{{" in t]
+        left = [t for t in _strings(circuit(params, i18n.SOURCE)) if "{{" in t]
         assert not left, f"unfilled placeholders in the circuit labels: {left}"
     run = simulate_network(NetworkParams(), 100.0, 0.1, np.random.default_rng(1))
     header = unpack(
@@ -98,9 +99,8 @@ def test_the_network_diagram_and_raster_title_are_filled_in():
 
 def test_the_views_words_use_the_one_template_syntax():
     """``{{name}}`` everywhere; a lone ``{name}`` (Python's format syntax) would reach the screen as it is."""
-    for table in (CONTROLS, NEURON, NETWORK):
-        for key, text in table.items():
-            assert not re.search(r"(?<!\{)\{\w+\}(?!\})", text), f"view word {key!r} uses a single-brace placeholder"
+    for key, text in words("views").texts.items():
+        assert not re.search(r"(?<!\{)\{\w+\}(?!\})", text), f"view word {key!r} uses a single-brace placeholder"
 
 
 def _figure_sources() -> dict[str, str]:
@@ -125,6 +125,22 @@ def test_every_key_a_figure_module_asks_for_exists():
             assert keys, f"{name}: WORDS.text({argument.strip()}...) names no key literally"
             missing = sorted(set(keys) - known)
             assert not missing, f"{name} asks for {missing}, which content/words/figures.toml does not have"
+
+
+def test_every_word_of_the_views_is_shown_by_a_view():
+    """views.toml: each word is read by the view's script (by its name after the view's prefix, which the header's
+    words drop) or filled in by a view builder (network_view.py's diagram), and each key a builder asks for
+    exists."""
+    from tests.figures.view_js import ASSETS, words_read
+
+    texts = words("views").texts
+    read = words_read(*sorted(p.name for p in ASSETS.glob("*.js")))
+    calls = [a for source in _figure_sources().values() for a in VIEW_TEXT_CALL.findall(source)]
+    asked = {k for a in calls for k in QUOTED.findall(a)}
+    assert asked and asked <= set(texts), sorted(asked - set(texts))
+    unused = sorted(k for k in texts if k not in asked and k.split("_", 1)[1] not in read)
+    assert not unused, f"content/words/views.toml has words no view shows: {unused}"
+    assert {k.split("_", 1)[0] for k in texts} == {"controls", "neuron", "network"}
 
 
 def test_figures_toml_has_only_texts():

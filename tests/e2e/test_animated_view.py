@@ -17,8 +17,9 @@ from typing import Any
 
 import pytest
 
+from explainer.content import i18n
 from explainer.content.format import fill
-from explainer.content.view_words import CONTROLS
+from explainer.content.words import words
 from explainer.figures import network_view, neuron_view
 from explainer.figures.view_codec import view_id
 from explainer.model.experiments.circuits import BALANCED, DISINHIBITION_SCALES
@@ -50,6 +51,8 @@ from .views import (
     wait_for_time_past,
     wait_for_view,
 )
+
+CONTROLS = words("views").templates("controls")  # the controls' words in English (the page's language here)
 
 FRAME_SLACK_MS = 17.0  # one frame at 60 Hz
 LOOKAHEAD_MS = 150.0  # how far ahead the sound schedules its clicks (sound.js)
@@ -292,13 +295,15 @@ def _open_lesson_4_view(tab: Any) -> None:
     wait_for_app(tab, after_interaction=True)
 
 
+@pytest.mark.parametrize("lang", list(i18n.LANGUAGES))
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize(("path", "key", "case"), CASES, ids=[c[2] for c in CASES])
-def test_no_label_overlaps_another_or_is_cut_off(browser, app_url, page_log, page, path, key, case, size) -> None:
+def test_no_label_overlaps_another_or_is_cut_off(browser, app_url, page_log, page, path, key, case, size, lang) -> None:
+    """In every language the app offers (German and French run 20-35 % longer than English)."""
     options, extra = SIZES[size]
     context, tab = _open_recorded_context(_BrowserWithContextOptions(browser, options), app_url, page_log)
     try:
-        url = _with(path, extra)
+        url = _with(_with(path, extra), f"{i18n.LANG_PARAM}={lang}")
         linked_circuits = path.startswith("/circuits?")
         if linked_circuits:  # the link's setting shows once the prediction is run: this student has run it
             keep_circuits_prediction(tab)
@@ -327,6 +332,6 @@ def test_no_label_overlaps_another_or_is_cut_off(browser, app_url, page_log, pag
         overflow = root.locator(".ei-controls").evaluate("(c) => c.scrollWidth - c.clientWidth")
         if overflow > 1:
             problems.append(f"the controls overflow their row by {overflow} px")
-        assert not problems, f"{case} at {size} size:\n  " + "\n  ".join(problems[:20])
+        assert not problems, f"{case} at {size} size in {lang}:\n  " + "\n  ".join(problems[:20])
     finally:
         context.close()

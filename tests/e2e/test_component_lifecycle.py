@@ -184,6 +184,7 @@ def _data(name: str) -> Any:
         "class_keeper": {"ask": True},
         "answer_keeper": {"prefix": ANSWER_STORE_PREFIX, "writes": [], "clear": "", "ask": True},
         "anchor_keeper": {"settle_ms": 60_000},
+        "page_language": {"lang": "de"},
     }[name]
 
 
@@ -198,7 +199,16 @@ LINK_TO_A_HEADING_JS = """() => {
 
 
 @pytest.mark.parametrize(
-    "name", ["page_keys", "connection_notice", "link_writer", "class_keeper", "answer_keeper", "anchor_keeper"]
+    "name",
+    [
+        "page_keys",
+        "connection_notice",
+        "link_writer",
+        "class_keeper",
+        "answer_keeper",
+        "anchor_keeper",
+        "page_language",
+    ],
 )
 def test_a_component_keeps_what_it_set_up_while_mounted_and_removes_it_all_when_it_goes(page, name) -> None:
     _open(page, name)
@@ -207,7 +217,9 @@ def test_a_component_keeps_what_it_set_up_while_mounted_and_removes_it_all_when_
     page.evaluate("(data) => { window.__c1 = window.__run(data); window.__c2 = window.__run(data); }", _data(name))
     page.evaluate("() => window.__c1()")  # a superseded run's cleanup: the element stays
     mounted = page.evaluate("() => window.__counts()")
-    if name not in ("class_keeper", "answer_keeper"):  # the keepers only read and write the browser's storage
+    if name == "page_language":  # it only sets an attribute
+        assert page.evaluate("() => document.documentElement.lang") == "de"
+    elif name not in ("class_keeper", "answer_keeper"):  # the keepers only read and write the browser's storage
         assert sum(mounted.values()) > 0, f"{name} set nothing up (or a superseded run's cleanup removed it)"
     counts = _unmount_and_count(page, "__c2")
     assert counts == {"listeners": 0, "observers": 0, "frames": 0, "timers": 0}, f"{name} left behind {counts}"

@@ -8,7 +8,8 @@ from functools import cache
 
 import numpy as np
 
-from explainer.content.view_words import NETWORK
+from explainer.content import i18n
+from explainer.content.words import words
 from explainer.figures import style
 from explainer.figures.network import build_disinhibition_chart
 from explainer.figures.network_view import (
@@ -17,13 +18,20 @@ from explainer.figures.network_view import (
     RASTER_BIN_ms,
     RATE_BIN_ms,
     arrow_width_px,
-    circuit,
     network_view_payload,
 )
+from explainer.figures.network_view import circuit as circuit_in
 from explainer.figures.view_codec import unpack
 from explainer.model.network import NetworkParams, simulate_network
 from explainer.model.spikes import population_rate_trace
 from tests.figures.view_js import ASSETS, PLACEHOLDER, placeholders_filled, words_read
+
+VIEWS = words("views")
+
+
+def circuit(params: NetworkParams) -> dict:
+    return circuit_in(params, i18n.SOURCE)
+
 
 VIEW_BUDGET_BYTES = 60_000  # DESIGN.md section 9: one animated view's message
 
@@ -92,7 +100,7 @@ def test_arrow_widths_follow_the_sliders():
 def test_circuit_labels_carry_the_numbers_and_the_drive():
     labels = [q["text"] for q in circuit(NetworkParams(w_exc_nS=4.5, ext_rate_hz=300.0, kick_ms=0.0))["labels"]]
     assert "E → E: 4.5 nS" in labels and "glutamate → I: 4.5 nS" in labels
-    assert NETWORK["external_none"] + ", then 300 spikes/s per cell" in labels
+    assert VIEWS.texts["network_external_none"] + ", then 300 spikes/s per cell" in labels
 
 
 def test_the_header_holds_every_word_the_network_views_script_prints():
@@ -110,11 +118,10 @@ def test_the_header_holds_every_word_the_network_views_script_prints():
 
 
 def test_every_word_the_layout_reads_is_in_a_views_header():
-    from explainer.content.view_words import CONTROLS, NEURON
-
     read = words_read("layout.js")
     assert {"readout_time", "rows_exc", "key_spike"} <= read, sorted(read)
-    assert not read - {*CONTROLS, *NEURON, *NETWORK}
+    every = {**VIEWS.templates("controls"), **VIEWS.templates("neuron"), **VIEWS.templates("network")}
+    assert not read - set(every)
 
 
 def test_projector_palette_drops_the_pale_neutrals():
@@ -135,3 +142,12 @@ def test_disinhibition_chart():
     lo, hi = fig.spec["layout"]["xaxis"]["range"]
     assert lo < 0.5 < 1.0 < hi and "autorange" not in fig.spec["layout"]["xaxis"], "left to right, as the slider"
     assert [t["name"] for t in fig.spec["data"]][:2] == ["excitatory (pyramidal) cells", "inhibitory interneurons"]
+
+
+def test_the_diagram_writes_its_numbers_in_the_readers_language(monkeypatch):
+    monkeypatch.setitem(i18n.LANGUAGES, "de", "Deutsch")
+    params = NetworkParams(w_exc_nS=4.5, ext_rate_hz=1500.0, kick_ms=0.0)
+    german = " | ".join(q["text"] for q in circuit_in(params, "de")["labels"])
+    english = " | ".join(q["text"] for q in circuit(params)["labels"])
+    assert "4,5 nS" in german and "1.500 " in german and "4.5" not in german, german
+    assert "4.5 nS" in english and "1,500 " in english, english

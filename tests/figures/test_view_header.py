@@ -66,3 +66,19 @@ def test_a_real_header_has_exactly_the_declared_fields(kind, header_type, nested
         assert set(descriptor) == set(view_header.ArrayDescriptor.__annotations__), name
     for name, cls in nested.items():
         assert set(header[name]) == set(cls.__annotations__), name
+
+
+def test_a_figure_style_is_made_for_the_pages_language_and_the_header_says_it(monkeypatch):
+    """The style carries the reader's language (every cache keyed on it keeps languages apart), the export's style
+    keeps it, and the view's header tells the browser (its numbers) and Copy link (the link's ``lang``)."""
+    from explainer.content import i18n
+
+    monkeypatch.setitem(i18n.LANGUAGES, "de", "Deutsch")
+    with i18n.using("de"):
+        german = style.FigureStyle()
+    assert german.lang == "de" and style.FigureStyle().lang == "en" and german != style.FigureStyle()
+    assert style.export_style(german).lang == "de"
+    header = style.view_header(german)
+    assert header["lang"] == "de" and header["link_params"] == {i18n.LANG_PARAM: "de"}
+    monkeypatch.delitem(i18n.LANGUAGES, "de")
+    assert style.view_header(style.FigureStyle())["link_params"] == {}, "one language: no link names it"

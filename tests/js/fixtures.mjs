@@ -23,6 +23,11 @@ export function unpacked(name) {
   return JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf-8'));
 }
 
+// Numbers as the server writes them (explainer/content/format.py, num): {lang: [[value, decimals, text], ...]}.
+export function serverNumbers() {
+  return JSON.parse(readFileSync(join(DIR, 'numbers.json'), 'utf-8'));
+}
+
 // A stand-in for the canvas's text measure: 0.6 em per character.
 export function measure(text, px) {
   return String(text).length * px * 0.6;

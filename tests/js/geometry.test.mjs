@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import {
   bisect, fill, inside, niceTicks, num, overlaps, sampleAt, scale, segmentHitsBox, textBox,
 } from '../../explainer/ui/components/animated_view/assets/geometry.js';
+import { hasFixtures, serverNumbers } from './fixtures.mjs';
 
 describe('text', () => {
   test('fill puts values into {{name}} and leaves unknown names', () => {
@@ -12,6 +13,36 @@ describe('text', () => {
 
   test('num prints a true minus, no negative zero, and a dash for what is not a number', () => {
     assert.deepEqual([num(-70.4), num(-0.2), num(3.14159, 2), num(NaN), num(Infinity)], ['−70', '0', '3.14', '–', '–']);
+  });
+
+  test('num writes each language its own way: decimal sign, groups, a true minus in every one', () => {
+    const values = [[-6.7, 1], [6.7, 1], [1234.5, 1], [12345, 0], [-0.04, 1], [-70, 0]];
+    const written = (lang) => values.map(([x, digits]) => num(x, digits, lang));
+    assert.deepEqual(written('en'), ['−6.7', '6.7', '1,234.5', '12,345', '0.0', '−70']);
+    assert.deepEqual(written('de'), ['−6,7', '6,7', '1.234,5', '12.345', '0,0', '−70']);
+    // French groups with a narrow no-break space (U+202F)
+    assert.deepEqual(written('fr'), ['−6,7', '6,7', '1\u202f234,5', '12\u202f345', '0,0', '−70']);
+    // Spanish groups only from five digits (CLDR's minimumGroupingDigits 2)
+    assert.deepEqual(written('es'), ['−6,7', '6,7', '1234,5', '12.345', '0,0', '−70']);
+  });
+
+  test('num has no hyphen for a minus and follows the digits asked for', () => {
+    for (const lang of ['en', 'de', 'fr', 'es']) {
+      assert.ok(!num(-1234.5, 2, lang).includes('-'), lang);
+      assert.equal(num(2, 2, lang).replace(/[.,]/, '.'), '2.00', lang);
+    }
+  });
+
+  test('num writes every number as the server does, in every language', { skip: !hasFixtures() && 'no fixtures' }, () => {
+    const langs = Object.entries(serverNumbers());
+    assert.ok(langs.length >= 4);
+    for (const [lang, rows] of langs) {
+      for (const [x, digits, text] of rows) assert.equal(num(x, digits, lang), text, `${lang}: ${x} to ${digits} decimals`);
+    }
+  });
+
+  test('an unknown language tag writes English numbers rather than fail', () => {
+    assert.equal(num(-6.7, 1, 'not a tag'), '−6.7');
   });
 });
 

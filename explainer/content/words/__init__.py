@@ -80,6 +80,17 @@ class Words:
         chosen = translate_plural(context(self.domain, f"text.{key}"), forms["one"], forms["other"], int(count))
         return self._filled(chosen, f"text {key!r}", {"n": num(count), **values})
 
+    def templates(self, prefix: str) -> dict[str, str]:
+        """Every text whose key starts with ``<prefix>_``, by the rest of its key, in the page's language with its
+        ``{{name}}`` numbers left in: for the browser, which fills them with the numbers it writes (the animated
+        views' words, ``views.toml``)."""
+        start = f"{prefix}_"
+        return {
+            key.removeprefix(start): self._translated(f"text.{key}", english)
+            for key, english in self.texts.items()
+            if key.startswith(start) and isinstance(english, str)
+        }
+
     def _english(self, key: str) -> str | Plural:
         if key not in self.texts:
             raise KeyError(f"{self.source} has no text {key!r}")

@@ -28,6 +28,7 @@ from explainer.classroom.errors import ClassError, ClassUnavailable
 from explainer.classroom.questions import widget_key
 from explainer.classroom.store import Position
 from explainer.classroom.tab import ClassTab
+from explainer.content import i18n
 from explainer.content.words import words
 from explainer.ui import dom
 from explainer.ui.classroom import session
@@ -42,8 +43,9 @@ HERE_KEY = "ei_follow_here"  # where the class was when this full run began (the
 HOME_KEY = "ei_follow_home"  # the menu's name of the page at the app's root (for the addresses a phone opens)
 POLLING_KEY = "ei_follow_polling"  # a question of this page has the page's one poll
 FULL_RUN_KEY = "ei_follow_full_run"  # this run draws the whole page (not a fragment's run)
-# Link parameters that are the class's or the app's own, never a view's setting.
-NOT_VIEW = frozenset({session.PARAM_CLASS, session.PARAM_SEAT, session.PARAM_TEACHER, "present"})
+# Link parameters that are the class's or the app's own, never a view's setting (the language is each reader's own:
+# a phone keeps its language, whatever the teacher's).
+NOT_VIEW = frozenset({session.PARAM_CLASS, session.PARAM_SEAT, session.PARAM_TEACHER, "present", i18n.LANG_PARAM})
 
 
 PAGE_KEY = "ei_page_url"  # the URL path of the page this run draws (the menu's, for the page at the root too)
@@ -117,12 +119,13 @@ def send_view_button(tab: ClassTab, page_url: str) -> None:
 
 
 def address(page: str, view: str, home: str) -> str:
-    """The relative address of ``page`` with the view's settings and this tab's class parameters (``home``: the
-    menu's name of the page served at the app's root)."""
+    """The relative address of ``page`` with the view's settings, this tab's class parameters and this phone's own
+    language (never the teacher's) (``home``: the menu's name of the page served at the app's root)."""
     params = dict(parse_qsl(view))
     params.update(
         {k: v for k, v in st.query_params.to_dict().items() if k in (session.PARAM_CLASS, session.PARAM_SEAT)}
     )
+    params.update(i18n.link_params(i18n.current()))
     return f"{'./' if page == home else page}?{urlencode(params)}"
 
 

@@ -14,7 +14,7 @@ export function yAxis(g, box, lo, hi, s, opts = {}) {
     // keepInside: no tick label may reach out of the panel's height (the axis below needs the room)
     if (opts.keepInside && (py - s.small * 0.65 < box.top - 0.5 || py + s.small * 0.65 > box.top + box.height + 0.5)) continue;
     el('line', { x1: box.left, x2: box.left + box.width, y1: round(py), y2: round(py), stroke: s.palette.grid, 'stroke-width': 1 }, g);
-    label(g, opts.format ? opts.format(v) : num(v), box.left - s.small * 0.4, py, s.small, s.palette.text, {
+    label(g, opts.format ? opts.format(v) : num(v, 0, s.lang), box.left - s.small * 0.4, py, s.small, s.palette.text, {
       'text-anchor': 'end',
       'dominant-baseline': 'middle',
     });
@@ -26,13 +26,13 @@ export function yAxis(g, box, lo, hi, s, opts = {}) {
 // A time axis under `box`: tick labels spaced so that they never touch, and its title centred below.
 export function timeAxis(g, box, t0, t1, s, title) {
   const x = scale(t0, t1, box.left, box.left + box.width);
-  const widest = textWidth(num(t1), s.small) + s.small * 1.5;
+  const widest = textWidth(num(t1, 0, s.lang), s.small) + s.small * 1.5;
   const ticks = niceTicks(t0, t1, Math.max(2, Math.floor(box.width / widest)));
   const yTop = box.top + box.height;
   for (const v of ticks) {
     const px = x(v);
     el('line', { x1: round(px), x2: round(px), y1: yTop, y2: yTop + 4, stroke: s.palette.axis, 'stroke-width': 1 }, g);
-    label(g, num(v), px, yTop + 5, s.small, s.palette.text, { 'text-anchor': 'middle', 'dominant-baseline': 'hanging' });
+    label(g, num(v, 0, s.lang), px, yTop + 5, s.small, s.palette.text, { 'text-anchor': 'middle', 'dominant-baseline': 'hanging' });
   }
   el('line', { x1: box.left, x2: box.left + box.width, y1: yTop, y2: yTop, stroke: s.palette.axis, 'stroke-width': 1 }, g);
   label(g, title, box.left + box.width / 2, yTop + 8 + s.small * 1.25, s.font, s.palette.text, {
@@ -45,7 +45,7 @@ export function timeAxis(g, box, t0, t1, s, title) {
 // Vertical grid lines for a panel that shares the time axis.
 export function timeGrid(g, box, t0, t1, s) {
   const x = scale(t0, t1, box.left, box.left + box.width);
-  const widest = textWidth(num(t1), s.small) + s.small * 1.5;
+  const widest = textWidth(num(t1, 0, s.lang), s.small) + s.small * 1.5;
   for (const v of niceTicks(t0, t1, Math.max(2, Math.floor(box.width / widest)))) {
     el('line', { x1: round(x(v)), x2: round(x(v)), y1: box.top, y2: box.top + box.height, stroke: s.palette.grid, 'stroke-width': 1 }, g);
   }

@@ -38,6 +38,8 @@
  * @property {string} export_name - the saved image's file name, before its time
  * @property {string} export_caption - the settings, drawn at the bottom of the saved image ("" for none)
  * @property {string[]} link_private - link parameters "Copy link" leaves out (a class's seat)
+ * @property {Object<string, string>} link_params - link parameters "Copy link" sets (the page's language)
+ * @property {string} lang - the page's language (a BCP 47 tag): the browser writes the view's numbers in it
  * @property {Object<string, string>} palette - named colours of this profile
  * @property {ViewSizes} sizes
  * @property {ViewSizes} export_sizes - in the 1920 x 1080 image

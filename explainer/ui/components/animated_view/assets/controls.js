@@ -70,14 +70,16 @@ export class Controls {
   }
 
   // `playRate`: simulated ms per wall-clock ms at 1x; each speed is named by how much slower than real time it is.
-  setWords(words, durationMs, withSound, playRate) {
+  // `lang`: the page's language, which the numbers are written in.
+  setWords(words, durationMs, withSound, playRate, lang) {
     this.words = words;
+    this.lang = lang;
     this.box.setAttribute('aria-label', words.group);
     this.speedBox.setAttribute('aria-label', words.speed);
     this.speedLabel.textContent = words.speed;
     this.speedButtons.forEach((b) => {
       const times = slowdown(playRate, Number(b.dataset.speed));
-      const slow = num(times, Number.isInteger(times) ? 0 : 1);
+      const slow = num(times, Number.isInteger(times) ? 0 : 1, lang);
       b.textContent = fill(words.speed_option, { slow });
       b.setAttribute('aria-label', fill(words.speed_aria, { slow }));
     });
@@ -115,7 +117,7 @@ export class Controls {
     const shown = Math.round(tMs);
     if (shown === this.lastShownMs) return;
     this.lastShownMs = shown;
-    const text = fill(this.words.time_value, { t: shown });
+    const text = fill(this.words.time_value, { t: num(shown, 0, this.lang) });
     if (document.activeElement !== this.scrub || !this.scrub.matches(':active')) {
       this.scrub.value = String(Math.round(tMs / SCRUB_STEP_MS) * SCRUB_STEP_MS);
     }

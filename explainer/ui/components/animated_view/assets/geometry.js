@@ -10,16 +10,34 @@ export function clamp(x, lo, hi) {
   return Math.min(hi, Math.max(lo, x));
 }
 
-// Fill "{{name}}" placeholders (the one template syntax of explainer/content/view_words.py).
+// Fill "{{name}}" placeholders (the one template syntax of the app's word lists: content/words/views.toml).
 export function fill(template, values) {
   return String(template).replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k) => (k in values ? String(values[k]) : m));
 }
 
-// A number as the views print it: fixed digits, a true minus sign, never "NaN".
-export function num(x, digits = 0) {
+const formats = new Map(); // "lang|digits" -> its Intl.NumberFormat (made once: a view writes numbers every frame)
+
+function numberFormat(lang, digits) {
+  const key = `${lang}|${digits}`;
+  if (!formats.has(key)) {
+    let f;
+    try {
+      f = new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    } catch {
+      f = new Intl.NumberFormat('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    }
+    formats.set(key, f);
+  }
+  return formats.get(key);
+}
+
+// A number as the views print it, in the page's language `lang` (the header's): fixed digits, its decimal sign and
+// groups (6,7 and 12.345 in German; Spanish groups from five digits), a true minus sign (U+2212, where Intl writes
+// a hyphen), no "−0", never "NaN".  The server writes its numbers the same way (explainer/content/format.py, num).
+export function num(x, digits = 0, lang = 'en') {
   if (!Number.isFinite(x)) return '–';
-  const s = Math.abs(x).toFixed(digits);
-  return (x < 0 && Number(s) !== 0 ? '−' : '') + s;
+  const size = numberFormat(lang, digits).format(Math.abs(x));
+  return (x < 0 && Number(Math.abs(x).toFixed(digits)) !== 0 ? '−' : '') + size;
 }
 
 // The box of a label `width` px wide at (x, y) in type of `px`, anchored and aligned as SVG text is.

@@ -98,7 +98,7 @@ class Controller {
   update(bytes) {
     const data = decode(bytes);
     const h = data.header;
-    const signature = `${h.id}|${h.calm}|${h.profile}|${bytes.byteLength}`;
+    const signature = `${h.id}|${h.calm}|${h.profile}|${h.lang}|${bytes.byteLength}`;
     if (signature === this.signature) return;
     this.signature = signature;
     const first = !this.view;
@@ -113,7 +113,7 @@ class Controller {
     this.root.dataset.kind = h.kind;
     this.root.dataset.profile = h.profile;
     this.figure.setAttribute('aria-label', h.alt);
-    this.controls.setWords(h.words, h.duration_ms, Boolean(this.view.spikeTimes), h.play_rate);
+    this.controls.setWords(h.words, h.duration_ms, Boolean(this.view.spikeTimes), h.play_rate, h.lang);
     this.player.configure(h.duration_ms, h.play_rate);
     this.clicker.cancel(this.player.t);
     this.layoutAndDraw();
@@ -204,6 +204,8 @@ class Controller {
     const w = this.header.words;
     const link = new URL(window.location.href);
     (this.header.link_private || []).forEach((param) => link.searchParams.delete(param)); // never a seat
+    // the page's language, wherever it came from (the link, the session, the browser): the link opens in it
+    Object.entries(this.header.link_params || {}).forEach(([param, value]) => link.searchParams.set(param, value));
     const url = link.toString();
     const fallback = () => {
       this.controls.offerLink(url);

@@ -2,7 +2,8 @@
 // function passed in, the canvas's in the browser).  Side by side from the header's wide_min_px, stacked below
 // it: a phone and a narrow laptop window get the same layout for the same width.
 //
-// Sizes: `s` = {font, small, line, k, min} in px (`min`: no label smaller, 0 on a laptop) (explainer/figures/style.py, the header's "sizes").  A box is
+// Sizes: `s` = {font, small, line, k, min} in px (`min`: no label smaller, 0 on a laptop) (explainer/figures/style.py,
+// the header's "sizes"), with the palette and `lang`, the page's language its numbers are written in.  A box is
 // {left, top, width, height} in px.
 
 import { clamp, fill, niceTicks, num, overlaps, textBox } from './geometry.js';
@@ -17,6 +18,7 @@ const MIN_V_PANEL_H = 80; // the neuron's V panel
 export function viewSizes(header, sizes) {
   return {
     font: sizes.font_px, small: sizes.small_font_px, line: sizes.line_px, k: sizes.scale, min: sizes.min_label_px, palette: header.palette,
+    lang: header.lang,
   };
 }
 
@@ -34,10 +36,10 @@ export function timeAxisHeight(s) {
   return 10 + s.small * 1.25 + s.font * 1.3;
 }
 
-// The widest tick label a y axis over [lo, hi] may print (for the left margin).
-export function yTickWidth(lo, hi, px, measure) {
+// The widest tick label a y axis over [lo, hi] may print in `lang` (for the left margin).
+export function yTickWidth(lo, hi, px, measure, lang) {
   const ticks = niceTicks(lo, hi, 6);
-  return Math.max(...ticks.map((v) => measure(num(v), px)), measure('−100', px));
+  return Math.max(...ticks.map((v) => measure(num(v, 0, lang), px)), measure('−100', px));
 }
 
 // Two read-outs side by side (1) or one above the other (2).
@@ -100,7 +102,8 @@ function neuronCell(v, W, maxHeight, fixedHeight, measure) {
   const [ex, ey] = v.geo.extent;
   const cw = wide ? Math.round(W * 0.43) : W - 2 * pad;
   const L = { W, wide, pad };
-  L.readoutLines = readoutLines(fill(w.readout_time, { t: 1000 }), fill(w.readout_spikes, { n: 888 }), cw, s, measure);
+  const first = fill(w.readout_time, { t: num(1000, 0, s.lang) }); // its widest: a full second
+  L.readoutLines = readoutLines(first, fill(w.readout_spikes, { n: 888 }), cw, s, measure);
   const readH = L.readoutLines * s.font * 1.35 + pad;
   L.legendH = legendHeight(legendEntries(w), cw, s, measure);
   L.readout = { left: pad, top: pad, width: cw, height: readH };
@@ -128,9 +131,10 @@ function neuronPanels(L, v, gKeyWidths, measure) {
   const { s, w, h } = v;
   const d = L.data;
   const rowLabelW = Math.max(measure(w.raster_glutamate, s.small), measure(w.raster_gaba, s.small));
-  const tickW = Math.max(yTickWidth(0, h.axes.g_top_nS, s.small, measure), yTickWidth(...h.axes.v_range, s.small, measure));
+  const vTicks = yTickWidth(...h.axes.v_range, s.small, measure, s.lang);
+  const tickW = Math.max(yTickWidth(0, h.axes.g_top_nS, s.small, measure, s.lang), vTicks);
   const mL = Math.ceil(Math.max(tickW, rowLabelW) + s.small * 0.8);
-  const rightPad = measure(num(h.duration_ms), s.small) / 2 + 2;
+  const rightPad = measure(num(h.duration_ms, 0, s.lang), s.small) / 2 + 2;
   const plot = { left: d.left + mL, width: Math.max(40, d.width - mL - rightPad) };
   L.gCaptionLines = captionLines(w.g_title, gKeyWidths, plot.width + mL, s, measure);
   const capH = captionHeight(s);
@@ -181,7 +185,7 @@ function networkFrame(v, W, maxHeight, fixedHeight, measure) {
   const [y0, y1] = h.circuit.y_range;
   const aspect = (y1 - y0) / (x1 - x0);
   const cw = wide ? Math.round(W * 0.36) : W - 2 * pad;
-  const first = fill(w.readout, { t: 1000 });
+  const first = fill(w.readout, { t: num(1000, 0, s.lang) });
   L.readoutLines = readoutLines(first, fill(w.readout_rates, { e: 188, i: 188 }), cw, s, measure);
   const readH = L.readoutLines * s.font * 1.35 + pad;
   if (wide) {
@@ -206,8 +210,8 @@ function networkPanels(L, v, keyWidths, rateKeyWidths, measure) {
   const { s, w, h } = v;
   const box = L.dataBox;
   const rowLabelW = Math.max(measure(w.rows_exc, s.small), measure(w.rows_inh, s.small));
-  const mL = Math.ceil(Math.max(rowLabelW, yTickWidth(0, h.rates.top, s.small, measure)) + s.small * 0.8);
-  const rightPad = measure(num(h.duration_ms), s.small) / 2 + 2;
+  const mL = Math.ceil(Math.max(rowLabelW, yTickWidth(0, h.rates.top, s.small, measure, s.lang)) + s.small * 0.8);
+  const rightPad = measure(num(h.duration_ms, 0, s.lang), s.small) / 2 + 2;
   const plot = { left: box.left + mL, width: Math.max(60, box.width - mL - rightPad) };
   L.rasterCaptionLines = captionLines(w.raster_title, keyWidths, box.width, s, measure);
   L.rateCaptionLines = captionLines(w.rate_title, rateKeyWidths, box.width, s, measure);

@@ -102,7 +102,7 @@ export class NetworkView extends View {
     timeAxis(g, L.rate, 0, T, s, w.time_axis);
     this.cursors = [L.raster, L.rate].map((b) => el('line', { y1: b.top, y2: b.top + b.height, stroke: p.cursor, 'stroke-width': Math.max(2, s.line) }, g));
     this.drawCircuit(svg);
-    [this.readT, this.readR] = this.readouts(svg, L.readout, L.readoutLines, fill(w.readout, { t: 1000 }));
+    [this.readT, this.readR] = this.readouts(svg, L.readout, L.readoutLines, fill(w.readout, { t: num(1000, 0, s.lang) }));
   }
 
   rasterImage(g) {
@@ -212,8 +212,9 @@ export class NetworkView extends View {
       const size = nodeSizePx(rates[i], h.circuit.node_px, this.nodeScale, this.nodeMaxPx);
       n.shape.setAttribute('d', n.kind === 'triangle' ? triangle(n.x, n.y + size * 0.12, size * 1.15) : circle(n.x, n.y, size));
     });
-    this.setText(this.readT, 'time', fill(w.readout, { t: Math.round(t) }));
-    this.setText(this.readR, 'rates', fill(w.readout_rates, { e: num(rates[0]), i: num(rates[1]) }));
+    const lang = this.s.lang;
+    this.setText(this.readT, 'time', fill(w.readout, { t: num(t, 0, lang) }));
+    this.setText(this.readR, 'rates', fill(w.readout_rates, { e: num(rates[0], 0, lang), i: num(rates[1], 0, lang) }));
   }
 
 }

@@ -86,7 +86,7 @@ export class NeuronView extends View {
     this.drawDiagram(svg);
     legend(svg, legendEntries(w), L.legend, s);
     // readout
-    [this.readT, this.readN] = this.readouts(svg, L.readout, L.readoutLines, fill(w.readout_time, { t: 1000 }));
+    [this.readT, this.readN] = this.readouts(svg, L.readout, L.readoutLines, fill(w.readout_time, { t: num(1000, 0, s.lang) }));
     this.drawData(svg);
   }
 
@@ -278,7 +278,7 @@ export class NeuronView extends View {
     const v = sampleAt(this.v, f);
     const spiking = spikeShown(this.spikes, t, pace);
     this.soma.setAttribute('fill', spiking ? p.spike : colorAt(h.soma_stops, v));
-    this.setText(this.somaLabel, 'soma', spiking ? w.soma_spike : fill(w.soma_v, { v: num(v) }));
+    this.setText(this.somaLabel, 'soma', spiking ? w.soma_spike : fill(w.soma_v, { v: num(v, 0, this.s.lang) }));
     const paths = { walls: '', cation: '', anion: '' };
     this.gates(f, geo.glutamate_sites, this.glu, this.phases[0], 'cation', 0, paths);
     this.gates(f, geo.gaba_sites, this.gaba, this.phases[1], 'anion', geo.glutamate_sites.length, paths);
@@ -293,8 +293,9 @@ export class NeuronView extends View {
       stars += star(X(ax0 + frac * (ax1 - ax0)), Y(ay), clamp(0.5 * this.k, 14, 34));
     }
     this.axonStars.setAttribute('d', stars);
-    this.setText(this.readT, 'time', fill(w.readout_time, { t: Math.round(t) }));
-    this.setText(this.readN, 'count', fill(w.readout_spikes, { n: countUpTo(this.spikes, t) }));
+    const lang = this.s.lang;
+    this.setText(this.readT, 'time', fill(w.readout_time, { t: num(t, 0, lang) }));
+    this.setText(this.readN, 'count', fill(w.readout_spikes, { n: num(countUpTo(this.spikes, t), 0, lang) }));
     const cx = round(this.x(t), 1);
     for (const c of this.cursors) {
       c.setAttribute('x1', cx);
@@ -330,7 +331,7 @@ export class NeuronView extends View {
         paths[ion] += shape(X(x + dd * nx + wob * tx), Y(y + dd * ny + wob * ty), ionSize);
       }
       const node = this.gateLabels[firstLabel + i];
-      if (node) this.setText(node, 'g' + (firstLabel + i), fill(w.gate_g, { g: gnS < 99.95 ? gnS.toFixed(1) : gnS.toFixed(0) }));
+      if (node) this.setText(node, 'g' + (firstLabel + i), fill(w.gate_g, { g: num(gnS, gnS < 99.95 ? 1 : 0, this.s.lang) }));
     });
   }
 }
