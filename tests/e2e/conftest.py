@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -447,3 +447,19 @@ def keep_circuits_prediction(page: Any) -> None:
 
 # A browser without the clipboard API (an http address on a school network): for the Copy-link fallback.
 NO_CLIPBOARD = "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined, configurable: true});"
+
+
+# The sizes a translated page is measured at: where a longer language runs out of room first (a phone's width,
+# the projector's large type). English, the source, is measured at every size; together that is every chart and
+# view in every language within CI's time (each language at every size took 8 min more on the shared machine).
+TRANSLATION_SIZES = ("projector", "phone")
+
+
+def language_sizes(sizes: Iterable[str]) -> list[tuple[str, str]]:
+    """(language, size) pairs for a layout test: the source language at every size in ``sizes``, every other
+    offered language at the :data:`TRANSLATION_SIZES` among them."""
+    from explainer.content import i18n
+
+    return [
+        (lang, size) for lang in i18n.LANGUAGES for size in sizes if lang == i18n.SOURCE or size in TRANSLATION_SIZES
+    ]
