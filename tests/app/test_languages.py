@@ -233,9 +233,17 @@ def _english_literals() -> frozenset[str]:
 ENGLISH_NUMBER = re.compile(r"\d+\.\d+")
 
 
-def _english_decimals(text: str) -> list[str]:
-    """The numbers of ``text`` written with a decimal point that no English text writes literally."""
-    return [m for m in ENGLISH_NUMBER.findall(text) if m not in _english_literals()]
+def _english_decimals(text: str, lang: str = "es") -> list[str]:
+    """The numbers of ``text`` written with a decimal point that no English text writes literally (where the
+    language groups thousands with a point, ``1.000``, three digits after it are a group, not decimals)."""
+    from explainer.content.format import number_style
+
+    groups_with_point = number_style(lang).group == "."
+    return [
+        m
+        for m in ENGLISH_NUMBER.findall(text)
+        if m not in _english_literals() and not (groups_with_point and len(m.split(".")[1]) == 3)
+    ]
 
 
 def _shown_texts(at) -> list[tuple[str, str]]:
@@ -253,24 +261,37 @@ def _shown_texts(at) -> list[tuple[str, str]]:
     return found
 
 
+TRANSLATED = [lang for lang in i18n.LANGUAGES if lang != i18n.SOURCE]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
 @pytest.mark.parametrize("page", PAGE_IDS)
-def test_a_page_in_spanish_shows_the_spanish_words_it_has_and_writes_numbers_with_a_decimal_comma(spanish, page):
-    with i18n.using(spanish):
-        at = open_page(page, {"lang": spanish}, timeout=180)
+def test_every_page_in_every_language_speaks_it_and_writes_its_numbers_its_way(page, lang):
+    """With the language's real catalogue: the banner in the language, the charts' axis titles and separators in
+    it, a decimal comma, no number written the English way, and no dose or treatment wording in it."""
+    from explainer.content.format import number_style
+    from explainer.content.words import words
+    from tests.app.test_no_dose import problems_in
+
+    with i18n.using(lang):
+        at = open_page(page, {"lang": lang}, timeout=180)
         _answer_everything(at)
+        banner = words("ui").text("banner")
+        time_axis = words("figures").text("time_axis")
     assert not at.exception, f"{page} raised: {[e.value for e in at.exception]}"
-    assert any(BANNER_ES in str(el.value) for el in at.info), f"{page}: the banner is not in Spanish"
+    assert any(banner in str(el.value) for el in at.info), f"{page}: the banner is not in {lang}"
     texts = _shown_texts(at)
-    english = [(k, t) for k, t in texts if k != "html" and _english_decimals(t)]
-    assert not english, f"{page}: numbers written the English way: {english[:5]}"
+    english = [(k, t) for k, t in texts if k != "html" and _english_decimals(t, lang)]
+    assert not english, f"{page} in {lang}: numbers written the English way: {english[:5]}"
     everything = " ".join(t for _, t in texts) + " ".join(str(m.value) for m in at.markdown)
     specs = _charts_shown(at)
-    assert all(s["layout"].get("separators") == ",." for s in specs), f"{page}: a chart writes numbers in English"
-    if specs:
-        shown = json.dumps(specs, ensure_ascii=False)
-        assert any(axis in shown for axis in AXES_ES.values()), f"{page}: no chart speaks Spanish"
+    separators = number_style(lang).plotly_separators
+    assert all(s["layout"].get("separators") == separators for s in specs), f"{page}: a chart writes English numbers"
+    if any("Time" in json.dumps(s) for s in specs):
+        assert time_axis in json.dumps(specs, ensure_ascii=False), f"{page}: a time axis not in {lang}"
     if page not in PAGES_WITHOUT_DECIMALS:
-        assert SPANISH_DECIMAL.search(everything) or specs, f"{page}: no number with a decimal comma"
+        assert SPANISH_DECIMAL.search(everything) or specs, f"{page} in {lang}: no number with a decimal comma"
+    assert not problems_in(everything, lang), problems_in(everything, lang)
 
 
 # The pages that show no number with decimals at all (their charts, if any, are checked by their separators).
