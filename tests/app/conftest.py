@@ -126,3 +126,19 @@ def experiment_charts(at: AppTest) -> list:
     from explainer.ui import dom
 
     return [el for el in at.get("plotly_chart") if dom.PLOTLY_PRELOAD_KEY not in str(el.proto.id)]
+
+
+@pytest.fixture
+def class_store(tmp_path, monkeypatch):
+    """A class store of the test's own (a SQLite file in its temporary folder), the one the app's pages open."""
+    from explainer.classroom import database
+    from explainer.classroom.store import ClassStore
+    from explainer.lessons import LESSONS
+    from explainer.ui.classroom import session
+
+    path = tmp_path / "classes.sqlite3"
+    monkeypatch.setenv(database.ENV_SQLITE_PATH, str(path))
+    monkeypatch.delenv(database.ENV_DATABASE_URL, raising=False)
+    store = ClassStore(f"sqlite:///{path.resolve()}", session.questions_of(LESSONS).options)
+    yield store
+    store.engine.dispose()

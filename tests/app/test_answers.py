@@ -11,16 +11,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from explainer.classroom import database
-from explainer.classroom.store import ClassStore
 from explainer.content.format import first_sentence
 from explainer.content.parse import fill
 from explainer.content.words import words
 from explainer.lessons import LESSONS
 from explainer.ui import answers, dom
-from explainer.ui.classroom import session
 from explainer.ui.components import answer_keeper
 from explainer.ui.lesson_parts import run_key
 from tests.app.conftest import assert_clean, experiment_charts, open_page, page_text, switch_to
@@ -180,16 +175,6 @@ def test_a_kept_answer_is_the_lesson_files_text_so_a_recomputed_number_keeps_it(
 
 
 # --- class mode: the class's rules win ----------------------------------------------------------------------
-
-
-@pytest.fixture
-def class_store(tmp_path, monkeypatch):
-    path = tmp_path / "classes.sqlite3"
-    monkeypatch.setenv(database.ENV_SQLITE_PATH, str(path))
-    monkeypatch.delenv(database.ENV_DATABASE_URL, raising=False)
-    store = ClassStore(f"sqlite:///{path.resolve()}", session.questions_of(LESSONS).options)
-    yield store
-    store.engine.dispose()
 
 
 def test_in_class_mode_a_kept_answer_is_not_restored_and_a_vote_is_not_kept_in_the_browser(class_store):

@@ -20,8 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from explainer.classroom import database
-from explainer.classroom.store import ClassStore
 from explainer.content import catalogue, i18n
 from explainer.content.format import PLACEHOLDER
 from explainer.lessons import LESSONS
@@ -172,16 +170,6 @@ def test_every_page_speaks_the_pages_language(pseudo_language, page):
         at = open_page(page, {"lang": pseudo_language}, timeout=180)
         _answer_everything(at)
     _assert_in_language(at, page)
-
-
-@pytest.fixture
-def class_store(tmp_path, monkeypatch):
-    path = tmp_path / "classes.sqlite3"
-    monkeypatch.setenv(database.ENV_SQLITE_PATH, str(path))
-    monkeypatch.delenv(database.ENV_DATABASE_URL, raising=False)
-    store = ClassStore(f"sqlite:///{path.resolve()}", session.questions_of(LESSONS).options)
-    yield store
-    store.engine.dispose()
 
 
 @pytest.mark.parametrize("page", [*LESSON_IDS, "circuits.py", "playground.py", "classroom.py"])

@@ -25,6 +25,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -131,22 +132,32 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
 E2E_CLASS_DB = Path(tempfile.mkdtemp(prefix="ei-e2e-class-")) / "classes.sqlite3"
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """Run the app with ``streamlit run`` on a free local port; yield its base URL.  Its class store is a
-    SQLite file of its own (class mode's browser tests), never the repository's ``.data``."""
-    server = StreamlitServer(env={"EXPLAINER_CLASS_DB": str(E2E_CLASS_DB)})
+@contextmanager
+def serving(env: dict[str, str] | None = None) -> Iterator[StreamlitServer]:
+    """The app under ``streamlit run`` on a free local port, with the e2e class store and ``env``; a server that
+    does not start fails the test with its reason."""
+    server = StreamlitServer(env={"EXPLAINER_CLASS_DB": str(E2E_CLASS_DB), **(env or {})})
     try:
         server.start(timeout_s=SERVER_START_TIMEOUT_S)
     except RuntimeError as exc:
         server.close()
         pytest.fail(f"the app's server did not start: {exc}", pytrace=False)
     try:
-        yield server.url
+        yield server
     finally:
-        # Shown in the terminal summary if an e2e test failed (see pytest_terminal_summary).
-        _SERVER_LOG.append(server.log_tail(200))
         server.close()
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """Run the app with ``streamlit run`` on a free local port; yield its base URL.  Its class store is a
+    SQLite file of its own (class mode's browser tests), never the repository's ``.data``."""
+    with serving() as server:
+        try:
+            yield server.url
+        finally:
+            # Shown in the terminal summary if an e2e test failed (see pytest_terminal_summary).
+            _SERVER_LOG.append(server.log_tail(200))
 
 
 # --- the browser ---------------------------------------------------------------------------------

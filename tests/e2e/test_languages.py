@@ -25,12 +25,11 @@ from explainer.content import i18n
 from explainer.pages import playground
 
 from .conftest import (
-    E2E_CLASS_DB,
     E2E_DIR,
-    SERVER_START_TIMEOUT_S,
     _BrowserWithContextOptions,
     _open_recorded_context,
     goto,
+    serving,
     wait_for_app,
 )
 from .views import control, view, wait_for_view
@@ -44,18 +43,8 @@ MINUS = "\u2212"
 @pytest.fixture(scope="module")
 def german_app_url() -> Iterator[str]:
     """A server that offers German (the test catalogue), besides English."""
-    from tests.harness.server import StreamlitServer
-
-    server = StreamlitServer(env={"EXPLAINER_CLASS_DB": str(E2E_CLASS_DB), i18n.LOCALE_DIR_ENV: str(LOCALE_DIR)})
-    try:
-        server.start(timeout_s=SERVER_START_TIMEOUT_S)
-    except RuntimeError as exc:
-        server.close()
-        pytest.fail(f"the app's server did not start: {exc}", pytrace=False)
-    try:
+    with serving({i18n.LOCALE_DIR_ENV: str(LOCALE_DIR)}) as server:
         yield server.url
-    finally:
-        server.close()
 
 
 @pytest.fixture
