@@ -26,7 +26,9 @@ WIDTH = 120  # the PO files' line width: long texts fold, as translation tools e
 def _write(catalog: Catalog, path: Path) -> bool:
     """Write ``catalog`` to ``path`` if its entries changed (headers' dates alone never make a new file)."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, ignore_obsolete=True, sort_output=False, include_previous=True)
+    for message in catalog:  # a previous msgid some tool wrote back as a plain comment ("# | msgid ...")
+        message.user_comments = [c for c in message.user_comments if not c.lstrip().startswith("| msgid")]
+    write_po(buffer, catalog, width=WIDTH, ignore_obsolete=True, sort_output=False)
     new = buffer.getvalue()
     if path.is_file() and _body(path.read_bytes()) == _body(new):
         return False
