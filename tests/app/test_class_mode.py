@@ -445,8 +445,9 @@ st.write(follow.address("home", "", "home"))
     at.query_params.update({"class": "K7P3QX", "seat": "s" * 22, "glu_rate": "100", "present": "1"})
     at.run()
     shown = [str(m.value) for m in at.markdown]
-    assert shown[0] == f"tug-of-war?gaba_rate=500&glu_rate=3000&class=K7P3QX&seat={'s' * 22}", shown
-    assert shown[1] == f"./?class=K7P3QX&seat={'s' * 22}", "the page at the root, with the class kept"
+    lang = "&lang=en"  # the phone's own language (a fresh English session's), never the teacher's
+    assert shown[0] == f"tug-of-war?gaba_rate=500&glu_rate=3000&class=K7P3QX&seat={'s' * 22}{lang}", shown
+    assert shown[1] == f"./?class=K7P3QX&seat={'s' * 22}{lang}", "the page at the root, with the class kept"
 
 
 def test_the_teachers_own_question_from_the_exit_ticket_is_asked_voted_revealed_and_exported(class_db):
