@@ -90,20 +90,24 @@ def describe_summation(result: Summation, interval_ms: float) -> str:
     return _sentences(volleys, outcome)
 
 
+IPSP_STILL_mV = 0.005  # a peak smaller than this is "V does not move at all" (it shows as 0.00 mV)
+
+
 def _ipsp_move(where: str, hold_mV: float, peak_mV: float) -> str:
     """How V moved in one of the two cells (``where``: ``"rest"`` or ``"held"``)."""
-    if abs(peak_mV) < 0.005:
+    if abs(peak_mV) < IPSP_STILL_mV:
         return WORDS.text(f"ipsp_{where}_still", hold=num(hold_mV))
     direction = "up" if peak_mV > 0 else "down"
     return WORDS.text(f"ipsp_{where}_{direction}", hold=num(hold_mV), dv=num(abs(peak_mV), 2))
 
 
 def describe_ipsp(result: SingleIPSP) -> str:
+    cells = (result.at_rest, result.depolarised)
     return _sentences(
         WORDS.text("ipsp_reversal", e_gaba=num(result.at_rest.run.params.E_gaba_mV)),
         _ipsp_move("rest", result.at_rest.hold_mV, result.at_rest.peak_mV),
         _ipsp_move("held", result.depolarised.hold_mV, result.depolarised.peak_mV),
-        WORDS.text("ipsp_towards"),
+        WORDS.text("ipsp_towards" if min(abs(c.peak_mV) for c in cells) >= IPSP_STILL_mV else "ipsp_towards_where"),
     )
 
 

@@ -235,7 +235,10 @@ def test_descriptions_say_what_the_figures_show():
     assert "did not fire" in lesson_descriptions.describe_summation(
         synapses.summation(P, n_synapses=1, n_volleys=1), 5.0
     )
-    assert "does not move at all" in lesson_descriptions.describe_ipsp(inhibition.single_ipsp(P))
+    at_rest = lesson_descriptions.describe_ipsp(inhibition.single_ipsp(P))  # E_GABA at rest: one cell stays put
+    assert "does not move at all" in at_rest and "In both" not in at_rest, at_rest
+    below = lesson_descriptions.describe_ipsp(inhibition.single_ipsp(replace(P, E_gaba_mV=-80.0)))
+    assert "In both, V moves towards E_GABA." in below, "both cells move when E_GABA is below both"
     assert "lowers" in lesson_descriptions.describe_shunting(inhibition.shunting_experiment(P))
     assert "raises" in lesson_descriptions.describe_shunting(
         inhibition.shunting_experiment(replace(P, E_gaba_mV=-40.0))
