@@ -4,9 +4,10 @@ locked: a reload cannot take it back).
 
 The browser keeps them (``localStorage``, through :mod:`explainer.ui.components.answer_keeper`); the server
 only holds, in the tab's session, what the tab shows, as the page always did.  An answer is the chosen option's
-text as the lesson file writes it, under the question's id (``"gaba:predict:shunt"``: the lesson's name and the
-block's): a number the model computes differently keeps the answer, an option whose text was edited drops it
-(it is ignored, never shown as wrong).  Its verdict is not kept: it follows from the option and the lesson's
+text as the English lesson file writes it, under the question's id (``"gaba:predict:shunt"``: the lesson's name
+and the block's), so an answer given in one language shows in another (a translation keeps the options' order):
+a number the model computes differently keeps the answer, an option whose text was edited drops it (it is
+ignored, never shown as wrong).  Its verdict is not kept: it follows from the option and the lesson's
 current text.
 
 On a session's first run the page asks the browser and holds back its questions (hidden, see
@@ -23,11 +24,12 @@ from collections.abc import Iterable, Mapping
 import streamlit as st
 
 from explainer.classroom.questions import question_id
+from explainer.content import i18n
 from explainer.content.parse import LessonText
-from explainer.ui import dom, page_questions, styles
+from explainer.ui import course, dom, page_questions, styles
 from explainer.ui.components import answer_keeper
 
-ANSWERS_KEY = "ei_answers"  # question id -> the chosen option's text (the lesson file's), for this session
+ANSWERS_KEY = "ei_answers"  # question id -> the chosen option's text (the English lesson file's), this session
 WRITES_KEY = "ei_answers_writes"  # question id -> this session's latest change, sent until the session ends
 CLEAR_KEY = "ei_answers_clear"  # the id of this session's latest "clear my answers" ("" for none)
 HEARD_KEY = "ei_answers_heard"  # the browser has sent what it kept
@@ -35,13 +37,19 @@ ARRIVED_KEY = "ei_answers_arrived"  # this run is the one that took the browser'
 
 
 def kept(lesson: str, block: str) -> str | None:
-    """The student's answer to a question (the option's text as the lesson file writes it), or None."""
-    return _answers().get(question_id(lesson, block))
+    """The student's answer to a question (the option's text as the lesson file of the page's language writes
+    it), or None."""
+    english = _answers().get(question_id(lesson, block))
+    if english is None:
+        return None
+    return _same_option(lesson, block, english, i18n.SOURCE, i18n.current()) or english
 
 
 def keep(lesson: str, block: str, choice: str) -> None:
-    """The student answered: the session shows it, and the browser keeps it from this run on."""
+    """The student answered (``choice``: the option's text in the page's language): the session shows it, and
+    the browser keeps it from this run on, in English."""
     qid = question_id(lesson, block)
+    choice = _same_option(lesson, block, choice, i18n.current(), i18n.SOURCE) or choice
     _answers()[qid] = choice
     writes = st.session_state.setdefault(WRITES_KEY, {})
     writes.pop(qid, None)  # the latest change last
@@ -75,7 +83,9 @@ def sync(lessons: Iterable[tuple[str, LessonText]]) -> None:
         raw = answer_keeper.reply()
         if raw is not None:
             st.session_state[HEARD_KEY] = st.session_state[ARRIVED_KEY] = True
-            for qid, choice in usable(raw, [*lessons, *pages()]).items():
+            with i18n.using(i18n.SOURCE):  # the browser keeps the English option texts
+                english = [(name, _text_of(name)) for name, _ in [*lessons, *pages()]]
+            for qid, choice in usable(raw, [(name, text) for name, text in english if text is not None]).items():
                 _answers().setdefault(qid, choice)  # an answer given in this session is newer
     st.html(styles.stylesheet("answers.css"))
     answer_keeper.mount(
@@ -114,6 +124,32 @@ def usable(raw: object, lessons: Iterable[tuple[str, LessonText]]) -> dict[str, 
 def pages() -> list[tuple[str, LessonText]]:
     """The pages' own questions as (name, text) pairs, kept like a lesson's (the circuits prediction)."""
     return [(page.name, page.text) for page in page_questions.PAGES]
+
+
+def _text_of(name: str) -> LessonText | None:
+    """The text of the lesson or page ``name`` in the current language (``i18n.using`` chooses it)."""
+    lesson = next((x for x in course.current() if x.name == name), None)
+    if lesson is not None:
+        return lesson.text
+    page = next((p for p in page_questions.PAGES if p.name == name), None)
+    return page.text if page is not None else None
+
+
+def _same_option(name: str, block: str, choice: str, source: str, target: str) -> str | None:
+    """``choice``, an option of the question in ``source``'s text, as ``target``'s text writes the same option
+    (the translations keep the options' order); None if it is not one of the question's options."""
+    if source == target:
+        return choice
+    found: list[tuple[str, ...]] = []
+    for lang in (source, target):
+        with i18n.using(lang):
+            text = _text_of(name)
+            question = text.questions().get(block) if text is not None else None
+        found.append(question.labels if question is not None else ())
+    here, there = found
+    if choice not in here or len(there) != len(here):
+        return None
+    return there[here.index(choice)]
 
 
 def _answers() -> dict[str, str]:

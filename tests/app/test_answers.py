@@ -287,3 +287,31 @@ def test_the_print_style_sheet_keeps_questions_whole_and_reads_only_declared_pro
     assert "@media print" in css and "@page" in css and "break-inside: avoid" in css
     used = set(re.findall(r"var\(--ei-([a-z0-9-]+)\)", css))
     assert used == {*my_answers.PRINT_COLORS, "ma-banner"}
+
+
+# --- an answer kept in one language shows in another ---------------------------------------------------------
+
+
+def test_an_answer_given_in_spanish_is_kept_in_english_and_comes_back_in_german():
+    from explainer.content import i18n
+
+    with i18n.using("es"):
+        spanish = {b: (_shown("gaba", _wrong("gaba", b)), _shown("gaba", _right("gaba", b))) for b in (PREDICT, CHECK)}
+        at = open_page(GABA.url, {"lang": "es"})
+        browser_replies(at, {})
+        first = sent(at)
+        at.radio(key=PREDICT_KEY).set_value(spanish[PREDICT][0]).run()
+        at.button(key=run_key(PREDICT_KEY)).click().run()
+        at.radio(key=CHECK_KEY).set_value(spanish[CHECK][1]).run()
+    kept = stored(first, sent(at))
+    assert kept == {f"gaba:{PREDICT}": _wrong("gaba", PREDICT), f"gaba:{CHECK}": _right("gaba", CHECK)}, (
+        "the browser keeps the English lesson file's option texts, whatever the page's language"
+    )
+    with i18n.using("de"):
+        tab = open_page(GABA.url, {"lang": "de"})
+        browser_replies(tab, kept)
+        german_wrong = _shown("gaba", _wrong("gaba", PREDICT))
+        german_right = _shown("gaba", _right("gaba", CHECK))
+        assert german_wrong != spanish[PREDICT][0], "the test needs texts that differ between languages"
+        assert tab.radio(key=PREDICT_KEY).disabled and tab.radio(key=PREDICT_KEY).value == german_wrong
+        assert tab.radio(key=CHECK_KEY).value == german_right
