@@ -17,6 +17,7 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
+from explainer.content import i18n
 from explainer.model.experiments.balance import TugOfWarSettings
 from explainer.pages.playground import VIEW_KEY
 
@@ -28,7 +29,11 @@ BAD_LINK = "/tug-of-war?glu_rate=999999&gaba_weight=abc"
 
 
 def query(page: Any) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.url).query, keep_blank_values=True)
+    """The settings in the address bar, the page's language aside (the app writes ``lang`` into every link it
+    makes: tests/e2e/test_languages.py)."""
+    settings = parse_qs(urlsplit(page.url).query, keep_blank_values=True)
+    assert settings.pop(i18n.LANG_PARAM, ["en"]) == ["en"], f"an English page: {page.url}"
+    return settings
 
 
 def slider(page: Any, key: str) -> Any:

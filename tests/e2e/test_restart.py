@@ -67,7 +67,7 @@ LINK_VALUES = {"glu_rate": "4000", "gaba_rate": "2000", "glu_weight": "1.5"}
 # Reduce motion (``calm``) keeps two autoplaying animations from loading the machine; it changes nothing
 # about connecting.
 LINK = "/tug-of-war?" + "&".join(f"{k}={v}" for k, v in LINK_VALUES.items()) + "&calm=true"
-PRESENTER_LINK = LINK + "&present=true"
+PRESENTER_LINK = LINK + "&present=true&lang=en"  # a link that names every setting: the address bar keeps it as it is
 PROJECTOR = {"width": 1280, "height": 720}
 SLIDERS_FOLDED = "Sliders: glutamate and GABA input"  # presenter mode folds the sliders behind this
 SEL_CONNECTION = "[data-testid='stApp']"
