@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from explainer.content import i18n
 from explainer.content.words import Words, words
 from explainer.ui import presenter
 from explainer.ui.widgets import Slider, url_choice
@@ -30,6 +31,7 @@ class Preset:
 
     blurb: str
     values: Mapping[str, float | int | bool] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()  # its name in every language the app offers (a link may carry any)
 
 
 def apply_preset(presets: Mapping[str, Preset], selector_key: str) -> None:
@@ -64,8 +66,15 @@ def clear_preset(selector_key: str) -> None:
 def preset_selector(presets: Mapping[str, Preset], key: str, help_text: str) -> dict:
     """The preset control (URL-bound), a link naming a preset applied once, and the chosen preset's
     sentence; returns the ``on_change`` keyword arguments that sliders pass so moving them deselects it."""
+    aliases = {name: shown for shown, preset in presets.items() for name in preset.names}
     url_choice(
-        W.text("presets_label"), list(presets), key=key, on_change=apply_preset, args=(presets, key), help=help_text
+        W.text("presets_label"),
+        list(presets),
+        key=key,
+        aliases=aliases,
+        on_change=apply_preset,
+        args=(presets, key),
+        help=help_text,
     )
     apply_preset_from_link(presets, key, set(st.query_params.keys()))
     chosen = st.session_state.get(key)
@@ -79,7 +88,18 @@ def preset_selector(presets: Mapping[str, Preset], key: str, help_text: str) -> 
 
 def presets_from(words: Words, values: Mapping[str, Mapping[str, float | int | bool]]) -> dict[str, Preset]:
     """The page's presets by their shown name, from its words and, by preset id, the widget values each sets."""
-    return {words.preset_name(pid): Preset(words.preset(pid), preset_values) for pid, preset_values in values.items()}
+    return {
+        words.preset_name(pid): Preset(words.preset(pid), preset_values, _names_in_every_language(words, pid))
+        for pid, preset_values in values.items()
+    }
+
+
+def _names_in_every_language(words: Words, pid: str) -> frozenset[str]:
+    names = set()
+    for lang in i18n.LANGUAGES:
+        with i18n.using(lang):
+            names.add(words.preset_name(pid))
+    return frozenset(names)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
@@ -163,14 +163,21 @@ def url_choice(
     *,
     key: str,
     format_func: Callable[[str], str] = str,
+    aliases: Mapping[str, str] | None = None,
     **kwargs,
 ) -> str | None:
     """``st.segmented_control`` bound to the URL; an unknown option in the link gets a note.
 
     The URL holds the option as shown (``format_func(option)``), which is what Streamlit's binding writes.
+    ``aliases`` maps other names a link may carry to an option (a preset's name in another language: a link
+    copied from a Spanish page opened on a German one) and chooses it, without a note.
     """
     raw = _raw_param(key)
-    if raw is not None and raw not in {format_func(o) for o in options}:
+    shown = {format_func(o) for o in options}
+    alias = (aliases or {}).get(raw) if raw is not None and raw not in shown else None
+    if alias in options and key not in st.session_state:
+        st.session_state[key] = alias
+    elif raw is not None and raw not in shown:
         _note(W.text("link_not_a_choice", name=label, value=quote_url_value(raw)))
     return st.segmented_control(
         label, options=list(options), format_func=format_func, key=key, bind="query-params", **kwargs

@@ -132,3 +132,19 @@ def test_the_tug_of_war_opens_on_a_setting_its_words_describe_as_the_model_ran_i
     v_inf, _ = steady_level(run)
     assert v_inf < run.params.V_th_mV and isi_cv(run.spike_times_ms) >= REGULAR_BELOW_CV
     assert "driven by the fluctuations" in described and "irregularly" in described and "balanced" not in described
+
+
+def test_a_link_naming_a_preset_in_another_language_chooses_it_without_a_note():
+    """A link copied from an English page (or a teacher's view sent to a phone in another language) names the
+    preset in English; a Spanish page chooses the same preset, in Spanish, and sets its values."""
+    from explainer.content import i18n
+    from explainer.content.words import words
+
+    english = words("tug_of_war").preset_name("inhibition_wins")
+    with i18n.using("es"):
+        spanish = words("tug_of_war").preset_name("inhibition_wins")
+        at = open_page("playground.py", {"lang": "es", "preset": english})
+    assert spanish != english
+    assert not at.exception and not at.warning and not at.toast, "no note: the link names a preset the page has"
+    assert at.session_state["preset"] == spanish
+    assert any(c.value.startswith(f"**{spanish}:**") for c in at.caption), "the preset's sentence, in Spanish"
