@@ -103,11 +103,18 @@ NARROW_STACK_SLOTS = ([0.58, 1.0], [0.0, 0.42])  # top and bottom panel on a pho
 NARROW_HEIGHT_FACTOR = 1.7
 
 
+def _title_text(axis: dict) -> str:
+    title = axis.get("title") or ""
+    return title.get("text", "") if isinstance(title, dict) else str(title)
+
+
 def stack_columns(layout: dict) -> None:
     """Phone layout (in place): two side-by-side panels become top and bottom, each at full width.
 
     Applies to figures with exactly two x axes in columns whose y axes span the full height; anything
-    else is left as it is.
+    else is left as it is.  Two panels on one time axis (the same x title) name it once, under the bottom one:
+    a title under the top panel would sit in the gap where the bottom panel's own title is, and overlap it as
+    soon as a longer language puts it on two lines.
     """
     columns = sorted(
         (ax["domain"][0], name)
@@ -125,6 +132,9 @@ def stack_columns(layout: dict) -> None:
     for (x_name, y_name), slot in zip(pairs, NARROW_STACK_SLOTS, strict=True):
         layout[x_name]["domain"] = [0.0, 1.0]
         layout[y_name]["domain"] = list(slot)
+    (top_x, _), (bottom_x, _) = pairs
+    if _title_text(layout[top_x]) and _title_text(layout[top_x]) == _title_text(layout[bottom_x]):
+        layout[top_x]["title"] = {"text": ""}
     layout["height"] = round(layout["height"] * NARROW_HEIGHT_FACTOR)
 
 

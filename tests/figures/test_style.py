@@ -12,9 +12,11 @@ import pytest
 
 from explainer.figures import style
 from explainer.figures.excitability import build_current_step_figure
+from explainer.figures.inhibition import build_ipsp_figure
 from explainer.figures.synapses import build_nmda_block_figure
 from explainer.model import NeuronParams
 from explainer.model.experiments.excitability import current_step_run, fi_curve
+from explainer.model.experiments.inhibition import single_ipsp
 from explainer.model.experiments.synapses import nmda_coincidence
 
 # A CSS family name is a quoted string or a run of identifiers; an identifier cannot start with a digit.
@@ -59,6 +61,18 @@ def test_on_a_phone_a_long_x_title_goes_on_two_lines_and_a_short_one_stays():
     assert "<br>" not in spec["layout"]["xaxis2"]["title"]["text"]  # "Membrane potential V (mV)": 25 characters
     laptop = build_nmda_block_figure(nmda_coincidence(NeuronParams()), 1.0).spec
     assert laptop["layout"]["xaxis"]["title"]["text"] == "Time after the glutamate spike (ms)"
+
+
+def test_on_a_phone_two_panels_on_one_time_axis_name_it_once_under_the_bottom_panel():
+    """Stacked, a title under the top panel would sit in the gap beside the bottom panel's own title (and overlap it
+    once a language puts the title on two lines: Spanish and German did)."""
+    laptop = build_ipsp_figure(single_ipsp(NeuronParams())).spec["layout"]
+    phone = build_ipsp_figure(single_ipsp(NeuronParams()), figure_style=style.FigureStyle(narrow=True)).spec["layout"]
+    time = laptop["xaxis"]["title"]["text"]
+    assert time and laptop["xaxis2"]["title"]["text"] == time, "side by side, each panel names its time axis"
+    assert phone["xaxis"]["title"]["text"] == "", "the top panel's time axis is named under the bottom one"
+    assert phone["xaxis2"]["title"]["text"] == time
+    assert phone["yaxis"]["domain"][0] > phone["yaxis2"]["domain"][1], "the panels are stacked"
 
 
 @pytest.mark.parametrize(("mg_mM", "corner"), [(1.0, "top left"), (2.0, "top left"), (0.0, "bottom right")])
