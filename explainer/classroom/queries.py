@@ -55,9 +55,12 @@ def vote_statement(dialect: str, class_id: int, question_id: str, round_: int, s
     ).where(open_now, joined)  # fmt: skip
     columns = ["class_id", "question_id", "round", "seat_hash", "choice", "voted_s"]
     statement = insert(dialect, votes).from_select(columns, values)
+    # A newer answer is never replaced by an older one: a write held up by a silent network (the phone gave up on
+    # it, said "not counted yet" and sent the student's next answer) may still reach the database afterwards.
     return statement.on_conflict_do_update(
         index_elements=["class_id", "question_id", "round", "seat_hash"],
         set_={"choice": statement.excluded.choice, "voted_s": statement.excluded.voted_s},
+        where=statement.excluded.voted_s >= votes.c.voted_s,
     ).returning(votes.c.round)
 
 

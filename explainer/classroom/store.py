@@ -328,14 +328,19 @@ class ClassStore:
     def vote(self, code: str | None, seat: str | None, question_id: str, choice: int) -> int:
         """Count this seat's answer in the question's current round (a new answer replaces the old one); the
         round it counted in.  Refused (``ClassError``) once revealed (``revealed``), after the countdown
-        (``closed``), for a seat the store did not issue to this class (``not_joined``)."""
+        (``closed``), for a seat the store did not issue to this class (``not_joined``), and when a newer answer of
+        the seat is already stored (``round_changed``).
+
+        The answer is stamped when asked for, not when the database is reached: a call the deadline gave up on
+        (a silent database) may still finish later in its worker, and must not then replace the answer the student
+        gave after it."""
+        now = self.clock()
         row = self._running(code)
         n = self._check_question(row, question_id)
         if isinstance(choice, bool) or not isinstance(choice, int) or not 0 <= choice < n:
             raise ClassError("no_option")
         if not codes.read_token(seat):
             raise ClassError("bad_seat")
-        now = self.clock()
         with self.engine.begin() as conn:
             queries.ensure_state(conn, self.dialect, row.id, question_id)
             state = queries.read_state(conn, row.id, question_id)

@@ -54,6 +54,19 @@ def test_a_vote_counts_once_and_a_new_answer_replaces_it(store):
     assert store.my_vote(code, seat, Q) == 2
 
 
+def test_an_older_answer_that_arrives_late_never_replaces_a_newer_one(store, clock):
+    """A write held up by a silent network (the phone gave up on it and sent the student's next answer) may reach
+    the database after the newer one: the newer answer stands."""
+    code, _ = store.start_class()
+    seat = store.join(code)
+    sent_s = clock.now_s
+    clock.now_s += 5
+    store.vote(code, seat, Q, 2)  # the student's answer after the outage
+    clock.now_s = sent_s
+    assert _reason(lambda: store.vote(code, seat, Q, 1)) == "round_changed"  # the held write, arriving late
+    assert store.my_vote(code, seat, Q) == 2 and store.tally(code, Q) == [0, 0, 1]
+
+
 def test_the_database_itself_refuses_a_second_vote_and_a_choice_out_of_range(store):
     """The rules hold even for a write that bypasses the Python checks."""
     code, _ = store.start_class()
