@@ -72,11 +72,14 @@ def _check_clicks_in_step(page: Any, since_wall_ms: float, speed: float) -> int:
 
     Around a stall of the page (no frame for more than STALL_MS, as on a loaded machine) the audio thread
     keeps time while the picture cannot, so clicks and spikes within the sound's look-ahead of a stall are
-    not judged.  Returns how many clicks were checked."""
+    not judged; nor are those within a look-ahead of ``since_wall_ms`` (the speed just changed: the clicks already
+    scheduled at the old speed are cancelled and the new ones scheduled on the next tick).  Returns how many clicks
+    were checked."""
     d = debug(page, VIEW_KEY)
     frames = [f for f in d["frames"] if f[0] >= since_wall_ms]
     assert len(frames) > 30, f"too few frames drawn at {speed}x: {len(frames)}"
     stalls = [(a[0], b[0]) for a, b in itertools.pairwise(frames) if b[0] - a[0] > STALL_MS]
+    stalls.append((since_wall_ms, since_wall_ms + LOOKAHEAD_MS))
 
     def near_a_stall(wall_ms: float) -> bool:
         return any(start - LOOKAHEAD_MS <= wall_ms <= end + FRAME_SLACK_MS for start, end in stalls)

@@ -17,9 +17,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     from playwright.sync_api import expect
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
+    PlaywrightTimeoutError = TimeoutError
 
 from explainer.content import i18n
 from explainer.pages import playground
@@ -61,7 +63,13 @@ def _link_lang(url: str) -> list[str]:
     return parse_qs(urlsplit(url).query).get(i18n.LANG_PARAM, [])
 
 
-def _html_lang(tab: Any) -> str:
+def _html_lang(tab: Any, want: str) -> str:
+    """The page's ``<html lang>`` once it says ``want`` (or after 15 s): the page-language component sets it after
+    the page is drawn, so a read right after loading may still see Streamlit's own "en"."""
+    try:
+        tab.wait_for_function("want => document.documentElement.lang === want", arg=want, timeout=15_000)
+    except PlaywrightTimeoutError:
+        pass
     return tab.evaluate("() => document.documentElement.lang")
 
 
@@ -69,7 +77,7 @@ def test_the_animated_view_speaks_german_with_german_numbers(german_tab) -> None
     """The view's labels from the German catalogue; its numbers with a decimal comma, groups and a true minus."""
     goto(german_tab, "/tug-of-war?lang=de&calm=true&glu_weight=0.5")  # calm: the final state, t = 1000 ms
     wait_for_view(german_tab, VIEW)
-    assert _html_lang(german_tab) == "de"
+    assert _html_lang(german_tab, "de") == "de"
     root = view(german_tab, VIEW)
     expect(control(german_tab, VIEW, "play-pause")).to_have_text("Abspielen")
     expect(root.locator(".ei-speed-label")).to_have_text("Zeitlupe")
@@ -93,7 +101,7 @@ def test_a_language_from_the_browser_goes_into_the_address_bar_and_the_copied_li
     german_tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
     goto(german_tab, "/tug-of-war")
     wait_for_view(german_tab, VIEW)
-    assert _html_lang(german_tab) == "de"
+    assert _html_lang(german_tab, "de") == "de"
     german_tab.wait_for_function("() => new URL(location.href).searchParams.get('lang') === 'de'", timeout=15_000)
     control(german_tab, VIEW, "copy").click()
     status = view(german_tab, VIEW).locator(".ei-controls .ei-status")
@@ -110,7 +118,7 @@ def test_a_page_opened_from_the_menu_gets_its_language_back(german_tab) -> None:
     german_tab.wait_for_url(re.compile(r"/glossary"), timeout=15_000)
     wait_for_app(german_tab)
     german_tab.wait_for_function("() => new URL(location.href).searchParams.get('lang') === 'de'", timeout=15_000)
-    assert _html_lang(german_tab) == "de"
+    assert _html_lang(german_tab, "de") == "de"
 
 
 def test_the_class_join_link_carries_the_teachers_language(german_tab, browser, german_app_url, page_log) -> None:
@@ -126,6 +134,6 @@ def test_the_class_join_link_carries_the_teachers_language(german_tab, browser, 
     )
     try:
         goto(phone, join)
-        assert _html_lang(phone) == "de", "the teacher's language, not the phone's browser's"
+        assert _html_lang(phone, "de") == "de", "the teacher's language, not the phone's browser's"
     finally:
         context.close()

@@ -223,7 +223,9 @@ def test_copied_link_restores_the_view(page, new_page) -> None:
     wait_for_view(other, VIEW_KEY, wanted=linked["id"])
     assert spikes_shown(other) == spikes_shown(page)
     expect(output_spikes(other)).to_have_text(linked_spikes)
-    assert url_params(other) == {"glu_rate": ["4000"], "gaba_weight": ["2.5"]}
+    assert url_params(other) == {"glu_rate": ["4000"], "gaba_weight": ["2.5"], "lang": ["en"]}, (
+        "settings that differ, and the language"
+    )
 
 
 # --- 6. hand-edited links are harmless ----------------------------------------------------------------

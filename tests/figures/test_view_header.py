@@ -80,5 +80,6 @@ def test_a_figure_style_is_made_for_the_pages_language_and_the_header_says_it(mo
     assert style.export_style(german).lang == "de"
     header = style.view_header(german)
     assert header["lang"] == "de" and header["link_params"] == {i18n.LANG_PARAM: "de"}
-    monkeypatch.delitem(i18n.LANGUAGES, "de")
+    assert style.view_header(style.FigureStyle())["link_params"] == {i18n.LANG_PARAM: "en"}, "English is named too"
+    monkeypatch.setattr(i18n, "LANGUAGES", {"en": "English"})
     assert style.view_header(style.FigureStyle())["link_params"] == {}, "one language: no link names it"
