@@ -410,14 +410,22 @@ class _BrowserWithContextOptions:
         return self._browser.new_context(**{**kwargs, **self._options})
 
 
+@contextmanager
+def recorded_tab(browser: Any, options: dict[str, Any], app_url: str, page_log: PageLog) -> Iterator[Any]:
+    """A tab in its own fresh context with ``options`` (a phone's viewport, a browser language), recorded and checked
+    like ``page``; the context is closed on leaving."""
+    context, tab = _open_recorded_context(_BrowserWithContextOptions(browser, options), app_url, page_log)
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def phone_page(browser: Any, app_url: str, page_log: PageLog, page: Any) -> Iterator[Any]:
     """A page in its own fresh phone-sized context (``PHONE_CONTEXT``), recorded and checked like ``page``."""
-    context, phone = _open_recorded_context(_BrowserWithContextOptions(browser, PHONE_CONTEXT), app_url, page_log)
-    try:
+    with recorded_tab(browser, PHONE_CONTEXT, app_url, page_log) as phone:
         yield phone
-    finally:
-        context.close()
 
 
 # Streamlit 1.67's sectioned menu is no valid list; the page-keys component sets its ARIA roles once it has loaded,

@@ -28,9 +28,8 @@ from explainer.pages import playground
 
 from .conftest import (
     E2E_DIR,
-    _BrowserWithContextOptions,
-    _open_recorded_context,
     goto,
+    recorded_tab,
     serving,
     wait_for_app,
 )
@@ -52,11 +51,8 @@ def german_app_url() -> Iterator[str]:
 @pytest.fixture
 def german_tab(browser: Any, german_app_url: str, page_log: Any, page: Any) -> Iterator[Any]:
     """A tab of a German browser on the German-speaking server (recorded and checked like ``page``)."""
-    context, tab = _open_recorded_context(_BrowserWithContextOptions(browser, GERMAN_BROWSER), german_app_url, page_log)
-    try:
+    with recorded_tab(browser, GERMAN_BROWSER, german_app_url, page_log) as tab:
         yield tab
-    finally:
-        context.close()
 
 
 def _link_lang(url: str) -> list[str]:
@@ -129,11 +125,6 @@ def test_the_class_join_link_carries_the_teachers_language(german_tab, browser, 
     wait_for_app(german_tab, after_interaction=True)
     join = german_tab.locator("[data-testid='stMarkdownContainer'] strong", has_text="?class=").first.inner_text()
     assert _link_lang(join) == ["de"], join
-    context, phone = _open_recorded_context(
-        _BrowserWithContextOptions(browser, {"locale": "en-GB"}), german_app_url, page_log
-    )
-    try:
+    with recorded_tab(browser, {"locale": "en-GB"}, german_app_url, page_log) as phone:
         goto(phone, join)
         assert _html_lang(phone, "de") == "de", "the teacher's language, not the phone's browser's"
-    finally:
-        context.close()
