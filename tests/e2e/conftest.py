@@ -471,7 +471,9 @@ NO_CLIPBOARD = "Object.defineProperty(Navigator.prototype, 'clipboard', {get: ()
 # The sizes a translated page is measured at: where a longer language runs out of room first (a phone's width,
 # the projector's large type). English, the source, is measured at every size; together that is every chart and
 # view in every language within CI's time (each language at every size took 8 min more on the shared machine).
+# ``EXPLAINER_E2E_ALL_SIZES=1`` measures every language at every size (on demand, before a release).
 TRANSLATION_SIZES = ("projector", "phone")
+ALL_SIZES_ENV = "EXPLAINER_E2E_ALL_SIZES"
 
 
 def language_sizes(sizes: Iterable[str]) -> list[tuple[str, str]]:
@@ -480,5 +482,8 @@ def language_sizes(sizes: Iterable[str]) -> list[tuple[str, str]]:
     from explainer.content import i18n
 
     return [
-        (lang, size) for lang in i18n.LANGUAGES for size in sizes if lang == i18n.SOURCE or size in TRANSLATION_SIZES
+        (lang, size)
+        for lang in i18n.LANGUAGES
+        for size in sizes
+        if lang == i18n.SOURCE or size in TRANSLATION_SIZES or os.environ.get(ALL_SIZES_ENV) == "1"
     ]
