@@ -261,3 +261,11 @@ def test_a_rate_gaba_does_not_change_is_not_said_to_go_from_itself_to_itself():
 
     text = describe_shunting(shunting_experiment(replace(NeuronParams(), E_gaba_mV=-54.0), g_gaba_nS=0.0))
     assert "leaves the firing rate at" in text and " from " not in text.split("glutamate, ")[1]
+
+
+def test_a_run_with_one_spike_says_one_time_and_never_one_spikes():
+    """The fired sentence's singular form (a run with exactly one spike) names its rate without a plural noun."""
+    one_spike = next((run, inp) for run, inp in map(run_tug_of_war, PLAYGROUND_GRID) if run.spike_times_ms.size == 1)
+    text = describe_neuron_run(*one_spike)
+    assert f"It fired 1 time (a rate of {num(one_spike[0].firing_rate_hz)} per second)." in text, text
+    assert "1 spikes" not in text, text
