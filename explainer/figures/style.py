@@ -280,7 +280,8 @@ PROJECTOR_PNG = {"width": 1920, "height": 1080, "scale": 1}
 
 
 def chart_config(filename: str) -> dict:
-    """Plotly config: no logo, no scroll zoom, and a camera button that saves a projector-sized PNG."""
+    """Plotly config: no logo, no scroll zoom, and a camera button that saves a projector-sized PNG (for a chart
+    drawn at settings, ``ui/components/chart_export`` saves it instead, with the settings drawn under it)."""
     return {
         "displaylogo": False,
         "scrollZoom": False,

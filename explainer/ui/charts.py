@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from explainer.figures.export import Setting, export_name
+from explainer.figures.export import Setting, export_caption, export_name
 from explainer.figures.spec import FigureSpec
 from explainer.figures.style import chart_config
 from explainer.ui import dom
+from explainer.ui.components import chart_export
 from explainer.ui.styles import stylesheet
 
 
@@ -25,9 +26,12 @@ class Chart:
 def chart(fig, key: str, alt: str, *, filename: str | None = None, settings: Sequence[Setting] = ()) -> None:
     """The app's one way to show a static figure: our own styling (theme=None), a projector-sized PNG export
     named ``filename`` (default: after ``key``) and the ``settings`` it was drawn at that differ from their
-    defaults (``figures.export.export_name``), and alt text for screen readers."""
-    config = chart_config(export_name(filename or key.replace("_", "-"), settings))
-    st.plotly_chart(fig, theme=None, key=key, config=config, alt=alt)
+    defaults (``figures.export.export_name``), with every setting drawn under it (``components.chart_export``),
+    and alt text for screen readers."""
+    name = export_name(filename or key.replace("_", "-"), settings)
+    st.plotly_chart(fig, theme=None, key=key, config=chart_config(name), alt=alt)
+    if settings:
+        chart_export.attach(key, name, export_caption(settings))
 
 
 def preload_plotly() -> None:

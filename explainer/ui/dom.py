@@ -94,6 +94,7 @@ ANSWER_KEEPER_KEY = "ei_answer_keeper"
 SCROLL_TO_KEY = "ei_scroll_to"
 FOLLOW_WATCH_KEY = "ei_follow_watch"  # the scroll_to component once per student page: the watch for a dropped page
 PAGE_LANGUAGE_KEY = "ei_page_language"
+CHART_EXPORT_KEY_PREFIX = "ei_chart_export_"  # one per static chart drawn at settings: "<prefix><the chart's key>"
 
 # The bar that tells a student who roams where the teacher is, and the teacher's tools below a page
 # (ui/classroom/follow.py, own.py).

@@ -17,19 +17,23 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 try:
     from playwright.sync_api import expect
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
+from explainer.figures.export import export_caption, export_name
 from explainer.lessons import LESSONS
 from explainer.pages import PLAYGROUND
+from explainer.pages.blocked_gate import BG_SCALE_SLIDER
 from explainer.pages.playground import VIEW_KEY, presets
 from explainer.ui.course import question_key
 from explainer.ui.lesson_parts import run_key
@@ -209,23 +213,33 @@ def test_tab_reaches_every_playground_control(page) -> None:
     wait_for_app(page, after_interaction=True)
 
 
-def test_chart_toolbar_saves_a_png_from_the_keyboard(page) -> None:
-    """Plotly's toolbar buttons are unfocusable <a> elements; the app makes them keyboard buttons (static charts)."""
-    goto(page, "/blocked-gate")
+def test_chart_toolbar_saves_a_png_from_the_keyboard_with_its_settings_drawn_under_it(page) -> None:
+    """Plotly's toolbar buttons are unfocusable <a> elements; the app makes them keyboard buttons (static charts).
+    The camera saves the chart 1920 px wide under a name with the settings, and draws every setting under it."""
+    goto(page, "/blocked-gate?bg_scale=0.8")
     wait_for_plotly(page)
-    camera = page.locator(".st-key-disinhibition_curve .modebar-btn[data-title*='png' i]")
+    chart = page.locator(".st-key-disinhibition_curve")
+    camera = chart.locator(".modebar-btn[data-title*='png' i]")
     expect(camera).to_have_attribute("tabindex", "0")
     expect(camera).to_have_attribute("role", "button")
     camera.focus()
-    expect(page.locator(".st-key-disinhibition_curve .modebar")).to_have_css("opacity", "1")
+    expect(chart.locator(".modebar")).to_have_css("opacity", "1")
     with page.expect_download(timeout=20_000) as download:
         page.keyboard.press("Enter")
-    name = download.value.suggested_filename
-    assert name.startswith("disinhibition") and name.endswith(".png"), name
-    png = Path(download.value.path()).read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert (width, height) == (1920, 1080), f"projector size expected, got {width}x{height}"
+    settings = (BG_SCALE_SLIDER.setting(0.8),)
+    assert download.value.suggested_filename == export_name("disinhibition", settings) + ".png"
+    expect(chart).to_have_attribute("data-export-caption", export_caption(settings))
+    data = Path(download.value.path()).read_bytes()
+    if keep := os.environ.get("EXPORT_PNG_DIR"):  # to look at
+        Path(keep, download.value.suggested_filename).write_bytes(data)
+    image = Image.open(io.BytesIO(data)).convert("L")
+    box = chart.locator(".js-plotly-plot").bounding_box()
+    chart_h = round(box["height"] * 1920 / box["width"])
+    assert image.width == 1920 and chart_h < image.height < chart_h + 200, (image.size, chart_h)
+    drawn = image.crop((0, 0, 1920, chart_h)).point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert drawn and drawn[2] - drawn[0] > 1500, f"the chart's own drawing is missing from the image: {drawn}"
+    caption = image.crop((0, chart_h, 1920, image.height)).point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert caption, "no caption under the chart"
 
 
 def test_time_scrubber_steps_through_time_from_the_keyboard(page) -> None:

@@ -26,7 +26,7 @@ from explainer.figures.neuron_view import neuron_view_payload
 from explainer.figures.style import FigureStyle
 from explainer.figures.view_codec import unpack
 from explainer.model.experiments.balance import TugOfWarSettings, run_tug_of_war
-from explainer.ui.components import component_name
+from explainer.ui.components import chart_export, component_name
 from explainer.ui.components.connection_notice import notice_data
 from explainer.ui.components.page_keys import page_keys_data
 from explainer.ui.dom import ANSWER_STORE_PREFIX
@@ -185,6 +185,7 @@ def _data(name: str) -> Any:
         "answer_keeper": {"prefix": ANSWER_STORE_PREFIX, "writes": [], "clear": "", "ask": True},
         "anchor_keeper": {"settle_ms": 60_000},
         "page_language": {"lang": "de"},
+        "chart_export": chart_export.export_data("l1_chart", "meet-the-neuron_i_ext=300", "Current (pA) 300"),
     }[name]
 
 
@@ -208,6 +209,7 @@ LINK_TO_A_HEADING_JS = """() => {
         "answer_keeper",
         "anchor_keeper",
         "page_language",
+        "chart_export",
     ],
 )
 def test_a_component_keeps_what_it_set_up_while_mounted_and_removes_it_all_when_it_goes(page, name) -> None:
