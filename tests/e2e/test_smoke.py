@@ -9,10 +9,12 @@ try:
 except ImportError:  # the ``browser`` fixture then skips (locally) or fails (CI) with the reason
     expect = None
 
+from explainer.content import i18n
 from explainer.lessons import LESSONS
 from explainer.pages import site
 from explainer.ui.shell import menu
 
+from ..app.conftest import banner_phrase
 from .conftest import (
     BANNER_SNIPPET,
     LOCAL_HOSTS,
@@ -120,3 +122,23 @@ def test_display_formulas_are_drawn_whole_at_one_pixel_per_css_pixel(page, lesso
     assert formulas, f"{lesson.name}: no display formula found"
     clipped = [f for f in formulas if f["scroll"] > f["client"]]
     assert not clipped, f"{lesson.name}: display formulas cut at the top or bottom: {clipped}"
+
+
+# --- every page in every language --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", [lang for lang in i18n.LANGUAGES if lang != i18n.SOURCE])
+def test_every_page_renders_in_each_language(page, lang: str) -> None:
+    """Each page opened with ``?lang=``: ``<html lang>``, the banner and the heading in that language, no
+    exception (one tab for the language's pages; the charts and views per language are measured in
+    test_static_charts.py and test_animated_view.py)."""
+    banner = banner_phrase(lang)
+    for app_page in PAGES:
+        goto(page, f"{app_page.path}?{i18n.LANG_PARAM}={lang}")
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.get_by_text(banner).first).to_be_visible()
+        expect(page.get_by_test_id(TESTID_EXCEPTION)).to_have_count(0)
+        heading = page.get_by_test_id(TESTID_MAIN).locator("h1").first
+        expect(heading).to_be_visible()
+        if app_page.heading is not None:
+            expect(heading).not_to_have_text(app_page.heading)  # the English heading: a page left untranslated
