@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness.server import LOOPBACK, REPO_ROOT, StreamlitServer, free_port, health_ok
+from tests.harness.server import LOOPBACK, REPO_ROOT, StreamlitServer, free_port, free_ports, health_ok
 from tests.harness.waiting import wait_until
 
 TEMPLATE = REPO_ROOT / "deploy" / "nginx-streamlit.conf.template"
@@ -113,9 +113,10 @@ class Nginx:
                 self.proc.wait(timeout=10)
 
 
-def start_nginx(binary: str, tmp: Path, upstream_ports: list[int]) -> Nginx:
-    """nginx on a free loopback port in front of ``upstream_ports``, once it proxies a health check."""
-    port = free_port()
+def start_nginx(binary: str, tmp: Path, upstream_ports: list[int], port: int | None = None) -> Nginx:
+    """nginx on ``port`` (default: a free loopback port) in front of ``upstream_ports``, once it proxies a health
+    check."""
+    port = port or free_port()
     (tmp / "site.conf").write_text(render_site(port, upstream_ports, tmp / "access.log"))
     # As root the master starts its workers as an unprivileged user, who could not write the temp dir.
     user_line = "user root;" if os.geteuid() == 0 else ""
@@ -147,11 +148,12 @@ def start_nginx(binary: str, tmp: Path, upstream_ports: list[int]) -> Nginx:
 def running_school(binary: str, tmp: Path, env: dict[str, str]) -> Iterator[tuple[Nginx, list[StreamlitServer]]]:
     """Two replicas with one new cookie secret (and ``env``), nginx in front; all stopped at the end."""
     env = {"STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32), **env}
-    replicas = [StreamlitServer(env=env), StreamlitServer(env=env)]
+    *replica_ports, nginx_port = free_ports(3)  # three different ports: two chosen one by one may be the same
+    replicas = [StreamlitServer(env=env, port=port) for port in replica_ports]
     nginx = None
     try:
         _start_replicas(replicas)
-        nginx = start_nginx(binary, tmp, [r.port for r in replicas])
+        nginx = start_nginx(binary, tmp, [r.port for r in replicas], nginx_port)
         yield nginx, replicas
     except RuntimeError as exc:
         pytest.fail(str(exc), pytrace=False)

@@ -13,6 +13,7 @@ The end-to-end tests in ``tests/e2e`` run their session's shared server with it 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -33,9 +34,17 @@ START_TIMEOUT_S = 60.0
 
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((LOOPBACK, 0))
-        return sock.getsockname()[1]
+    return free_ports(1)[0]
+
+
+def free_ports(n: int) -> list[int]:
+    """``n`` different TCP ports on 127.0.0.1 that nothing listens on right now: all held open until all are
+    chosen (one ``free_port()`` after another may return the same port twice, before either server binds it)."""
+    with contextlib.ExitStack() as stack:
+        socks = [stack.enter_context(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) for _ in range(n)]
+        for sock in socks:
+            sock.bind((LOOPBACK, 0))
+        return [sock.getsockname()[1] for sock in socks]
 
 
 def health_ok(base_url: str, timeout_s: float = 2.0) -> bool:
