@@ -15,20 +15,23 @@ from typing import TypedDict
 
 import streamlit as st
 
-from explainer.figures.style import BASE_FONT_PX, COLORS, FONT_FAMILY, PROJECTOR_PNG
+from explainer.figures.export import CAPTION_SEPARATOR
+from explainer.figures.style import BASE_FONT_PX, COLORS, FONT_FAMILY, PROJECTOR_PNG, FigureStyle, export_style
 from explainer.ui.components import mount_hidden
 from explainer.ui.dom import CHART_EXPORT_KEY_PREFIX
 
 NAME = "chart_export"
 EXPORT_WIDTH_PX = PROJECTOR_PNG["width"]  # as wide as Plotly's own export of a chart (a projector's 1920 px)
 CAPTION_PAGE_PX = BASE_FONT_PX - 2  # the caption's type on the chart's scale: the charts' small type on the page
-CAPTION_MIN_PX = 26  # and never smaller in the image than the animated views' small type at 1920 px
+# and never smaller in the image than the caption of an animated view's saved image (its small type at 1920 px)
+CAPTION_MIN_PX = export_style(FigureStyle()).small_font_px
 
 
 class ChartExportData(TypedDict):
     chart_class: str  # the class of the chart's element on the page ("st-key-<key>")
     filename: str  # the image's file name, without ".png"
     caption: str  # every setting the chart was drawn at, drawn along the image's bottom
+    separator: str  # what stands between two settings in the caption (a line may break there)
     width_px: int  # the image's width; its height follows the chart's shape, plus the caption
     font: str  # the caption's font family (the charts' own)
     font_px: int  # the caption's type size at the chart's size on the page (scaled with the chart)
@@ -43,6 +46,7 @@ def export_data(key: str, filename: str, caption: str) -> ChartExportData:
         chart_class=f"st-key-{key}",
         filename=filename,
         caption=caption,
+        separator=CAPTION_SEPARATOR,
         width_px=EXPORT_WIDTH_PX,
         font=FONT_FAMILY,
         font_px=CAPTION_PAGE_PX,

@@ -14,6 +14,7 @@
  * @property {string} chart_class - the class of the chart's element on the page ("st-key-<key>")
  * @property {string} filename - the image's file name, without ".png"
  * @property {string} caption - every setting the chart was drawn at, drawn along the image's bottom
+ * @property {string} separator - what stands between two settings in the caption (a line may break there)
  * @property {number} width_px - the image's width; its height follows the chart's shape, plus the caption
  * @property {string} font - the caption's font family (the charts' own)
  * @property {number} font_px - the caption's type size at the chart's size on the page (scaled with the chart)
@@ -23,7 +24,6 @@
  */
 
 const CAMERA = '.modebar-btn';
-const SEPARATOR = ' · '; // between two settings in the caption (figures/export.py, CAPTION_SEPARATOR)
 const LINE_HEIGHT = 1.35;
 const REVOKE_AFTER_MS = 60000; // the image's data is let go once the download has surely taken it
 
@@ -41,8 +41,11 @@ function takenOver(target) {
   return null;
 }
 
-/** `text` in lines no wider than `width`: broken between settings, and within one only where it alone is wider. */
-export function wrapCaption(text, width, measure) {
+/**
+ * `text` in lines no wider than `width`: broken at `separator` (between settings), and within a setting only where
+ * it alone is wider.
+ */
+export function wrapCaption(text, separator, width, measure) {
   const lines = [];
   let line = '';
   const push = (piece, joiner) => {
@@ -54,12 +57,12 @@ export function wrapCaption(text, width, measure) {
     lines.push(line);
     line = piece;
   };
-  for (const setting of text ? text.split(SEPARATOR) : []) {
+  for (const setting of text ? text.split(separator) : []) {
     if (measure(setting) <= width) {
-      push(setting, SEPARATOR);
+      push(setting, separator);
       continue;
     }
-    setting.split(' ').forEach((word, i) => push(word, i === 0 ? SEPARATOR : ' '));
+    setting.split(' ').forEach((word, i) => push(word, i === 0 ? separator : ' '));
   }
   if (line) lines.push(line);
   return lines;
@@ -88,7 +91,7 @@ async function save(owner, d) {
   const font = `${px}px ${d.font}`;
   ctx.font = font;
   const pad = Math.round(px * 0.8);
-  const lines = wrapCaption(d.caption, d.width_px - 2 * pad, (t) => ctx.measureText(t).width);
+  const lines = wrapCaption(d.caption, d.separator, d.width_px - 2 * pad, (t) => ctx.measureText(t).width);
   const step = px * LINE_HEIGHT;
   const chartH = Math.round(box.height * scale);
   canvas.width = d.width_px;
